@@ -36,7 +36,7 @@ def amount_mid(value: Amount | None) -> float | None:
 
 
 def _clean(x: float) -> float:
-    # Unit conversions leave float noise (1609.3440000000001); keep results stable for JSON and tests.
+    # Unit conversions leave float noise (1609.3440000000001): keep JSON and tests stable.
     return round(float(x), 6)
 
 

@@ -1,0 +1,43 @@
+"""The `pacer` command: one subcommand per module in this package, each with `register(sub)`."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# Each module defines `register(subparsers)`, which adds its subcommand(s) and sets `func`
+# (a callable taking the parsed args and returning an exit status). Imported lazily by name
+# so that `pacer parse` does not pay for discord.py or sqlite.
+SUBCOMMAND_MODULES: tuple[str, ...] = ()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pacer",
+        description="Pacer: a Discord bot that turns a running team's chat into a training log.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in SUBCOMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return 0
+    return int(func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+def _entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

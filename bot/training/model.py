@@ -12,11 +12,6 @@ from typing import Literal
 # A stated amount: one value, or a (low, high) range such as `90sec-2min` or `52-54`.
 Amount = float | tuple[float, float]
 
-MILE_M = 1609.344
-YARD_M = 0.9144
-LAP_M = 400.0
-
-
 def amount_json(value: Amount | None) -> float | list[float] | None:
     """An amount as JSON: a number, `[low, high]`, or None."""
     if value is None:

@@ -937,23 +937,27 @@ class Reader:
         return True
 
     def _target_continues(self, j: int) -> bool:
-        """After `@ 4:40,` does another target follow, or the next item?"""
+        """After `@ 4:40,` does another target follow, or the next item (`, 2 min jog`,
+        `, 4 x 200`, `, 800 @ 2:20`)?"""
         t = self.at(j)
         if t is None or not (t.kind == "time" or (t.kind == "num" and t.unit in ("", "s"))):
             return False
         if t.kind == "time" and t.form not in ("clock", "prime"):
             return False
-        nxt = j + 1
+        q = self.quantity(j)
+        if q is None or q.kind == "d" or q.end > j + 1:
+            return False  # `2 min`, `200 m`: a length, not a rep time
+        nxt = q.end
         if self.is_sym(nxt, "x", "@") or self.is_word(nxt, *v.TARGET_LEADS):
             return False
         if self.is_word(nxt) and (
             self.at(nxt).unit in v.REST_WORDS  # type: ignore[union-attr]
-            or self.at(nxt).unit in DISTANCE_UNITS  # type: ignore[union-attr]
             or self.segment_word(nxt) is not None
+            or self._scope_words(nxt) is not None
         ):
             return False
-        return not (t.kind == "num" and t.unit == "" and t.value >= 100 and t.form == "int"
-                    and t.value % 50 == 0 and t.value >= 200)
+        # A round bare number of 200 or more is a distance: the next rep.
+        return not (t.kind == "num" and not t.unit and t.value >= 200 and t.value % 50 == 0)
 
     def target_value(self, j: int, single: bool = False) -> tuple[Range, int, float] | None:
         """A rep time or a pace: `68`, `52-54`, `2:26-2:28`, `3:05/km`, `5:00 mile pace`.
@@ -1092,7 +1096,7 @@ class Reader:
                 k += 1
         # A recovery word first: `rest 90s`, `jog 200`, `rec. 2 min`.
         if self.is_word(k) and self.at(k).unit in v.REST_WORDS:  # type: ignore[union-attr]
-            kind = v.REST_WORDS[self.at(k).unit]  # type: ignore[union-attr]
+            kind = v.REST_WORDS[self.at(k).unit] or None  # type: ignore[union-attr]
             signal = True
             k += 1
             if self.is_sym(k, ":", "-", "="):
@@ -1105,7 +1109,7 @@ class Reader:
                 signal = True
         elif self.is_word(k, "full", "complete", "short", "long", "active", "easy", "slow"):
             if self.is_word(k + 1) and self.at(k + 1).unit in v.REST_WORDS:  # type: ignore[union-attr]
-                kind = v.REST_WORDS[self.at(k + 1).unit]  # type: ignore[union-attr]
+                kind = v.REST_WORDS[self.at(k + 1).unit] or None  # type: ignore[union-attr]
                 k += 2
                 signal = True
         t = self.at(k)
@@ -1145,7 +1149,7 @@ class Reader:
             if tw is None:
                 break
             if tw.kind == "word" and tw.unit in v.REST_WORDS:
-                kind = kind or v.REST_WORDS[tw.unit]
+                kind = kind or v.REST_WORDS[tw.unit] or None
                 signal = True
                 k += 1
                 continue

@@ -17,11 +17,11 @@ EASY_WORDS = frozenset(
 
 # Words that make an amount a recovery.
 REST_WORDS: dict[str, str] = {
-    "rest": "rest", "rests": "rest", "recovery": "jog", "recoveries": "jog", "rec": "jog",
-    "recov": "jog", "rcv": "jog", "jog": "jog", "jogs": "jog", "jogged": "jog", "float": "float",
+    "rest": "rest", "rests": "rest", "recovery": "", "recoveries": "", "rec": "",
+    "recov": "", "rcv": "", "jog": "jog", "jogs": "jog", "jogged": "jog", "float": "float",
     "floats": "float", "walk": "walk", "walks": "walk", "walking": "walk", "off": "rest",
     "break": "rest", "standing": "stand", "stand": "stand", "easyjog": "jog", "shuffle": "jog",
-    "ri": "rest", "recover": "jog", "jogrecovery": "jog", "jogrest": "jog",
+    "ri": "rest", "recover": "", "jogrecovery": "jog", "jogrest": "jog",
 }
 # Words that introduce a recovery: "w/ 90s", "with 200m jog", "+90sec rest".
 REST_LEADS = frozenset({"with", "w", "plus", "and"})

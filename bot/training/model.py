@@ -12,6 +12,7 @@ from typing import Literal
 # A stated amount: one value, or a (low, high) range such as `90sec-2min` or `52-54`.
 Amount = float | tuple[float, float]
 
+
 def amount_json(value: Amount | None) -> float | list[float] | None:
     """An amount as JSON: a number, `[low, high]`, or None."""
     if value is None:

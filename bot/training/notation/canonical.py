@@ -12,12 +12,26 @@ from bot.training.model import Amount, Rep, Rest, Segment, Workout
 from bot.training.units import MILE_M, YARD_M, format_time
 
 _SEGMENT_WORDS = {"warmup": "warm-up", "cooldown": "cool-down", "easy": "easy"}
-_REST_WORDS = {None: "recovery", "jog": "jog", "walk": "walk", "float": "float",
-               "rest": "rest", "stand": "standing"}
+_REST_WORDS = {
+    None: "recovery",
+    "jog": "jog",
+    "walk": "walk",
+    "float": "float",
+    "rest": "rest",
+    "stand": "standing",
+}
 _NAMED = {
-    "T": "T pace", "I": "I pace", "R": "R pace", "E": "E pace", "CV": "CV pace",
-    "marathon": "marathon pace", "half": "half marathon pace", "goal": "goal pace",
-    "mile": "mile pace", "2mile": "2 mile pace", "xc": "xc pace",
+    "T": "T pace",
+    "I": "I pace",
+    "R": "R pace",
+    "E": "E pace",
+    "CV": "CV pace",
+    "marathon": "marathon pace",
+    "half": "half marathon pace",
+    "goal": "goal pace",
+    "mile": "mile pace",
+    "2mile": "2 mile pace",
+    "xc": "xc pace",
 }
 
 
@@ -86,7 +100,7 @@ def rest_text(rest: Rest) -> str:
     if rest.distance_m is not None and rest.duration_s is not None:
         dist = _amount(rest.distance_m, distance_text)
         dur = rest.duration_s
-        dur_text = (f"{_time(dur[0])}-{_time(dur[1])}" if isinstance(dur, tuple) else _time(dur))
+        dur_text = f"{_time(dur[0])}-{_time(dur[1])}" if isinstance(dur, tuple) else _time(dur)
         return f"{dist} in {dur_text} {word}"
     if rest.distance_m is not None:
         return f"{_amount(rest.distance_m, distance_text)} {word}"
@@ -95,9 +109,14 @@ def rest_text(rest: Rest) -> str:
 
 def _same(a: Rep, b: Rep) -> bool:
     """Two reps alike but for their recovery."""
-    return (a.distance_m, a.duration_s, a.target_s, a.target_name, a.target_pace_s_per_km,
-            a.label) == (b.distance_m, b.duration_s, b.target_s, b.target_name,
-                         b.target_pace_s_per_km, b.label)
+    return (
+        a.distance_m,
+        a.duration_s,
+        a.target_s,
+        a.target_name,
+        a.target_pace_s_per_km,
+        a.label,
+    ) == (b.distance_m, b.duration_s, b.target_s, b.target_name, b.target_pace_s_per_km, b.label)
 
 
 def _with_rest(text: str, rest: Rest | None) -> str:
@@ -187,7 +206,8 @@ def key(workout: Workout) -> str:
     """A compact key for "the same workout": lengths only, `6x1000m`, `3x(4x400m)`,
     `1600m,1200m,800m`. Targets and recoveries do not change what a workout is called."""
     lengths = [
-        _amount(r.distance_m, distance_text) if r.distance_m is not None
+        _amount(r.distance_m, distance_text)
+        if r.distance_m is not None
         else _amount(r.duration_s, duration_text)  # type: ignore[arg-type]
         for r in workout.reps
     ]

@@ -16,7 +16,7 @@ from bot.training.errors import ParseError
 from bot.training.model import Amount, Rep, Rest, Segment, SegmentKind, Workout
 from bot.training.notation import vocabulary as v
 from bot.training.notation.lexer import Tok, tokenize
-from bot.training.units import DISTANCE_UNITS, DURATION_UNITS, LAP_M, MILE_M
+from bot.training.units import DISTANCE_UNITS, DURATION_UNITS, MILE_M
 
 MAX_TEXT = 4000
 MAX_REPS = 1000
@@ -64,6 +64,11 @@ class Block:
     start: int  # character offset, for messages
     end: int
     bare_single: bool = False  # a lone bare number: only a workout with something around it
+    counted: bool = False  # read from a count (`6 x 400`): `/200` after it is a recovery
+    # A plain run (`40 minute run`, `5 miles steady`): easy running when there is other work.
+    plain_run: bool = False
+    # A single length met in the middle of prose (`we had 2mins`): kept only if it is all.
+    in_prose: bool = False
 
 
 @dataclass(slots=True)
@@ -117,7 +122,10 @@ class Reader:
         if len(self.text) > MAX_TEXT:
             raise ParseError(
                 f"that is {len(self.text):,} characters; a workout can be at most {MAX_TEXT:,}",
-                text=self.text, offset=MAX_TEXT, length=1, hint=EXAMPLE,
+                text=self.text,
+                offset=MAX_TEXT,
+                length=1,
+                hint=EXAMPLE,
             )
         if not self.text.strip():
             raise ParseError("there is no workout here: the text is empty", hint=EXAMPLE)
@@ -143,7 +151,9 @@ class Reader:
         t = self.at(j)
         return t is not None and t.kind == "sym" and t.unit in syms
 
-    def error(self, message: str, j: int, end: int | None = None, hint: str = EXAMPLE) -> ParseError:
+    def error(
+        self, message: str, j: int, end: int | None = None, hint: str = EXAMPLE
+    ) -> ParseError:
         t = self.at(j)
         if t is None:
             return ParseError(message, text=self.text, offset=len(self.text), length=0, hint=hint)
@@ -161,7 +171,8 @@ class Reader:
                 stack.append(j)
                 if len(stack) > MAX_DEPTH:
                     raise self.error(
-                        f"brackets are nested more than {MAX_DEPTH} deep", j,
+                        f"brackets are nested more than {MAX_DEPTH} deep",
+                        j,
                         hint="3 x (4 x 400 w/ 60s) w/ 4:00 between sets",
                     )
             elif t.unit in ")]}":
@@ -177,23 +188,34 @@ class Reader:
 
     def quantity(self, j: int) -> Qty | None:
         """One amount starting at token j: `400`, `1000m`, `1 mile`, `3-mile`, `2 min`, `2:26`,
-        `3'`, `mile`."""
+        `3'`, `2min30sec`, `1/2 mile`, `ten minutes`, and `mile` right after an x."""
         t = self.at(j)
         if t is None:
             return None
         if t.kind == "time":
             if t.form in ("daytime", "ratio"):
                 return None
-            return Qty("t", t.value, j, j + 1)
+            end = j + 1
+            if self.is_word(end) and self.at(end).unit in _MINUTE_WORDS | _SECOND_WORDS:  # type: ignore[union-attr]
+                end += 1  # `1:00 minute`, `2:30 min`
+            return Qty("t", t.value, j, end)
         if t.kind == "word":
-            if t.unit in ("mile", "mi", "lap", "km", "kilometer", "kilometre"):
-                return Qty("d", DISTANCE_UNITS[t.unit], j, j + 1)
-            if t.unit in ("a", "one", "half", "quarter") and self.is_word(j + 1, "mile", "lap", "k", "km"):
-                k = {"a": 1.0, "one": 1.0, "half": 0.5, "quarter": 0.25}[t.unit]
-                return Qty("d", k * DISTANCE_UNITS[self.at(j + 1).unit], j, j + 2)  # type: ignore[union-attr]
-            return None
+            return self._word_quantity(j, t)
         if t.kind != "num":
             return None
+        # `1/2 mile`, `3/4 mi`: a fraction of a unit.
+        if (
+            not t.unit
+            and self.is_sym(j + 1, "/")
+            and self.at(j + 2) is not None
+            and self.at(j + 2).kind == "num"  # type: ignore[union-attr]
+            and 0 < t.value < self.at(j + 2).value <= 8  # type: ignore[union-attr]
+        ):
+            den = self.at(j + 2)
+            unit = den.unit or (self.at(j + 3).unit if self.is_word(j + 3) else "")  # type: ignore[union-attr]
+            if unit in ("mile", "mi", "miles", "k", "km", "lap", "laps"):
+                end = j + 3 if den.unit else j + 4  # type: ignore[union-attr]
+                return Qty("d", t.value / den.value * DISTANCE_UNITS[unit], j, end)  # type: ignore[union-attr]
         unit = t.unit
         end = j + 1
         if not unit:
@@ -206,18 +228,56 @@ class Reader:
             elif nxt is not None and nxt.kind == "word" and (
                 nxt.unit in DISTANCE_UNITS or nxt.unit in DURATION_UNITS
             ):
-                unit, end = nxt.unit, j + 2
-        if unit in ("s", "ks"):
-            if unit == "ks":
-                return Qty("d", t.value * 1000, j, end)
-            return Qty("s", t.value, j, end)
+                # `8 x 300 mile effort`: mile names the pace, not the unit of 300.
+                if not (
+                    nxt.unit in DISTANCE_UNITS
+                    and t.value >= 100
+                    and self.is_word(j + 2, *v.PACE_SUFFIX_WORDS, "race")
+                ):
+                    unit, end = nxt.unit, j + 2
+        return self._with_unit(t.value, unit, j, end)
+
+    def _with_unit(self, value: float, unit: str, j: int, end: int) -> Qty | None:
+        if unit == "ks":
+            return Qty("d", value * 1000, j, end)
+        if unit == "s":
+            return Qty("s", value, j, end)
         if unit in DISTANCE_UNITS:
-            return Qty("d", t.value * DISTANCE_UNITS[unit], j, end)
+            return Qty("d", value * DISTANCE_UNITS[unit], j, end)
         if unit in DURATION_UNITS:
-            return Qty("t", t.value * DURATION_UNITS[unit], j, end)
+            seconds = value * DURATION_UNITS[unit]
+            # `2min30sec`, `2 min 30 s`, `1 hr 20 min`: a compound duration.
+            nxt = self.at(end)
+            if unit in _MINUTE_WORDS | _HOUR_WORDS and nxt is not None and nxt.kind == "num":
+                small = _SECOND_WORDS if unit in _MINUTE_WORDS else _MINUTE_WORDS
+                sub_unit = nxt.unit
+                sub_end = end + 1
+                if not sub_unit and self.is_word(end + 1) and self.at(end + 1).unit in small:  # type: ignore[union-attr]
+                    sub_unit, sub_end = self.at(end + 1).unit, end + 2  # type: ignore[union-attr]
+                if sub_unit in small and nxt.value < 60:
+                    seconds += nxt.value * DURATION_UNITS[sub_unit]
+                    end = sub_end
+            return Qty("t", seconds, j, end)
         if unit:
             return None  # `8th`, `4pm`
-        return Qty("bare", t.value, j, end)
+        return Qty("bare", value, j, end)
+
+    def _word_quantity(self, j: int, t: Tok) -> Qty | None:
+        w = t.unit
+        if w in v.NUMBER_WORDS and self.is_word(j + 1):
+            unit = self.at(j + 1).unit  # type: ignore[union-attr]
+            if unit in DISTANCE_UNITS or unit in DURATION_UNITS:
+                return self._with_unit(float(v.NUMBER_WORDS[w]), unit, j, j + 2)
+        if w in ("a", "an", "one", "half", "quarter") and self.is_word(
+            j + 1, "mile", "lap", "k", "km", "kilometer", "minute", "min", "hour"
+        ):
+            k = {"a": 1.0, "an": 1.0, "one": 1.0, "half": 0.5, "quarter": 0.25}[w]
+            unit = self.at(j + 1).unit  # type: ignore[union-attr]
+            return self._with_unit(k, unit, j, j + 2)
+        # `4 x mile`, `5xmile`: a unit alone is one of it only right after a count.
+        if w in ("mile", "mi", "lap", "km", "k") and self.is_sym(j - 1, "x"):
+            return Qty("d", DISTANCE_UNITS[w], j, j + 1)
+        return None
 
     def quantity_range(self, j: int) -> tuple[list[Qty], int] | None:
         """Amounts joined by `-` or `to`: one (a value), two (a range) or more (a sequence)."""
@@ -264,7 +324,9 @@ class Reader:
         if strict:
             raise self.error(
                 f"I can't tell what {_fmt(value)} is here: metres, minutes or miles?",
-                q.start, q.end, hint="6 x 400m, 6 x 5 min or 6 x 1 mi",
+                q.start,
+                q.end,
+                hint="6 x 400m, 6 x 5 min or 6 x 1 mi",
             )
         return None
 
@@ -284,37 +346,50 @@ class Reader:
 
     # -- sequences --------------------------------------------------------------------------------
 
-    def sequence(self, depth: int, closing: bool) -> list[Item]:
+    def sequence(self, depth: int, closing: bool, until_segment: bool = False) -> list[Item]:
+        """Items up to the end, or the closing bracket, or (for `3 sets of:` bodies) the next
+        warm-up, cool-down or easy segment."""
         items: list[Item] = []
         after_break = False
+        prose = False  # words passed over since the last item
         pending_label: str | None = None
         guard = len(self.toks) + 1
         while self.i < len(self.toks) and guard:
             guard -= 1
             t = self.toks[self.i]
             if t.kind == "sym" and t.unit in ")]}":
-                if closing:
+                if closing or until_segment:
                     return items
                 raise self.error("this closing bracket has no opening one", self.i)
-            if t.kind == "nl" or (t.kind == "sym" and t.unit == ";") or self.is_word(self.i, "then"):
+            if t.kind == "nl" or (t.kind == "sym" and t.unit == ";") or self.is_word(
+                self.i, "then"
+            ):
                 after_break = True
+                prose = False
                 self.i += 1
                 continue
-            if t.kind == "sym" and t.unit in ",+/&-|>:=!?#~" or self.is_word(
+            if (t.kind == "sym" and t.unit in ",+/&-|>:=!?#~") or self.is_word(
                 self.i, "and", "plus", "followed", "by", "next", "after", "finish", "finished"
             ):
                 rest = self.rest_clause(self.i, weak_lead=True)
                 if rest is not None:
                     self.i = rest.end
                     items.append(RestItem(rest.rest, rest.scope, rest.equal, after_break))
+                    prose = False
                     continue
                 self.i += 1
                 continue
             start = self.i
             item = self.item(depth)
+            if until_segment and isinstance(item, SegmentItem):
+                self.i = start
+                return items
             if item is None:
-                if t.kind == "word" and v.LABEL_WORDS.get(t.unit):
-                    pending_label = v.LABEL_WORDS[t.unit]
+                if t.kind == "word":
+                    if v.LABEL_WORDS.get(t.unit):
+                        pending_label = v.LABEL_WORDS[t.unit]
+                    elif t.unit not in v.JOIN_WORDS:
+                        prose = True
                 self.i = max(self.i, start + 1)
                 continue
             if isinstance(item, RestItem):
@@ -324,9 +399,12 @@ class Reader:
                     for d in item.reps:
                         d.label = d.label or pending_label
                     pending_label = None
+                if prose and _is_plain(item):
+                    item.in_prose = True
             after_break = False
+            prose = False
             items.append(item)
-        if closing:
+        if closing and not until_segment:
             raise self.error("this bracket is never closed", self.i - 1)
         return items
 
@@ -338,7 +416,7 @@ class Reader:
         seg = self.segment_first(j)
         if seg is not None:
             return seg
-        if t.kind == "sym" and t.unit == "@" or (
+        if (t.kind == "sym" and t.unit == "@") or (
             t.kind == "word" and t.unit in ("at", "in") and self.quantity(j + 1) is not None
         ):
             # A target with no rep before it (`see you at 6`): nothing to attach it to.
@@ -418,8 +496,13 @@ class Reader:
         if len(kinds) != 1:
             return None
         kind = kinds.pop()
-        amount: Amount = lengths[0][1] if len(lengths) == 1 else (  # type: ignore[index]
-            _mid(lengths[0][1]), _mid(lengths[1][1])  # type: ignore[index]
+        amount: Amount = (
+            lengths[0][1]
+            if len(lengths) == 1
+            else (  # type: ignore[index]
+                _mid(lengths[0][1]),
+                _mid(lengths[1][1]),  # type: ignore[index]
+            )
         )
         return (amount, None) if kind == "d" else (None, amount)
 
@@ -429,45 +512,72 @@ class Reader:
         return j
 
     def count_prefix(self, j: int) -> tuple[int, int, str] | None:
-        """`6 x`, `6x`, `2 sets of`, `3 sets:`, `6 reps of`, `16 alternating`: (count, index after,
-        how)."""
+        """`6 x`, `6x`, `2 sets of`, `3 sets:`, `6 reps of`, `16 alternating`, `ten 800m
+        repeats`: (count, index after, how)."""
         t = self.at(j)
-        if t is None or t.kind != "num" or t.unit or t.form != "int":
+        if t is None:
             return None
-        n = int(t.value)
+        if t.kind == "word" and t.unit in v.NUMBER_WORDS:
+            n = v.NUMBER_WORDS[t.unit]
+            q = self.quantity(j + 1)
+            if q is not None and q.kind in ("d", "t", "s") and not self.is_sym(j + 1, "x"):
+                return n, j + 1, "x"  # `ten 800m repeats`
+        elif t.kind != "num" or t.unit or t.form != "int":
+            return None
+        else:
+            n = int(t.value)
         k = j + 1
         if self.is_sym(k, "x"):
+            # `100 x 2`: a length then its count, read by `lengths`.
+            after = self.at(k + 1)
+            if (
+                n >= 100
+                and after is not None
+                and after.kind == "num"
+                and not after.unit
+                and after.value < 50
+                and self.quantity(k + 1) is not None
+                and self.quantity(k + 1).kind == "bare"  # type: ignore[union-attr]
+            ):
+                return None
             return n, k + 1, "x"
         if self.is_word(k, "alternating", "alternate", "alternations"):
             return n, k + 1, "alternating"
-        if self.is_word(k, "sets", "set", "rounds", "round", "reps", "repeats", "repetitions",
-                        "times", "series", "blocks"):
+        if self.is_word(k, *_SET_COUNT_WORDS):
             m = k + 1
-            if self.is_word(m, "of"):
+            if self.is_word(m, "of") or self.is_sym(m, ":", "-", "x"):
                 m += 1
-            elif self.is_sym(m, ":", "-", "x"):
-                m += 1
-            elif not (self.is_sym(m, "(", "[") or self.count_prefix(m) is not None or (
-                self.quantity(m) is not None and self.at(k).unit != "times"  # type: ignore[union-attr]
-            )):
+            elif not (
+                self.is_sym(m, "(", "[", ";")
+                or self.at(m) is None
+                or self.at(m).kind == "nl"  # type: ignore[union-attr]
+                or self.count_prefix(m) is not None
+                or (self.quantity(m) is not None and self.at(k).unit != "times")  # type: ignore[union-attr]
+            ):
                 return None
             return n, m, "sets"
         return None
 
     def check_count(self, n: int, j: int) -> None:
         if n <= 0:
-            raise self.error(f"{n} reps is no workout: the count must be at least 1", j,
-                             hint="6 x 400")
+            raise self.error(
+                f"{n} reps is no workout: the count must be at least 1", j, hint="6 x 400"
+            )
         if n > MAX_REPS:
-            raise self.error(f"{n:,} reps is more than any real workout (at most {MAX_REPS:,})",
-                             j, hint="6 x 400")
+            raise self.error(
+                f"{n:,} reps is more than any real workout (at most {MAX_REPS:,})",
+                j,
+                hint="6 x 400",
+            )
 
     def multiply(self, reps: list[Draft], n: int, j: int) -> list[Draft]:
         self.check_count(n, j)
         if len(reps) * n > MAX_REPS:
             raise self.error(
                 f"this expands to {len(reps) * n:,} reps, more than any real workout "
-                f"(at most {MAX_REPS:,})", j, hint="3 x (4 x 400)",
+                f"(at most {MAX_REPS:,})",
+                j,
+                hint="3 x (4 x 400)",
             )
         return [d.copy() for _ in range(n) for d in reps]
 
@@ -477,46 +587,79 @@ class Reader:
         self.check_count(n, count_tok)
         self.i = k
         if how == "alternating":
-            body = self.length_list(self.i, allow_rest_words=False)
+            body = self.length_list(self.i)
             if body is None:
-                raise self.error("alternating what? Give the reps it alternates", count_tok, k,
-                                 hint="16 alternating 400 and 200")
+                raise self.error(
+                    "alternating what? Give the reps it alternates",
+                    count_tok,
+                    k,
+                    hint="16 alternating 400 and 200",
+                )
             reps, self.i = body
             copies = -(-n // len(reps))
             out = self.multiply(reps, copies, count_tok)[:n]
             block = Block(out, len(reps), self.toks[count_tok].start, self.toks[self.i - 1].end)
             return self.modifiers(block, depth)
-        inner = self.body(depth, count_tok, k)
+        inner = self.body(depth, count_tok, k, n, how)
         reps = self.multiply(inner.reps, n, count_tok)
-        block = Block(reps, len(inner.reps), self.toks[count_tok].start, inner.end)
+        block = Block(reps, len(inner.reps), self.toks[count_tok].start, inner.end, counted=True)
         return self.modifiers(block, depth)
 
-    def body(self, depth: int, count_tok: int, after: int) -> Block:
-        """What a count multiplies: a bracketed group, another count, or one length."""
+    def body(self, depth: int, count_tok: int, after: int, n: int, how: str) -> Block:
+        """What a count multiplies: a bracketed group, another count, one length, or for sets
+        a list (`3 sets of 400, 300, 200`) or the lines that follow (`3 sets of:`)."""
         j = self.i
         t = self.at(j)
-        if t is None or (t.kind in ("nl",) or (t.kind == "sym" and t.unit in ",;+")):
-            raise self.error(f"{self.toks[count_tok].value:g} x what? Nothing follows the x",
-                             count_tok, after, hint="6 x 400")
+        if how == "sets" and (t is None or t.kind == "nl" or (t.kind == "sym" and t.unit in ";:")):
+            # `3 sets of;` then one item per line, up to the cool-down or the end.
+            self.i = j + 1 if t is not None else j
+            items = self.sequence(depth + 1, closing=False, until_segment=True)
+            reps = self.flatten(items)
+            if reps:
+                return Block(reps, len(reps), self.toks[j - 1].start, self.toks[self.i - 1].end)
+        if t is None or t.kind == "nl" or (t.kind == "sym" and t.unit in ",;+"):
+            raise self.error(
+                f"{n} x what? Nothing follows the x", count_tok, after, hint="6 x 400"
+            )
         if t.kind == "sym" and t.unit in "([{":
-            return self.group(depth, with_modifiers=False)
+            return self.group(depth, with_modifiers=False)  # type: ignore[return-value]
         nested = self.count_prefix(j)
         if nested is not None:
-            n, k, _ = nested
-            self.check_count(n, j)
+            n2, k, how2 = nested
+            self.check_count(n2, j)
             self.i = k
-            inner = self.body(depth, j, k)
-            reps = self.multiply(inner.reps, n, j)
+            inner = self.body(depth, j, k, n2, how2)
+            reps = self.multiply(inner.reps, n2, j)
             return Block(reps, len(inner.reps), self.toks[j].start, inner.end)
-        # Labels before the length: `6 x hill sprints of 60m`? Rare; a label word then a length.
+        # A name before the length: `6 x hill sprints of 60m`, `3 sets of pyramids: 30, 60, 90s`.
         label = None
-        if t.kind == "word" and v.LABEL_WORDS.get(t.unit):
-            label = v.LABEL_WORDS[t.unit]
-            self.i = self.skip_words(j + 1, ("of", "at", "for"))
+        k = j
+        for _ in range(3):
+            tk = self.at(k)
+            if tk is None or tk.kind != "word" or self.quantity(k) is not None:
+                break
+            label = label or v.LABEL_WORDS.get(tk.unit)
+            k += 1
+        if k > j:
+            k = self.skip_words(k, ("of", "at", "for"))
+            if self.is_sym(k, ":", "-"):
+                k += 1
+            if self.quantity(k) is not None:
+                self.i = k
+        if how == "sets":
+            listed = self.length_list(self.i)
+            if listed is not None and len(listed[0]) > 1:
+                drafts, self.i = listed
+                for d in drafts:
+                    d.label = d.label or label
+                return Block(drafts, len(drafts), self.toks[j].start, self.toks[self.i - 1].end)
         got = self.one_length(self.i, strict=True)
         if got is None:
-            raise self.error(f"{self.toks[count_tok].value:g} x what? I can't read the rep here",
-                             self.i if self.at(self.i) else count_tok, hint="6 x 400m or 6 x 3:00")
+            raise self.error(
+                f"{n} x what? I can't read the rep here",
+                self.i if self.at(self.i) else count_tok,
+                hint="6 x 400m or 6 x 3:00",
+            )
         draft, self.i = got
         if label:
             draft.label = label
@@ -525,109 +668,110 @@ class Reader:
     def one_length(self, j: int, strict: bool) -> tuple[Draft, int] | None:
         q = self.quantity_range(j)
         if q is None:
-            if strict and self.at(j) is not None and self.at(j).kind == "num":  # type: ignore[union-attr]
-                t = self.at(j)
-                raise self.error(f"I can't read “{self.text[t.start:t.end]}” as a rep length",  # type: ignore[union-attr]
-                                 j, hint="6 x 400m, 6 x 1 mile or 6 x 3:00")
+            t = self.at(j)
+            if strict and t is not None and t.kind == "num":
+                raise self.error(
+                    f"I can't read “{self.text[t.start : t.end]}” as a rep length",
+                    j,
+                    hint="6 x 400m, 6 x 1 mile or 6 x 3:00",
+                )
             return None
         parts, end = q
         parts = self.unify(parts)
-        if len(parts) > 2:
+        if len(parts) > 2 or self._is_sequence(parts):
+            parts, end = parts[:1], parts[0].end
+        drafts = self.group_drafts(parts, strict)
+        if drafts is None:
             return None
-        lengths = [self.rep_length(p, strict) for p in parts]
-        if any(x is None for x in lengths):
-            return None
-        kinds = {k for k, _ in lengths}  # type: ignore[misc]
-        if len(kinds) != 1:
-            return None
-        kind = kinds.pop()
-        values = [_mid(val) for _, val in lengths]  # type: ignore[misc]
-        amount: Amount = values[0] if len(values) == 1 else (min(values), max(values))
-        self.check_positive(amount, parts[0].start, end)
-        draft = Draft(distance=amount) if kind == "d" else Draft(duration=amount)
-        return draft, end
+        return drafts[0], end
 
     def check_positive(self, amount: Amount, j: int, end: int) -> None:
         if _mid(amount) <= 0 or (isinstance(amount, tuple) and amount[0] <= 0):
             raise self.error("a rep must have a length above zero", j, end, hint="6 x 400m")
 
-    def group(self, depth: int, with_modifiers: bool = True) -> Block:
+    def group(self, depth: int, with_modifiers: bool = True) -> Block | None:
+        """A bracketed group. Brackets with no reps in them are a remark (`(freshmen: sit out)`)
+        and read as nothing, except after a count, where reps must be."""
         open_tok = self.i
         self.i += 1
         items = self.sequence(depth + 1, closing=True)
         close_tok = self.i
         self.i += 1  # the closing bracket
         reps = self.flatten(items)
+        if not reps and with_modifiers:
+            return None
         if not reps:
-            raise self.error("there are no reps inside these brackets", open_tok, close_tok + 1,
-                             hint="4 x (1000m, 400m)")
+            raise self.error(
+                "there are no reps inside these brackets",
+                open_tok,
+                close_tok + 1,
+                hint="4 x (1000m, 400m)",
+            )
         block = Block(reps, len(reps), self.toks[open_tok].start, self.toks[close_tok].end)
         if not with_modifiers:
             return block
         return self.modifiers(block, depth)
 
-    def length_list(self, j: int, allow_rest_words: bool) -> tuple[list[Draft], int] | None:
-        """`400`, `200, 400, 600`, `400-800-1200-800-400`, `1-2-3-2-1 min`, `400 and 200`."""
+    def length_list(self, j: int) -> tuple[list[Draft], int] | None:
+        """`400`, `200, 400, 600`, `400-800-1200-800-400`, `1-2-3-2-1 min`, `400 and 200`,
+        `30, 60, 90s` (a unit written last applies to the bare numbers before it)."""
         q = self.quantity_range(j)
         if q is None:
             return None
-        parts, end = q
-        parts = self.unify(parts)
-        drafts: list[Draft] = []
-        if len(parts) > 2 or (len(parts) == 2 and self._is_sequence(parts)):
-            for p in parts:
-                got = self.rep_length(p, strict=False)
-                if got is None:
-                    return None
-                kind, val = got
-                self.check_positive(val, p.start, p.end)
-                drafts.append(Draft(distance=val) if kind == "d" else Draft(duration=val))
-        else:
-            got1 = self.one_length(j, strict=False)
-            if got1 is None:
-                return None
-            draft, end = got1
-            drafts.append(draft)
-        # More lengths after commas, slashes or `and`: `200, 400, 600`.
-        while len(drafts) < MAX_REPS:
+        groups: list[tuple[list[Qty], int]] = [(self.unify(q[0]), q[1])]
+        end = q[1]
+        while len(groups) < MAX_REPS:
             if not (self.is_sym(end, ",", "/", "&") or self.is_word(end, "and")):
                 break
             nxt = end + 1
-            if self.count_prefix(nxt) is not None or self.segment_after(nxt) is not None:
+            if self.count_prefix(nxt) is not None or self.rest_clause(nxt, False) is not None:
                 break
-            if self.rest_clause(nxt, weak_lead=False) is not None:
+            q = self.quantity_range(nxt)
+            if q is None or self.is_sym(q[1], "x") or self.segment_after(q[1]) is not None:
                 break
-            more = self.length_list_one(nxt)
-            if more is None:
-                break
-            new, end2 = more
-            if self.is_sym(end2, "x") or self.segment_after(end2 - 1) is not None:
+            groups.append((self.unify(q[0]), q[1]))
+            end = q[1]
+        last = groups[-1][0][-1]
+        if len(groups) > 1 and last.kind != "bare":
+            tok = self.at(last.start)
+            factor = _mid(last.value) / tok.value if tok is not None and tok.kind == "num" and (
+                tok.value
+            ) else 1.0
+            groups = [
+                ([Qty(last.kind, _scale(p.value, factor), p.start, p.end) if p.kind == "bare"
+                  else p for p in parts], e)
+                for parts, e in groups
+            ]
+        drafts: list[Draft] = []
+        end = j
+        for idx, (parts, e) in enumerate(groups):
+            new = self.group_drafts(parts, strict=False)
+            if new is None:
+                if idx == 0:
+                    return None
                 break
             drafts.extend(new)
-            end = end2
-        # A unit at the end of a list applies to bare numbers before it: `200, 400, 600m`.
+            end = e
         return drafts, end
 
-    def length_list_one(self, j: int) -> tuple[list[Draft], int] | None:
-        q = self.quantity_range(j)
-        if q is None:
+    def group_drafts(self, parts: list[Qty], strict: bool) -> list[Draft] | None:
+        """The reps of `400`, `3-4 mi` (a range) or `400-800-1200` (a sequence)."""
+        lens = [self.rep_length(p, strict) for p in parts]
+        if any(x is None for x in lens):
             return None
-        parts, end = q
-        parts = self.unify(parts)
-        out = []
-        for p in parts if (len(parts) > 2 or self._is_sequence(parts)) else parts[:1]:
-            got = self.rep_length(p, strict=False)
-            if got is None:
+        if len(parts) == 2 and not self._is_sequence(parts):
+            if lens[0][0] != lens[1][0]:  # type: ignore[index]
                 return None
-            kind, val = got
+            vals = [_mid(x[1]) for x in lens]  # type: ignore[index]
+            amount: Amount = (min(vals), max(vals))
+            self.check_positive(amount, parts[0].start, parts[-1].end)
+            kind = lens[0][0]  # type: ignore[index]
+            return [Draft(distance=amount) if kind == "d" else Draft(duration=amount)]
+        out = []
+        for p, (kind, val) in zip(parts, lens, strict=True):  # type: ignore[misc]
             self.check_positive(val, p.start, p.end)
             out.append(Draft(distance=val) if kind == "d" else Draft(duration=val))
-        if len(parts) == 2 and not self._is_sequence(parts):
-            got1 = self.one_length(j, strict=False)
-            if got1 is None:
-                return None
-            return [got1[0]], got1[1]
-        return out, end
+        return out
 
     @staticmethod
     def _is_sequence(parts: list[Qty]) -> bool:
@@ -653,16 +797,36 @@ class Reader:
                     found = (kind, end)
                 k = end
                 continue
-            if t.unit not in ("of", "mile", "miles", "min", "mins", "run", "running", "jog",
-                              "very", "super", "relaxed", "conversational", "pace", "total",
-                              "on", "the", "road", "roads", "grass", "trails", "trail"):
+            if t.unit not in (
+                "of",
+                "mile",
+                "miles",
+                "min",
+                "mins",
+                "run",
+                "running",
+                "jog",
+                "very",
+                "super",
+                "relaxed",
+                "conversational",
+                "pace",
+                "total",
+                "on",
+                "the",
+                "road",
+                "roads",
+                "grass",
+                "trails",
+                "trail",
+            ):
                 break
             k += 1
         return found
 
     def lengths(self, depth: int) -> Item | None:
         j = self.i
-        got = self.length_list(j, allow_rest_words=False)
+        got = self.length_list(j)
         if got is None:
             return None
         drafts, end = got
@@ -678,8 +842,12 @@ class Reader:
         block = Block(drafts, len(drafts), self.toks[j].start, self.toks[end - 1].end)
         t = self.at(j)
         block.bare_single = (
-            len(drafts) == 1 and t is not None and t.kind == "num" and not t.unit
-            and self.quantity(j) is not None and self.quantity(j).end == j + 1  # type: ignore[union-attr]
+            len(drafts) == 1
+            and t is not None
+            and t.kind == "num"
+            and not t.unit
+            and self.quantity(j) is not None
+            and self.quantity(j).end == j + 1  # type: ignore[union-attr]
         )
         # `1000m x 6`: the count after the rep.
         if self.is_sym(self.i, "x") and self.at(self.i + 1) is not None:
@@ -694,24 +862,30 @@ class Reader:
 
     # -- modifiers --------------------------------------------------------------------------------
 
-    def modifiers(self, block: Block, depth: int) -> Block:
-        """Targets, recoveries, labels and counts written after an item, in any order."""
+    def modifiers(self, block: Block, depth: int, in_paren: bool = False) -> Block:
+        """Targets, recoveries, labels and counts written after an item, in any order. In
+        brackets after an item (`(1:20 rest)`, `(3k effort)`, `(in 62-64)`) the same words are
+        read up to the closing bracket, and anything else there is a remark."""
         skipped_words = 0
+        run_word = False
         guard = len(self.toks) + 1
         while self.i < len(self.toks) and guard:
             guard -= 1
             j = self.i
             t = self.toks[j]
-            if t.kind == "nl":
+            if t.kind == "nl" or (in_paren and t.kind == "sym" and t.unit in ")]}"):
                 break
-            if t.kind == "sym" and t.unit == "@" or (
+            if (t.kind == "sym" and t.unit == "@") or (
                 t.kind == "word" and t.unit in v.TARGET_LEADS and self._target_follows(j + 1)
             ):
                 self.i = j + 1
                 if not self.target(block, lead=j):
-                    if t.unit == "@":
-                        raise self.error("@ needs a target after it: a time, a pace or a race pace",
-                                         j, hint="6 x 400 @ 68, @ 3:05/km or @ 5k pace")
+                    if t.unit == "@" and self._nothing_follows(j + 1):
+                        raise self.error(
+                            "@ needs a target after it: a time, a pace or a race pace",
+                            j,
+                            hint="6 x 400 @ 68, @ 3:05/km or @ 5k pace",
+                        )
                     self.i = j + 1
                 block.bare_single = False
                 continue
@@ -720,8 +894,19 @@ class Reader:
                 self.set_named(block, named)
                 self.i = end
                 continue
+            if t.kind == "time" and t.form in ("clock", "prime"):
+                # `(5:30 pace)`, `8:20 to 8:32 pace`: a pace with no @ before it.
+                got = self.target_value(j)
+                if got is not None and got[2]:
+                    for d in block.reps:
+                        if d.target is None and d.pace_km is None:
+                            self.set_target(d, got[0], got[2])
+                    self.i = got[1]
+                    continue
             if t.kind == "sym" and t.unit == "x":
                 ct = self.at(j + 1)
+                if in_paren:
+                    break  # `(x5 for the endurance group)`: an alternative, not this workout
                 if ct is not None and ct.kind == "num" and not ct.unit and ct.form == "int":
                     size = len(block.reps)
                     block.reps = self.multiply(block.reps, int(ct.value), j + 1)
@@ -731,24 +916,24 @@ class Reader:
                     continue
                 break
             if t.kind == "sym" and t.unit in "([{":
-                paren = self.paren_modifier(block, j)
-                if paren:
+                if self.paren_modifier(block, j) or self.paren_remark(block, j, depth):
                     continue
                 break
-            if t.kind == "word" and t.unit in v.CUTDOWN_WORDS or (
-                t.kind == "word" and t.unit == "down" and self._time_at(j + 1)
-            ):
-                if self.cutdown(block, j):
-                    continue
-            weak = t.kind == "sym" and t.unit in ",/+&-" or self.is_word(j, "and", "plus", "then")
+            if (
+                (t.kind == "word" and t.unit in v.CUTDOWN_WORDS)
+                or (t.kind == "word" and t.unit == "down" and self._time_at(j + 1))
+            ) and self.cutdown(block, j):
+                continue
+            if t.kind == "sym" and t.unit == "/" and self.slash_rest(block, j):
+                continue
+            weak = (t.kind == "sym" and t.unit in ",/+&-") or self.is_word(j, "and", "plus", "then")
             rest = self.rest_clause(j, weak_lead=weak)
             if rest is not None:
                 self.apply_rest(block, rest)
                 self.i = rest.end
                 block.bare_single = False
                 continue
-            if weak:
-                # `, @ 68`? rarely; a comma then a target continues the item.
+            if weak and not in_paren:
                 break
             if t.kind == "word":
                 label = v.LABEL_WORDS.get(t.unit, "")
@@ -758,22 +943,83 @@ class Reader:
                     block.bare_single = False
                     self.i = j + 1
                     continue
-                if t.unit in v.NAMED_PACES and t.unit in ("mp", "hmp", "gp", "lt", "threshold"):
+                if t.unit in ("mp", "hmp", "gp", "lt", "threshold", "ant"):
                     self.set_named(block, v.NAMED_PACES[t.unit])
                     self.i = self.skip_words(j + 1, tuple(v.PACE_SUFFIX_WORDS))
                     continue
-                if self.segment_word(j) is not None or t.unit in v.JOIN_WORDS:
+                if not in_paren and (
+                    self.segment_word(j) is not None
+                    or t.unit in v.JOIN_WORDS
+                    or t.unit in v.REST_WORDS
+                ):
                     break
-                if t.unit in v.REST_WORDS:
-                    break
+                run_word = run_word or t.unit in ("run", "running", "miles", "mileage")
                 # Prose inside an item (`on the grass loop`): pass over a few words.
                 skipped_words += 1
-                if skipped_words > 6:
+                if skipped_words > 6 and not in_paren:
                     break
                 self.i = j + 1
                 continue
+            if in_paren:
+                self.i = j + 1  # a remark in brackets: pass over it
+                continue
             break
+        if not in_paren and len(block.reps) == 1 and not block.counted:
+            d = block.reps[0]
+            easy_label = d.label in (None, "steady", "long run", "progression")
+            block.plain_run = (
+                easy_label
+                and (run_word or d.label is not None)
+                and d.target is None
+                and d.named is None
+                and d.pace_km is None
+                and d.rest is None
+            )
         return block
+
+    def _nothing_follows(self, j: int) -> bool:
+        t = self.at(j)
+        return t is None or t.kind == "nl" or (t.kind == "sym" and t.unit in ",;)]}")
+
+    def paren_remark(self, block: Block, j: int, depth: int) -> bool:
+        """Brackets after an item that hold no reps of their own: read what they say about the
+        item, and pass over the rest."""
+        if self.count_prefix(j + 1) is not None:
+            return False
+        listed = self.length_list(j + 1)
+        if listed is not None and len(listed[0]) > 1:
+            return False  # `(400, 200)`: a group of its own
+        self.i = j + 1
+        self.modifiers(block, depth, in_paren=True)
+        close = self.i
+        opened = 1
+        while close < len(self.toks):
+            if self.is_sym(close, "(", "[", "{"):
+                opened += 1
+            elif self.is_sym(close, ")", "]", "}"):
+                opened -= 1
+                if opened == 0:
+                    break
+            close += 1
+        self.i = close + 1
+        return True
+
+    def slash_rest(self, block: Block, j: int) -> bool:
+        """`8 x 400/200`, `6x400/400`: after a count, a length behind a slash is the recovery."""
+        if not block.counted or any(d.rest is not None for d in block.reps):
+            return False
+        q = self.quantity(j + 1)
+        if q is None or self.is_sym(q.end, "x"):
+            return False
+        kind, amount = self.rest_length(q)
+        rest = Rest(distance_m=amount) if kind == "d" else Rest(duration_s=amount)
+        end = q.end
+        while self.is_word(end) and self.at(end).unit in v.REST_WORDS:  # type: ignore[union-attr]
+            rest = Rest(rest.distance_m, rest.duration_s, v.REST_WORDS[self.at(end).unit] or None)  # type: ignore[union-attr]
+            end += 1
+        self.apply_rest(block, _RestParse(rest, "reps", None, end))
+        self.i = end
+        return True
 
     def _time_at(self, j: int) -> bool:
         t = self.at(j)
@@ -818,7 +1064,7 @@ class Reader:
             if self.is_sym(k, "-") and self.at(k + 1) is not None:
                 # `3k-5k pace`: the first name stands.
                 if self._named_pace_at(k + 1) is not None:
-                    return RACE_NAME(key), self._named_pace_at(k + 1)[1]  # type: ignore[index,return-value]
+                    return race_name(key), self._named_pace_at(k + 1)[1]  # type: ignore[index,return-value]
             if not self.is_word(k, *v.PACE_SUFFIX_WORDS) and not t.unit.endswith("pace"):
                 return None
         elif t.kind == "word":
@@ -832,7 +1078,7 @@ class Reader:
                 return None
         else:
             return None
-        name = RACE_NAME(key)
+        name = race_name(key)
         if name is None:
             return None
         return name, self.skip_words(k, tuple(v.PACE_SUFFIX_WORDS))
@@ -855,8 +1101,11 @@ class Reader:
         q = self.quantity(j + 1)
         if q is not None and q.end == close and q.kind == "t":
             t = self.at(j + 1)
-            if t is not None and t.kind == "time" and t.form == "clock" and all(
-                d.distance is not None for d in block.reps
+            if (
+                t is not None
+                and t.kind == "time"
+                and t.form == "clock"
+                and all(d.distance is not None for d in block.reps)
             ):
                 target = (float(q.value), float(q.value))  # type: ignore[arg-type]
                 for d in block.reps:
@@ -896,9 +1145,11 @@ class Reader:
         if t is not None and t.kind == "word":
             if t.unit in v.NAMED_PACES:
                 name = v.NAMED_PACES[t.unit]
-                if t.unit in ("e", "easy", "r", "rep", "i", "m") and not self.is_word(
-                    j + 1, *v.PACE_SUFFIX_WORDS
-                ) and self.toks[lead].unit != "@":
+                if (
+                    t.unit in ("e", "easy", "r", "rep", "i", "m")
+                    and not self.is_word(j + 1, *v.PACE_SUFFIX_WORDS)
+                    and self.toks[lead].unit != "@"
+                ):
                     return False
                 self.set_named(block, name)
                 self.i = self.skip_words(j + 1, (*v.PACE_SUFFIX_WORDS, "marathon"))
@@ -916,7 +1167,7 @@ class Reader:
             val, k, pace_unit = got
             values.append(val)
             paces.append(pace_unit)
-            if self.is_word(k, "down") and self.is_word(k + 1, "to") or self.is_sym(k, ">"):
+            if (self.is_word(k, "down") and self.is_word(k + 1, "to")) or self.is_sym(k, ">"):
                 # `5:00 down to 4:40`, `72 > 64`: a cut-down.
                 k2 = k + (2 if self.is_word(k, "down") else 1)
                 end = self.target_value(k2)
@@ -986,12 +1237,21 @@ class Reader:
         if self.is_sym(k, "/") or self.is_word(k, "per", "a", "each"):
             unit_tok = self.at(k + 1)
             if unit_tok is not None:
-                if unit_tok.kind == "word" and unit_tok.unit in ("km", "k", "kilometer", "kilometre",
-                                                                  "mi", "mile", "lap"):
+                if unit_tok.kind == "word" and unit_tok.unit in (
+                    "km",
+                    "k",
+                    "kilometer",
+                    "kilometre",
+                    "mi",
+                    "mile",
+                    "lap",
+                ):
                     per = DISTANCE_UNITS.get(unit_tok.unit, 1000.0)
                     k += 2
-                elif unit_tok.kind == "num" and unit_tok.value in (200, 400, 1000, 1, 100) and (
-                    unit_tok.unit in ("", "m", "k", "km", "mi")
+                elif (
+                    unit_tok.kind == "num"
+                    and unit_tok.value in (200, 400, 1000, 1, 100)
+                    and (unit_tok.unit in ("", "m", "k", "km", "mi"))
                 ):
                     per = unit_tok.value * DISTANCE_UNITS.get(unit_tok.unit or "m", 1.0)
                     k += 2
@@ -1007,9 +1267,7 @@ class Reader:
         lo, hi = min(secs), max(secs)
         return (lo, hi), k, per
 
-    def assign_targets(
-        self, block: Block, values: list[Range], paces: list[float], j: int
-    ) -> None:
+    def assign_targets(self, block: Block, values: list[Range], paces: list[float], j: int) -> None:
         reps = block.reps
         n = len(reps)
         if len(values) == 1:
@@ -1023,7 +1281,9 @@ class Reader:
         else:
             raise self.error(
                 f"{len(values)} targets for {n} reps: give one target for all, or one per rep",
-                j, self.i, hint="1600, 1200, 800 @ 4:40, 3:27, 2:16",
+                j,
+                self.i,
+                hint="1600, 1200, 800 @ 4:40, 3:27, 2:16",
             )
         for d, val, per in zip(reps, chosen, pers, strict=True):
             self.set_target(d, val, per)
@@ -1069,18 +1329,16 @@ class Reader:
 
     def rest_clause(self, j: int, weak_lead: bool, strong: bool = False) -> _RestParse | None:
         """A recovery: `w/ 90s`, `with 200m jog`, `+90sec rest`, `90s jog between`, `rest 3 min`,
-        `500m in 3:00`, `walk back`, `equal time jog`, `4:00 between sets`, `90sec-2min rest b/w
-        everything`. `weak_lead` means j is a joining symbol (`,` `+` `/`) that only leads into a
-        recovery when words say so. Returns None when it is not a recovery."""
-        k = j
+        `recovery jog for 90 seconds`, `500m in 3:00`, `walk back`, `equal time jog`, `4:00
+        between sets`, `90sec-2min rest b/w everything`. `weak_lead` means j is a joining symbol
+        (`,` `+` `/`) that leads into a recovery only when words say so. None when it is not."""
+        k = j + 1 if weak_lead else j
         signal = strong
-        if weak_lead:
-            k += 1
         if self.is_word(k, "with", "w"):
             k += 1
             signal = True
-        elif self.is_sym(k, "+") or self.is_word(k, "plus"):
-            k += 1
+        elif self.is_sym(k, "+") or self.is_word(k, "plus", "followed"):
+            k = self.skip_words(k + 1, ("by",))
         kind: str | None = None
         equal: str | None = None
         scope = "reps"
@@ -1088,63 +1346,66 @@ class Reader:
         distance: Amount | None = None
         duration: Amount | None = None
         # Qualifier first: `between sets 3 min`, `b/w reps: 90s`.
-        q_end = self._scope_words(k)
-        if q_end is not None:
-            scope, k = q_end
+        found = self._scope_words(k)
+        if found is not None:
+            scope, k = found
             scope_seen = True
             if self.is_sym(k, ":", "-"):
                 k += 1
-        # A recovery word first: `rest 90s`, `jog 200`, `rec. 2 min`.
-        if self.is_word(k) and self.at(k).unit in v.REST_WORDS:  # type: ignore[union-attr]
-            kind = v.REST_WORDS[self.at(k).unit] or None  # type: ignore[union-attr]
-            signal = True
-            k += 1
-            if self.is_sym(k, ":", "-", "="):
-                k += 1
-            k = self.skip_words(k, ("interval", "intervals", "of", "for", "is"))
-        elif self.is_word(k, "equal", "same", "equivalent"):
-            if self.is_word(k + 1, "time", "duration", "distance", "length"):
+        # Recovery words first: `rest 90s`, `jog 200`, `rec. 2 min`, `recovery jog for 90 s`.
+        for _ in range(6):
+            tw = self.at(k)
+            if tw is None or tw.kind != "word":
+                break
+            if tw.unit in v.REST_WORDS:
+                kind = kind or v.REST_WORDS[tw.unit] or None
+                signal = True
+            elif tw.unit in ("equal", "same", "equivalent") and self.is_word(
+                k + 1, "time", "duration", "distance", "length"
+            ):
                 equal = "distance" if self.at(k + 1).unit in ("distance", "length") else "time"  # type: ignore[union-attr]
-                k += 2
                 signal = True
-        elif self.is_word(k, "full", "complete", "short", "long", "active", "easy", "slow"):
-            if self.is_word(k + 1) and self.at(k + 1).unit in v.REST_WORDS:  # type: ignore[union-attr]
-                kind = v.REST_WORDS[self.at(k + 1).unit] or None  # type: ignore[union-attr]
-                k += 2
-                signal = True
+                k += 1
+            elif not (
+                tw.unit in _REST_FILLERS and (signal or self._rest_word_within(k + 1, 2))
+            ):
+                break
+            k += 1
+        if self.is_sym(k, ":", "="):
+            k += 1
         t = self.at(k)
         if t is not None and t.kind == "time" and t.form == "ratio":
-            # `1:1 rest`: recovery as long as the rep.
-            if abs(t.value - 1.0) < 1e-9:
+            if abs(t.value - 1.0) < 1e-9:  # `1:1 rest`: as long as the rep
                 equal = "time"
+                signal = True
             k += 1
         amount_start = k
         if equal is None:
-            if self.is_sym(k, "-") and self.at(k + 1) is not None and self.at(k + 1).kind in (  # type: ignore[union-attr]
-                "num", "time"
-            ) and signal:
+            if self.is_sym(k, "-") and signal and self.at(k + 1) is not None and (
+                self.at(k + 1).kind in ("num", "time")  # type: ignore[union-attr]
+            ):
                 raise self.error("a recovery can't be negative", k, k + 2, hint="6 x 400 w/ 90s")
             got = self.quantity_range(k)
-            if got is not None:
-                parts, end = got
-                parts = self.unify(parts)
-                if len(parts) <= 2:
-                    lens = [self.rest_length(p) for p in parts]
-                    kinds = {kk for kk, _ in lens}
-                    if len(kinds) == 1:
-                        kk = kinds.pop()
-                        vals = [_mid(val) for _, val in lens]
-                        amt: Amount = vals[0] if len(vals) == 1 else (min(vals), max(vals))
-                        if _mid(amt) <= 0 and signal:
-                            raise self.error("a recovery must be longer than zero", k, end,
-                                             hint="6 x 400 w/ 90s")
-                        if kk == "d":
-                            distance = amt
-                        else:
-                            duration = amt
-                        k = end
-        # Trailing words: `jog`, `rest`, `recovery`, `between`, `b/w sets`, `in 3:00`, `back`.
-        for _ in range(8):
+            if got is not None and len(got[0]) <= 2:
+                parts = self.unify(got[0])
+                lens = [self.rest_length(p) for p in parts]
+                if len({kk for kk, _ in lens}) == 1:
+                    vals = [_mid(val) for _, val in lens]
+                    amt: Amount = vals[0] if len(vals) == 1 else (min(vals), max(vals))
+                    if _mid(amt) <= 0 and signal:
+                        raise self.error(
+                            "a recovery must be longer than zero", k, got[1], hint="6 x 400 w/ 90s"
+                        )
+                    if lens[0][0] == "d":
+                        distance = amt
+                    else:
+                        duration = amt
+                    k = got[1]
+        has_amount = distance is not None or duration is not None
+        if has_amount and self.segment_after(k) is not None and kind is None:
+            return None  # `with 8 minute cool down`: a segment, not a recovery
+        # Words after: `jog`, `rest`, `between`, `b/w sets`, `in 3:00`, `back down`, `after 200m`.
+        for _ in range(10):
             tw = self.at(k)
             if tw is None:
                 break
@@ -1153,24 +1414,31 @@ class Reader:
                 signal = True
                 k += 1
                 continue
-            sc = self._scope_words(k)
-            if sc is not None:
-                scope, k = sc
+            found = self._scope_words(k + 1 if self.is_word(k, "in") else k)
+            if found is not None:
+                scope, k = found
                 scope_seen = True
                 continue
-            if tw.kind == "word" and tw.unit in ("back", "down", "recovery", "active", "easy",
-                                                 "slow", "very", "interval", "intervals", "total",
-                                                 "only", "each", "per", "after", "following",
-                                                 "standing", "the", "it", "reps", "rep"):
-                if tw.unit in ("back",) and kind is not None:
-                    signal = True
-                if tw.unit == "easy" and (distance is not None or duration is not None) and signal:
+            if tw.kind != "word":
+                break
+            if tw.unit == "easy" and has_amount:
+                # `30sec easy`, `+ 1:00 easy`: short easy running between reps is recovery.
+                if _mid(duration or 0) <= 300 and _mid(distance or 0) <= 1000:
                     kind = kind or "jog"
+                    signal = True
+                    k += 1
+                    continue
+                return None if not signal else _RestParse(
+                    Rest(distance, duration, kind), scope, equal, k
+                )
+            if tw.unit in ("back", "down") and kind is not None:
+                signal = True
                 k += 1
                 continue
-            if tw.kind == "word" and tw.unit in ("in", "at") and distance is not None and (
-                duration is None
-            ):
+            if tw.unit == "or" and self.is_word(k + 1) and self.at(k + 1).unit in v.REST_WORDS:  # type: ignore[union-attr]
+                k += 1
+                continue
+            if tw.unit in ("in", "at") and distance is not None and duration is None:
                 got2 = self.quantity_range(k + 1)
                 if got2 is not None:
                     parts2 = self.unify(got2[0])
@@ -1179,22 +1447,28 @@ class Reader:
                         duration = vals2[0] if len(vals2) == 1 else (min(vals2), max(vals2))
                         k = got2[1]
                         continue
-            if tw.kind == "sym" and tw.unit == "-" and self.is_word(k + 1):
+            if tw.unit in ("after", "following") and signal and self.quantity(k + 1) is not None:
+                k = self.quantity(k + 1).end  # type: ignore[union-attr]  # `after 200 meters`
+                continue
+            if tw.unit in _REST_FILLERS and (signal or self._rest_word_within(k + 1, 2)):
                 k += 1
                 continue
             break
-        if not signal and not scope_seen:
+        if not signal and not (scope_seen and has_amount):
             return None
-        if scope_seen and not signal and distance is None and duration is None:
+        if not has_amount and kind is None and equal is None and not signal:
             return None
-        if distance is None and duration is None and kind is None and equal is None:
+        if not has_amount and kind is None and equal is None and k == amount_start:
             return None
-        if k == amount_start and kind is None and equal is None and not scope_seen:
-            return None
-        if self.at(k) is not None and self.is_sym(k, "x"):
-            return None  # `w/ 4 x 200 after`: not a recovery
-        rest = Rest(distance_m=distance, duration_s=duration, kind=kind)
-        return _RestParse(rest, scope, equal, k)
+        if self.is_sym(k, "x"):
+            return None  # `w/ 4 x 200 after`: more reps, not a recovery
+        return _RestParse(Rest(distance_m=distance, duration_s=duration, kind=kind), scope, equal, k)
+
+    def _rest_word_within(self, k: int, n: int) -> bool:
+        return any(
+            self.is_word(k + d) and self.at(k + d).unit in v.REST_WORDS  # type: ignore[union-attr]
+            for d in range(n)
+        )
 
     def _scope_words(self, k: int) -> tuple[str, int] | None:
         """`between sets`, `b/w reps`, `between everything`, `between each`, `between`, `set
@@ -1265,17 +1539,36 @@ class Reader:
         if len(blocks) == 1 and blocks[0].bare_single:
             # A lone number (`400`, `room 101`) is not a workout without anything around it.
             blocks[0].reps = []
+        # Plain runs (`40 minute run`, `5 miles steady`) beside other work are easy running, and
+        # a length met in prose (`where we had 2mins`) beside other work is not a rep.
+        if any(not (b.plain_run or b.in_prose) for b in blocks if b.reps):
+            kept: list[Item] = []
+            for it in items:
+                if isinstance(it, Block) and it.in_prose:
+                    continue
+                if isinstance(it, Block) and it.plain_run:
+                    d = it.reps[0]
+                    kept.append(SegmentItem("easy", d.distance, d.duration))
+                    continue
+                kept.append(it)
+            items = kept
+            blocks = [it for it in items if isinstance(it, Block)]
         total = sum(len(b.reps) for b in blocks)
         if total == 0:
             raise ParseError(
                 "I couldn't find a workout here: no reps such as `6 x 1000m` or `20 min tempo`",
-                text=self.text, offset=len(self.text) - len(self.text.lstrip()),
-                length=len(self.text.strip()), hint=EXAMPLE,
+                text=self.text,
+                offset=len(self.text) - len(self.text.lstrip()),
+                length=len(self.text.strip()),
+                hint=EXAMPLE,
             )
         if total > MAX_REPS:
             raise ParseError(
                 f"this expands to {total:,} reps, more than any real workout "
-                f"(at most {MAX_REPS:,})", text=self.text, offset=0, length=len(self.text),
+                f"(at most {MAX_REPS:,})",
+                text=self.text,
+                offset=0,
+                length=len(self.text),
                 hint="3 x (4 x 400)",
             )
         segments: list[Segment] = []
@@ -1311,9 +1604,13 @@ class Reader:
             if d.equal == "distance" and d.distance is not None:
                 rest = Rest(distance_m=d.distance, kind=base.kind)
             elif d.equal == "time":
-                length = d.duration if d.duration is not None else (
-                    None if d.target is None else (
-                        d.target[0] if d.target[0] == d.target[1] else d.target
+                length = (
+                    d.duration
+                    if d.duration is not None
+                    else (
+                        None
+                        if d.target is None
+                        else (d.target[0] if d.target[0] == d.target[1] else d.target)
                     )
                 )
                 rest = Rest(duration_s=length, kind=base.kind)
@@ -1330,6 +1627,32 @@ class Reader:
         )
 
 
+# Words that may stand around a recovery without changing it.
+_REST_FILLERS = frozenset({
+    "interval", "intervals", "of", "for", "is", "a", "an", "about", "approx", "very", "slow",
+    "easy", "active", "full", "static", "standing", "still", "recovery", "total", "only",
+    "each", "per", "the", "it", "reps", "rep", "complete", "short", "long", "light", "gentle",
+    "jogging", "walking",
+})
+_SET_COUNT_WORDS = (
+    "sets", "set", "rounds", "round", "reps", "repeats", "repetitions", "times", "series",
+    "blocks", "x",
+)
+_MINUTE_WORDS = frozenset({"min", "mins", "minute", "minutes", "mn"})
+_SECOND_WORDS = frozenset({"s", "sec", "secs", "second", "seconds"})
+_HOUR_WORDS = frozenset({"h", "hr", "hrs", "hour", "hours"})
+
+
+def _is_plain(block: Block) -> bool:
+    """One rep with nothing said about it: no count, target, recovery or name."""
+    if len(block.reps) != 1 or block.counted:
+        return False
+    d = block.reps[0]
+    return d.target is None and d.named is None and d.pace_km is None and d.rest is None and (
+        d.label is None
+    )
+
+
 def _rest_known(rest: Rest) -> bool:
     return rest.distance_m is not None or rest.duration_s is not None
 
@@ -1338,7 +1661,7 @@ def _fmt(x: float) -> str:
     return f"{x:g}"
 
 
-def RACE_NAME(key: str | None) -> str | None:  # noqa: N802 - a lookup that reads like a table
+def race_name(key: str | None) -> str | None:
     if key is None:
         return None
     return v.RACE_PACE_NAMES.get(key.replace(".0", ""))

@@ -22,11 +22,11 @@ NAMES = {"5k", "10k", "3k", "mile", "1500", "800", "half", "marathon", "goal"}
 NAMES |= {"E", "M", "T", "I", "R"}
 SEGMENT_KINDS = {"warmup", "cooldown", "easy"}
 MIN_COUNTS = {
-    CORPUS / "workouts.json": 80,
-    HELDOUT / "workouts.json": 30,
+    CORPUS / "workouts.json": 200,
+    HELDOUT / "workouts.json": 70,
     CORPUS / "invalid-workouts.json": 30,
-    CORPUS / "splits.json": 5,
-    HELDOUT / "splits.json": 5,
+    CORPUS / "splits.json": 60,
+    HELDOUT / "splits.json": 20,
     CORPUS / "invalid-splits.json": 15,
 }
 

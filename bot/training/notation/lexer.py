@@ -201,6 +201,9 @@ def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:
         letters = s[j:k]
         if letters in _ATTACHABLE_UNITS or letters in ("ks",):
             unit = letters
+            # `6 x 1M`: a capital M on a small number is miles; `1000M` is still metres.
+            if letters == "m" and text[j] == "M" and value < 50:
+                unit = "mi"
             j = k
         elif letters.endswith("x") and letters[:-1] in _ATTACHABLE_UNITS:
             unit = letters[:-1]  # `1000mx6`: the x is read next

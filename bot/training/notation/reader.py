@@ -1314,25 +1314,25 @@ class Reader:
             close += 1
         if close >= len(self.toks):
             return False
+        q = self.quantity(j + 1)
+        t = self.at(j + 1)
+        if (
+            q is not None
+            and q.end == close
+            and t is not None
+            and t.kind == "time"
+            and t.form == "clock"
+            and all(d.distance is not None for d in block.reps)
+        ):
+            # `6 x 1000 (3:05)`: a clock time after a distance is the time to run it in.
+            target = (float(q.value), float(q.value))  # type: ignore[arg-type]
+            for d in block.reps:
+                d.target = d.target or target
+            self.i = close + 1
+            return True
         rest = self.rest_clause(j + 1, weak_lead=False, strong=True)
         if rest is not None and rest.end == close:
             self.apply_rest(block, rest)
-            self.i = close + 1
-            return True
-        q = self.quantity(j + 1)
-        if q is not None and q.end == close and q.kind == "t":
-            t = self.at(j + 1)
-            if (
-                t is not None
-                and t.kind == "time"
-                and t.form == "clock"
-                and all(d.distance is not None for d in block.reps)
-            ):
-                target = (float(q.value), float(q.value))  # type: ignore[arg-type]
-                for d in block.reps:
-                    d.target = d.target or target
-            else:
-                self.apply_rest(block, _RestParse(Rest(duration_s=q.value), "reps", None, close))
             self.i = close + 1
             return True
         return False
@@ -1425,10 +1425,12 @@ class Reader:
             return False
         if t.kind == "time" and t.form not in ("clock", "prime"):
             return False
-        q = self.quantity(j)
-        if q is None or q.kind == "d" or q.end > j + 1:
-            return False  # `2 min`, `200 m`: a length, not a rep time
-        nxt = q.end
+        got = self.quantity_range(j)
+        if got is None:
+            return False
+        parts, nxt = got
+        if any(p.kind == "d" for p in parts) or parts[-1].end > parts[-1].start + 1:
+            return False  # `2 min`, `200 m`, `90-120 s`: a length, not a rep time
         if self.is_sym(nxt, "x", "@") or self.is_word(nxt, *v.TARGET_LEADS):
             return False
         if self.is_word(nxt) and (

@@ -68,20 +68,32 @@ class Store:
         """Open (creating if needed) the database at `path` and bring its schema up to date."""
         path = str(path)
 
+        failure: list[BaseException] = []
+
         def connector() -> sqlite3.Connection:
-            conn = connection.connect(path)
             try:
-                migrate(conn)
-            except BaseException:
-                conn.close()
-                raise
-            return conn
+                conn = connection.connect(path)
+            except Exception as exc:
+                failure.append(exc)
+            else:
+                try:
+                    migrate(conn)
+                    return conn
+                except Exception as exc:
+                    conn.close()
+                    failure.append(exc)
+            # aiosqlite stops its thread without waiting when the connector raises, which can
+            # outlive the event loop: hand it a stand-in and close that properly instead.
+            return sqlite3.connect(":memory:", check_same_thread=False)
 
         db = aiosqlite.Connection(connector, iter_chunk_size=64)
-        try:
-            await db  # starts the thread, connects and migrates there
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot prepare the database at {path!r}: {exc}") from None
+        await db  # starts the thread, connects and migrates there
+        if failure:
+            await db.close()
+            exc = failure[0]
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"cannot prepare the database at {path!r}: {exc}") from None
+            raise exc
         return cls(db, path, clock)
 
     async def close(self) -> None:

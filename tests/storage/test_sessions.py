@@ -166,7 +166,9 @@ async def test_edit_replaces_text_and_reps_and_stamps_the_time(store, clock):
     assert found is not None and found.id == sid
     best = await store.best_reps(GUILD, 1000, athlete_id=ALICE)
     assert [b.rep.time_s for b in best] == [179.0, 180.0]
-    moved = await store.edit_session(GUILD, sid, dataclasses.replace(change, day=DAY.replace(day=1)))
+    moved = await store.edit_session(
+        GUILD, sid, dataclasses.replace(change, day=DAY.replace(day=1))
+    )
     assert moved is not None and moved.day == DAY.replace(day=1)
     assert (await store.best_reps(GUILD, 1000))[0].day == DAY.replace(day=1)
 
@@ -236,7 +238,7 @@ async def test_sessions_on_a_wod_and_a_wod_of_another_guild(store):
     mine = await store.schedule_wod(wod())
     theirs = await store.schedule_wod(wod(guild_id=OTHER_GUILD))
     a = (await store.log_session(session(wod_id=mine.id))).session_id
-    b = (await store.log_session(session(athlete_id=BOB, athlete_name="B", wod_id=mine.id)))
+    b = await store.log_session(session(athlete_id=BOB, athlete_name="B", wod_id=mine.id))
     await store.log_session(session())  # not on the WOD
     results = await store.wod_results(GUILD, mine.id)
     assert [r.id for r in results] == [a, b.session_id]

@@ -7,7 +7,6 @@ athlete's sessions to someone else apply the privacy rule in SQL (see `_VISIBLE`
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from typing import Any
 
@@ -60,30 +59,31 @@ def _limit(limit: int) -> int:
 
 
 def _session(row: Any) -> SessionRow:
-    sid = row[0]
-    reps: tuple[RepRow, ...] = ()
-    if row[17] != "[]":
-        reps = tuple(RepRow(sid, *r) for r in sorted(json.loads(row[17])))
+    # Positional and lazy on purpose: this runs for every row of every history query.
     return SessionRow(
-        sid,
+        row[0],
         row[1],
         row[2],
         row[3],
-        dt.date.fromisoformat(row[4]),
+        _date(row[4]),
         row[5],
         row[6],
         row[7],
         row[8],
-        tuple(json.loads(row[9])),
+        row[9],
         row[10],
         row[11],
         row[12],
         row[13],
         row[14],
-        dt.datetime.fromisoformat(row[15]),
-        None if row[16] is None else dt.datetime.fromisoformat(row[16]),
-        reps,
+        _instant(row[15]),
+        None if row[16] is None else _instant(row[16]),
+        row[17],
     )
+
+
+_date = dt.date.fromisoformat
+_instant = dt.datetime.fromisoformat
 
 
 def _params(guild_id: int, viewer_id: int | None, include_hidden: bool, **more: Any) -> dict:
@@ -364,6 +364,49 @@ _BEST_COLS = (
     " r.target_high_s, r.rest_distance_m, r.rest_duration_s,"
     " r.guild_id, r.athlete_id, a.display_name, r.day"
 )
+_BEST_WHERE = (
+    "r.guild_id = :guild AND r.distance_m = :distance AND r.time_s IS NOT NULL"
+    " AND r.day BETWEEN :since AND :until"
+)
+_BEST_JOIN = "JOIN athletes a ON a.guild_id = r.guild_id AND a.athlete_id = r.athlete_id"
+_BEST_ORDER = "ORDER BY r.time_s, r.day, r.session_id, r.idx LIMIT :limit"
+# One athlete's fastest reps: a range of the reps_athlete_best index, already in time order.
+BEST_ATHLETE_SQL = (
+    f"SELECT {_BEST_COLS} FROM reps r {_BEST_JOIN}"
+    f" WHERE {_BEST_WHERE} AND r.athlete_id = :athlete AND {_VISIBLE} {_BEST_ORDER}"
+)
+# The team's fastest reps (reps_guild_best index).
+BEST_TEAM_SQL = (
+    f"SELECT {_BEST_COLS} FROM reps r {_BEST_JOIN} WHERE {_BEST_WHERE} AND {_VISIBLE} {_BEST_ORDER}"
+)
+# Each athlete's fastest, fastest first: a leaderboard.
+BEST_BOARD_SQL = (
+    f"SELECT {_BEST_COLS} FROM (SELECT *, row_number() OVER (PARTITION BY athlete_id"
+    f" ORDER BY time_s, day, session_id, idx) AS n FROM reps r WHERE {_BEST_WHERE}) r"
+    f" {_BEST_JOIN} WHERE r.n = 1 AND {_VISIBLE} {_BEST_ORDER}"
+)
+
+
+def best_params(
+    guild_id: int,
+    distance_m: float,
+    athlete_id: int | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    limit: int,
+    viewer_id: int | None,
+    include_hidden: bool,
+) -> dict[str, Any]:
+    return _params(
+        guild_id,
+        viewer_id,
+        include_hidden,
+        distance=cv.distance(distance_m),
+        athlete=athlete_id,
+        since="0000-01-01" if since is None else cv.day(since),
+        until="9999-12-31" if until is None else cv.day(until),
+        limit=_limit(limit),
+    )
 
 
 def best_reps(
@@ -378,45 +421,17 @@ def best_reps(
     viewer_id: int | None,
     include_hidden: bool,
 ) -> list[BestRep]:
-    """The fastest reps of one distance, fastest first (ties: the earlier one first).
+    """The fastest timed reps of one distance, fastest first (ties: the earlier one first).
 
-    With `per_athlete`, only each athlete's fastest: a team leaderboard.
+    With `per_athlete` (and no `athlete_id`), only each athlete's fastest: a leaderboard.
     """
-    params = _params(
-        guild_id,
-        viewer_id,
-        include_hidden,
-        distance=cv.distance(distance_m),
-        athlete=athlete_id,
-        since="0000-01-01" if since is None else cv.day(since),
-        until="9999-12-31" if until is None else cv.day(until),
-        limit=_limit(limit),
+    params = best_params(
+        guild_id, distance_m, athlete_id, since, until, limit, viewer_id, include_hidden
     )
-    where = (
-        "r.guild_id = :guild AND r.distance_m = :distance AND r.time_s IS NOT NULL"
-        " AND r.day BETWEEN :since AND :until"
-        f" AND {_VISIBLE}"
-    )
-    join = "JOIN athletes a ON a.guild_id = r.guild_id AND a.athlete_id = r.athlete_id"
     if athlete_id is not None:
-        sql = (
-            f"SELECT {_BEST_COLS} FROM reps r {join} WHERE {where} AND r.athlete_id = :athlete"
-            " ORDER BY r.time_s, r.day, r.session_id, r.idx LIMIT :limit"
-        )
-    elif per_athlete:
-        sql = (
-            f"SELECT {_BEST_COLS} FROM (SELECT *, row_number() OVER (PARTITION BY athlete_id"
-            " ORDER BY time_s, day, session_id, idx) AS n FROM reps r"
-            " WHERE r.guild_id = :guild AND r.distance_m = :distance AND r.time_s IS NOT NULL"
-            " AND r.day BETWEEN :since AND :until) r"
-            f" {join} WHERE r.n = 1 AND {_VISIBLE}"
-            " ORDER BY r.time_s, r.day, r.session_id LIMIT :limit"
-        )
+        sql = BEST_ATHLETE_SQL
     else:
-        sql = (
-            f"SELECT {_BEST_COLS} FROM reps r {join} WHERE {where}"
-            " ORDER BY r.time_s, r.day, r.session_id, r.idx LIMIT :limit"
-        )
+        sql = BEST_BOARD_SQL if per_athlete else BEST_TEAM_SQL
     return [
         BestRep(RepRow(*row[:9]), row[9], row[10], row[11], dt.date.fromisoformat(row[12]))
         for row in conn.execute(sql, params).fetchall()

@@ -8,6 +8,7 @@ there (a read, or a complete write transaction) and returns finished records: on
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 from collections.abc import Callable
@@ -84,7 +85,7 @@ class Store:
                     failure.append(exc)
             # aiosqlite stops its thread without waiting when the connector raises, which can
             # outlive the event loop: hand it a stand-in and close that properly instead.
-            return sqlite3.connect(":memory:", check_same_thread=False)
+            return sqlite3.connect(":memory:")
 
         db = aiosqlite.Connection(connector, iter_chunk_size=64)
         await db  # starts the thread, connects and migrates there
@@ -98,6 +99,11 @@ class Store:
 
     async def close(self) -> None:
         """Close the connection and stop its thread (an open one can hang the process at exit)."""
+        if self._db._connection is not None:
+            # SQLite's advice for long-lived connections: refresh the planner's statistics
+            # where they are stale (cheap; usually does nothing).
+            with contextlib.suppress(sqlite3.Error):
+                await self._run(lambda conn: conn.execute("PRAGMA optimize"))
         await self._db.close()
 
     async def __aenter__(self) -> Self:
@@ -432,7 +438,8 @@ class Store:
         4. On start-up, `wods_in_doubt()` lists rows left in 'posting' by a crash between
            sending and recording. For each, the bot looks in the channel for its own message
            marked with that WOD after `claimed_at`: found -> `mark_wod_posted` with its id;
-           not found -> `release_wod` (or `mark_wod_missed`... via release then miss, if late).
+           not found -> `release_wod`, after which the dispatcher posts it again (or, if it is
+           now too late to matter, `mark_wod_missed`).
 
         Every transition after the claim requires the claim token, so a stale dispatcher cannot
         overwrite the outcome recorded by the one that holds the current claim.

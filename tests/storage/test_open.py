@@ -82,3 +82,9 @@ def test_split_statements_keeps_trigger_bodies_whole():
     parts = split_statements(script)
     assert len(parts) == 2
     assert parts[1].startswith("CREATE TRIGGER") and parts[1].endswith("END;")
+
+
+@pytest.mark.parametrize("path", [":memory:", "", "file:x.db?mode=memory"])
+async def test_memory_and_uri_paths_are_refused(path):
+    with pytest.raises(StoreError, match="must be a file path"):
+        await Store.open(path)

@@ -156,10 +156,12 @@ def log(conn: sqlite3.Connection, rec: NewSession, now: str) -> LogResult:
     with immediate(conn):
         if rec.interaction_id is not None or rec.message_id is not None:
             # Discord may deliver an interaction or a message event twice: the first one wins.
-            # Ids are snowflakes, unique across Discord, so the guild need not be part of it.
+            # (Ids are snowflakes, unique across Discord: the same id from another guild would
+            # not match here and would fail on the unique constraint instead.)
             found = conn.execute(
-                "SELECT id FROM sessions WHERE interaction_id = ? OR message_id = ?",
-                (rec.interaction_id, rec.message_id),
+                "SELECT id FROM sessions WHERE (interaction_id = ? OR message_id = ?)"
+                " AND guild_id = ?",
+                (rec.interaction_id, rec.message_id, rec.guild_id),
             ).fetchone()
             if found is not None:
                 return LogResult(found[0], created=False)

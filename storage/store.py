@@ -4,6 +4,9 @@ One aiosqlite connection per store. aiosqlite runs every call on the connection'
 and each call costs a hop to that thread and back (~200 µs, against a few µs for the SQL
 itself). So each method sends one function to that thread which does the whole use case
 there (a read, or a complete write transaction) and returns finished records: one hop per call.
+
+A call whose task is cancelled still runs to its end on that thread: a write commits or rolls
+back as a whole, never half. Ids of guilds, athletes, channels and messages are Discord's.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import zoneinfo
 from typing import Any
 
 from storage import convert as cv
@@ -44,6 +45,18 @@ def ensure_athlete(
     )
 
 
+def check_timezone(name: object) -> None:
+    try:
+        if not isinstance(name, str) or not name or len(name) > 64:
+            raise ValueError
+        zoneinfo.ZoneInfo(name)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        raise ValueError(
+            f"unknown time zone {name!r}: use an IANA name such as 'Europe/Paris' or"
+            " 'America/New_York'"
+        ) from None
+
+
 def _guild(row: Any) -> GuildSettings:
     return GuildSettings(row[0], row[1], row[2], row[3], row[4], bool(row[5]))
 
@@ -61,8 +74,8 @@ def update_guild_settings(
     changes = {k: v for k, v in changes.items() if not isinstance(v, _Unset)}
     if "units" in changes and changes["units"] not in UNITS:
         raise ValueError(f"units must be 'metric' or 'imperial', not {changes['units']!r}")
-    if "timezone" in changes and not isinstance(changes["timezone"], str):
-        raise ValueError("timezone must be an IANA name such as 'Europe/Paris'")
+    if "timezone" in changes:
+        check_timezone(changes["timezone"])
     if "hidden_by_default" in changes:
         changes["hidden_by_default"] = int(bool(changes["hidden_by_default"]))
     with immediate(conn):

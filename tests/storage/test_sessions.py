@@ -304,3 +304,10 @@ async def test_naive_times_and_datetimes_for_days_are_refused(store):
         await store.count_sessions_since(GUILD, ALICE, dt.datetime(2026, 1, 1))
     with pytest.raises(TypeError, match="calendar day"):
         await store.log_session(session(day=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)))
+
+
+async def test_an_interaction_id_is_never_matched_across_guilds(store):
+    await store.log_session(session(interaction_id=31))
+    with pytest.raises(sqlite3.IntegrityError):
+        await store.log_session(session(guild_id=OTHER_GUILD, interaction_id=31))
+    assert await store.recent_sessions(OTHER_GUILD, ALICE, include_hidden=True) == []

@@ -85,3 +85,10 @@ async def test_forget_guild_removes_its_data_and_no_other(store):
     assert await store.wod(GUILD, w.id) is None
     assert await store.best_reps(GUILD, 1000, include_hidden=True) == []
     assert len(await store.best_reps(OTHER_GUILD, 1000, include_hidden=True)) == 3
+
+
+@pytest.mark.parametrize("zone", ["Mars/Olympus", "", "../../etc/passwd", "x" * 100])
+async def test_unknown_time_zone_is_refused(store, zone):
+    with pytest.raises(ValueError, match="IANA name"):
+        await store.update_guild_settings(GUILD, timezone=zone)
+    assert (await store.guild_settings(GUILD)).timezone == "UTC"

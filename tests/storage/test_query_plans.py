@@ -49,7 +49,7 @@ def test_recent_sessions_walks_the_athlete_index_backwards(conn):
     [
         (sessions.BEST_ATHLETE_SQL, "reps_athlete_best"),
         (sessions.BEST_TEAM_SQL, "reps_guild_best"),
-        (sessions.BEST_BOARD_SQL, "reps_guild_best"),
+        (sessions.BEST_BOARD_SQL, "reps_athlete_best"),
     ],
 )
 def test_best_reps_use_the_rep_indexes(conn, sql, index):

@@ -311,3 +311,18 @@ async def test_an_interaction_id_is_never_matched_across_guilds(store):
     with pytest.raises(sqlite3.IntegrityError):
         await store.log_session(session(guild_id=OTHER_GUILD, interaction_id=31))
     assert await store.recent_sessions(OTHER_GUILD, ALICE, include_hidden=True) == []
+
+
+async def test_leaderboard_in_a_date_range_takes_each_athletes_best_in_that_range(store):
+    await store.log_session(session(day=DAY.replace(day=1), reps=reps(1000.0, 170.0)))
+    await store.log_session(session(day=DAY.replace(day=9), reps=reps(1000.0, 188.0, 186.0)))
+    await store.log_session(
+        session(athlete_id=BOB, athlete_name="Bob", day=DAY.replace(day=9), reps=reps(1000.0, 187))
+    )
+    board = await store.best_reps(GUILD, 1000, per_athlete=True, since=DAY.replace(day=5))
+    assert [(b.athlete_id, b.rep.time_s, b.rep.index) for b in board] == [
+        (ALICE, 186.0, 1),
+        (BOB, 187.0, 0),
+    ]
+    board = await store.best_reps(GUILD, 1000, per_athlete=True, limit=1)
+    assert [(b.athlete_id, b.rep.time_s) for b in board] == [(ALICE, 170.0)]

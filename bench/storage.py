@@ -415,40 +415,45 @@ async def run(path: Path, iterations: int, writes: int) -> None:
         async def sqlite3_log(_: int) -> object:
             return sessions.log(plain, next_session(), now)
 
+        # Writes run in one block per variant, each long enough to include several WAL
+        # checkpoints (interleaving would hand each checkpoint to whichever write triggers it).
+        variants = {
+            "Store.log_session": store_log,
+            "bare aiosqlite": aiosqlite_log,
+            "plain sqlite3": sqlite3_log,
+        }
+        samples, rates = {}, {}
         try:
-            samples = await time_interleaved(
-                {
-                    "Store.log_session": store_log,
-                    "bare aiosqlite": aiosqlite_log,
-                    "plain sqlite3": sqlite3_log,
-                },
-                writes,
-            )
+            for name, write in variants.items():
+                plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # each block starts alike
+                t0 = time.perf_counter()
+                block = await time_interleaved({name: write}, writes)
+                rates[name] = writes / (time.perf_counter() - t0)
+                samples[name] = block[name]
         finally:
             plain.execute("BEGIN IMMEDIATE")
             plain.execute("DELETE FROM sessions WHERE id > ?", (max_before,))
             plain.execute("COMMIT")
+            plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         base = statistics.median(samples["bare aiosqlite"])
         for variant, values in samples.items():
             med, p99 = summary(values)
-            rate = len(values) / (sum(values) / 1e9)
             lines.append(
                 f"| log_session (8 reps, 1 per transaction) | {variant} | {med:,.0f} µs"
                 f" | {p99:,.0f} µs | {statistics.median(values) / base:.2f}×"
-                f" ({rate:,.0f} sessions/s) |"
+                f" ({rates[variant]:,.0f} sessions/s) |"
             )
-        log = samples
+        log_rate = rates["Store.log_session"]
 
         print("\n".join(lines))
         print()
         r_store, _ = summary(recent["Store.recent_sessions"])
         r_bare, _ = summary(recent["bare aiosqlite"])
         b_store, _ = summary(best["Store.best_reps"])
-        rate = len(log["Store.log_session"]) / (sum(log["Store.log_session"]) / 1e9)
         print(
             f"goals: recent_sessions {r_store / r_bare:.2f}× bare aiosqlite (≤ 1.3×),"
             f" median {r_store:,.0f} µs (< 1000 µs); best_reps median {b_store:,.0f} µs;"
-            f" log_session {rate:,.0f} sessions/s (≥ 1,000)"
+            f" log_session {log_rate:,.0f} sessions/s (≥ 1,000)"
         )
     finally:
         plain.close()

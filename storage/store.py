@@ -130,7 +130,8 @@ class Store:
     ) -> T:
         """Run `fn(conn, *args)` on the connection's thread: one hop."""
         db = self._db
-        return await db._execute(lambda: fn(db._conn, *args, **kwargs))
+        result: T = await db._execute(lambda: fn(db._conn, *args, **kwargs))  # type: ignore[no-untyped-call]
+        return result
 
     def now(self) -> dt.datetime:
         value = self._clock()

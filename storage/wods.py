@@ -159,7 +159,7 @@ def claim(conn: sqlite3.Connection, wod_id: int, now: str) -> WodRow | None:
     return _wod(rows[0]) if rows else None
 
 
-def _finish(conn: sqlite3.Connection, sql: str, params: tuple) -> bool:
+def _finish(conn: sqlite3.Connection, sql: str, params: tuple[object, ...]) -> bool:
     return conn.execute(sql, params).rowcount > 0
 
 

@@ -152,17 +152,17 @@ def check_message(payload: dict[str, Any], *, n_files: int = 0, creating: bool =
 
 def check_modal(data: Any) -> None:
     if not isinstance(data, dict):
-        raise form_error(["data"], "MODEL_TYPE_CONVERT", "Only dictionaries may be used")
+        raise form_error([], "MODEL_TYPE_CONVERT", "Only dictionaries may be used")
     title = data.get("title") or ""
     if not 1 <= len(title) <= 45:
-        raise form_error(["data", "title"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 45.")
+        raise form_error(["title"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 45.")
     custom_id = data.get("custom_id") or ""
     if not 1 <= len(custom_id) <= 100:
-        raise form_error(["data", "custom_id"], "BASE_TYPE_BAD_LENGTH", "Must be 1 to 100 long.")
+        raise form_error(["custom_id"], "BASE_TYPE_BAD_LENGTH", "Must be 1 to 100 long.")
     components = data.get("components") or []
     if not 1 <= len(components) <= 5:
         raise form_error(
-            ["data", "components"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 5 in length."
+            ["components"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 5 in length."
         )
     for index, row in enumerate(components):
         inner = row.get("components") or ([row["component"]] if "component" in row else [])
@@ -172,7 +172,7 @@ def check_modal(data: Any) -> None:
                 text_label = label if label is not None else item.get("label", "")
                 if not 1 <= len(text_label or "") <= 45:
                     raise form_error(
-                        ["data", "components", index, "label"],
+                        ["components", index, "label"],
                         "BASE_TYPE_BAD_LENGTH",
                         "Must be between 1 and 45 in length.",
                     )
@@ -180,11 +180,11 @@ def check_modal(data: Any) -> None:
 
 def check_autocomplete_choices(choices: Any, option_type: int) -> None:
     if not isinstance(choices, list):
-        raise form_error(["data", "choices"], "LIST_TYPE_CONVERT", "Must be a list.")
+        raise form_error(["choices"], "LIST_TYPE_CONVERT", "Must be a list.")
     if len(choices) > MAX_CHOICES:
-        raise _too_long(["data", "choices"], MAX_CHOICES)
+        raise _too_long(["choices"], MAX_CHOICES)
     for index, choice in enumerate(choices):
-        where: list[str | int] = ["data", "choices", index]
+        where: list[str | int] = ["choices", index]
         name = choice.get("name", "")
         if not 1 <= len(name) <= 100:
             raise form_error(

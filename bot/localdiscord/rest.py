@@ -6,6 +6,7 @@ is kept in `Rest.errors` (and in the interaction's `Reply.errors` when it concer
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from collections.abc import Awaitable, Callable
@@ -198,6 +199,9 @@ class Rest:
                     raise APIError(401, 0, "401: Unauthorized")
                 return await handler(request)
             except APIError as error:
+                # Drain an unread body, or aiohttp drops the connection under the client.
+                with contextlib.suppress(Exception):
+                    await request.read()
                 error.method, error.path = request.method, request.path
                 self.errors.append(error)
                 reply = self._reply_for(request)
@@ -462,7 +466,25 @@ class Rest:
                 "INTERACTION_CALLBACK_TYPE_INVALID",
                 f"Callback type {kind} is not valid for interaction type {reply.type}",
             )
+        try:
+            self._respond(reply, kind, data, files)
+        except APIError as error:
+            if error.errors is not None:  # field paths are relative to the callback's "data"
+                error.errors = {"data": error.errors}
+            raise
+        reply.response_type = kind
+        reply.response = data
+        interaction: dict[str, Any] = {"id": str(reply.id), "type": reply.type}
         resource: dict[str, Any] = {"type": kind}
+        shows_message = kind in (CHANNEL_MESSAGE, DEFERRED_CHANNEL_MESSAGE, UPDATE_MESSAGE)
+        if reply.message is not None and shows_message:
+            interaction["response_message_id"] = str(reply.message.id)
+            interaction["response_message_loading"] = kind == DEFERRED_CHANNEL_MESSAGE
+            interaction["response_message_ephemeral"] = reply.message.ephemeral
+            resource["message"] = reply.message.to_dict()
+        return json_response({"interaction": interaction, "resource": resource})
+
+    def _respond(self, reply: Reply, kind: int, data: dict[str, Any], files: list[Upload]) -> None:
         if kind == CHANNEL_MESSAGE:
             reply.message = self.new_message(reply.channel, data, files, webhook=reply)
         elif kind == DEFERRED_CHANNEL_MESSAGE:
@@ -486,19 +508,6 @@ class Rest:
                 components=list(data["components"]),
                 source=reply,
             )
-        reply.response_type = kind
-        reply.response = data
-        interaction: dict[str, Any] = {"id": str(reply.id), "type": reply.type}
-        if reply.message is not None and kind in (
-            CHANNEL_MESSAGE,
-            DEFERRED_CHANNEL_MESSAGE,
-            UPDATE_MESSAGE,
-        ):
-            interaction["response_message_id"] = str(reply.message.id)
-            interaction["response_message_loading"] = kind == DEFERRED_CHANNEL_MESSAGE
-            interaction["response_message_ephemeral"] = reply.message.ephemeral
-            resource["message"] = reply.message.to_dict()
-        return json_response({"interaction": interaction, "resource": resource})
 
     def _placeholder(self, reply: Reply, flags: int) -> Message:
         message = Message(

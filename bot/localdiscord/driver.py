@@ -214,6 +214,7 @@ class LocalDiscord:
         Route.BASE = self.api_url
         DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(self.gateway_url)
         client = bot() if not isinstance(bot, discord.Client) else bot
+        self._watch(client)
         client._connection.guild_ready_timeout = min(
             client._connection.guild_ready_timeout, GUILD_READY_TIMEOUT
         )
@@ -241,6 +242,37 @@ class LocalDiscord:
                     await task
             Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = saved
             LocalDiscord._running_bot = None
+
+    def _watch(self, client: discord.Client) -> None:
+        """Wake `wait_until` waiters whenever the bot processed an event or an event handler
+        finished, so tests can wait on the bot's own state without polling."""
+        notify = self.notifier.notify
+        dispatch = client.dispatch
+        run_event = client._run_event
+
+        def dispatch_and_notify(event: str, /, *args: Any, **kwargs: Any) -> None:
+            dispatch(event, *args, **kwargs)
+            notify()
+
+        async def run_event_and_notify(
+            coro: Any, event_name: str, *args: Any, **kwargs: Any
+        ) -> None:
+            try:
+                await run_event(coro, event_name, *args, **kwargs)
+            finally:
+                notify()
+
+        client.dispatch = dispatch_and_notify  # type: ignore[method-assign]
+        client._connection.dispatch = dispatch_and_notify
+
+        if type(client).before_identify_hook is discord.Client.before_identify_hook:
+            # discord.py waits 5 s before identifying again (Discord's identify rate limit);
+            # the local gateway has no such limit.
+            async def identify_at_once(shard_id: int | None, *, initial: bool = False) -> None:
+                return None
+
+            client.before_identify_hook = identify_at_once  # type: ignore[method-assign]
+        client._run_event = run_event_and_notify  # type: ignore[method-assign]
 
     async def _bot_ready(self, client: discord.Client) -> None:
         await client.wait_until_ready()

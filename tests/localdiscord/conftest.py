@@ -63,10 +63,10 @@ class PaceSelect(discord.ui.View):
 class SampleBot(commands.Bot):
     """Holds the events tests use to hold a command mid-flight."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, message_content: bool = True) -> None:
         intents = discord.Intents.default()
         intents.members = True
-        intents.message_content = True
+        intents.message_content = message_content
         super().__init__(
             command_prefix="!",
             intents=intents,

@@ -49,7 +49,7 @@ from .records import (
     Reply,
 )
 from .rest import Rest
-from .state import Channel, Guild, Member, Message, User, World
+from .state import Activity, Channel, Guild, Member, Message, User, World
 
 BotFactory = Callable[[], discord.Client]
 Actor = Member | User
@@ -196,6 +196,25 @@ class LocalDiscord:
         assert found is not None
         return found
 
+    async def activity(
+        self, *, start: int = 0, timeout: float | None = None
+    ) -> AsyncIterator[Activity]:
+        """Every message created / edited / deleted from index `start` on, as it happens (for a
+        live view such as a terminal sandbox). Ends only when the caller stops iterating, or
+        with TimeoutError if nothing happens for `timeout` seconds."""
+        index = start
+        log = self.world.activity
+        while True:
+            while index < len(log):
+                yield log[index]
+                index += 1
+            seen = index
+            await self.notifier.wait_for(
+                lambda n=seen: len(log) > n,  # type: ignore[misc]
+                timeout,
+                lambda: f"no message activity for {timeout}s",
+            )
+
     # -- the bot --------------------------------------------------------------------------------
     @contextlib.asynccontextmanager
     async def run_bot(
@@ -302,6 +321,10 @@ class LocalDiscord:
         await self.wait_until(back, timeout=timeout, what="the bot to reconnect")
 
     # -- acting as users ------------------------------------------------------------------------
+    def _require_bot(self) -> None:
+        if LocalDiscord._running_bot is not self or self.gateway.current is None:
+            raise RuntimeError("no bot is connected: start one with `discord.run_bot(...)`")
+
     def _actor(self, actor: Actor, channel: Channel) -> tuple[User, Member | None]:
         if channel.deleted:
             raise CommandRefused(f"#{channel.name} was deleted")
@@ -328,10 +351,7 @@ class LocalDiscord:
         name: str,
         message: Message | None = None,
     ) -> Reply:
-        if self.gateway.current is None:
-            raise RuntimeError(
-                "no bot is connected: start one with `async with discord.run_bot(...)`"
-            )
+        self._require_bot()
         user, member = self._actor(actor, channel)
         guild = channel.guild
         interaction_id = self.world.next_id()
@@ -396,6 +416,7 @@ class LocalDiscord:
         *,
         focused: str | None = None,
     ) -> tuple[dict[str, Any], str]:
+        self._require_bot()
         parts = split_path(command)
         _, member = self._actor(actor, channel)
         schema = self.registry.find(channel.guild, parts[0], 1)
@@ -655,7 +676,7 @@ class LocalDiscord:
         self.world.messages[message.id] = message
         channel.messages.append(message)
         self.gateway.dispatch("MESSAGE_CREATE", message.to_dict(), channel.guild)
-        self.notifier.notify()
+        self.world.record("created", message)
         return message
 
 

@@ -49,7 +49,7 @@ class Notifier:
         event.set()
 
     async def wait_for(
-        self, predicate: Callable[[], bool], timeout: float, describe: Callable[[], str]
+        self, predicate: Callable[[], bool], timeout: float | None, describe: Callable[[], str]
     ) -> None:
         try:
             async with asyncio.timeout(timeout):

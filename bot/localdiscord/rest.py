@@ -323,6 +323,7 @@ class Rest:
         if not message.ephemeral:
             channel.messages.append(message)
             self.gateway.dispatch("MESSAGE_CREATE", message.to_dict(), channel.guild)
+        self.world.record("created", message)
         return message
 
     def apply_edit(self, message: Message, payload: dict[str, Any], files: list[Upload]) -> None:
@@ -352,6 +353,7 @@ class Rest:
         message.edited_at = self.world.timestamp()
         if not message.ephemeral:
             self.gateway.dispatch("MESSAGE_UPDATE", message.to_dict(), message.channel.guild)
+        self.world.record("edited", message)
 
     def delete(self, message: Message) -> None:
         message.deleted = True
@@ -360,6 +362,7 @@ class Rest:
             if message.channel.guild is not None:
                 data["guild_id"] = str(message.channel.guild.id)
             self.gateway.dispatch("MESSAGE_DELETE", data, message.channel.guild)
+        self.world.record("deleted", message)
 
     # -- users, application, gateway ------------------------------------------------------------
     async def get_me(self, request: web.Request) -> web.StreamResponse:
@@ -527,6 +530,7 @@ class Rest:
         if not message.ephemeral:
             reply.channel.messages.append(message)
             self.gateway.dispatch("MESSAGE_CREATE", message.to_dict(), reply.channel.guild)
+        self.world.record("created", message)
         return message
 
     def _webhook_reply(self, request: web.Request) -> Reply:

@@ -198,6 +198,7 @@ def register_commands(bot: SampleBot) -> None:
 
     @tree.command(description="Admins only")
     @app_commands.default_permissions(manage_guild=True)
+    @app_commands.guild_only()
     async def settings(interaction: discord.Interaction) -> None:
         await interaction.response.send_message("settings")
 

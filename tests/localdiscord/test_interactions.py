@@ -303,3 +303,36 @@ async def test_direct_message(env: Env) -> None:
 
     assert reply.content == "sent"
     assert [m.content for m in env.discord.dm(env.ana).messages] == ["do your strides"]
+
+
+async def test_slash_command_in_a_dm(env: Env) -> None:
+    reply = await env.discord.slash(env.ana, env.discord.dm(env.ana), "log", splits="2:26")
+
+    assert reply.content == "2:26 x1 (intervals)"
+    assert "guild_id" not in reply.payload and reply.payload["user"]["username"] == "ana"
+
+
+async def test_guild_only_command_is_refused_in_a_dm(env: Env) -> None:
+    with pytest.raises(CommandRefused, match="cannot be used in DMs"):
+        await env.discord.slash(env.ana, env.discord.dm(env.ana), "settings")
+
+
+async def test_activity_feed_lists_messages_as_they_happen(env: Env) -> None:
+    feed = env.discord.activity()
+    await env.discord.slash(env.coach, env.training, "wod post", workout="6x1000")
+    first = await anext(feed)
+    assert (first.kind, first.message.content) == ("created", "WOD: 6x1000")
+    await env.discord.press(env.ana, first.message, "Refresh")
+    second = await anext(feed)
+    assert (second.kind, second.message) == ("edited", first.message)
+    await feed.aclose()
+
+
+async def test_acting_without_a_running_bot_fails_at_once() -> None:
+    from bot.localdiscord import LocalDiscord
+
+    async with LocalDiscord() as local:
+        guild = local.add_guild("Track Club")
+        ana = guild.add_member("ana")
+        with pytest.raises(RuntimeError, match="no bot is connected"):
+            await local.slash(ana, guild.add_channel("training"), "log", splits="2:26")

@@ -140,6 +140,10 @@ def register_commands(bot: SampleBot) -> None:
         with contextlib.suppress(discord.HTTPException):
             await interaction.followup.send("done")
 
+    @tree.command(description="Never answers (tests answer through raw HTTP)")
+    async def silent(interaction: discord.Interaction) -> None:
+        bot.entered.set()
+
     @tree.command(description="Answers only when released")
     async def late(interaction: discord.Interaction) -> None:
         bot.entered.set()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import logging
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from typing import Any
 
@@ -84,6 +85,9 @@ class LocalDiscord:
         )
         self.world.dispatch = self.gateway.dispatch
         self.world.notify = self.notifier.notify
+        #  Errors the bot logged while it ran (formatted, with tracebacks), for diagnostics
+        #  and for tests asserting that nothing went wrong.
+        self.logged_errors: list[str] = []
         self._runner: web.AppRunner | None = None
         self._port = 0
         self._tokens = itertools.count(1)
@@ -150,7 +154,13 @@ class LocalDiscord:
 
     @property
     def requests(self) -> list[tuple[str, str]]:
+        """(method, path) of every REST request the bot made, in order."""
         return self.rest.requests
+
+    def fail_next(self, method: str, path: str, **failure: Any) -> None:
+        """Make the next matching REST request fail (default: a 429 the client retries); see
+        `Rest.fail_next` for status, code, message, retry_after and times."""
+        self.rest.fail_next(method, path, **failure)
 
     def synced_commands(self, guild: Guild | None = None) -> list[dict[str, Any]]:
         """The command schema the last sync uploaded for a guild (or globally), as stored."""
@@ -238,6 +248,8 @@ class LocalDiscord:
             client._connection.guild_ready_timeout, GUILD_READY_TIMEOUT
         )
         task: asyncio.Task[None] | None = None
+        catcher = _ErrorCatcher(self.logged_errors, self.notifier.notify)
+        logging.getLogger().addHandler(catcher)
         try:
             await client.login(self.token)
             task = asyncio.create_task(client.connect(reconnect=True), name="localdiscord-bot")
@@ -261,6 +273,7 @@ class LocalDiscord:
                     await task
             Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = saved
             LocalDiscord._running_bot = None
+            logging.getLogger().removeHandler(catcher)
 
     def _watch(self, client: discord.Client) -> None:
         """Wake `wait_until` waiters whenever the bot processed an event or an event handler
@@ -402,10 +415,20 @@ class LocalDiscord:
         self.notifier.notify()
         return reply
 
-    async def _settle(self, reply: Reply, wait: bool, timeout: float) -> Reply:
-        if wait:
+    async def settle(self, reply: Reply, *, timeout: float = DEFAULT_TIMEOUT) -> Reply:
+        """Wait until `reply` is settled (see `Reply.settled`). On timeout the error names what
+        was recorded and the last errors the bot logged."""
+        try:
             await reply.wait_for(lambda r: r.settled, timeout=timeout)
+        except TimeoutError as exc:
+            logged = "\n".join(self.logged_errors[-3:])
+            if logged:
+                raise TimeoutError(f"{exc}\nthe bot logged:\n{logged}") from None
+            raise
         return reply
+
+    async def _settle(self, reply: Reply, wait: bool, timeout: float) -> Reply:
+        return await self.settle(reply, timeout=timeout) if wait else reply
 
     def _command_data(
         self,
@@ -462,8 +485,8 @@ class LocalDiscord:
         channel: Channel,
         command: str | Sequence[str],
         option: str,
-        partial: str = "",
         /,
+        partial: str = "",
         *,
         options: Mapping[str, Any] | None = None,
         timeout: float = DEFAULT_TIMEOUT,
@@ -678,6 +701,20 @@ class LocalDiscord:
         self.gateway.dispatch("MESSAGE_CREATE", message.to_dict(), channel.guild)
         self.world.record("created", message)
         return message
+
+
+class _ErrorCatcher(logging.Handler):
+    """Keeps ERROR records logged while a bot runs (discord.py logs failing commands there)."""
+
+    def __init__(self, sink: list[str], notify: Callable[[], None]) -> None:
+        super().__init__(logging.ERROR)
+        self.sink = sink
+        self.notify = notify
+        self.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.sink.append(self.format(record))
+        self.notify()
 
 
 def _submitted(component: dict[str, Any], given: Mapping[str, str]) -> dict[str, Any] | None:

@@ -380,6 +380,11 @@ class Message:
     def guild(self) -> Guild | None:
         return self.channel.guild
 
+    @property
+    def files(self) -> dict[str, bytes]:
+        """Attachments by file name."""
+        return {a.filename: a.data for a in self.attachments}
+
     def pings(self) -> Pings:
         """Who this message notifies: mentions in its content filtered by `allowed_mentions`."""
         allowed = self.allowed_mentions

@@ -124,3 +124,36 @@ async def test_without_message_content_intent_the_bot_sees_empty_content() -> No
             await local.say(ana, training, f"{local.bot_user.mention} 2:30")
             await local.wait_until(lambda: len(bot.seen) == 2)  # type: ignore[attr-defined]
             assert bot.seen == ["", f"<@{local.bot_user.id}> 2:30"]  # type: ignore[attr-defined]
+
+
+async def test_rate_limited_request_is_retried_by_the_client(env: Env) -> None:
+    env.discord.fail_next("POST", r"^/channels/\d+/messages$")
+    said = await env.discord.say(env.ana, env.training, "echo after a 429")
+    echoed = await env.discord.wait_for_message(env.training, after=said)
+
+    assert echoed.content == "after a 429"
+    posts = [p for m, p in env.discord.requests if m == "POST" and p.endswith("/messages")]
+    assert len(posts) == 2  # refused once, then retried
+
+
+async def test_injected_server_error_reaches_the_bot(env: Env) -> None:
+    env.discord.fail_next("POST", "/channels/", status=403, code=50001, message="Missing Access")
+    env.bot.announce_channel_id = env.training.id
+    reply = await env.discord.slash(env.coach, env.training, "announce", text="race")
+
+    assert reply.content == "cannot post: 403/50001"
+
+
+async def test_a_failing_command_is_reported_with_the_bots_log(env: Env) -> None:
+    @env.bot.tree.command(description="Always fails")
+    async def broken(interaction: discord.Interaction) -> None:
+        raise ZeroDivisionError("no splits")
+
+    await env.bot.tree.sync()
+    reply = await env.discord.slash(env.ana, env.training, "broken", wait=False)
+    await env.discord.wait_until(lambda: bool(env.discord.logged_errors))
+
+    assert "Ignoring exception in command 'broken'" in env.discord.logged_errors[0]
+    assert "ZeroDivisionError: no splits" in env.discord.logged_errors[0]
+    with pytest.raises(TimeoutError, match="the bot logged:"):
+        await env.discord.settle(reply, timeout=0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import discord
 import pytest
 
 from bot.localdiscord import CommandRefused, Upload
@@ -336,3 +337,38 @@ async def test_acting_without_a_running_bot_fails_at_once() -> None:
         ana = guild.add_member("ana")
         with pytest.raises(RuntimeError, match="no bot is connected"):
             await local.slash(ana, guild.add_channel("training"), "log", splits="2:26")
+
+
+async def test_guild_commands_exist_only_in_their_guild(env: Env) -> None:
+    other = env.discord.add_guild("Other Club")
+    stranger = other.add_member("sam")
+    lobby = other.add_channel("lobby")
+    await env.discord.wait_until(lambda: env.bot.get_guild(other.id) is not None)
+
+    @discord.app_commands.command(description="Club only")
+    async def club(interaction: discord.Interaction) -> None:
+        await interaction.response.send_message(f"club {interaction.guild_id}")
+
+    env.bot.tree.add_command(club, guild=discord.Object(env.guild.id))
+    await env.bot.tree.sync(guild=discord.Object(env.guild.id))
+
+    assert [c["name"] for c in env.discord.synced_commands(env.guild)] == ["club"]
+    reply = await env.discord.slash(env.ana, env.training, "club")
+    assert reply.content == f"club {env.guild.id}"
+    assert reply.payload["data"]["guild_id"] == str(env.guild.id)
+    with pytest.raises(CommandRefused, match="no slash command named 'club'"):
+        await env.discord.slash(stranger, lobby, "club")
+
+
+async def test_role_given_while_running_reaches_the_bot(env: Env) -> None:
+    env.ana.add_roles(env.guild.role("coach"))
+    guild = env.bot.get_guild(env.guild.id)
+    assert guild is not None
+
+    def has_coach_role() -> bool:
+        member = guild.get_member(env.ana.id)
+        return member is not None and any(r.name == "coach" for r in member.roles)
+
+    await env.discord.wait_until(has_coach_role)
+    reply = await env.discord.slash(env.ana, env.training, "settings")
+    assert reply.content == "settings"

@@ -238,12 +238,12 @@ class LocalDiscord:
         """
         if LocalDiscord._running_bot is not None:
             raise RuntimeError("another local Discord is running a bot: one at a time per process")
+        client = bot() if not isinstance(bot, discord.Client) else bot
+        self._watch(client)
         LocalDiscord._running_bot = self
         saved = (Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY)
         Route.BASE = self.api_url
         DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(self.gateway_url)
-        client = bot() if not isinstance(bot, discord.Client) else bot
-        self._watch(client)
         client._connection.guild_ready_timeout = min(
             client._connection.guild_ready_timeout, GUILD_READY_TIMEOUT
         )
@@ -569,6 +569,7 @@ class LocalDiscord:
         found = matches[0]
         if found.get("disabled"):
             raise CommandRefused(f"button {button!r} is disabled")
+        _only_its_user_sees(message, member)
         if "custom_id" not in found:
             raise CommandRefused(f"button {button!r} is a link: clicking it sends no interaction")
         data = {"custom_id": found["custom_id"], "component_type": 2}
@@ -604,6 +605,7 @@ class LocalDiscord:
             raise CommandRefused(f"no string select {select!r} on the message")
         if found.get("disabled"):
             raise CommandRefused(f"select {select!r} is disabled")
+        _only_its_user_sees(message, member)
         offered = [o["value"] for o in found.get("options", [])]
         low, high = found.get("min_values", 1), found.get("max_values", 1)
         if not low <= len(values) <= high:
@@ -701,6 +703,12 @@ class LocalDiscord:
         self.gateway.dispatch("MESSAGE_CREATE", message.to_dict(), channel.guild)
         self.world.record("created", message)
         return message
+
+
+def _only_its_user_sees(message: Message, actor: Actor) -> None:
+    user = message.interaction_user
+    if message.ephemeral and user is not None and user is not actor.user:
+        raise CommandRefused(f"the message is ephemeral: only {user.name} sees it")
 
 
 class _ErrorCatcher(logging.Handler):

@@ -192,8 +192,8 @@ def register_commands(bot: SampleBot) -> None:
             await interaction.response.send_message("posted", ephemeral=True)
 
     @tree.command(description="Pick a pace")
-    async def pace(interaction: discord.Interaction) -> None:
-        await interaction.response.send_message("choose", view=PaceSelect())
+    async def pace(interaction: discord.Interaction, private: bool = False) -> None:
+        await interaction.response.send_message("choose", view=PaceSelect(), ephemeral=private)
 
     @tree.command(description="Sends a DM")
     async def remind(interaction: discord.Interaction) -> None:

@@ -182,6 +182,11 @@ async def test_persistent_button_opens_a_modal_and_the_modal_round_trips(env: En
     )
     assert submit.content == "logged 2:26 2:28 (windy)"
     assert submit.ephemeral
+    assert submit.payload["data"]["components"][0]["components"][0] == {
+        "type": 4,
+        "custom_id": "splits",
+        "value": "2:26 2:28",
+    }
 
 
 async def test_modal_checks_required_fields_and_single_submission(env: Env) -> None:
@@ -372,3 +377,12 @@ async def test_role_given_while_running_reaches_the_bot(env: Env) -> None:
     await env.discord.wait_until(has_coach_role)
     reply = await env.discord.slash(env.ana, env.training, "settings")
     assert reply.content == "settings"
+
+
+async def test_ephemeral_message_components_belong_to_its_user(env: Env) -> None:
+    post = await env.discord.slash(env.ana, env.training, "pace", private=True)
+    assert post.ephemeral and post.message is not None
+    with pytest.raises(CommandRefused, match="only ana sees it"):
+        await env.discord.select(env.coach, post.message, "pacer:pace", ["easy"])
+    picked = await env.discord.select(env.ana, post.message, "pacer:pace", ["easy"])
+    assert picked.message is post.message and post.message.content == "pace: easy"

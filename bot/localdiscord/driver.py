@@ -17,7 +17,7 @@ import asyncio
 import contextlib
 import itertools
 import logging
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping, Sequence
 from typing import Any
 
 import discord
@@ -50,7 +50,17 @@ from .records import (
     Reply,
 )
 from .rest import Rest
-from .state import Activity, Channel, Guild, Member, Message, User, World
+from .state import (
+    Activity,
+    Attachment,
+    Channel,
+    Guild,
+    Member,
+    Message,
+    User,
+    World,
+    walk_components,
+)
 
 BotFactory = Callable[[], discord.Client]
 Actor = Member | User
@@ -208,7 +218,7 @@ class LocalDiscord:
 
     async def activity(
         self, *, start: int = 0, timeout: float | None = None
-    ) -> AsyncIterator[Activity]:
+    ) -> AsyncGenerator[Activity, None]:
         """Every message created / edited / deleted from index `start` on, as it happens (for a
         live view such as a terminal sandbox). Ends only when the caller stops iterating, or
         with TimeoutError if nothing happens for `timeout` seconds."""
@@ -349,7 +359,7 @@ class LocalDiscord:
             raise CommandRefused(f"{actor.user.name} is not a member of {guild.name!r}")
         return member.user, member
 
-    def _upload(self, upload: Upload) -> Any:
+    def _upload(self, upload: Upload) -> Attachment:
         if len(upload.data) > MAX_ATTACHMENT_BYTES:
             raise CommandRefused(f"{upload.filename} is larger than {MAX_ATTACHMENT_BYTES} bytes")
         return self.rest.make_attachment(upload.filename, upload.data, upload.content_type)
@@ -445,7 +455,7 @@ class LocalDiscord:
         schema = self.registry.find(channel.guild, parts[0], 1)
         check_can_use(schema, member)
         leaf, chain = walk_to_leaf(schema, parts)
-        resolver = Resolver(channel.guild, None)
+        resolver = Resolver(channel.guild)
         options = build_options(leaf, values, resolver, self._upload, focused=focused)
         data: dict[str, Any] = {
             "id": schema["id"],
@@ -526,7 +536,7 @@ class LocalDiscord:
         _, acting = self._actor(member, where)
         command = self.registry.find(where.guild, name, kind)
         check_can_use(command, acting)
-        resolver = Resolver(where.guild, None)
+        resolver = Resolver(where.guild)
         target_id = (
             resolver.message(target) if isinstance(target, Message) else resolver.user(target)
         )
@@ -595,8 +605,6 @@ class LocalDiscord:
         timeout: float = DEFAULT_TIMEOUT,
     ) -> Reply:
         """Pick `values` in the string select with custom_id or placeholder `select`."""
-        from .state import walk_components
-
         selects = [c for c in walk_components(message.components) if c.get("type") == 3]
         found = next(
             (s for s in selects if select in (s.get("custom_id"), s.get("placeholder"))), None

@@ -238,7 +238,11 @@ class LocalDiscord:
     # -- the bot --------------------------------------------------------------------------------
     @contextlib.asynccontextmanager
     async def run_bot(
-        self, bot: discord.Client | BotFactory, *, ready_timeout: float = 10.0
+        self,
+        bot: discord.Client | BotFactory,
+        *,
+        ready_timeout: float = 10.0,
+        guild_ready_timeout: float = GUILD_READY_TIMEOUT,
     ) -> AsyncIterator[Any]:
         """Run a real discord.py client against this Discord until the block ends.
 
@@ -255,7 +259,7 @@ class LocalDiscord:
         Route.BASE = self.api_url
         DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(self.gateway_url)
         client._connection.guild_ready_timeout = min(
-            client._connection.guild_ready_timeout, GUILD_READY_TIMEOUT
+            client._connection.guild_ready_timeout, guild_ready_timeout
         )
         task: asyncio.Task[None] | None = None
         catcher = _ErrorCatcher(self.logged_errors, self.notifier.notify)

@@ -246,6 +246,6 @@ async def env() -> AsyncIterator[Env]:
         ana = guild.add_member("ana")
         coach = guild.add_member("carla", roles=["coach"])
         training = guild.add_channel("training")
-        async with local.run_bot(SampleBot) as bot:
+        async with local.run_bot(SampleBot, guild_ready_timeout=0.01) as bot:
             await bot.tree.sync()
             yield Env(local, clock, guild, ana, coach, training, bot)

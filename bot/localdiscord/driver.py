@@ -45,6 +45,7 @@ from .records import (
     AUTOCOMPLETE,
     MESSAGE_COMPONENT,
     MODAL_SUBMIT,
+    ModalField,
     ModalRecord,
     Notifier,
     Reply,
@@ -640,7 +641,7 @@ class LocalDiscord:
         self,
         member: Actor,
         modal: ModalRecord,
-        values: Mapping[str, str],
+        values: Mapping[str, str | Sequence[str]],
         /,
         *,
         wait: bool = True,
@@ -661,7 +662,11 @@ class LocalDiscord:
         given = {keys[k].custom_id: v for k, v in values.items()}
         for field in fields:
             value = given.get(field.custom_id, field.value or "")
+            if field.kind == 3:
+                _check_modal_select(modal, field, value)
             if field.kind == 4:
+                if not isinstance(value, str):
+                    raise CommandRefused(f"field {field.label!r} takes text, got {value!r}")
                 if field.required and not value:
                     raise CommandRefused(f"field {field.label!r} of {modal.title!r} is required")
                 if value and not field.min_length <= len(value) <= field.max_length:
@@ -717,6 +722,20 @@ class LocalDiscord:
         return message
 
 
+def _check_modal_select(modal: ModalRecord, field: ModalField, value: Any) -> None:
+    chosen = [value] if isinstance(value, str) and value else list(value or [])
+    offered = [o["value"] for o in field.component.get("options", [])]
+    low = field.component.get("min_values", 1)
+    high = field.component.get("max_values", 1)
+    if not field.component.get("required", True):
+        low = 0
+    if not low <= len(chosen) <= high or any(v not in offered for v in chosen):
+        raise CommandRefused(
+            f"field {field.label!r} of {modal.title!r} takes {low} to {high} of {offered}, "
+            f"got {chosen}"
+        )
+
+
 def _only_its_user_sees(message: Message, actor: Actor) -> None:
     user = message.interaction_user
     if message.ephemeral and user is not None and user is not actor.user:
@@ -737,7 +756,9 @@ class _ErrorCatcher(logging.Handler):
         self.notify()
 
 
-def _submitted(component: dict[str, Any], given: Mapping[str, str]) -> dict[str, Any] | None:
+def _submitted(
+    component: dict[str, Any], given: Mapping[str, str | Sequence[str]]
+) -> dict[str, Any] | None:
     """A modal component as Discord sends it back on submit."""
     kind = component.get("type")
     if kind == 1:

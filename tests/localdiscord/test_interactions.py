@@ -189,6 +189,23 @@ async def test_persistent_button_opens_a_modal_and_the_modal_round_trips(env: En
     }
 
 
+async def test_modal_with_labels_text_and_a_select(env: Env) -> None:
+    opened = await env.discord.slash(env.ana, env.training, "feedback")
+    assert opened.modal is not None
+    fields = opened.modal.fields()
+    assert [(f.label, f.custom_id, f.kind) for f in fields] == [
+        ("Effort (1-10)", "effort", 4),
+        ("Feeling", "feeling", 3),
+    ]
+    with pytest.raises(CommandRefused, match=r"'Feeling'.*fresh"):
+        await env.discord.submit_modal(env.ana, opened.modal, {"Effort (1-10)": "7"})
+
+    submit = await env.discord.submit_modal(
+        env.ana, opened.modal, {"Effort (1-10)": "7", "Feeling": "tired"}
+    )
+    assert submit.content == "effort 7, tired"
+
+
 async def test_modal_checks_required_fields_and_single_submission(env: Env) -> None:
     post = await env.discord.slash(env.coach, env.training, "wod post", workout="6x1000")
     click = await env.discord.press(env.ana, post.original, "pacer:wod:log")

@@ -254,6 +254,8 @@ def convert_value(
     if kind == 3:
         if not isinstance(value, str):
             raise CommandRefused(f"{label} takes text, got {type(value).__name__} {value!r}")
+        if not value:
+            raise CommandRefused(f"{label}: Discord's client sends no empty text; leave it out")
         low, high = option.get("min_length", 0), option.get("max_length", 6000)
         if not low <= len(value) <= high:
             raise CommandRefused(

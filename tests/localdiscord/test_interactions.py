@@ -38,6 +38,7 @@ async def test_choice_given_by_name_is_sent_as_its_value(env: Env) -> None:
         ({"reps": 2}, "required option 'splits'"),
         ({"splits": "2:26", "pace": "fast"}, "unknown option"),
         ({"splits": "2:26", "kind": "tempo"}, "one of the choices"),
+        ({"splits": ""}, "no empty text"),
     ],
 )
 async def test_calls_the_discord_client_could_not_make_are_refused(

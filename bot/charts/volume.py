@@ -1,0 +1,81 @@
+"""The volume chart: distance per week, the work (reps) part of each bar set apart.
+
+Weeks are placed by date, so a week with no entry shows as a gap rather than vanishing.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from bot.charts import canvas
+from bot.charts.data import VolumeChartData, VolumeWeek
+from bot.charts.labels import UNIT_M, number_ticks
+
+MAX_WEEKS = 104  # two years; the latest weeks are kept
+
+
+def usable_weeks(data: VolumeChartData) -> list[VolumeWeek]:
+    """Weeks in date order with finite, non-negative distances; total is at least work."""
+    out = []
+    for week_start, work, total in data.weeks:
+        work = work if isinstance(work, int | float) and math.isfinite(work) and work > 0 else 0.0
+        total = total if isinstance(total, int | float) and math.isfinite(total) else 0.0
+        out.append(VolumeWeek(week_start, float(work), float(max(total, work))))
+    out.sort(key=lambda w: w.week_start)
+    return out[-MAX_WEEKS:]
+
+
+def render_volume(data: VolumeChartData) -> bytes:
+    """Weekly volume as PNG bytes."""
+    weeks = usable_weeks(data)
+    scale = UNIT_M[data.units]
+    fig, ax = canvas.new_figure(data.title, _subtitle(data, weeks, scale))
+    if not weeks:
+        canvas.empty_note(ax, "no sessions logged yet")
+        return canvas.to_png(fig)
+    first = weeks[0].week_start
+    xs = [(w.week_start - first).days / 7 for w in weeks]
+    work = [w.work_m / scale for w in weeks]
+    rest = [(w.total_m - w.work_m) / scale for w in weeks]
+    totals = [w.total_m / scale for w in weeks]
+    top = max(totals)
+    span = max(xs) + 1
+    label_bars = len(weeks) <= 16
+    ax.set_xlim(-0.7, max(xs) + 1.2)  # room for the last label to centre on its bar
+    ax.set_ylim(0, top * (1.18 if label_bars else 1.06) if top > 0 else 1)
+    ticks = number_ticks(top if top > 0 else 1, max_ticks=5)
+    ax.set_yticks(ticks, [f"{t:g}" for t in ticks])
+    width = 0.72 if span <= 52 else 0.85
+    ax.bar(xs, work, width=width, color=canvas.SERIES[0], zorder=2, label="work (reps)")
+    ax.bar(xs, rest, bottom=work, width=width, color=canvas.NEUTRAL, alpha=0.45, zorder=2,
+           label="other running")
+    if label_bars:
+        for x, total in zip(xs, totals, strict=True):
+            if total > 0:
+                ax.text(x, total + top * 0.02, f"{total:.0f}", ha="center", va="bottom",
+                        color=canvas.TEXT, fontsize=canvas.SMALL_SIZE, zorder=3, **canvas.PLAIN)
+    positions, names = _week_ticks(xs, [w.week_start for w in weeks])
+    ax.set_xticks(positions, names)
+    handles, labels = ax.get_legend_handles_labels()
+    canvas.legend(fig, handles, labels)
+    return canvas.to_png(fig)
+
+
+def _week_ticks(xs: list[float], starts: list[date]) -> tuple[list[float], list[str]]:
+    """A few week labels (`3 Mar`, or `Jun ’25` across years), ending on the latest week."""
+    with_year = starts[0].year != starts[-1].year
+    every = max(1, math.ceil(len(xs) / (6 if with_year else 8)))
+    keep = list(range(len(xs) - 1, -1, -every))[::-1]
+    names = [f"{starts[i]:%b ’%y}" if with_year else f"{starts[i].day} {starts[i]:%b}"
+             for i in keep]
+    return [xs[i] for i in keep], names
+
+
+def _subtitle(data: VolumeChartData, weeks: list[VolumeWeek], scale: float) -> str:
+    unit = data.units
+    if not weeks:
+        return f"{unit} per week"
+    count = round((weeks[-1].week_start - weeks[0].week_start).days / 7) + 1
+    mean = sum(w.total_m for w in weeks) / count / scale
+    return f"{unit} per week · last {count} weeks · average {mean:.0f} {unit}"

@@ -6,9 +6,11 @@ Pure Python: no matplotlib here, so these are cheap to import and test.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
+_JOINED = re.compile("\u200d.\ufe0f?", re.DOTALL)
 KM_M = 1000.0
 MILE_M = 1609.344
 UNIT_M = {"km": KM_M, "mi": MILE_M}
@@ -19,12 +21,13 @@ _TIME_STEPS = (0.5, 1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800,
 
 def format_time(seconds: float, tenths: bool = False) -> str:
     """`58.5` under a minute, `2:26` (or `2:26.4` with tenths) above, `1:05:32` past an hour."""
-    if tenths or seconds < 60:
-        total = round(seconds * 10)
-        whole, frac = divmod(total, 10)
-        if seconds < 60:
-            # Under a minute the tenth is what runners compare; a whole second reads `58`.
-            return f"{whole}.{frac}" if (tenths or frac) else f"{whole}"
+    total_tenths = round(seconds * 10)
+    if total_tenths < 600:
+        # Under a minute the tenth is what runners compare; a whole second reads `58`.
+        whole, frac = divmod(total_tenths, 10)
+        return f"{whole}.{frac}" if (tenths or frac) else f"{whole}"
+    if tenths:
+        whole, frac = divmod(total_tenths, 10)
         suffix = f".{frac}"
     else:
         whole, suffix = round(seconds), ""
@@ -94,7 +97,9 @@ def safe_text(text: str, limit: int, has_glyph: Callable[[str], bool] | None = N
     Mathtext is disabled on every text the charts draw, so `$` stays a dollar sign; here we only
     drop what would render as boxes (emoji the font lacks, control characters) and cut the length.
     """
-    text = unicodedata.normalize("NFC", text)
+    # What a zero-width joiner glues on belongs to an emoji sequence (the ♀ of 🏃‍♀️): drop it
+    # with the emoji, which the font lacks anyway.
+    text = _JOINED.sub("", unicodedata.normalize("NFC", text))
     kept = []
     for ch in text:
         if ch in "\r\n\t":

@@ -15,6 +15,7 @@ from bot.charts.session import value_range
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 MAX_POINTS = 200  # the latest ones; older runs are summarised in the subtitle count
 
@@ -42,11 +43,16 @@ def usable_points(data: ProgressionChartData) -> list[ProgressionPoint]:
 
 def render_progression(data: ProgressionChartData) -> bytes:
     """The workout's history as PNG bytes."""
+    return canvas.to_png(progression_figure(data))
+
+
+def progression_figure(data: ProgressionChartData) -> Figure:
+    """The chart as a matplotlib figure (tests inspect it; `render_progression` encodes it)."""
     points = usable_points(data)
     fig, ax = canvas.new_figure(data.title, _subtitle(data, points))
     if not points:
         canvas.empty_note(ax, "no runs of this workout yet")
-        return canvas.to_png(fig)
+        return fig
     days = [p.day for p in points]
     means = [p.mean_s for p in points]
     fastest = [p.fastest_s for p in points]
@@ -81,7 +87,7 @@ def render_progression(data: ProgressionChartData) -> bytes:
          Patch(facecolor=canvas.SERIES[0], alpha=0.45)],
         ["mean rep", "fastest to slowest"],
     )
-    return canvas.to_png(fig)
+    return fig
 
 
 def _mark(ax: Axes, day: date, value: float, word: str, fast_end: float, slow_end: float) -> None:

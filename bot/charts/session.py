@@ -24,6 +24,7 @@ from bot.charts.labels import (
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 MAX_REPS = 100  # beyond this bars are slivers; the subtitle says how many were left out
 VALUE_LABELS_UP_TO = 16  # reps with their value printed above the bar
@@ -86,6 +87,11 @@ def value_range(values: list[float], headroom: float) -> tuple[float, float]:
 
 def render_session(data: SessionChartData) -> bytes:
     """The session as PNG bytes."""
+    return canvas.to_png(session_figure(data))
+
+
+def session_figure(data: SessionChartData) -> Figure:
+    """The chart as a matplotlib figure (tests inspect it; `render_session` encodes it)."""
     reps = plotted_reps(data)
     mean = clean_seconds(data.mean_s)
     if mean is not None and data.mode == "pace":
@@ -94,7 +100,7 @@ def render_session(data: SessionChartData) -> bytes:
     values = [r.value for r in reps if r.value is not None]
     if not values:
         canvas.empty_note(ax, "no splits to chart yet")
-        return canvas.to_png(fig)
+        return fig
     extent = [*values, *(t for r in reps if r.target for t in r.target)]
     if mean is not None:
         extent.append(mean)
@@ -123,7 +129,7 @@ def render_session(data: SessionChartData) -> bytes:
     if len(reps) <= REST_LABELS_UP_TO:
         _draw_rests(ax, reps)
     canvas.legend(fig, handles, labels)
-    return canvas.to_png(fig)
+    return fig
 
 
 def _draw_targets(ax: Axes, reps: list[Plotted], span: float) -> bool:
@@ -213,8 +219,8 @@ def _subtitle(data: SessionChartData, reps: list[Plotted]) -> str:
     quantity = "rep time" if data.mode == "time" else f"pace per {_unit_word(data)}"
     parts = [quantity, f"first {len(reps)} of {total} reps" if total > len(reps) else
              f"{total} rep" + ("" if total == 1 else "s")]
-    distances = {rep.distance_m for rep in data.reps}
-    if len(distances) == 1 and (only := distances.pop()) and clean_seconds(only):
+    distances = {clean_seconds(rep.distance_m) for rep in data.reps}
+    if total == len(reps) and len(distances) == 1 and (only := distances.pop()):
         parts[1] = f"{total} × {format_distance(only, data.units)}"
     rests = {r.rest for r in reps[:-1]}
     if len(rests) == 1 and (rest := rests.pop()):

@@ -8,6 +8,7 @@ axis: faster is taller.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from bot.charts import canvas
 from bot.charts.data import Status, Target, TeamChartData, clean_seconds, clean_target
@@ -20,12 +21,20 @@ from bot.charts.session import (
     value_range,
 )
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 MAX_ATHLETES = 16
 MAX_REPS = 30
 
 
 def render_team(data: TeamChartData) -> bytes:
     """Everyone's reps as PNG bytes."""
+    return canvas.to_png(team_figure(data))
+
+
+def team_figure(data: TeamChartData) -> Figure:
+    """The chart as a matplotlib figure (tests inspect it; `render_team` encodes it)."""
     athletes = list(data.athletes)[:MAX_ATHLETES]
     targets = [clean_target(t) for t in (data.targets or [])][:MAX_REPS]
     reps = max((min(len(times), MAX_REPS) for _, times in athletes), default=0)
@@ -44,7 +53,7 @@ def render_team(data: TeamChartData) -> bytes:
     values = [v for _, v, _, _ in bars if v is not None]
     if not values:
         canvas.empty_note(ax, "no results yet")
-        return canvas.to_png(fig)
+        return fig
     extent = values + [t for _, _, target, _ in bars if target for t in target]
     fast_end, slow_end = value_range(extent, 0.15)
     span = slow_end - fast_end
@@ -86,7 +95,7 @@ def render_team(data: TeamChartData) -> bytes:
                                   markersize=8, linestyle="none"))
             labels.append(status)
     canvas.legend(fig, handles, labels)
-    return canvas.to_png(fig)
+    return fig
 
 
 def _label(name: str, times: Sequence[float | None], athletes: int) -> str:

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from typing import TYPE_CHECKING
 
 from bot.charts import canvas
 from bot.charts.data import VolumeChartData, VolumeWeek
 from bot.charts.labels import UNIT_M, number_ticks
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 MAX_WEEKS = 104  # two years; the latest weeks are kept
 
@@ -28,12 +32,17 @@ def usable_weeks(data: VolumeChartData) -> list[VolumeWeek]:
 
 def render_volume(data: VolumeChartData) -> bytes:
     """Weekly volume as PNG bytes."""
+    return canvas.to_png(volume_figure(data))
+
+
+def volume_figure(data: VolumeChartData) -> Figure:
+    """The chart as a matplotlib figure (tests inspect it; `render_volume` encodes it)."""
     weeks = usable_weeks(data)
     scale = UNIT_M[data.units]
     fig, ax = canvas.new_figure(data.title, _subtitle(data, weeks, scale))
     if not weeks:
         canvas.empty_note(ax, "no sessions logged yet")
-        return canvas.to_png(fig)
+        return fig
     first = weeks[0].week_start
     xs = [(w.week_start - first).days / 7 for w in weeks]
     work = [w.work_m / scale for w in weeks]
@@ -59,7 +68,7 @@ def render_volume(data: VolumeChartData) -> bytes:
     ax.set_xticks(positions, names)
     handles, labels = ax.get_legend_handles_labels()
     canvas.legend(fig, handles, labels)
-    return canvas.to_png(fig)
+    return fig
 
 
 def _week_ticks(xs: list[float], starts: list[date]) -> tuple[list[float], list[str]]:

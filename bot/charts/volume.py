@@ -62,8 +62,9 @@ def volume_figure(data: VolumeChartData) -> Figure:
     if label_bars:
         for x, total in zip(xs, totals, strict=True):
             if total > 0:
-                ax.text(x, total + top * 0.02, f"{total:.0f}", ha="center", va="bottom",
-                        color=canvas.TEXT, fontsize=canvas.SMALL_SIZE, zorder=3, **canvas.PLAIN)
+                ax.text(x, total + top * 0.02, f"{math.floor(total + 0.5)}", ha="center",
+                        va="bottom", color=canvas.TEXT, fontsize=canvas.SMALL_SIZE, zorder=3,
+                        **canvas.PLAIN)
     positions, names = _week_ticks(xs, [w.week_start for w in weeks])
     ax.set_xticks(positions, names)
     handles, labels = ax.get_legend_handles_labels()
@@ -87,4 +88,4 @@ def _subtitle(data: VolumeChartData, weeks: list[VolumeWeek], scale: float) -> s
         return f"{unit} per week"
     count = round((weeks[-1].week_start - weeks[0].week_start).days / 7) + 1
     mean = sum(w.total_m for w in weeks) / count / scale
-    return f"{unit} per week · last {count} weeks · average {mean:.0f} {unit}"
+    return f"{unit} per week · last {count} weeks · average {math.floor(mean + 0.5)} {unit}"

@@ -8,6 +8,7 @@ canvas; pyplot's global figure registry is never touched, so renders may run in 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,7 @@ from bot.charts.labels import safe_text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.collections import PolyCollection
     from matplotlib.figure import Figure
 
 # A solid dark card: Discord shows it as a picture on both themes. On dark (#313338) it sits a
@@ -105,6 +107,19 @@ def legend(fig: Figure, handles: list[Any], labels: list[str]) -> None:
     fig.legend(handles, labels, loc="upper right", bbox_to_anchor=(0.985, 0.885),
                ncol=len(handles), frameon=False, fontsize=SMALL_SIZE + 1, labelcolor=TEXT,
                handlelength=1.4, columnspacing=1.0, handletextpad=0.4, borderaxespad=0)
+
+
+def bars(ax: Axes, xs: Sequence[float], bottoms: Sequence[float], tops: Sequence[float],
+         width: float, **style: Any) -> PolyCollection:
+    """Bars as one collection: a tenth of the cost of `ax.bar`'s one patch per bar."""
+    from matplotlib.collections import PolyCollection
+
+    half = width / 2
+    shapes = [((x - half, b), (x - half, t), (x + half, t), (x + half, b))
+              for x, b, t in zip(xs, bottoms, tops, strict=True)]
+    collection = PolyCollection(shapes, **style)
+    ax.add_collection(collection, autolim=False)  # every chart sets its own limits
+    return collection
 
 
 def empty_note(ax: Axes, text: str) -> None:

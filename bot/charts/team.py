@@ -75,12 +75,14 @@ def team_figure(data: TeamChartData) -> Figure:
         handles.append(Patch(facecolor=canvas.TARGET, alpha=0.3))
         labels.append("target")
     present = [(x, v, s) for x, v, _, s in bars if v is not None]
-    ax.bar([x for x, _, _ in present], [v - slow_end for _, v, _ in present], bottom=slow_end,
-           width=0.8, color=[STATUS_COLOUR[s] for _, _, s in present], zorder=2)
+    canvas.bars(ax, [x for x, _, _ in present], [slow_end] * len(present),
+                [v for _, v, _ in present], 0.8,
+                facecolors=[STATUS_COLOUR[s] for _, _, s in present], linewidths=0, zorder=2)
     missing = [x for x, v, _, _ in bars if v is None]
     if missing:
-        ax.bar(missing, [-span] * len(missing), bottom=slow_end, width=0.8, facecolor="none",
-               edgecolor=canvas.MISSING, hatch="//", linewidth=0, alpha=0.7, zorder=2)
+        canvas.bars(ax, missing, [slow_end] * len(missing), [fast_end] * len(missing), 0.8,
+                    facecolors="none", edgecolors=canvas.MISSING, hatch="//", linewidths=0,
+                    alpha=0.7, zorder=2)
         handles.append(Line2D([], [], color=canvas.MISSING, marker="s", markersize=8,
                               markerfacecolor="none", linestyle="none"))
         labels.append("no split")

@@ -46,7 +46,6 @@ def volume_figure(data: VolumeChartData) -> Figure:
     first = weeks[0].week_start
     xs = [(w.week_start - first).days / 7 for w in weeks]
     work = [w.work_m / scale for w in weeks]
-    rest = [(w.total_m - w.work_m) / scale for w in weeks]
     totals = [w.total_m / scale for w in weeks]
     top = max(totals)
     span = max(xs) + 1
@@ -56,9 +55,10 @@ def volume_figure(data: VolumeChartData) -> Figure:
     ticks = number_ticks(top if top > 0 else 1, max_ticks=5)
     ax.set_yticks(ticks, [f"{t:g}" for t in ticks])
     width = 0.72 if span <= 52 else 0.85
-    ax.bar(xs, work, width=width, color=canvas.SERIES[0], zorder=2, label="work (reps)")
-    ax.bar(xs, rest, bottom=work, width=width, color=canvas.NEUTRAL, alpha=0.45, zorder=2,
-           label="other running")
+    canvas.bars(ax, xs, [0.0] * len(xs), work, width, facecolors=canvas.SERIES[0],
+                linewidths=0, zorder=2, label="work (reps)")
+    canvas.bars(ax, xs, work, totals, width, facecolors=canvas.NEUTRAL, alpha=0.45,
+                linewidths=0, zorder=2, label="other running")
     if label_bars:
         for x, total in zip(xs, totals, strict=True):
             if total > 0:

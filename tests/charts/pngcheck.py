@@ -51,3 +51,16 @@ def texts(fig: object) -> list[str]:
 
     fig.canvas.draw()  # type: ignore[attr-defined]
     return [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text()]  # type: ignore[attr-defined]
+
+
+def bar_boxes(ax: object, hatched: bool = False) -> list[tuple[float, float, float, float]]:
+    """(left, bottom, right, top) in pixels of each bar drawn, hatched (missing) ones or not."""
+    from matplotlib.collections import PolyCollection
+
+    boxes = []
+    for collection in ax.collections:  # type: ignore[attr-defined]
+        if isinstance(collection, PolyCollection) and bool(collection.get_hatch()) == hatched:
+            for path in collection.get_paths():
+                (x0, y0), (x1, y1) = ax.transData.transform(path.vertices[[0, 2]])  # type: ignore[attr-defined]
+                boxes.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+    return boxes

@@ -5,7 +5,7 @@ import pytest
 from bot.charts import AthleteReps, TeamChartData, render_team
 from bot.charts.canvas import SLOW
 from bot.charts.team import MAX_ATHLETES, team_figure
-from tests.charts.pngcheck import colour_count, png_size, texts
+from tests.charts.pngcheck import bar_boxes, colour_count, png_size, texts
 
 SQUAD = [
     AthleteReps("Ana", [146.0, 147.0, 145.0, 149.0]),
@@ -62,7 +62,8 @@ def test_big_squads_are_cut_and_say_so():
 
 def test_missing_splits_are_hatched():
     fig = team_figure(CASES["typical"])
-    assert len([p for p in fig.axes[0].patches if p.get_hatch() == "//"]) == 1
+    assert len(bar_boxes(fig.axes[0], hatched=True)) == 1
+    assert len(bar_boxes(fig.axes[0])) == 11
 
 
 def test_different_data_different_bytes():

@@ -42,8 +42,9 @@ def test_weeks_are_sorted_cleaned_and_bounded():
 
 def test_gaps_stay_gaps_and_totals_are_labelled_in_the_athletes_unit():
     fig = volume_figure(CASES["gaps"])
-    work_bars = fig.axes[0].containers[0].patches
-    assert [round(p.get_x() + p.get_width() / 2) for p in work_bars] == [0, 1, 5, 9]
+    ax = fig.axes[0]
+    work = ax.collections[0].get_paths()
+    assert [round(p.vertices[:, 0].mean()) for p in work] == [0, 1, 5, 9]
     drawn = texts(fig)
     assert {"50", "51", "53", "55", "work (reps)", "other running"} <= set(drawn)
     assert "km per week · last 10 weeks · average 21 km" in drawn

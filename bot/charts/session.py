@@ -27,7 +27,10 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 MAX_REPS = 100  # beyond this bars are slivers; the subtitle says how many were left out
-VALUE_LABELS_UP_TO = 16  # reps with their value printed above the bar
+# Reps with their value printed above the bar: 16 short labels (`2:26`, `58.5`) fit across,
+# 12 long ones (`1:09.4`).
+VALUE_LABELS_UP_TO = 16
+LONG_LABELS_UP_TO = 12
 REST_LABELS_UP_TO = 12  # reps with their recovery printed under each gap
 STATUS_COLOUR = {"on": canvas.ON, "fast": canvas.FAST, "slow": canvas.SLOW, None: canvas.NEUTRAL}
 STATUS_MARKER = {"fast": "^", "slow": "v"}
@@ -104,7 +107,7 @@ def session_figure(data: SessionChartData) -> Figure:
     extent = [*values, *(t for r in reps if r.target for t in r.target)]
     if mean is not None:
         extent.append(mean)
-    fast_end, slow_end = value_range(extent, 0.30 if len(reps) <= VALUE_LABELS_UP_TO else 0.12)
+    fast_end, slow_end = value_range(extent, 0.30 if _value_labels(reps) else 0.12)
     span = slow_end - fast_end
     # A lone rep or two keep a normal bar width instead of filling the chart.
     pad = max(0.0, (4 - len(reps)) / 2)
@@ -170,6 +173,7 @@ def _draw_bars(ax: Axes, reps: list[Plotted], floor: float, span: float,
     from matplotlib.lines import Line2D
 
     many = len(reps) > VALUE_LABELS_UP_TO
+    tenths = _tenths(reps)
     width = 0.62 if len(reps) <= REST_LABELS_UP_TO else 0.72
     present = [(i, r) for i, r in enumerate(reps) if r.value is not None]
     canvas.bars(ax, [i for i, _ in present], [floor] * len(present),
@@ -194,15 +198,26 @@ def _draw_bars(ax: Axes, reps: list[Plotted], floor: float, span: float,
         handles.append(Line2D([], [], color=STATUS_COLOUR[status], marker=marker,
                               markersize=8, linestyle="none"))
         labels.append(status)
-    if many:
+    if not _value_labels(reps):
         return
-    tenths = any(r.value < 120 and abs(r.value - round(r.value)) >= 0.05 for _, r in present)
     size = canvas.SMALL_SIZE + (1 if len(reps) <= 10 else 0)
     for i, r in present:
         # On a background chip so the mean line or the band never runs through the digits.
-        ax.text(i, r.value - span * 0.09, format_time(r.value, tenths=tenths and r.value < 600),
+        ax.text(i, r.value - span * 0.09, format_time(r.value, tenths=tenths and r.value < 120),
                 ha="center", va="bottom", color=canvas.TEXT, fontsize=size, zorder=4,
                 bbox=LABEL_CHIP, **canvas.PLAIN)
+
+
+def _tenths(reps: list[Plotted]) -> bool:
+    """Tenths matter for short reps when the splits have them (`31.2`, `1:08.4`)."""
+    return any(r.value is not None and r.value < 120 and abs(r.value - round(r.value)) >= 0.05
+               for r in reps)
+
+
+def _value_labels(reps: list[Plotted]) -> bool:
+    """Whether each bar gets its value printed: only while the labels fit side by side."""
+    long = _tenths(reps) and any(r.value is not None and 60 <= r.value < 120 for r in reps)
+    return len(reps) <= (LONG_LABELS_UP_TO if long else VALUE_LABELS_UP_TO)
 
 
 def _draw_rests(ax: Axes, reps: list[Plotted]) -> None:
@@ -211,7 +226,7 @@ def _draw_rests(ax: Axes, reps: list[Plotted]) -> None:
     for i, rep in enumerate(reps[:-1]):
         if rep.rest:
             ax.text(i + 0.5, -0.15, rep.rest, transform=transform, ha="center", va="top",
-                    color=canvas.MUTED, fontsize=canvas.SMALL_SIZE - 1, **canvas.PLAIN)
+                    color=canvas.MUTED, fontsize=canvas.SMALL_SIZE, **canvas.PLAIN)
 
 
 def _unit_word(data: SessionChartData) -> str:

@@ -75,7 +75,8 @@ def time_ticks(low: float, high: float, max_ticks: int = 6) -> list[float]:
     ticks = []
     value = first
     while value <= high + 1e-9:
-        ticks.append(round(value, 3))
+        if value > 0:  # a zero time is no time: never label it
+            ticks.append(round(value, 3))
         value += step
     return ticks
 

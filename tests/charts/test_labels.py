@@ -61,6 +61,7 @@ def test_time_ticks_use_readable_steps_inside_the_range():
     ticks = time_ticks(140.3, 151.0, max_ticks=6)
     assert ticks == [142, 144, 146, 148, 150]
     wide = time_ticks(150, 620, max_ticks=6)
+    assert time_ticks(0, 650)[0] == 120
     assert all(t % 60 == 0 for t in wide) and wide[0] >= 150 and wide[-1] <= 620
 
 

@@ -96,10 +96,6 @@ def style_axes(ax: Axes) -> None:
     ax.set_axisbelow(True)
 
 
-def axis_label(ax: Axes, text: str) -> None:
-    ax.set_ylabel(text, color=MUTED, fontsize=LABEL_SIZE, labelpad=8, **PLAIN)
-
-
 def legend(fig: Figure, handles: list[Any], labels: list[str]) -> None:
     """Legend on the subtitle row, right-aligned, so it never covers a bar."""
     if not handles:

@@ -9,6 +9,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from datetime import date, timedelta
 
 _JOINED = re.compile("\u200d.\ufe0f?", re.DOTALL)
 KM_M = 1000.0
@@ -90,6 +91,32 @@ def number_ticks(high: float, max_ticks: int = 6) -> list[float]:
     step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
     count = math.floor(high / step + 1e-9)
     return [round(i * step, 6) for i in range(count + 1)]
+
+
+def date_ticks(first: date, last: date, max_ticks: int = 6) -> list[tuple[date, str]]:
+    """Dates to label between first and last: every few days, month starts, or new years.
+
+    Labels read `3 Mar`, `Mar` (`Mar ’25` when the range crosses a year) or `2025`.
+    """
+    span = (last - first).days
+    for step in (1, 2, 7, 14):
+        if span // step + 1 <= max_ticks:
+            days = [first + timedelta(days=step * k) for k in range(span // step + 1)]
+            return [(d, f"{d.day} {d:%b}") for d in days]
+    with_year = first.year != last.year
+    for step in (1, 2, 3, 6):
+        starts = []
+        year, month = first.year, first.month
+        while (year, month) <= (last.year, last.month):
+            d = date(year, month, 1)
+            if first <= d and (month - 1) % step == 0:
+                starts.append(d)
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        if len(starts) <= max_ticks:
+            return [(d, f"{d:%b ’%y}" if with_year else f"{d:%b}") for d in starts]
+    years = last.year - first.year
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 1000, 10000) if years // s + 1 <= max_ticks)
+    return [(date(y, 1, 1), str(y)) for y in range(first.year + 1, last.year + 1) if y % step == 0]
 
 
 def safe_text(text: str, limit: int, has_glyph: Callable[[str], bool] | None = None) -> str:

@@ -6,11 +6,11 @@ Like the session chart, the time axis is inverted so that getting faster reads a
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bot.charts import canvas
 from bot.charts.data import ProgressionChartData, ProgressionPoint, clean_seconds
-from bot.charts.labels import UNIT_M, format_distance, format_time, time_ticks
+from bot.charts.labels import UNIT_M, date_ticks, format_distance, format_time, time_ticks
 from bot.charts.session import value_range
 
 if TYPE_CHECKING:
@@ -101,21 +101,12 @@ def _mark(ax: Axes, day: date, value: float, word: str, fast_end: float, slow_en
 
 
 def _date_axis(ax: Axes, days: list[date]) -> None:
-    from matplotlib.dates import AutoDateLocator, num2date
-    from matplotlib.ticker import FuncFormatter
-
     first, last = days[0], days[-1]
     # Room either side so the end points and their labels are not cut; a lone run gets a week.
     margin = max(timedelta(days=7), (last - first) * 0.06)
     ax.set_xlim(first - margin, last + margin)
-    with_year = first.year != last.year
-
-    def label(x: float, _pos: Any) -> str:
-        d = num2date(x)
-        return f"{d.day} {d:%b}" + (f" ’{d:%y}" if with_year else "")
-
-    ax.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=6))
-    ax.xaxis.set_major_formatter(FuncFormatter(label))
+    ticks = date_ticks(first - margin, last + margin, max_ticks=6)
+    ax.set_xticks([d for d, _ in ticks], [text for _, text in ticks])
 
 
 def _subtitle(data: ProgressionChartData, points: list[ProgressionPoint]) -> str:

@@ -1,6 +1,7 @@
 import pytest
 
 from bot.charts.labels import (
+    date_ticks,
     format_distance,
     format_pace,
     format_rest,
@@ -84,3 +85,21 @@ def test_thin_keeps_first_and_round_rep_numbers():
     shown = [t for t in thin(labels, 16) if t]
     assert shown == ["1", *[str(i) for i in range(5, 61, 5)]]
     assert thin(labels[:6], 16) == labels[:6]
+
+
+def test_date_ticks_pick_days_months_or_years_and_never_too_many():
+    from datetime import date, timedelta
+
+    assert date_ticks(date(2026, 3, 1), date(2026, 3, 20)) == [
+        (date(2026, 3, 1), "1 Mar"), (date(2026, 3, 8), "8 Mar"), (date(2026, 3, 15), "15 Mar")]
+    assert [t for _, t in date_ticks(date(2026, 5, 5), date(2026, 10, 20))] == [
+        "Jun", "Jul", "Aug", "Sep", "Oct"]
+    assert [t for _, t in date_ticks(date(2025, 11, 5), date(2026, 2, 20))] == [
+        "Dec ’25", "Jan ’26", "Feb ’26"]
+    assert [t for _, t in date_ticks(date(2020, 3, 1), date(2029, 3, 20))] == [
+        "2022", "2024", "2026", "2028"]
+    start = date(2020, 1, 1)
+    for days in range(0, 4000, 13):
+        ticks = date_ticks(start, start + timedelta(days=days))
+        assert 1 <= len(ticks) <= 6
+        assert all(start <= d <= start + timedelta(days=days) for d, _ in ticks)

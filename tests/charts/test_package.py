@@ -30,3 +30,15 @@ async def test_renders_in_worker_threads_match_renders_in_line():
     threaded = await asyncio.gather(*(render_in_thread(render_session, s) for s in sessions),
                                     render_in_thread(render_team, team))
     assert threaded == [*(render_session(s) for s in sessions), render_team(team)]
+
+
+def test_documented_examples_are_valid_and_small():
+    from pathlib import Path
+
+    from tests.charts.pngcheck import png_size
+
+    folder = Path(__file__).resolve().parents[2] / "docs" / "charts"
+    for name in ("session", "progression", "team", "volume"):
+        data = (folder / f"{name}.png").read_bytes()
+        assert png_size(data) == (1000, 560)
+        assert len(data) < 200 * 1024

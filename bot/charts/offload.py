@@ -18,6 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 D = TypeVar("D")
+PRELOAD = ["matplotlib.figure", "matplotlib.backends.backend_agg", "bot.charts"]
 log = logging.getLogger(__name__)
 
 
@@ -50,12 +51,14 @@ class ChartWorker:
         if self._pool is None:
             # forkserver/spawn, never fork: the bot process has threads (aiosqlite, executors),
             # and forking a threaded process can copy a held lock into the child.
-            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else (
-                "spawn")
+            if "forkserver" in multiprocessing.get_all_start_methods():
+                context = multiprocessing.get_context("forkserver")
+                # The fork server imports matplotlib once; each new worker starts from that copy.
+                context.set_forkserver_preload(PRELOAD)
+            else:
+                context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(
-                self._processes,
-                mp_context=multiprocessing.get_context(method),
-                initializer=_warm_up,
+                self._processes, mp_context=context, initializer=_warm_up
             )
         return self._pool
 

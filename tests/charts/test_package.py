@@ -23,7 +23,7 @@ async def test_renders_in_worker_threads_match_renders_in_line():
     sessions = [
         SessionChartData(f"Session {i}", [RepBar(r + 1, 140.0 + i + r, 1000.0, (142.0, 146.0))
                                           for r in range(6)], 143.0 + i)
-        for i in range(3)
+        for i in range(2)
     ]
     team = TeamChartData("WOD", [("Ana", [70.0, 71.0]), ("Ben", [72.0, None])])
     # Concurrent renders share matplotlib: each must still come out exactly as when drawn alone.

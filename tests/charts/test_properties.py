@@ -29,7 +29,7 @@ reps = st.lists(
     max_size=70,
 )
 text = st.text(max_size=80)
-FEW = settings(max_examples=12, deadline=None)
+FEW = settings(max_examples=6, deadline=None)
 
 
 def assert_picture(png: bytes) -> None:

@@ -77,7 +77,7 @@ def progression_figure(data: ProgressionChartData) -> Figure:
             markersize=3 if many else 6, markerfacecolor=canvas.SERIES[0],
             markeredgecolor=canvas.MEAN, zorder=3)
     best = min(range(len(points)), key=lambda i: means[i])
-    _mark(ax, days[best], means[best], "best", fast_end, slow_end)
+    _mark(ax, days[best], means[best], "best" if len(points) > 1 else "", fast_end, slow_end)
     if best != len(points) - 1:
         _mark(ax, days[-1], means[-1], "latest", fast_end, slow_end)
     _date_axis(ax, days)
@@ -92,7 +92,7 @@ def progression_figure(data: ProgressionChartData) -> Figure:
 
 def _mark(ax: Axes, day: date, value: float, word: str, fast_end: float, slow_end: float) -> None:
     tenths = value < 120 and abs(value - round(value)) >= 0.05
-    ax.annotate(f"{word} {format_time(value, tenths=tenths)}", (day, value),
+    ax.annotate(f"{word} {format_time(value, tenths=tenths)}".strip(), (day, value),
                 xytext=(0, 12), textcoords="offset points", ha="center", va="bottom",
                 color=canvas.TEXT, fontsize=canvas.SMALL_SIZE, zorder=4,
                 bbox={"boxstyle": "round,pad=0.2", "facecolor": canvas.BACKGROUND,
@@ -105,7 +105,8 @@ def _date_axis(ax: Axes, days: list[date]) -> None:
     # Room either side so the end points and their labels are not cut; a lone run gets a week.
     margin = max(timedelta(days=7), (last - first) * 0.06)
     ax.set_xlim(first - margin, last + margin)
-    ticks = date_ticks(first - margin, last + margin, max_ticks=6)
+    # Ticks keep off the very edges, where a centred label would be cut in half.
+    ticks = date_ticks(first - margin * 0.6, last + margin * 0.6, max_ticks=6)
     ax.set_xticks([d for d, _ in ticks], [text for _, text in ticks])
 
 

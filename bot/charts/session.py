@@ -142,7 +142,8 @@ def _draw_targets(ax: Axes, reps: list[Plotted], span: float) -> bool:
     return draw_target_runs(ax, list(range(len(reps))), [r.target for r in reps], span)
 
 
-def draw_target_runs(ax: Axes, xs: list[float], targets: list[Target | None], span: float) -> bool:
+def draw_target_runs(ax: Axes, xs: list[float], targets: list[Target | None], span: float,
+                     edges: bool = True) -> bool:
     """Shade each run of neighbouring bar slots sharing a target as one band."""
     from matplotlib.patches import Rectangle
 
@@ -161,8 +162,9 @@ def draw_target_runs(ax: Axes, xs: list[float], targets: list[Target | None], sp
             left, right = xs[i] - 0.5, xs[j] + 0.5
             ax.add_patch(Rectangle((left, mid - half), right - left, 2 * half,
                                    facecolor=canvas.TARGET, alpha=0.22, linewidth=0, zorder=1))
-            ax.hlines([mid - half, mid + half], left, right, color=canvas.TARGET,
-                      alpha=0.55, linewidth=1, zorder=1)
+            if edges:
+                ax.hlines([mid - half, mid + half], left, right, color=canvas.TARGET,
+                          alpha=0.55, linewidth=1, zorder=1)
             drawn = True
         i = j + 1
     return drawn

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot.charts import canvas
 from bot.charts.data import Status, Target, TeamChartData, clean_seconds, clean_target
-from bot.charts.labels import format_time, time_ticks
+from bot.charts.labels import format_time, safe_text, time_ticks
 from bot.charts.session import (
     STATUS_COLOUR,
     STATUS_MARKER,
@@ -24,8 +24,10 @@ from bot.charts.session import (
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-MAX_ATHLETES = 16
-MAX_REPS = 30
+MAX_ATHLETES = 12
+MAX_REPS = 24
+CROWDED_NAMES = 6  # more athletes than this: names slanted, shorter, no mean under them
+DENSE_BARS = 120  # more bars than this: lighter target bands and smaller marks
 
 
 def render_team(data: TeamChartData) -> bytes:
@@ -49,7 +51,7 @@ def team_figure(data: TeamChartData) -> Figure:
             target = targets[i] if i < len(targets) else None
             bars.append((start + i, value, target, judge(value, target)))
         centres.append(start + (reps - 1) / 2)
-        names.append(_label(canvas.clean_name(name, f"athlete {g + 1}"), times, len(athletes)))
+        names.append(_label(name, g, times, len(athletes)))
     values = [v for _, v, _, _ in bars if v is not None]
     if not values:
         canvas.empty_note(ax, "no results yet")
@@ -61,17 +63,20 @@ def team_figure(data: TeamChartData) -> Figure:
     ax.set_xlim(-0.8, len(athletes) * (reps + 1) - 1.2)
     ticks = time_ticks(fast_end, slow_end, max_ticks=6)
     ax.set_yticks(ticks, [format_time(t) for t in ticks])
-    crowded = len(athletes) > 6
+    crowded = len(athletes) > CROWDED_NAMES
     ax.set_xticks(centres, names, rotation=30 if crowded else 0,
-                  ha="right" if crowded else "center", color=canvas.TEXT,
-                  fontsize=canvas.SMALL_SIZE if crowded else canvas.LABEL_SIZE, **canvas.PLAIN)
+                  ha="right" if crowded else "center", rotation_mode="anchor" if crowded else None,
+                  color=canvas.TEXT, fontsize=canvas.SMALL_SIZE if crowded else canvas.LABEL_SIZE,
+                  **canvas.PLAIN)
 
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     handles: list[object] = []
     labels: list[str] = []
-    if draw_target_runs(ax, [x for x, *_ in bars], [t for _, _, t, _ in bars], span):
+    dense = len(bars) > DENSE_BARS
+    if draw_target_runs(ax, [x for x, *_ in bars], [t for _, _, t, _ in bars], span,
+                        edges=not dense):
         handles.append(Patch(facecolor=canvas.TARGET, alpha=0.3))
         labels.append("target")
     present = [(x, v, s) for x, v, _, s in bars if v is not None]
@@ -87,11 +92,12 @@ def team_figure(data: TeamChartData) -> Figure:
                               markerfacecolor="none", linestyle="none"))
         labels.append("no split")
     small = len(bars) > 40
+    size = 3 if dense else 5 if small else 8
     for status, marker in STATUS_MARKER.items():
         marked = [(x, v) for x, v, s in present if s == status]
         if marked:
             ax.plot([x for x, _ in marked], [v - span * 0.04 for _, v in marked],
-                    linestyle="none", marker=marker, markersize=5 if small else 8,
+                    linestyle="none", marker=marker, markersize=size,
                     color=STATUS_COLOUR[status], zorder=3)
             handles.append(Line2D([], [], color=STATUS_COLOUR[status], marker=marker,
                                   markersize=8, linestyle="none"))
@@ -100,10 +106,13 @@ def team_figure(data: TeamChartData) -> Figure:
     return fig
 
 
-def _label(name: str, times: Sequence[float | None], athletes: int) -> str:
+def _label(raw: str, position: int, times: Sequence[float | None], athletes: int) -> str:
     """The athlete's name, with their mean rep under it when there is room."""
+    crowded = athletes > CROWDED_NAMES
+    name = safe_text(raw, 10 if crowded else canvas.NAME_LIMIT, canvas.has_glyph) or (
+        f"athlete {position + 1}")
     values = [v for v in (clean_seconds(t) for t in list(times)[:MAX_REPS]) if v is not None]
-    if athletes > 6 or not values:
+    if crowded or not values:
         return name
     mean = sum(values) / len(values)
     return f"{name}\n{format_time(mean, tenths=mean < 120)}"

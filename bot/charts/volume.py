@@ -88,4 +88,5 @@ def _subtitle(data: VolumeChartData, weeks: list[VolumeWeek], scale: float) -> s
         return f"{unit} per week"
     count = round((weeks[-1].week_start - weeks[0].week_start).days / 7) + 1
     mean = sum(w.total_m for w in weeks) / count / scale
-    return f"{unit} per week · last {count} weeks · average {math.floor(mean + 0.5)} {unit}"
+    weeks_text = "this week" if count == 1 else f"last {count} weeks"
+    return f"{unit} per week · {weeks_text} · average {math.floor(mean + 0.5)} {unit}"

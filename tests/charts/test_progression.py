@@ -73,3 +73,8 @@ def test_axis_is_inverted_so_faster_is_higher():
 def test_different_data_different_bytes():
     assert render_progression(CASES["typical"]) != render_progression(
         ProgressionChartData("6 × 1000m", runs(9), "km", 1000.0))
+
+
+def test_a_lone_run_is_labelled_with_its_value_only():
+    drawn = texts(progression_figure(CASES["one run"]))
+    assert "2:30" in drawn and not [t for t in drawn if t.startswith(("best", "latest"))]

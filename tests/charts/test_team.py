@@ -4,7 +4,7 @@ import pytest
 
 from bot.charts import AthleteReps, TeamChartData, render_team
 from bot.charts.canvas import SLOW
-from bot.charts.team import MAX_ATHLETES, team_figure
+from bot.charts.team import MAX_ATHLETES, MAX_REPS, team_figure
 from tests.charts.pngcheck import bar_boxes, colour_count, png_size, texts
 
 SQUAD = [
@@ -57,7 +57,7 @@ def test_off_target_reps_are_coloured_and_marked_per_rep_target():
 
 def test_big_squads_are_cut_and_say_so():
     drawn = texts(team_figure(CASES["big squad, long session"]))
-    assert f"rep times · first {MAX_ATHLETES} of 25 athletes · 30 reps" in drawn
+    assert f"rep times · first {MAX_ATHLETES} of 25 athletes · {MAX_REPS} reps" in drawn
 
 
 def test_missing_splits_are_hatched():
@@ -70,3 +70,10 @@ def test_different_data_different_bytes():
     other = TeamChartData("WOD: 4 × 1000m", [*SQUAD[:2], ("Chloé", [140.0, 142.0, 141.0, 150.0])],
                           TARGETS)
     assert render_team(other) != render_team(CASES["typical"])
+
+
+def test_crowded_squads_get_shorter_slanted_names_without_means():
+    squad = [(f"Runner with a long name {i}", [70.0, 71.0]) for i in range(8)]
+    drawn = texts(team_figure(TeamChartData("WOD", squad)))
+    assert drawn.count("Runner wi…") == 8
+    assert not [t for t in drawn if "\n" in t]

@@ -49,7 +49,7 @@ def test_gaps_stay_gaps_and_totals_are_labelled_in_the_athletes_unit():
     assert {"50", "51", "53", "55", "work (reps)", "other running"} <= set(drawn)
     assert "km per week · last 10 weeks · average 21 km" in drawn
     miles = texts(volume_figure(VolumeChartData("v", weeks(1), "mi")))
-    assert "31" in miles and "mi per week · last 1 weeks · average 31 mi" in miles
+    assert "31" in miles and "mi per week · this week · average 31 mi" in miles
 
 
 def test_different_data_different_bytes():

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.collections import PolyCollection
     from matplotlib.figure import Figure
+    from matplotlib.text import Text
 
 # A solid dark card: Discord shows it as a picture on both themes. On dark (#313338) it sits a
 # shade deeper than the chat; on light (#ffffff) it reads as a framed image. A transparent
@@ -42,6 +43,8 @@ SERIES = ("#4aa3ff", "#ff9640", "#3cc48a", "#e36fd0", "#f2d04b", "#8fa3c0")
 WIDTH_IN, HEIGHT_IN, DPI = 8.0, 4.48, 125
 TITLE_SIZE, SUBTITLE_SIZE, LABEL_SIZE, SMALL_SIZE = 17, 12, 12, 10
 TITLE_LIMIT, NAME_LIMIT = 48, 14
+AXES_BOTTOM, AXES_TOP, LEGEND_ROW = 0.17, 0.78, 0.07
+SUBTITLE_ID = "subtitle"
 FONT_FAMILY = "DejaVu Sans"  # ships with matplotlib, so every machine draws the same glyphs
 
 # Keyword arguments for every text drawn: user text is never read as mathtext (`$x$` stays).
@@ -76,14 +79,33 @@ def new_figure(title: str, subtitle: str | None) -> tuple[Figure, Axes]:
 
     fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI, facecolor=BACKGROUND)
     FigureCanvasAgg(fig)
-    fig.text(0.025, 0.955, clean_title(title), color=TEXT, fontsize=TITLE_SIZE,
-             fontweight="bold", va="top", ha="left", **PLAIN)
+    heading = fig.text(0.025, 0.955, clean_title(title), color=TEXT, fontsize=TITLE_SIZE,
+                       fontweight="bold", va="top", ha="left", **PLAIN)
+    # The character limit bounds the work; the width check catches wide letters (`WWW…`).
+    fit_width(heading, 0.95 * fig.bbox.width)
     if subtitle:
         fig.text(0.025, 0.862, subtitle, color=MUTED, fontsize=SUBTITLE_SIZE,
-                 va="top", ha="left", **PLAIN)
-    ax = fig.add_axes((0.095, 0.17, 0.885, 0.61))
+                 va="top", ha="left", gid=SUBTITLE_ID, **PLAIN)
+    ax = fig.add_axes((0.095, AXES_BOTTOM, 0.885, AXES_TOP - AXES_BOTTOM))
     style_axes(ax)
     return fig, ax
+
+
+def fit_width(text: Text, max_px: float) -> None:
+    """Cut a text with an ellipsis until it is at most max_px wide."""
+    renderer = text.figure.canvas.get_renderer()  # type: ignore[union-attr]
+    if text.get_window_extent(renderer).width <= max_px:
+        return
+    full = text.get_text()
+    low, high = 0, len(full)  # longest prefix that fits lies in [low, high)
+    while high - low > 1:
+        mid = (low + high) // 2
+        text.set_text(full[:mid].rstrip() + "…")
+        if text.get_window_extent(renderer).width <= max_px:
+            low = mid
+        else:
+            high = mid
+    text.set_text(full[:low].rstrip() + "…")
 
 
 def style_axes(ax: Axes) -> None:
@@ -100,9 +122,21 @@ def legend(fig: Figure, handles: list[Any], labels: list[str]) -> None:
     """Legend on the subtitle row, right-aligned, so it never covers a bar."""
     if not handles:
         return
-    fig.legend(handles, labels, loc="upper right", bbox_to_anchor=(0.985, 0.885),
-               ncol=len(handles), frameon=False, fontsize=SMALL_SIZE + 1, labelcolor=TEXT,
-               handlelength=1.4, columnspacing=1.0, handletextpad=0.4, borderaxespad=0)
+    box = fig.legend(handles, labels, loc="upper right", bbox_to_anchor=(0.985, 0.885),
+                     ncol=len(handles), frameon=False, fontsize=SMALL_SIZE + 1,
+                     labelcolor=TEXT, handlelength=1.4, columnspacing=1.0, handletextpad=0.4,
+                     borderaxespad=0)
+    subtitle = next((t for t in fig.texts if t.get_gid() == SUBTITLE_ID), None)
+    if subtitle is None:
+        return
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    if box.get_window_extent(renderer).x0 > subtitle.get_window_extent(renderer).x1 + 16:
+        return
+    # No room beside the subtitle: the legend takes a row of its own and the plot gives way.
+    box.set_bbox_to_anchor((0.985, 0.80), transform=fig.transFigure)
+    for ax in fig.axes:
+        x0, y0, width, _ = ax.get_position().bounds
+        ax.set_position((x0, y0, width, AXES_TOP - LEGEND_ROW - y0))
 
 
 def bars(ax: Axes, xs: Sequence[float], bottoms: Sequence[float], tops: Sequence[float],

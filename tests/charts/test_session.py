@@ -178,3 +178,25 @@ def test_bad_settings_are_refused_clearly():
         typical(mode="speed")
     with pytest.raises(ValueError, match="rep 3: status"):
         RepBar(3, 100.0, status="late")
+
+
+def test_header_never_runs_off_the_picture_or_into_the_legend():
+    reps = [RepBar(i + 1, None if i == 3 else 68.0 + i % 4, 400.0 if i % 2 else 800.0,
+                   (68.0, 70.0), 60.0 if i % 3 else 90.0) for i in range(120)]
+    fig = session_figure(typical(title="W" * 60, reps=reps, units="mi", mode="pace"))
+    renderer = fig.canvas.get_renderer()
+    title, subtitle = fig.texts[0], fig.texts[1]
+    assert title.get_text().endswith("…")
+    assert title.get_window_extent(renderer).x1 <= fig.bbox.width
+    legend = fig.legends[0].get_window_extent(renderer)
+    assert not legend.overlaps(subtitle.get_window_extent(renderer))
+    assert fig.axes[0].get_window_extent(renderer).y1 < legend.y0
+
+
+def test_a_short_header_keeps_the_legend_beside_the_subtitle():
+    fig = session_figure(typical())
+    renderer = fig.canvas.get_renderer()
+    legend = fig.legends[0].get_window_extent(renderer)
+    subtitle = fig.texts[1].get_window_extent(renderer)
+    assert legend.x0 > subtitle.x1 and legend.y1 > subtitle.y0
+    assert fig.texts[0].get_text() == "6 × 1000m w. 90s rec."

@@ -195,6 +195,8 @@ class PacerTree(app_commands.CommandTree[Any]):
             interaction.user.id,
             interaction.guild_id,
         )
+        # Listeners (and tests) may follow: `on_command_handled(interaction, outcome)`.
+        self.client.dispatch("command_handled", interaction, outcome)
 
 
 def _unwrap(error: BaseException) -> BaseException:

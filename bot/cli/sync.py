@@ -22,11 +22,19 @@ def register(sub: Any) -> None:
         description="Sync the command tree once. Never done on start: Discord limits how many "
         "command changes a bot may make per day.",
     )
-    parser.add_argument(
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
         "--guild",
         type=_guild_id,
         metavar="ID",
-        help="sync to this server only (shows at once; good for testing); default: globally",
+        help="sync to this server only (shows at once; good for testing); "
+        "default: PACER_DEV_GUILD if set, else globally",
+    )
+    where.add_argument(
+        "--global",
+        dest="everywhere",
+        action="store_true",
+        help="sync globally even when PACER_DEV_GUILD is set",
     )
     parser.set_defaults(func=command)
 
@@ -39,4 +47,5 @@ def command(args: argparse.Namespace) -> int:
     from bot.runner import sync_commands
 
     setup_logging("WARNING" if settings.log_level == "INFO" else settings.log_level)
-    return asyncio.run(sync_commands(settings, args.guild))
+    guild = None if args.everywhere else (args.guild or settings.dev_guild)
+    return asyncio.run(sync_commands(settings, guild))

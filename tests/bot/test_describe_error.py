@@ -65,3 +65,14 @@ def test_long_user_text_is_clipped_and_backticks_cannot_break_the_example() -> N
     assert len(reply.text) <= MAX_CONTENT
     reply = describe_error(UserError("bad", example="a`b"), None)
     assert reply.text.count("`") == 2
+
+
+def test_option_value_discord_py_could_not_convert() -> None:
+    transformer = app_commands.transformers.IdentityTransformer(
+        discord.AppCommandOptionType.user
+    )
+    error = app_commands.TransformerError("12345", discord.AppCommandOptionType.user, transformer)
+    reply = describe_error(error, COMMAND)
+    assert reply.text == (
+        "“12345” is not a valid user for `/log`.\nExample: `/log splits: 2:26 2:28`"
+    )

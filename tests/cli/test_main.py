@@ -65,3 +65,33 @@ def test_sync_guild_must_be_digits(capsys: pytest.CaptureFixture[str]) -> None:
         main(["sync", "--guild", "abc"])
     assert exit_info.value.code == 2
     assert "a server id is digits only" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "dev_guild", "synced_to"),
+    [
+        (["sync"], None, None),
+        (["sync"], "77", 77),
+        (["sync", "--guild", "42"], "77", 42),
+        (["sync", "--global"], "77", None),
+    ],
+)
+def test_sync_goes_to_the_dev_guild_unless_told_otherwise(
+    no_token: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    dev_guild: str | None,
+    synced_to: int | None,
+) -> None:
+    seen: list[int | None] = []
+
+    async def fake_sync(settings: object, guild: int | None) -> int:
+        seen.append(guild)
+        return 0
+
+    monkeypatch.setenv("DISCORD_TOKEN", "t")
+    if dev_guild:
+        monkeypatch.setenv("PACER_DEV_GUILD", dev_guild)
+    monkeypatch.setattr("bot.runner.sync_commands", fake_sync)
+    assert main(argv) == 0
+    assert seen == [synced_to]

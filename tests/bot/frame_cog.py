@@ -11,7 +11,7 @@ from discord.ext import commands
 
 from bot.errors import UserError
 from bot.training.errors import ParseError
-from bot.ui import PacerView
+from bot.ui import PacerModal, PacerView, answers_errors
 
 
 class BrokenView(PacerView):
@@ -21,6 +21,35 @@ class BrokenView(PacerView):
     @discord.ui.button(label="Break", custom_id="frame:break")
     async def break_it(self, interaction: discord.Interaction[Any], button: Any) -> None:
         raise UserError("That button needs a session first.", example="/log splits: 2:26")
+
+
+class StrictModal(PacerModal, title="Strict"):
+    splits: discord.ui.TextInput[Any] = discord.ui.TextInput(label="Splits", custom_id="splits")
+
+    async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
+        raise UserError(f"“{self.splits.value}” has no splits in it.", example="2:26 2:28")
+
+
+class SessionButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"frame:session:(?P<id>\d+)"
+):
+    """A per-object button that survives restarts; its failures must be answered too."""
+
+    def __init__(self, session_id: int) -> None:
+        super().__init__(
+            discord.ui.Button(label="Delete", custom_id=f"frame:session:{session_id}")
+        )
+        self.session_id = session_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: Any, match: Any, /
+    ) -> SessionButton:
+        return cls(int(match["id"]))
+
+    @answers_errors
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        raise UserError(f"Session {self.session_id} is already gone.")
 
 
 class FrameTest(commands.Cog):
@@ -68,5 +97,17 @@ class FrameTest(commands.Cog):
         await interaction.response.send_message("press it", view=BrokenView())
 
 
+    @app_commands.command(description="Opens a form that rejects its input")
+    async def form(self, interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.send_modal(StrictModal())
+
+    @app_commands.command(description="Shows a per-session button")
+    async def session(self, interaction: discord.Interaction[Any]) -> None:
+        view = discord.ui.View(timeout=None)
+        view.add_item(SessionButton(7))
+        await interaction.response.send_message("session 7", view=view)
+
+
 async def setup(bot: commands.Bot) -> None:
+    bot.add_dynamic_items(SessionButton)
     await bot.add_cog(FrameTest(bot))

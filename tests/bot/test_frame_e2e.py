@@ -175,3 +175,18 @@ async def test_user_error_text_is_bounded(pacer_env: Env) -> None:
     reply = await pacer_env.discord.slash(pacer_env.ana, pacer_env.training, "bad", text="x" * 3000)
     assert reply.content is not None and len(reply.content) <= 2000 and not reply.errors
 
+
+
+async def test_modal_failure_is_answered_ephemerally(pacer_env: Env) -> None:
+    opened = await pacer_env.discord.slash(pacer_env.ana, pacer_env.training, "form")
+    assert opened.modal is not None
+    reply = await pacer_env.discord.submit_modal(pacer_env.ana, opened.modal, {"Splits": "fast"})
+    assert reply.ephemeral
+    assert reply.content == "“fast” has no splits in it.\nExample: `2:26 2:28`"
+
+
+async def test_dynamic_button_failure_is_answered_ephemerally(pacer_env: Env) -> None:
+    shown = await pacer_env.discord.slash(pacer_env.ana, pacer_env.training, "session")
+    assert shown.message is not None
+    reply = await pacer_env.discord.press(pacer_env.ana, shown.message, "Delete")
+    assert reply.ephemeral and reply.content == "Session 7 is already gone."

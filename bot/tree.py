@@ -74,8 +74,11 @@ def describe_error(error: BaseException, command: object = None) -> Reply:
         return Reply(f"Slow down: try again in {original.retry_after:.0f} s.")
     if isinstance(original, app_commands.NoPrivateMessage):
         return Reply("This command only works in a server, not in direct messages.")
-    if isinstance(original, (app_commands.MissingRole, app_commands.MissingAnyRole)):
-        return Reply("Only coaches can do that: ask someone with the coach role.")
+    if isinstance(original, app_commands.MissingRole):
+        return Reply(f"You need the {original.missing_role} role to do that.")
+    if isinstance(original, app_commands.MissingAnyRole):
+        roles = " or ".join(str(r) for r in original.missing_roles)
+        return Reply(f"You need the {roles} role to do that.")
     if isinstance(original, app_commands.CheckFailure):
         text = str(original) or "You cannot use this command here."
         return Reply(_clip(text))

@@ -55,7 +55,8 @@ def test_unexpected_error_is_vague_to_the_user_and_logged_with_traceback() -> No
 
 
 def test_missing_role_and_stale_command() -> None:
-    assert "coach" in describe_error(app_commands.MissingRole("coach"), COMMAND).text
+    reply = describe_error(app_commands.MissingRole("coach"), COMMAND)
+    assert reply.text == "You need the coach role to do that."
     stale = describe_error(app_commands.CommandNotFound("gone", []), None)
     assert "pacer sync" in stale.text and stale.level == logging.WARNING
 

@@ -70,7 +70,7 @@ async def test_scripted_session_reads_as_a_transcript(tmp_path: Path) -> None:
     assert "│ Splits" in session and "│   2:26 2:28 2:26" in session
     # `you` is not a coach: the role check answers ephemerally; @coach can post.
     refused = between(text, "you> /wod post", "you> @coach")
-    assert "(only you can see this)" in refused and "Only coaches" in refused
+    assert "(only you can see this)" in refused and "You need the coach role" in refused
     posted = between(text, "coach> /wod post", "coach> @ana")
     assert "WOD: 5 x 1 mile" in posted and "[ Log my splits ]" in posted
     # The modal's fields are answered on the lines that follow; an empty line leaves one empty.

@@ -8,10 +8,11 @@ from .commands import Upload
 from .driver import LocalDiscord
 from .errors import APIError, CommandRefused
 from .records import ModalField, ModalRecord, Reply
-from .state import Attachment, Channel, Guild, Member, Message, Pings, Role, User
+from .state import Activity, Attachment, Channel, Guild, Member, Message, Pings, Role, User
 
 __all__ = [
     "APIError",
+    "Activity",
     "Attachment",
     "Channel",
     "Clock",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import logging
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from typing import Any
 
@@ -49,7 +50,7 @@ from .records import (
     Reply,
 )
 from .rest import Rest
-from .state import Channel, Guild, Member, Message, User, World
+from .state import Activity, Channel, Guild, Member, Message, User, World
 
 BotFactory = Callable[[], discord.Client]
 Actor = Member | User
@@ -84,6 +85,9 @@ class LocalDiscord:
         )
         self.world.dispatch = self.gateway.dispatch
         self.world.notify = self.notifier.notify
+        #  Errors the bot logged while it ran (formatted, with tracebacks), for diagnostics
+        #  and for tests asserting that nothing went wrong.
+        self.logged_errors: list[str] = []
         self._runner: web.AppRunner | None = None
         self._port = 0
         self._tokens = itertools.count(1)
@@ -150,7 +154,13 @@ class LocalDiscord:
 
     @property
     def requests(self) -> list[tuple[str, str]]:
+        """(method, path) of every REST request the bot made, in order."""
         return self.rest.requests
+
+    def fail_next(self, method: str, path: str, **failure: Any) -> None:
+        """Make the next matching REST request fail (default: a 429 the client retries); see
+        `Rest.fail_next` for status, code, message, retry_after and times."""
+        self.rest.fail_next(method, path, **failure)
 
     def synced_commands(self, guild: Guild | None = None) -> list[dict[str, Any]]:
         """The command schema the last sync uploaded for a guild (or globally), as stored."""
@@ -196,6 +206,25 @@ class LocalDiscord:
         assert found is not None
         return found
 
+    async def activity(
+        self, *, start: int = 0, timeout: float | None = None
+    ) -> AsyncIterator[Activity]:
+        """Every message created / edited / deleted from index `start` on, as it happens (for a
+        live view such as a terminal sandbox). Ends only when the caller stops iterating, or
+        with TimeoutError if nothing happens for `timeout` seconds."""
+        index = start
+        log = self.world.activity
+        while True:
+            while index < len(log):
+                yield log[index]
+                index += 1
+            seen = index
+            await self.notifier.wait_for(
+                lambda n=seen: len(log) > n,  # type: ignore[misc]
+                timeout,
+                lambda: f"no message activity for {timeout}s",
+            )
+
     # -- the bot --------------------------------------------------------------------------------
     @contextlib.asynccontextmanager
     async def run_bot(
@@ -209,15 +238,18 @@ class LocalDiscord:
         """
         if LocalDiscord._running_bot is not None:
             raise RuntimeError("another local Discord is running a bot: one at a time per process")
+        client = bot() if not isinstance(bot, discord.Client) else bot
+        self._watch(client)
         LocalDiscord._running_bot = self
         saved = (Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY)
         Route.BASE = self.api_url
         DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(self.gateway_url)
-        client = bot() if not isinstance(bot, discord.Client) else bot
         client._connection.guild_ready_timeout = min(
             client._connection.guild_ready_timeout, GUILD_READY_TIMEOUT
         )
         task: asyncio.Task[None] | None = None
+        catcher = _ErrorCatcher(self.logged_errors, self.notifier.notify)
+        logging.getLogger().addHandler(catcher)
         try:
             await client.login(self.token)
             task = asyncio.create_task(client.connect(reconnect=True), name="localdiscord-bot")
@@ -241,6 +273,38 @@ class LocalDiscord:
                     await task
             Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = saved
             LocalDiscord._running_bot = None
+            logging.getLogger().removeHandler(catcher)
+
+    def _watch(self, client: discord.Client) -> None:
+        """Wake `wait_until` waiters whenever the bot processed an event or an event handler
+        finished, so tests can wait on the bot's own state without polling."""
+        notify = self.notifier.notify
+        dispatch = client.dispatch
+        run_event = client._run_event
+
+        def dispatch_and_notify(event: str, /, *args: Any, **kwargs: Any) -> None:
+            dispatch(event, *args, **kwargs)
+            notify()
+
+        async def run_event_and_notify(
+            coro: Any, event_name: str, *args: Any, **kwargs: Any
+        ) -> None:
+            try:
+                await run_event(coro, event_name, *args, **kwargs)
+            finally:
+                notify()
+
+        client.dispatch = dispatch_and_notify  # type: ignore[method-assign]
+        client._connection.dispatch = dispatch_and_notify
+
+        if type(client).before_identify_hook is discord.Client.before_identify_hook:
+            # discord.py waits 5 s before identifying again (Discord's identify rate limit);
+            # the local gateway has no such limit.
+            async def identify_at_once(shard_id: int | None, *, initial: bool = False) -> None:
+                return None
+
+            client.before_identify_hook = identify_at_once  # type: ignore[method-assign]
+        client._run_event = run_event_and_notify  # type: ignore[method-assign]
 
     async def _bot_ready(self, client: discord.Client) -> None:
         await client.wait_until_ready()
@@ -270,6 +334,10 @@ class LocalDiscord:
         await self.wait_until(back, timeout=timeout, what="the bot to reconnect")
 
     # -- acting as users ------------------------------------------------------------------------
+    def _require_bot(self) -> None:
+        if LocalDiscord._running_bot is not self or self.gateway.current is None:
+            raise RuntimeError("no bot is connected: start one with `discord.run_bot(...)`")
+
     def _actor(self, actor: Actor, channel: Channel) -> tuple[User, Member | None]:
         if channel.deleted:
             raise CommandRefused(f"#{channel.name} was deleted")
@@ -296,10 +364,7 @@ class LocalDiscord:
         name: str,
         message: Message | None = None,
     ) -> Reply:
-        if self.gateway.current is None:
-            raise RuntimeError(
-                "no bot is connected: start one with `async with discord.run_bot(...)`"
-            )
+        self._require_bot()
         user, member = self._actor(actor, channel)
         guild = channel.guild
         interaction_id = self.world.next_id()
@@ -350,10 +415,20 @@ class LocalDiscord:
         self.notifier.notify()
         return reply
 
-    async def _settle(self, reply: Reply, wait: bool, timeout: float) -> Reply:
-        if wait:
+    async def settle(self, reply: Reply, *, timeout: float = DEFAULT_TIMEOUT) -> Reply:
+        """Wait until `reply` is settled (see `Reply.settled`). On timeout the error names what
+        was recorded and the last errors the bot logged."""
+        try:
             await reply.wait_for(lambda r: r.settled, timeout=timeout)
+        except TimeoutError as exc:
+            logged = "\n".join(self.logged_errors[-3:])
+            if logged:
+                raise TimeoutError(f"{exc}\nthe bot logged:\n{logged}") from None
+            raise
         return reply
+
+    async def _settle(self, reply: Reply, wait: bool, timeout: float) -> Reply:
+        return await self.settle(reply, timeout=timeout) if wait else reply
 
     def _command_data(
         self,
@@ -364,6 +439,7 @@ class LocalDiscord:
         *,
         focused: str | None = None,
     ) -> tuple[dict[str, Any], str]:
+        self._require_bot()
         parts = split_path(command)
         _, member = self._actor(actor, channel)
         schema = self.registry.find(channel.guild, parts[0], 1)
@@ -409,8 +485,8 @@ class LocalDiscord:
         channel: Channel,
         command: str | Sequence[str],
         option: str,
-        partial: str = "",
         /,
+        partial: str = "",
         *,
         options: Mapping[str, Any] | None = None,
         timeout: float = DEFAULT_TIMEOUT,
@@ -493,6 +569,7 @@ class LocalDiscord:
         found = matches[0]
         if found.get("disabled"):
             raise CommandRefused(f"button {button!r} is disabled")
+        _only_its_user_sees(message, member)
         if "custom_id" not in found:
             raise CommandRefused(f"button {button!r} is a link: clicking it sends no interaction")
         data = {"custom_id": found["custom_id"], "component_type": 2}
@@ -528,6 +605,7 @@ class LocalDiscord:
             raise CommandRefused(f"no string select {select!r} on the message")
         if found.get("disabled"):
             raise CommandRefused(f"select {select!r} is disabled")
+        _only_its_user_sees(message, member)
         offered = [o["value"] for o in found.get("options", [])]
         low, high = found.get("min_values", 1), found.get("max_values", 1)
         if not low <= len(values) <= high:
@@ -623,8 +701,28 @@ class LocalDiscord:
         self.world.messages[message.id] = message
         channel.messages.append(message)
         self.gateway.dispatch("MESSAGE_CREATE", message.to_dict(), channel.guild)
-        self.notifier.notify()
+        self.world.record("created", message)
         return message
+
+
+def _only_its_user_sees(message: Message, actor: Actor) -> None:
+    user = message.interaction_user
+    if message.ephemeral and user is not None and user is not actor.user:
+        raise CommandRefused(f"the message is ephemeral: only {user.name} sees it")
+
+
+class _ErrorCatcher(logging.Handler):
+    """Keeps ERROR records logged while a bot runs (discord.py logs failing commands there)."""
+
+    def __init__(self, sink: list[str], notify: Callable[[], None]) -> None:
+        super().__init__(logging.ERROR)
+        self.sink = sink
+        self.notify = notify
+        self.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.sink.append(self.format(record))
+        self.notify()
 
 
 def _submitted(component: dict[str, Any], given: Mapping[str, str]) -> dict[str, Any] | None:

@@ -88,6 +88,8 @@ class Gateway:
         if session is None or session.invalid:
             return
         needed = _EVENT_INTENTS.get(event, 0)
+        if event == "GUILD_CREATE" and guild is not None and not session.intents & GUILD_MEMBERS:
+            data = guild.to_dict(all_members=False)  # without the intent: only the bot member
         if event == "MESSAGE_CREATE":
             needed = GUILD_MESSAGES if guild is not None else DIRECT_MESSAGES
             data = self._redact_content(session, data)

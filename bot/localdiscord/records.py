@@ -49,7 +49,7 @@ class Notifier:
         event.set()
 
     async def wait_for(
-        self, predicate: Callable[[], bool], timeout: float, describe: Callable[[], str]
+        self, predicate: Callable[[], bool], timeout: float | None, describe: Callable[[], str]
     ) -> None:
         try:
             async with asyncio.timeout(timeout):
@@ -170,9 +170,7 @@ class Reply:
     @property
     def files(self) -> dict[str, bytes]:
         """Attachments of the original response, by file name."""
-        if self.message is None:
-            return {}
-        return {a.filename: a.data for a in self.message.attachments}
+        return {} if self.message is None else self.message.files
 
     @property
     def error_codes(self) -> list[int]:

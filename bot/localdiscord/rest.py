@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -102,6 +103,32 @@ class Upload:
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
+@dataclass
+class InjectedFailure:
+    method: str
+    path: re.Pattern[str]
+    status: int
+    code: int
+    message: str
+    retry_after: float
+    times: int
+
+    def response(self) -> web.Response:
+        body: dict[str, Any] = {"message": self.message, "code": self.code}
+        headers: dict[str, str] = {}
+        if self.status == 429:
+            body.update({"retry_after": self.retry_after, "global": False})
+            # Without a Via header discord.py takes a 429 for a Cloudflare ban and gives up.
+            headers = {
+                "Via": "1.1 google",
+                "Retry-After": str(self.retry_after),
+                "X-RateLimit-Scope": "user",
+            }
+        response = json_response(body, status=self.status)
+        response.headers.update(headers)
+        return response
+
+
 class Rest:
     def __init__(
         self,
@@ -127,6 +154,26 @@ class Rest:
         self.errors: list[APIError] = []
         #  (method, path) of every request, in order: lets tests assert what the bot called.
         self.requests: list[tuple[str, str]] = []
+        self._failures: list[InjectedFailure] = []
+
+    def fail_next(
+        self,
+        method: str,
+        path: str,
+        *,
+        status: int = 429,
+        code: int = 0,
+        message: str = "You are being rate limited.",
+        retry_after: float = 0.0,
+        times: int = 1,
+    ) -> None:
+        """Answer the next `times` requests matching `method` and the regex `path` (searched in
+        the path after /api/v10) with an error; by default a 429 discord.py will retry."""
+        self._failures.append(
+            InjectedFailure(
+                method.upper(), re.compile(path), status, code, message, retry_after, times
+            )
+        )
 
     def register(self, reply: Reply) -> None:
         self.interactions[reply.id] = reply
@@ -194,6 +241,12 @@ class Rest:
     def _wrap(self, handler: Handler, auth: bool) -> Handler:
         async def wrapped(request: web.Request) -> web.StreamResponse:
             self.requests.append((request.method, request.path))
+            injected = self._injected(request)
+            if injected is not None:
+                with contextlib.suppress(Exception):
+                    await request.read()
+                self._notify()
+                return injected
             try:
                 if auth and request.headers.get("Authorization") != f"Bot {self.token}":
                     raise APIError(401, 0, "401: Unauthorized")
@@ -213,6 +266,16 @@ class Rest:
                 self._notify()
 
         return wrapped
+
+    def _injected(self, request: web.Request) -> web.Response | None:
+        path = request.path.removeprefix(API_PREFIX)
+        for failure in self._failures:
+            if failure.method == request.method and failure.path.search(path):
+                failure.times -= 1
+                if failure.times <= 0:
+                    self._failures.remove(failure)
+                return failure.response()
+        return None
 
     def _reply_for(self, request: web.Request) -> Reply | None:
         info = request.match_info
@@ -323,6 +386,7 @@ class Rest:
         if not message.ephemeral:
             channel.messages.append(message)
             self.gateway.dispatch("MESSAGE_CREATE", message.to_dict(), channel.guild)
+        self.world.record("created", message)
         return message
 
     def apply_edit(self, message: Message, payload: dict[str, Any], files: list[Upload]) -> None:
@@ -352,6 +416,7 @@ class Rest:
         message.edited_at = self.world.timestamp()
         if not message.ephemeral:
             self.gateway.dispatch("MESSAGE_UPDATE", message.to_dict(), message.channel.guild)
+        self.world.record("edited", message)
 
     def delete(self, message: Message) -> None:
         message.deleted = True
@@ -360,6 +425,7 @@ class Rest:
             if message.channel.guild is not None:
                 data["guild_id"] = str(message.channel.guild.id)
             self.gateway.dispatch("MESSAGE_DELETE", data, message.channel.guild)
+        self.world.record("deleted", message)
 
     # -- users, application, gateway ------------------------------------------------------------
     async def get_me(self, request: web.Request) -> web.StreamResponse:
@@ -527,6 +593,7 @@ class Rest:
         if not message.ephemeral:
             reply.channel.messages.append(message)
             self.gateway.dispatch("MESSAGE_CREATE", message.to_dict(), reply.channel.guild)
+        self.world.record("created", message)
         return message
 
     def _webhook_reply(self, request: web.Request) -> Reply:

@@ -63,6 +63,14 @@ def iso(moment: datetime) -> str:
     return moment.isoformat()
 
 
+@dataclass(frozen=True)
+class Activity:
+    """One change to a message, in the order the local Discord saw them."""
+
+    kind: str  # "created", "edited" or "deleted"
+    message: Message
+
+
 class World:
     """Root of the state: id allocation, lookups, and the hook that sends gateway events."""
 
@@ -73,6 +81,8 @@ class World:
         self.guilds: dict[int, Guild] = {}
         self.channels: dict[int, Channel] = {}
         self.messages: dict[int, Message] = {}
+        #  Every message created, edited or deleted (by the bot or by users), in order.
+        self.activity: list[Activity] = []
         self.bot = self.add_user(bot_name, bot=True)
         #  Set by the gateway; called with (event name, payload, guild or None).
         self.dispatch: Callable[[str, dict[str, Any], Guild | None], None] = _no_dispatch
@@ -85,6 +95,10 @@ class World:
     def timestamp(self) -> datetime:
         """A strictly increasing timestamp (one second per call): deterministic ordering."""
         return _EPOCH + timedelta(seconds=next(self._ticks))
+
+    def record(self, kind: str, message: Message) -> None:
+        self.activity.append(Activity(kind, message))
+        self.notify()
 
     def add_user(self, name: str, *, bot: bool = False) -> User:
         user = User(world=self, id=self.next_id(), name=name, bot=bot)
@@ -365,6 +379,11 @@ class Message:
     @property
     def guild(self) -> Guild | None:
         return self.channel.guild
+
+    @property
+    def files(self) -> dict[str, bytes]:
+        """Attachments by file name."""
+        return {a.filename: a.data for a in self.attachments}
 
     def pings(self) -> Pings:
         """Who this message notifies: mentions in its content filtered by `allowed_mentions`."""

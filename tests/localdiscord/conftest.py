@@ -63,10 +63,10 @@ class PaceSelect(discord.ui.View):
 class SampleBot(commands.Bot):
     """Holds the events tests use to hold a command mid-flight."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, message_content: bool = True) -> None:
         intents = discord.Intents.default()
         intents.members = True
-        intents.message_content = True
+        intents.message_content = message_content
         super().__init__(
             command_prefix="!",
             intents=intents,
@@ -140,6 +140,10 @@ def register_commands(bot: SampleBot) -> None:
         with contextlib.suppress(discord.HTTPException):
             await interaction.followup.send("done")
 
+    @tree.command(description="Never answers (tests answer through raw HTTP)")
+    async def silent(interaction: discord.Interaction) -> None:
+        bot.entered.set()
+
     @tree.command(description="Answers only when released")
     async def late(interaction: discord.Interaction) -> None:
         bot.entered.set()
@@ -188,8 +192,8 @@ def register_commands(bot: SampleBot) -> None:
             await interaction.response.send_message("posted", ephemeral=True)
 
     @tree.command(description="Pick a pace")
-    async def pace(interaction: discord.Interaction) -> None:
-        await interaction.response.send_message("choose", view=PaceSelect())
+    async def pace(interaction: discord.Interaction, private: bool = False) -> None:
+        await interaction.response.send_message("choose", view=PaceSelect(), ephemeral=private)
 
     @tree.command(description="Sends a DM")
     async def remind(interaction: discord.Interaction) -> None:
@@ -198,6 +202,7 @@ def register_commands(bot: SampleBot) -> None:
 
     @tree.command(description="Admins only")
     @app_commands.default_permissions(manage_guild=True)
+    @app_commands.guild_only()
     async def settings(interaction: discord.Interaction) -> None:
         await interaction.response.send_message("settings")
 

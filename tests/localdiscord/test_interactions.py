@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import discord
 import pytest
 
 from bot.localdiscord import CommandRefused, Upload
@@ -181,6 +182,11 @@ async def test_persistent_button_opens_a_modal_and_the_modal_round_trips(env: En
     )
     assert submit.content == "logged 2:26 2:28 (windy)"
     assert submit.ephemeral
+    assert submit.payload["data"]["components"][0]["components"][0] == {
+        "type": 4,
+        "custom_id": "splits",
+        "value": "2:26 2:28",
+    }
 
 
 async def test_modal_checks_required_fields_and_single_submission(env: Env) -> None:
@@ -303,3 +309,80 @@ async def test_direct_message(env: Env) -> None:
 
     assert reply.content == "sent"
     assert [m.content for m in env.discord.dm(env.ana).messages] == ["do your strides"]
+
+
+async def test_slash_command_in_a_dm(env: Env) -> None:
+    reply = await env.discord.slash(env.ana, env.discord.dm(env.ana), "log", splits="2:26")
+
+    assert reply.content == "2:26 x1 (intervals)"
+    assert "guild_id" not in reply.payload and reply.payload["user"]["username"] == "ana"
+
+
+async def test_guild_only_command_is_refused_in_a_dm(env: Env) -> None:
+    with pytest.raises(CommandRefused, match="cannot be used in DMs"):
+        await env.discord.slash(env.ana, env.discord.dm(env.ana), "settings")
+
+
+async def test_activity_feed_lists_messages_as_they_happen(env: Env) -> None:
+    feed = env.discord.activity()
+    await env.discord.slash(env.coach, env.training, "wod post", workout="6x1000")
+    first = await anext(feed)
+    assert (first.kind, first.message.content) == ("created", "WOD: 6x1000")
+    await env.discord.press(env.ana, first.message, "Refresh")
+    second = await anext(feed)
+    assert (second.kind, second.message) == ("edited", first.message)
+    await feed.aclose()
+
+
+async def test_acting_without_a_running_bot_fails_at_once() -> None:
+    from bot.localdiscord import LocalDiscord
+
+    async with LocalDiscord() as local:
+        guild = local.add_guild("Track Club")
+        ana = guild.add_member("ana")
+        with pytest.raises(RuntimeError, match="no bot is connected"):
+            await local.slash(ana, guild.add_channel("training"), "log", splits="2:26")
+
+
+async def test_guild_commands_exist_only_in_their_guild(env: Env) -> None:
+    other = env.discord.add_guild("Other Club")
+    stranger = other.add_member("sam")
+    lobby = other.add_channel("lobby")
+    await env.discord.wait_until(lambda: env.bot.get_guild(other.id) is not None)
+
+    @discord.app_commands.command(description="Club only")
+    async def club(interaction: discord.Interaction) -> None:
+        await interaction.response.send_message(f"club {interaction.guild_id}")
+
+    env.bot.tree.add_command(club, guild=discord.Object(env.guild.id))
+    await env.bot.tree.sync(guild=discord.Object(env.guild.id))
+
+    assert [c["name"] for c in env.discord.synced_commands(env.guild)] == ["club"]
+    reply = await env.discord.slash(env.ana, env.training, "club")
+    assert reply.content == f"club {env.guild.id}"
+    assert reply.payload["data"]["guild_id"] == str(env.guild.id)
+    with pytest.raises(CommandRefused, match="no slash command named 'club'"):
+        await env.discord.slash(stranger, lobby, "club")
+
+
+async def test_role_given_while_running_reaches_the_bot(env: Env) -> None:
+    env.ana.add_roles(env.guild.role("coach"))
+    guild = env.bot.get_guild(env.guild.id)
+    assert guild is not None
+
+    def has_coach_role() -> bool:
+        member = guild.get_member(env.ana.id)
+        return member is not None and any(r.name == "coach" for r in member.roles)
+
+    await env.discord.wait_until(has_coach_role)
+    reply = await env.discord.slash(env.ana, env.training, "settings")
+    assert reply.content == "settings"
+
+
+async def test_ephemeral_message_components_belong_to_its_user(env: Env) -> None:
+    post = await env.discord.slash(env.ana, env.training, "pace", private=True)
+    assert post.ephemeral and post.message is not None
+    with pytest.raises(CommandRefused, match="only ana sees it"):
+        await env.discord.select(env.coach, post.message, "pacer:pace", ["easy"])
+    picked = await env.discord.select(env.ana, post.message, "pacer:pace", ["easy"])
+    assert picked.message is post.message and post.message.content == "pace: easy"

@@ -24,6 +24,11 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
 
     With `create=False` a missing file is an error instead of a new empty database.
     """
+    if str(path) in ("", ":memory:") or str(path).startswith("file:"):
+        raise StoreError(
+            f"the database must be a file path such as 'pacer.db', not {str(path)!r}"
+            " (WAL mode and a second connection need a real file)"
+        )
     target = Path(path)
     if not create and not target.is_file():
         raise StoreError(f"no database at {str(path)!r} (check PACER_DB or the path given)")
@@ -34,7 +39,6 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
             uri=True,
             isolation_level=None,
             timeout=BUSY_TIMEOUT_MS / 1000,
-            check_same_thread=False,
         )
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open the database at {str(path)!r}: {exc}") from None

@@ -118,6 +118,23 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX reps_guild_best ON reps (guild_id, distance_m, time_s)
         WHERE time_s IS NOT NULL AND distance_m IS NOT NULL;
     """,
+    # 2: race results (for VDOT and training paces); sessions by creation time (rate limits).
+    """
+    CREATE TABLE race_results (
+        id         INTEGER PRIMARY KEY,
+        guild_id   INTEGER NOT NULL,
+        athlete_id INTEGER NOT NULL,
+        distance_m REAL    NOT NULL CHECK (distance_m > 0),
+        time_s     REAL    NOT NULL CHECK (time_s > 0),
+        day        TEXT    NOT NULL,
+        label      TEXT,
+        created_at TEXT    NOT NULL,
+        FOREIGN KEY (guild_id, athlete_id) REFERENCES athletes (guild_id, athlete_id)
+            ON DELETE CASCADE
+    );
+    CREATE INDEX race_results_athlete ON race_results (guild_id, athlete_id, day);
+    CREATE INDEX sessions_athlete_created ON sessions (guild_id, athlete_id, created_at);
+    """,
 )
 
 

@@ -123,9 +123,14 @@ class NewRaceResult:
 
 
 # -- read models ----------------------------------------------------------------------------
+#
+# Sessions and reps come back in bulk (a history, a leaderboard), so their classes are not
+# frozen: building a frozen dataclass costs ~14x more (each field goes through
+# object.__setattr__), which was most of the cost of a history query. Treat them as read-only.
+# A session's reps and splits stay as the JSON text SQLite produced until first read.
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class RepRow:
     session_id: int
     index: int
@@ -138,7 +143,7 @@ class RepRow:
     rest_duration_s: float | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SessionRow:
     id: int
     guild_id: int
@@ -146,10 +151,10 @@ class SessionRow:
     athlete_name: str
     day: dt.date
     workout_text: str | None
-    workout_json_text: str | None  # decoded on demand by `workout_json()`: most views never need it
+    workout_json_text: str | None  # decoded by `workout_json()`: most views never need it
     workout_key: str | None
     splits_text: str | None
-    splits_s: tuple[float, ...]
+    splits_json: str  # a JSON array of seconds: read `splits_s`
     notes: str | None
     wod_id: int | None
     channel_id: int | None
@@ -157,10 +162,29 @@ class SessionRow:
     interaction_id: int | None
     created_at: dt.datetime
     edited_at: dt.datetime | None
-    reps: tuple[RepRow, ...] = field(default=())
+    # [[index, distance_m, duration_s, time_s, target_low_s, target_high_s, rest_distance_m,
+    #   rest_duration_s], ...]: read `reps`.
+    reps_json: str = "[]"
+    _reps: tuple[RepRow, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    _splits: tuple[float, ...] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def reps(self) -> tuple[RepRow, ...]:
+        """The session's reps in order."""
+        if self._reps is None:
+            sid = self.id
+            self._reps = tuple(RepRow(sid, *r) for r in sorted(json.loads(self.reps_json)))
+        return self._reps
+
+    @property
+    def splits_s(self) -> tuple[float, ...]:
+        """The splits as given, in seconds."""
+        if self._splits is None:
+            self._splits = tuple(json.loads(self.splits_json))
+        return self._splits
 
     def workout_json(self) -> dict[str, Any] | None:
-        """The parsed workout as stored (`Workout.to_dict()`), or None."""
+        """The parsed workout as stored (`Workout.to_dict()`), or None. A fresh dict each call."""
         return None if self.workout_json_text is None else json.loads(self.workout_json_text)
 
 
@@ -172,7 +196,7 @@ class LogResult:
     created: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class BestRep:
     """A rep with who ran it and when: a row of a "best 1000 m reps" list."""
 

@@ -15,6 +15,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "bot.cli.sandbox",
     "bot.cli.sync",
     "bot.cli.parse",
+    "bot.cli.db",
 )
 
 

@@ -82,3 +82,29 @@ def test_split_statements_keeps_trigger_bodies_whole():
     parts = split_statements(script)
     assert len(parts) == 2
     assert parts[1].startswith("CREATE TRIGGER") and parts[1].endswith("END;")
+
+
+@pytest.mark.parametrize("path", [":memory:", "", "file:x.db?mode=memory"])
+async def test_memory_and_uri_paths_are_refused(path):
+    with pytest.raises(StoreError, match="must be a file path"):
+        await Store.open(path)
+
+
+async def test_each_call_is_one_hop_to_the_connection_thread(store):
+    from tests.storage.factories import ALICE, GUILD, session, wod
+
+    calls = 0
+    original = store._db._execute
+
+    async def counting(fn, *args, **kwargs):
+        nonlocal calls
+        calls += 1
+        return await original(fn, *args, **kwargs)
+
+    store._db._execute = counting  # type: ignore[method-assign]
+    await store.log_session(session(interaction_id=1))
+    await store.recent_sessions(GUILD, ALICE)
+    await store.best_reps(GUILD, 1000, per_athlete=True)
+    w = await store.schedule_wod(wod())
+    assert await store.claim_wod(w.id, w.publish_at) is not None
+    assert calls == 5

@@ -78,6 +78,7 @@ async def run_sandbox(
 
         async with local.run_bot(make_bot) as bot:
             await bot.tree.sync()
+            await sandbox.set_up_team(bot.store)
             sandbox.say(_banner(bot.db_path, files_dir))
             source = lines if lines is not None else stdin_lines(lambda: sandbox.prompt, True)
             if lines is None and not interactive:

@@ -61,12 +61,21 @@ class Sandbox:
         self.echo = echo
         self.width = width
         self.guild: Guild = local.add_guild(GUILD_NAME)
-        self.guild.add_role(COACH, permissions=MANAGE_GUILD)
+        self.coach_role = self.guild.add_role(COACH, permissions=MANAGE_GUILD)
         self.channel: Channel = self.guild.add_channel(CHANNEL_NAME)
         self.speaker: Member = self.member(FIRST_SPEAKER)
         self.shown: dict[int, int] = {}  # message id -> number of edits when last shown
         self.recent: list[Message] = []  # shown messages, oldest first, for `press`
         self.form: tuple[ModalRecord, list[str], dict[str, str]] | None = None
+
+    async def set_up_team(self, store: Any) -> None:
+        """Make the sandbox's coach role the team's coach role, and #training the WOD channel
+        unless the database already names one (ids are the same every run)."""
+        current = await store.guild_settings(self.guild.id)
+        wod_channel = current.wod_channel_id or self.channel.id
+        await store.update_guild_settings(
+            self.guild.id, coach_role_id=self.coach_role.id, wod_channel_id=wod_channel
+        )
 
     # -- people ---------------------------------------------------------------------------------
     def member(self, name: str) -> Member:

@@ -75,6 +75,21 @@ class SandboxTest(commands.Cog):
         member = who or interaction.user
         await interaction.response.send_message(f"{member.name} is {member.id}")
 
+    @app_commands.command(description="Join the roster")
+    async def join(self, interaction: discord.Interaction[Any]) -> None:
+        store = self.bot.store  # type: ignore[attr-defined]
+        await store.set_athlete(interaction.guild_id, interaction.user.id, interaction.user.name)
+        await interaction.response.send_message("joined")
+
+    @app_commands.command(description="The roster")
+    async def roster(self, interaction: discord.Interaction[Any]) -> None:
+        athletes = await self.bot.store.athletes(interaction.guild_id)  # type: ignore[attr-defined]
+        settings = await self.bot.store.guild_settings(interaction.guild_id)  # type: ignore[attr-defined]
+        names = ", ".join(sorted(a.display_name for a in athletes)) or "nobody"
+        await interaction.response.send_message(
+            f"roster: {names}; coach role <@&{settings.coach_role_id}>"
+        )
+
     @app_commands.command(description="Sessions of an athlete")
     async def sessions(self, interaction: discord.Interaction[Any], athlete: str) -> None:
         await interaction.response.send_message(f"sessions of {athlete}", ephemeral=True)

@@ -97,6 +97,13 @@ async def test_members_keep_their_ids_between_runs(tmp_path: Path) -> None:
     assert (tmp_path / "sandbox.db").exists()
 
 
+async def test_what_was_stored_is_there_next_time(tmp_path: Path) -> None:
+    first = await transcript(tmp_path, "@ana\n/join\n@ben\n/join\n/roster")
+    assert "roster: ana, ben; coach role @coach" in first
+    second = await transcript(tmp_path, "/roster")
+    assert "roster: ana, ben; coach role @coach" in second
+
+
 async def test_bad_lines_are_explained_and_the_session_goes_on(tmp_path: Path) -> None:
     text = await transcript(tmp_path, "/nope\npress Nothing\nmenu Log as splits\n/ping")
     assert "There is no command /nope. Commands: " in text and "/ping" in text

@@ -81,7 +81,7 @@ def read_line(line: str, schema: list[dict[str, Any]]) -> Action | None:
     if lowered in {"quit", "exit"}:
         return Quit()
     speaker = SPEAKER.fullmatch(text)
-    if speaker:
+    if speaker and lowered not in {"@everyone", "@here"}:  # no member can have those names
         return Speak(speaker.group(1).lower())
     for word, kind in (("press ", Press), ("menu ", Menu)):
         if lowered == word.strip() or lowered.startswith(word):

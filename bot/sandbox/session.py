@@ -134,7 +134,8 @@ class Sandbox:
         if message.channel is not self.channel and message.channel.name:
             author += f" in #{message.channel.name}"
         elif message.channel.guild is None:
-            author += " (direct message)"
+            to = message.channel.recipient.name if message.channel.recipient else "?"
+            author += f" (direct message to {to})"
         lines = message_lines(
             message.to_dict(),
             author=author,
@@ -203,8 +204,7 @@ class Sandbox:
             if not self.echo:
                 self.say(f"(speaking as {self.speaker.user.name})")
         elif isinstance(action, typed.Say):
-            await self.local.say(self.speaker, self.channel, action.text)
-            self.recent.append(self.channel.visible_messages()[-1])
+            self.recent.append(await self.local.say(self.speaker, self.channel, action.text))
             self.show_new_posts()
         elif isinstance(action, typed.Slash):
             await self.slash(action)

@@ -110,3 +110,4 @@ def test_other_lines() -> None:
     assert read_line("help", SCHEMA) == Help()
     assert read_line("quit", SCHEMA) == Quit()
     assert read_line("@everyone hello", SCHEMA) == Say("@everyone hello")
+    assert read_line("@everyone", SCHEMA) == Say("@everyone")

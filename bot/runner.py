@@ -15,6 +15,7 @@ import discord
 
 from bot.pacer import Pacer
 from bot.settings import Settings
+from storage import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,7 @@ REJECTED = (
     "(Bot → Reset Token) and set DISCORD_TOKEN again."
 )
 UNREACHABLE = "Could not reach Discord ({error}): check the network connection and try again."
+NO_DATABASE = "Cannot use the database ({error}): check PACER_DB."
 
 BotFactory = Callable[[Settings], Pacer]
 
@@ -52,6 +54,8 @@ async def run_bot(
             await bot.start(settings.discord_token)
     except discord.LoginFailure:
         return _fail(REJECTED, err)
+    except StoreError as exc:
+        return _fail(NO_DATABASE.format(error=exc), err)
     except (aiohttp.ClientConnectionError, OSError) as exc:
         return _fail(UNREACHABLE.format(error=type(exc).__name__), err)
     finally:
@@ -82,6 +86,8 @@ async def sync_commands(
             synced = await bot.tree.sync(guild=guild)
     except discord.LoginFailure:
         return _fail(REJECTED, err)
+    except StoreError as exc:
+        return _fail(NO_DATABASE.format(error=exc), err)
     except discord.Forbidden:
         return _fail(
             f"Discord refused the sync for server {guild_id}: invite the bot there with the "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,12 @@ def command(args: argparse.Namespace) -> int:
     # Warnings and errors only: the terminal is the channel.
     setup_logging(settings.log_level if settings.log_level == "DEBUG" else "WARNING")
     files = getattr(args, "files", None) or Path("sandbox-files")
+    from storage import StoreError
+
     try:
         return asyncio.run(run_sandbox(settings, files_dir=files))
     except KeyboardInterrupt:
         return 0
+    except StoreError as exc:
+        print(f"Cannot use the database ({exc}): check PACER_DB.", file=sys.stderr)
+        return 2

@@ -96,3 +96,14 @@ def _comparable(commands: list[dict]) -> list[dict]:
     keys = ("name", "type", "description", "options")
     kept = [{k: c.get(k) or None for k in keys} for c in commands]
     return sorted(kept, key=lambda c: (c["type"], c["name"]))
+
+
+async def test_unusable_database_is_one_line(tmp_path: Path, pointed_at) -> None:
+    (tmp_path / "not-a-db").write_text("this is not sqlite " * 100)
+    async with LocalDiscord(token=TOKEN) as local:
+        pointed_at(local)
+        err = io.StringIO()
+        bad = Settings(discord_token=TOKEN, db_path=str(tmp_path / "not-a-db"))
+        assert await run_bot(bad, factory=factory, err=err) == 2
+        assert err.getvalue().startswith("Cannot use the database (")
+        assert err.getvalue().count("\n") == 1

@@ -28,6 +28,10 @@ CHANNEL_NAME = "training"
 COACH = "coach"
 FIRST_SPEAKER = "you"
 MAX_UPLOAD = 8 * 1024 * 1024
+# Discord allows 3 s for the first response (the local Discord enforces it; a little margin
+# here lets its refusal arrive), and 15 minutes for follow-ups after a defer.
+ANSWER_WAIT = 5.0
+TOKEN_LIFETIME = 15 * 60.0
 
 USAGE = """\
 Type what you would type in Discord:
@@ -53,9 +57,16 @@ class Sandbox:
     """One person at a terminal, speaking as any member of one server with one channel."""
 
     def __init__(
-        self, local: LocalDiscord, out: TextIO, files_dir: Path, *, echo: bool, width: int = WIDTH
+        self,
+        local: LocalDiscord,
+        out: TextIO,
+        files_dir: Path,
+        *,
+        echo: bool,
+        width: int = WIDTH,
     ) -> None:
         self.local = local
+        self.interactive = not echo
         self.out = out
         self.files_dir = files_dir
         self.echo = echo
@@ -163,13 +174,21 @@ class Sandbox:
             self.say("Suggestions: " + (", ".join(names) if names else "(none)"))
         if reply.message is not None and not reply.message.loading:
             self.show(reply.message)
-        elif reply.deferred and reply.message is not None and not reply.followups:
-            self.say("Pacer is thinking…")
         for followup in reply.followups:
             self.show(followup)
         for error in reply.errors:
             self.say(f"(Discord refused Pacer's answer: {error.status} {error.message})")
         self.show_new_posts()
+
+    async def settle(self, reply: Reply) -> Reply:
+        """Wait for Pacer's answer: the first response within Discord's 3 s (the local Discord
+        refuses a late one), then, after a defer, the follow-up for as long as Discord allows."""
+        await reply.wait_for(lambda r: r.acknowledged or bool(r.errors), timeout=ANSWER_WAIT)
+        if not reply.settled:
+            if self.interactive:
+                self.say("Pacer is thinking…")
+            await reply.wait_for(lambda r: r.settled, timeout=TOKEN_LIFETIME)
+        return reply
 
     # -- input ----------------------------------------------------------------------------------
     async def handle(self, line: str) -> bool:
@@ -254,7 +273,11 @@ class Sandbox:
                 self.speaker, self.channel, command, action.focused, partial, options=values
             )
         else:
-            reply = await self.local.slash(self.speaker, self.channel, command, options=values)
+            reply = await self.settle(
+                await self.local.slash(
+                    self.speaker, self.channel, command, options=values, wait=False
+                )
+            )
         self.show_reply(reply)
 
     def leaf_options(self, path: tuple[str, ...]) -> dict[str, dict[str, Any]]:
@@ -271,7 +294,9 @@ class Sandbox:
             for button in message.buttons():
                 if str(button.get("label", "")).lower() == wanted:
                     key = button.get("custom_id") or button.get("label")
-                    reply = await self.local.press(self.speaker, message, key)
+                    reply = await self.settle(
+                        await self.local.press(self.speaker, message, key, wait=False)
+                    )
                     self.show_reply(reply)
                     return
         self.say(f"No button “{label}” on the messages shown so far.")
@@ -281,8 +306,10 @@ class Sandbox:
         name = name.strip()
         if target.strip():
             member = self.member(target.strip().lstrip("@"))
-            reply = await self.local.context_menu(
-                self.speaker, member, name, channel=self.channel
+            reply = await self.settle(
+                await self.local.context_menu(
+                    self.speaker, member, name, channel=self.channel, wait=False
+                )
             )
         else:
             typed_by_people = [
@@ -291,7 +318,11 @@ class Sandbox:
             if not typed_by_people:
                 self.say("Type a message first: the menu applies to the latest one.")
                 return
-            reply = await self.local.context_menu(self.speaker, typed_by_people[-1], name)
+            reply = await self.settle(
+                await self.local.context_menu(
+                    self.speaker, typed_by_people[-1], name, wait=False
+                )
+            )
         self.show_reply(reply)
 
     # -- modals ---------------------------------------------------------------------------------
@@ -312,7 +343,9 @@ class Sandbox:
             return
         self.form = None
         try:
-            reply = await self.local.submit_modal(self.speaker, modal, answers)
+            reply = await self.settle(
+                await self.local.submit_modal(self.speaker, modal, answers, wait=False)
+            )
         except CommandRefused as exc:
             self.say(f"Discord would not send that form: {exc}")
             return

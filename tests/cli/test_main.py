@@ -95,3 +95,20 @@ def test_sync_goes_to_the_dev_guild_unless_told_otherwise(
     monkeypatch.setattr("bot.runner.sync_commands", fake_sync)
     assert main(argv) == 0
     assert seen == [synced_to]
+
+
+def test_with_a_token_pacer_alone_runs_the_bot(
+    no_token: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ran: list[object] = []
+
+    async def fake_run(settings: object) -> int:
+        ran.append(settings)
+        return 0
+
+    monkeypatch.setenv("DISCORD_TOKEN", "secret-value")
+    monkeypatch.setattr("bot.runner.run_bot", fake_run)
+    assert main([]) == 0
+    assert len(ran) == 1 and "secret-value" not in repr(ran[0])
+    captured = capsys.readouterr()
+    assert NO_TOKEN_NOTE not in captured.err and "secret-value" not in captured.out + captured.err

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -60,6 +60,10 @@ class Pacer(commands.Bot):
         self._warm_up_dates = warm_up_dates
         self._store: Store | None = None
         self.dates_ready: asyncio.Task[None] | None = None
+
+    def now(self) -> datetime:
+        """The current time (UTC, aware) from the injected clock: cogs ask here, not datetime."""
+        return self.clock() if self.clock is not None else datetime.now(UTC)
 
     @property
     def store(self) -> Store:

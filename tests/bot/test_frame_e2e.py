@@ -190,3 +190,11 @@ async def test_dynamic_button_failure_is_answered_ephemerally(pacer_env: Env) ->
     assert shown.message is not None
     reply = await pacer_env.discord.press(pacer_env.ana, shown.message, "Delete")
     assert reply.ephemeral and reply.content == "Session 7 is already gone."
+
+
+def test_now_comes_from_the_injected_clock() -> None:
+    from datetime import UTC, datetime
+
+    moment = datetime(2026, 3, 1, 6, 30, tzinfo=UTC)
+    assert Pacer(Settings(), clock=lambda: moment, warm_up_dates=False).now() == moment
+    assert Pacer(Settings(), warm_up_dates=False).now().tzinfo is UTC

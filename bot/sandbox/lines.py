@@ -4,6 +4,7 @@
     /wod post workout: 5 x 1 mile                  a subcommand
     @coach                                         speak as `coach` from now on
     press Log my splits                            press the button with that label
+    pick tempo                                     pick an option in a select menu
     menu Log as splits                             a message's Apps menu, on the last message
     anything else                                  a plain message in the channel
 """
@@ -46,6 +47,11 @@ class Press:
 
 
 @dataclass(frozen=True, slots=True)
+class Pick:
+    options: tuple[str, ...]  # option labels (or values), as typed
+
+
+@dataclass(frozen=True, slots=True)
 class Menu:
     name: str
 
@@ -65,7 +71,7 @@ class Quit:
     pass
 
 
-Action = Speak | Slash | Press | Menu | Say | Help | Quit
+Action = Speak | Slash | Press | Pick | Menu | Say | Help | Quit
 
 
 def read_line(line: str, schema: list[dict[str, Any]]) -> Action | None:
@@ -89,6 +95,11 @@ def read_line(line: str, schema: list[dict[str, Any]]) -> Action | None:
             if not rest:
                 raise LineError(f"Say what to {word.strip()}, e.g. `{word}Log my splits`.")
             return kind(rest)
+    if lowered == "pick" or lowered.startswith("pick "):
+        picked = tuple(p.strip() for p in text[4:].split(",") if p.strip())
+        if not picked:
+            raise LineError("Say what to pick, e.g. `pick tempo` (several: `pick easy, tempo`).")
+        return Pick(picked)
     if text.startswith("/"):
         return read_slash(text, schema)
     return Say(text)

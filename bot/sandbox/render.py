@@ -91,7 +91,10 @@ def component_lines(components: Sequence[dict[str, Any]]) -> list[str]:
                 off = " (disabled)" if item.get("disabled") else ""
                 link = f" → {item['url']}" if item.get("url") else ""
                 shown.append(f"[ {label} ]{off}{link}")
-            elif kind in (3, 5, 6, 7, 8):  # selects
+            elif kind == 3:  # string select: its options, so `pick` can name one
+                labels = " | ".join(str(o.get("label")) for o in item.get("options") or [])
+                shown.append(f"[ {item.get('placeholder') or 'choose'} ▾ {labels} ]")
+            elif kind in (5, 6, 7, 8):  # user, role, mentionable, channel selects
                 shown.append(f"[ {item.get('placeholder') or 'choose'} ▾ ]")
         if shown:
             lines.append(" ".join(shown))

@@ -21,7 +21,7 @@ from bot.localdiscord import (
 )
 from bot.localdiscord.state import MANAGE_GUILD
 from bot.sandbox import lines as typed
-from bot.sandbox.render import WIDTH, message_lines
+from bot.sandbox.render import WIDTH, message_lines, walk_components
 
 GUILD_NAME = "Sandbox Track Club"
 CHANNEL_NAME = "training"
@@ -41,6 +41,7 @@ Type what you would type in Discord:
   /sessions athlete: an?  ask for suggestions (autocomplete) with a trailing ?
   @ana                  speak as ana from now on (@coach has the coach role)
   press Log my splits   press a button on the latest message that has it
+  pick tempo            pick an option in the latest select menu that offers it
   menu Log as splits    a message's Apps menu, on the latest message someone typed
   menu Profile on @ana  a member's Apps menu
   anything else         a plain message in #training
@@ -229,6 +230,8 @@ class Sandbox:
             await self.slash(action)
         elif isinstance(action, typed.Press):
             await self.press(action.label)
+        elif isinstance(action, typed.Pick):
+            await self.pick(action.options)
         elif isinstance(action, typed.Menu):
             await self.menu(action.name)
 
@@ -300,6 +303,29 @@ class Sandbox:
                     self.show_reply(reply)
                     return
         self.say(f"No button “{label}” on the messages shown so far.")
+
+    async def pick(self, wanted: tuple[str, ...]) -> None:
+        lowered = [w.lower() for w in wanted]
+        for message in reversed(self.recent):
+            if message.deleted:
+                continue
+            for select in walk_components(message.components):
+                if select.get("type") != 3:
+                    continue
+                by_name = {}
+                for option in select.get("options") or []:
+                    by_name[str(option.get("label", "")).lower()] = option["value"]
+                    by_name[str(option["value"]).lower()] = option["value"]
+                if all(w in by_name for w in lowered):
+                    values = [by_name[w] for w in lowered]
+                    reply = await self.settle(
+                        await self.local.select(
+                            self.speaker, message, select["custom_id"], values, wait=False
+                        )
+                    )
+                    self.show_reply(reply)
+                    return
+        self.say(f"No menu offers {', '.join(wanted)} on the messages shown so far.")
 
     async def menu(self, text: str) -> None:
         name, _, target = text.partition(" on ")

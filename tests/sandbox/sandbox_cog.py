@@ -34,6 +34,16 @@ class WodView(PacerView):
         await interaction.response.send_modal(SplitsModal())
 
 
+class PaceView(PacerView):
+    @discord.ui.select(
+        custom_id="test:pace",
+        placeholder="Pick a pace",
+        options=[discord.SelectOption(label=p.title(), value=p) for p in ("easy", "tempo")],
+    )
+    async def chosen(self, interaction: discord.Interaction[Any], select: Any) -> None:
+        await interaction.response.edit_message(content=f"pace: {select.values[0]}", view=None)
+
+
 class SandboxTest(commands.Cog):
     def __init__(self, bot: commands.Bot) -> None:
         self.bot = bot
@@ -62,6 +72,10 @@ class SandboxTest(commands.Cog):
     @app_commands.checks.has_role("coach")
     async def wod_post(self, interaction: discord.Interaction[Any], workout: str) -> None:
         await interaction.response.send_message(f"WOD: {workout}", view=WodView())
+
+    @app_commands.command(description="Pick a pace")
+    async def pace(self, interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.send_message("choose", view=PaceView())
 
     @app_commands.command(description="A chart")
     async def chart(self, interaction: discord.Interaction[Any]) -> None:

@@ -13,6 +13,7 @@ from bot.sandbox.lines import (
     Help,
     LineError,
     Menu,
+    Pick,
     Press,
     Quit,
     Say,
@@ -93,6 +94,7 @@ def test_autocomplete_is_asked_with_a_question_mark() -> None:
         ("/log splits: 1 feel: hard", "one of: Easy"),
         ("/wod show extra", "takes no options"),
         ("press", "e.g. `press Log my splits`"),
+        ("pick ,", "e.g. `pick tempo`"),
         ("x" * 5000, "keep it under"),
     ],
 )
@@ -107,6 +109,7 @@ def test_other_lines() -> None:
     assert read_line("@Coach", SCHEMA) == Speak("coach")
     assert read_line("press Log my splits", SCHEMA) == Press("Log my splits")
     assert read_line("menu Log as splits", SCHEMA) == Menu("Log as splits")
+    assert read_line("pick easy, Tempo", SCHEMA) == Pick(("easy", "Tempo"))
     assert read_line("help", SCHEMA) == Help()
     assert read_line("quit", SCHEMA) == Quit()
     assert read_line("@everyone hello", SCHEMA) == Say("@everyone hello")

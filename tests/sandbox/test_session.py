@@ -104,6 +104,13 @@ async def test_what_was_stored_is_there_next_time(tmp_path: Path) -> None:
     assert "roster: ana, ben; coach role @coach" in second
 
 
+async def test_select_menus_are_picked_by_label(tmp_path: Path) -> None:
+    text = await transcript(tmp_path, "/pace\npick fast\npick Tempo")
+    assert "  choose\n  [ Pick a pace ▾ Easy | Tempo ]\n" in text
+    assert "No menu offers fast on the messages shown so far." in text
+    assert "Pacer (edited):\n  pace: tempo\n" in text
+
+
 async def test_bad_lines_are_explained_and_the_session_goes_on(tmp_path: Path) -> None:
     text = await transcript(tmp_path, "/nope\npress Nothing\nmenu Log as splits\n/ping")
     assert "There is no command /nope. Commands: " in text and "/ping" in text

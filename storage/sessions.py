@@ -86,7 +86,9 @@ _date = dt.date.fromisoformat
 _instant = dt.datetime.fromisoformat
 
 
-def _params(guild_id: int, viewer_id: int | None, include_hidden: bool, **more: Any) -> dict:
+def _params(
+    guild_id: int, viewer_id: int | None, include_hidden: bool, **more: Any
+) -> dict[str, Any]:
     return {"guild": guild_id, "viewer": viewer_id, "all": int(include_hidden), **more}
 
 
@@ -95,7 +97,7 @@ def _params(guild_id: int, viewer_id: int | None, include_hidden: bool, **more: 
 
 def _rep_rows(
     session_id: int, guild_id: int, athlete_id: int, day: str, reps: tuple[NewRep, ...]
-) -> list[tuple]:
+) -> list[tuple[Any, ...]]:
     if len(reps) > MAX_REPS:
         raise ValueError(f"a session has at most {MAX_REPS} reps, not {len(reps)}")
     indexes = [r.index for r in reps]
@@ -445,7 +447,10 @@ def best_reps(
 
 
 def count_since(conn: sqlite3.Connection, guild_id: int, athlete_id: int, since: str) -> int:
-    return conn.execute(
-        "SELECT count(*) FROM sessions WHERE guild_id = ? AND athlete_id = ? AND created_at >= ?",
-        (guild_id, athlete_id, since),
-    ).fetchone()[0]
+    return int(
+        conn.execute(
+            "SELECT count(*) FROM sessions"
+            " WHERE guild_id = ? AND athlete_id = ? AND created_at >= ?",
+            (guild_id, athlete_id, since),
+        ).fetchone()[0]
+    )

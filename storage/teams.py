@@ -18,6 +18,7 @@ from storage.tx import immediate
 
 UNITS = ("metric", "imperial")
 
+_GUILD_SETTABLE = {"timezone", "units", "coach_role_id", "wod_channel_id", "hidden_by_default"}
 _GUILD_COLS = "guild_id, timezone, units, coach_role_id, wod_channel_id, hidden_by_default"
 _ATHLETE_COLS = "guild_id, athlete_id, display_name, units, hidden, created_at"
 
@@ -72,6 +73,8 @@ def update_guild_settings(
 ) -> GuildSettings:
     """Apply `changes` (column -> value; UNSET values skipped) and return the new settings."""
     changes = {k: v for k, v in changes.items() if not isinstance(v, _Unset)}
+    if not set(changes) <= _GUILD_SETTABLE:  # column names go into the SQL text below
+        raise ValueError(f"unknown guild settings: {sorted(set(changes) - _GUILD_SETTABLE)}")
     if "units" in changes and changes["units"] not in UNITS:
         raise ValueError(f"units must be 'metric' or 'imperial', not {changes['units']!r}")
     if "timezone" in changes:

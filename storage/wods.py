@@ -30,6 +30,15 @@ _COLS = (
     "id, guild_id, author_id, workout_text, workout_json, workout_key, notes, channel_id, day,"
     " publish_at, status, claim_token, claimed_at, posted_at, message_id, failure, created_at"
 )
+_EDITABLE = {
+    "workout_text",
+    "workout_json",
+    "workout_key",
+    "notes",
+    "channel_id",
+    "day",
+    "publish_at",
+}
 STATUSES = ("scheduled", "posting", "posted", "failed", "missed", "cancelled")
 
 
@@ -159,7 +168,7 @@ def claim(conn: sqlite3.Connection, wod_id: int, now: str) -> WodRow | None:
     return _wod(rows[0]) if rows else None
 
 
-def _finish(conn: sqlite3.Connection, sql: str, params: tuple) -> bool:
+def _finish(conn: sqlite3.Connection, sql: str, params: tuple[object, ...]) -> bool:
     return conn.execute(sql, params).rowcount > 0
 
 
@@ -213,6 +222,8 @@ def edit(
     conn: sqlite3.Connection, guild_id: int, wod_id: int, changes: dict[str, Any], now: str
 ) -> WodRow | None:
     """Change a WOD that is still scheduled; None if it is not (posted, cancelled, unknown)."""
+    if not set(changes) <= _EDITABLE:  # column names go into the SQL text below
+        raise ValueError(f"a WOD has no field(s) {sorted(set(changes) - _EDITABLE)} to edit")
     values: dict[str, Any] = {}
     for column, value in changes.items():
         if isinstance(value, _Unset):

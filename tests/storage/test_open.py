@@ -15,10 +15,16 @@ async def test_open_creates_the_latest_schema_with_wal_and_foreign_keys(db_path)
         pragmas = await store._run(
             lambda c: [
                 c.execute(f"PRAGMA {p}").fetchone()[0]
-                for p in ("journal_mode", "foreign_keys", "synchronous", "busy_timeout")
+                for p in (
+                    "journal_mode",
+                    "foreign_keys",
+                    "synchronous",
+                    "busy_timeout",
+                    "wal_autocheckpoint",
+                )
             ]
         )
-        assert pragmas == ["wal", 1, 1, 5000]  # synchronous 1 = NORMAL
+        assert pragmas == ["wal", 1, 1, 5000, 10_000]  # synchronous 1 = NORMAL
     finally:
         await store.close()
     # Reopening an up-to-date database changes nothing.

@@ -92,3 +92,19 @@ async def test_unknown_time_zone_is_refused(store, zone):
     with pytest.raises(ValueError, match="IANA name"):
         await store.update_guild_settings(GUILD, timezone=zone)
     assert (await store.guild_settings(GUILD)).timezone == "UTC"
+
+
+def test_only_known_columns_reach_the_sql(tmp_path):
+    from storage import teams, wods
+    from storage.connection import connect
+    from storage.migrations import migrate
+
+    conn = connect(tmp_path / "x.db")
+    migrate(conn)
+    try:
+        with pytest.raises(ValueError, match="unknown guild settings"):
+            teams.update_guild_settings(conn, GUILD, {"units = 'x'; --": 1}, "t")
+        with pytest.raises(ValueError, match="no field"):
+            wods.edit(conn, GUILD, 1, {"status": "posted"}, "t")
+    finally:
+        conn.close()

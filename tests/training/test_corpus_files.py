@@ -150,9 +150,7 @@ def test_split_entries_are_well_formed(path: Path) -> None:
     assert not bad, bad
 
 
-@pytest.mark.parametrize(
-    "path", [CORPUS / "invalid-workouts.json", CORPUS / "invalid-splits.json"]
-)
+@pytest.mark.parametrize("path", [CORPUS / "invalid-workouts.json", CORPUS / "invalid-splits.json"])
 def test_invalid_entries_are_well_formed(path: Path) -> None:
     bad = {str(e.get("text", ""))[:60]: p for e in _load(path) if (p := _invalid_problems(e))}
     assert not bad, bad

@@ -54,7 +54,7 @@ def distance_text(metres: float) -> str:
 def duration_text(seconds: float) -> str:
     if seconds >= 60 and abs(seconds / 60 - round(seconds / 60)) < 1e-9:
         return f"{_num(seconds / 60)} min"
-    return f"{_num(seconds)} s"
+    return f"{_num(seconds)} sec"
 
 
 def _amount(value: Amount, single: Callable[[float], str]) -> str:
@@ -81,6 +81,9 @@ def rep_text(rep: Rep) -> str:
         parts = [_amount(rep.duration_s, duration_text)]  # type: ignore[arg-type]
     if rep.label:
         parts.append(rep.label)
+    named = None
+    if rep.target_name is not None:
+        named = _NAMED.get(rep.target_name, rep.target_name + " pace")
     if rep.target_s is not None:
         lo, hi = rep.target_s
         parts.append(f"@ {_time(lo)}" if lo == hi else f"@ {_time(lo)}-{_time(hi)}")
@@ -88,8 +91,11 @@ def rep_text(rep: Rep) -> str:
         lo, hi = rep.target_pace_s_per_km
         pace = _time(lo) if lo == hi else f"{_time(lo)}-{_time(hi)}"
         parts.append(f"@ {pace}/km")
-    elif rep.target_name is not None:
-        parts.append(f"@ {_NAMED.get(rep.target_name, rep.target_name + ' pace')}")
+    elif named is not None:
+        parts.append(f"@ {named}")
+        named = None
+    if named is not None:
+        parts.append(f"({named})")  # a race pace beside the time it comes to
     return " ".join(parts)
 
 
@@ -117,6 +123,16 @@ def _same(a: Rep, b: Rep) -> bool:
         a.target_pace_s_per_km,
         a.label,
     ) == (b.distance_m, b.duration_s, b.target_s, b.target_name, b.target_pace_s_per_km, b.label)
+
+
+def _bare(rep: Rep) -> bool:
+    """A rep with nothing but its length: in a list, what follows the list applies to it."""
+    return (rep.target_s, rep.target_name, rep.target_pace_s_per_km, rep.label) == (
+        None,
+        None,
+        None,
+        None,
+    )
 
 
 def _with_rest(text: str, rest: Rest | None) -> str:
@@ -162,7 +178,7 @@ def work_lines(reps: Sequence[Rep], final: bool = True) -> list[str]:
     whole = _sets_form(reps, final)
     if whole is not None:
         return [whole]
-    lines: list[str] = []
+    runs: list[tuple[int, Rep, Rest | None]] = []
     i = 0
     n = len(reps)
     while i < n:
@@ -174,9 +190,32 @@ def work_lines(reps: Sequence[Rep], final: bool = True) -> list[str]:
         if j - i > 1 and reps[j - 1].rest != common and not ends_workout:
             j -= 1  # its last rep recovers differently: it starts the next line
         count = j - i
-        text = rep_text(reps[i]) if count == 1 else f"{count} × {rep_text(reps[i])}"
-        lines.append(_with_rest(text, None if (count == 1 and ends_workout) else common))
+        runs.append((count, reps[i], None if (count == 1 and ends_workout) else common))
         i = j
+    # Single reps in a row with one recovery read best as a list: `6 km, 5 km, 4 km`.
+    lines: list[str] = []
+    k = 0
+    while k < len(runs):
+        count, rep, rest = runs[k]
+        m = k + 1
+        while (
+            count == 1
+            and _bare(rep)
+            and m < len(runs)
+            and runs[m][0] == 1
+            and (_bare(runs[m][1]))
+            and (runs[m][2] == rest or (m == len(runs) - 1 and final and runs[m][2] is None))
+        ):
+            m += 1
+        if m - k > 1:
+            lines.append(_with_rest(", ".join(rep_text(r[1]) for r in runs[k:m]), rest))
+        elif count == 1:
+            # `1 × 3 km`: a lone plain rep beside other work would read as easy running.
+            plain = len(runs) > 1 and _bare(rep)
+            lines.append(_with_rest(("1 × " if plain else "") + rep_text(rep), rest))
+        else:
+            lines.append(_with_rest(f"{count} × {rep_text(rep)}", rest))
+        k = m
     return lines
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.training.errors import ParseError
+from bot.training.notation.vocabulary import NUMBER_WORDS
 from bot.training.units import DISTANCE_UNITS, DURATION_UNITS
 
 TokKind = Literal["num", "time", "word", "sym", "nl"]
@@ -162,6 +163,10 @@ def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:
     if j < n and s[j] == ":" and j + 1 < n and s[j + 1].isdigit():
         return _clock(text, s, start, toks)
     value = float(raw) if raw not in ("", ".") else 0.0
+    # `800's`: a plural, not 800 minutes.
+    if j + 1 < n and s[j] == "'" and s[j + 1] == "s" and (j + 2 >= n or not s[j + 2].isalpha()):
+        toks.append(Tok("num", start, j + 2, value=value, unit="s", form=form))
+        return j + 2
     # Primes: 3' = 3 minutes, 90" = 90 seconds, 3'05" = 3:05.
     if j < n and s[j] == "'" and form == "int":
         if j + 1 < n and s[j + 1] == "'":  # 90'' is seconds
@@ -196,6 +201,9 @@ def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:
         letters = s[j:k]
         if letters in _ATTACHABLE_UNITS or letters in ("ks",):
             unit = letters
+            # `6 x 1M`: a capital M on a small number is miles; `1000M` is still metres.
+            if letters == "m" and text[j] == "M" and value < 50:
+                unit = "mi"
             j = k
         elif letters.endswith("x") and letters[:-1] in _ATTACHABLE_UNITS:
             unit = letters[:-1]  # `1000mx6`: the x is read next
@@ -220,6 +228,15 @@ def _clock(text: str, s: str, start: int, toks: list[Tok]) -> int:
             j += 1
             continue
         break
+    k = _letters(s, j)
+    if k > j and s[j:k] not in ("am", "pm", "min", "mins", "s", "sec", "secs", "h", "hr", "hrs"):
+        raise ParseError(
+            f"“{text[start:k]}” is not a time: a letter is mixed into it",
+            text=text,
+            offset=start,
+            length=k - start,
+            hint="2:26 or 1:05:32",
+        )
     if len(fields) == 2 and len(fields[1]) == 1:
         # `1:1`, `2:1`: a work-to-rest ratio, not a clock time.
         toks.append(
@@ -284,8 +301,9 @@ def _word(s: str, i: int, toks: list[Tok]) -> int:
             toks.append(Tok("word", start, i + 2, unit="with"))
             return i + 2
     j = _letters(s, i)
-    # Hyphenated words stay whole: warm-up, cool-down, cut-down.
-    while j + 1 < n and s[j] == "-" and "a" <= s[j + 1] <= "z":
+    # Hyphenated words stay whole (warm-up, cool-down, cut-down), but not a number word and
+    # its unit (`three-minute`).
+    while j + 1 < n and s[j] == "-" and "a" <= s[j + 1] <= "z" and s[i:j] not in NUMBER_WORDS:
         j = _letters(s, j + 1)
     word = s[i:j]
     # `x6`, `x 6`: a multiplication sign, not a word; `5xmile`: a sign, then a word.

@@ -69,6 +69,8 @@ class Block:
     plain_run: bool = False
     # A single length met in the middle of prose (`we had 2mins`): kept only if it is all.
     in_prose: bool = False
+    joined: bool = False  # follows the previous group within a sentence (`2 x 3km, 2 x 2km`)
+    tail_rests: list[_RestParse] = field(default_factory=list)  # recoveries with a stated scope
 
 
 @dataclass(slots=True)
@@ -81,20 +83,39 @@ class SegmentItem:
 @dataclass(slots=True)
 class RestItem:
     rest: Rest | None
-    scope: str  # "reps", "sets" or "all"
+    scope: str  # "reps", "sets", "all" or "around"
     equal: str | None = None
     after_break: bool = False  # came after a line break, `then` or `;`
+    only: Amount | None = None
 
 
 @dataclass(slots=True)
 class _RestParse:
     rest: Rest | None
-    scope: str
+    scope: str  # "reps", "sets", "all", or "around" (`5 min jog either side`)
     equal: str | None
     end: int
+    # `2 minutes after 100s`: only after reps of this length.
+    only: Amount | None = None
+    explicit: bool = False  # the scope was written (`between reps`, `between sets`)
 
 
-Item = Block | SegmentItem | RestItem
+@dataclass(slots=True)
+class RepeatItem:
+    """`Repeat for 3 rounds`, `do it all a second time`: everything since the last segment."""
+
+    count: int
+    tok: int
+
+
+@dataclass(slots=True)
+class NamedItem:
+    """`aiming for 5k race pace` written apart from the reps it is for."""
+
+    name: str | None
+
+
+Item = Block | SegmentItem | RestItem | RepeatItem | NamedItem
 
 
 def _mid(a: Amount) -> float:
@@ -105,16 +126,12 @@ def _scale(a: Amount, k: float) -> Amount:
     return (a[0] * k, a[1] * k) if isinstance(a, tuple) else a * k
 
 
-def _as_range(a: Amount) -> Range:
-    return a if isinstance(a, tuple) else (a, a)
-
-
 @dataclass
 class Reader:
     text: str
     toks: list[Tok] = field(default_factory=list)
     i: int = 0
-    total_reps: int = 0
+    around: Rest | None = None  # `5 min jog either side`
 
     # -- entry point ------------------------------------------------------------------------------
 
@@ -225,16 +242,26 @@ class Reader:
                 cand = self.at(j + 2).unit  # type: ignore[union-attr]
                 if cand in DISTANCE_UNITS or cand in DURATION_UNITS:
                     unit, end = cand, j + 3
-            elif nxt is not None and nxt.kind == "word" and (
-                nxt.unit in DISTANCE_UNITS or nxt.unit in DURATION_UNITS
+            elif (
+                nxt is not None
+                and nxt.kind == "word"
+                and nxt.unit in _LENGTH_ADJECTIVES
+                and self.is_word(j + 2)
+                and (self.at(j + 2).unit in DISTANCE_UNITS or self.at(j + 2).unit in DURATION_UNITS)  # type: ignore[union-attr]
             ):
+                unit, end = self.at(j + 2).unit, j + 3  # type: ignore[union-attr]
+            elif (
+                nxt is not None
+                and nxt.kind == "word"
+                and (nxt.unit in DISTANCE_UNITS or nxt.unit in DURATION_UNITS)
                 # `8 x 300 mile effort`: mile names the pace, not the unit of 300.
-                if not (
+                and not (
                     nxt.unit in DISTANCE_UNITS
                     and t.value >= 100
                     and self.is_word(j + 2, *v.PACE_SUFFIX_WORDS, "race")
-                ):
-                    unit, end = nxt.unit, j + 2
+                )
+            ):
+                unit, end = nxt.unit, j + 2
         return self._with_unit(t.value, unit, j, end)
 
     def _with_unit(self, value: float, unit: str, j: int, end: int) -> Qty | None:
@@ -352,6 +379,7 @@ class Reader:
         items: list[Item] = []
         after_break = False
         prose = False  # words passed over since the last item
+        ran = False  # ... and among them a word that says running was done (`I ran`)
         pending_label: str | None = None
         guard = len(self.toks) + 1
         while self.i < len(self.toks) and guard:
@@ -361,23 +389,55 @@ class Reader:
                 if closing or until_segment:
                     return items
                 raise self.error("this closing bracket has no opening one", self.i)
-            if t.kind == "nl" or (t.kind == "sym" and t.unit == ";") or self.is_word(
-                self.i, "then"
+            if (
+                t.kind == "nl"
+                or (t.kind == "sym" and t.unit == ";")
+                or self.is_word(self.i, "then")
             ):
                 after_break = True
                 prose = False
                 self.i += 1
                 continue
+            if t.kind == "sym" and t.unit == "x":
+                raise self.error(
+                    "this x has no count before it"
+                    if self.at(self.i + 1) is not None and self.at(self.i + 1).kind != "nl"
+                    else "this x has nothing after it",  # type: ignore[union-attr]
+                    self.i,
+                    hint="6 x 400",
+                )
+            if t.kind == "sym" and t.unit == "-" and self._negative_count(self.i):
+                raise self.error("a count can't be negative", self.i, self.i + 2, hint="5 x 400")
             if (t.kind == "sym" and t.unit in ",+/&-|>:=!?#~") or self.is_word(
                 self.i, "and", "plus", "followed", "by", "next", "after", "finish", "finished"
             ):
                 rest = self.rest_clause(self.i, weak_lead=True)
                 if rest is not None:
                     self.i = rest.end
-                    items.append(RestItem(rest.rest, rest.scope, rest.equal, after_break))
+                    items.append(
+                        RestItem(rest.rest, rest.scope, rest.equal, after_break, rest.only)
+                    )
                     prose = False
                     continue
                 self.i += 1
+                continue
+            if t.kind == "word" and t.unit in ("repeat", "repeated", "do", "repeating"):
+                counted = self.repeat_count(self.i)
+                if counted is not None:
+                    items.append(RepeatItem(counted[0], self.i))
+                    self.i = counted[1]
+                    continue
+            if t.kind == "word" and t.unit in ("total", "totals", "overall", "approx"):
+                # `Total ~15km`: the session's sum, not a rep.
+                k = self.i + 1 + (1 if self.is_sym(self.i + 1, "~", ":", "=") else 0)
+                q = self.quantity_range(k)
+                if q is not None:
+                    self.i = q[1]
+                    continue
+            named = self._named_pace_at(self.i) if t.kind in ("num", "word") else None
+            if named is not None:
+                items.append(NamedItem(named[0]))  # `aiming for 5k race pace`
+                self.i = named[1]
                 continue
             start = self.i
             item = self.item(depth)
@@ -388,6 +448,8 @@ class Reader:
                 if t.kind == "word":
                     if v.LABEL_WORDS.get(t.unit):
                         pending_label = v.LABEL_WORDS[t.unit]
+                    elif t.unit in v.RUN_VERBS:
+                        ran = True
                     elif t.unit not in v.JOIN_WORDS:
                         prose = True
                 self.i = max(self.i, start + 1)
@@ -395,14 +457,15 @@ class Reader:
             if isinstance(item, RestItem):
                 item.after_break = after_break
             elif isinstance(item, Block):
+                item.joined = bool(items) and isinstance(items[-1], Block) and not after_break
                 if pending_label:
                     for d in item.reps:
                         d.label = d.label or pending_label
                     pending_label = None
-                if prose and _is_plain(item):
+                if prose and not ran and _is_plain(item):
                     item.in_prose = True
             after_break = False
-            prose = False
+            prose = ran = False
             items.append(item)
         if closing and not until_segment:
             raise self.error("this bracket is never closed", self.i - 1)
@@ -415,6 +478,7 @@ class Reader:
         t = self.toks[j]
         seg = self.segment_first(j)
         if seg is not None:
+            self.paren_length(seg)
             return seg
         if (t.kind == "sym" and t.unit == "@") or (
             t.kind == "word" and t.unit in ("at", "in") and self.quantity(j + 1) is not None
@@ -431,7 +495,7 @@ class Reader:
         rest = self.rest_clause(j, weak_lead=False)
         if rest is not None:
             self.i = rest.end
-            return RestItem(rest.rest, rest.scope, rest.equal)
+            return RestItem(rest.rest, rest.scope, rest.equal, only=rest.only)
         return self.lengths(depth)
 
     def segment_word(self, j: int) -> tuple[SegmentKind, int] | None:
@@ -454,19 +518,59 @@ class Reader:
             return "easy", j + 1
         return None
 
+    def paren_length(self, seg: SegmentItem) -> None:
+        """`WU 15min (~3km)`, `Warm up (~ 5 mins)`: brackets after a segment give its length if
+        it has none, and are a remark otherwise."""
+        if not self.is_sym(self.i, "(", "["):
+            return
+        close = self.i + 1
+        while close < len(self.toks) and not self.is_sym(close, ")", "]") and close - self.i < 12:
+            close += 1
+        if not self.is_sym(close, ")", "]"):
+            return
+        if seg.distance is None and seg.duration is None:
+            k = self.skip_words(self.i + 1, ("about", "approx", "approximately", "around"))
+            if self.is_sym(k, "~"):
+                k += 1
+            q = self.quantity_range(k)
+            if q is not None:
+                measured = self.segment_length(self.unify(q[0]))
+                if measured is not None:
+                    seg.distance, seg.duration = measured
+        self.i = close + 1
+
     def segment_first(self, j: int) -> SegmentItem | None:
         """`WU 15'`, `warm-up 3 mi`, `CD: 2 miles`, `easy 20 min`."""
         found = self.segment_word(j)
         if found is None:
             return None
         kind, k = found
-        k = self.skip_words(k, ("jog", "run", "of", "easy", "for", "with", "mins", "drills"))
+        k = self.skip_words(
+            k,
+            (
+                "jog",
+                "run",
+                "of",
+                "easy",
+                "for",
+                "with",
+                "drills",
+                "at",
+                "least",
+                "about",
+                "approx",
+                "around",
+                "a",
+                "an",
+            ),
+        )
         if self.is_sym(k, ":", "-", "="):
             k += 1
         q = self.quantity_range(k)
         if q is None:
-            if kind == "easy":
-                return None
+            prev = self.at(j - 1)
+            if kind == "easy" and not (prev is None or prev.kind == "nl"):
+                return None  # `felt easy`: only a line that starts with it is easy running
             self.i = k
             return SegmentItem(kind)
         parts, end = q
@@ -545,6 +649,16 @@ class Reader:
             return n, k + 1, "alternating"
         if self.is_word(k, *_SET_COUNT_WORDS):
             m = k + 1
+            if (
+                self.is_word(m)
+                and self.is_word(m + 1, "of")
+                and self.at(m).unit
+                not in (  # type: ignore[union-attr]
+                    "them",
+                    "it",
+                )
+            ):
+                m += 1  # `4 sets Intervals of 800/400`
             if self.is_word(m, "of") or self.is_sym(m, ":", "-", "x"):
                 m += 1
             elif not (
@@ -618,9 +732,7 @@ class Reader:
             if reps:
                 return Block(reps, len(reps), self.toks[j - 1].start, self.toks[self.i - 1].end)
         if t is None or t.kind == "nl" or (t.kind == "sym" and t.unit in ",;+"):
-            raise self.error(
-                f"{n} x what? Nothing follows the x", count_tok, after, hint="6 x 400"
-            )
+            raise self.error(f"{n} x what? Nothing follows the x", count_tok, after, hint="6 x 400")
         if t.kind == "sym" and t.unit in "([{":
             return self.group(depth, with_modifiers=False)  # type: ignore[return-value]
         nested = self.count_prefix(j)
@@ -646,6 +758,9 @@ class Reader:
                 k += 1
             if self.quantity(k) is not None:
                 self.i = k
+            elif how == "sets" and (self.at(k) is None or self.at(k).kind == "nl"):  # type: ignore[union-attr]
+                self.i = k  # `4 sets of this:` and the lines below
+                return self.body(depth, count_tok, after, n, how)
         if how == "sets":
             listed = self.length_list(self.i)
             if listed is not None and len(listed[0]) > 1:
@@ -734,12 +849,21 @@ class Reader:
         last = groups[-1][0][-1]
         if len(groups) > 1 and last.kind != "bare":
             tok = self.at(last.start)
-            factor = _mid(last.value) / tok.value if tok is not None and tok.kind == "num" and (
-                tok.value
-            ) else 1.0
+            factor = (
+                _mid(last.value) / tok.value
+                if tok is not None and tok.kind == "num" and (tok.value)
+                else 1.0
+            )
             groups = [
-                ([Qty(last.kind, _scale(p.value, factor), p.start, p.end) if p.kind == "bare"
-                  else p for p in parts], e)
+                (
+                    [
+                        Qty(last.kind, _scale(p.value, factor), p.start, p.end)
+                        if p.kind == "bare"
+                        else p
+                        for p in parts
+                    ],
+                    e,
+                )
                 for parts, e in groups
             ]
         drafts: list[Draft] = []
@@ -830,24 +954,31 @@ class Reader:
         if got is None:
             return None
         drafts, end = got
-        # `3 mi easy warm-up`, `2 mi CD`, `20 min easy`: a segment, not work.
+        # `3 mi easy warm-up`, `2 mi CD`, `20 min easy`, `2 easy miles`: a segment, not work.
         if len(drafts) == 1:
             seg = self.segment_after(end)
+            if (
+                seg is None
+                and self.is_word(j + 1, "easy")
+                and self.quantity(j) is not None
+                and (
+                    self.quantity(j).end == j + 3  # type: ignore[union-attr]
+                )
+            ):
+                seg = ("easy", end)
             if seg is not None:
                 kind, seg_end = seg
                 d = drafts[0]
                 self.i = seg_end
-                return SegmentItem(kind, d.distance, d.duration)
+                item = SegmentItem(kind, d.distance, d.duration)
+                self.paren_length(item)
+                return item
         self.i = end
         block = Block(drafts, len(drafts), self.toks[j].start, self.toks[end - 1].end)
         t = self.at(j)
+        t = self.at(j)
         block.bare_single = (
-            len(drafts) == 1
-            and t is not None
-            and t.kind == "num"
-            and not t.unit
-            and self.quantity(j) is not None
-            and self.quantity(j).end == j + 1  # type: ignore[union-attr]
+            len(drafts) == 1 and end == j + 1 and t is not None and t.kind == "num" and not t.unit
         )
         # `1000m x 6`: the count after the rep.
         if self.is_sym(self.i, "x") and self.at(self.i + 1) is not None:
@@ -889,10 +1020,34 @@ class Reader:
                     self.i = j + 1
                 block.bare_single = False
                 continue
-            if t.kind in ("num", "time") and self._named_pace_at(j) is not None:
-                named, end = self._named_pace_at(j)  # type: ignore[misc]
-                self.set_named(block, named)
+            named_here = self._named_pace_at(j) if t.kind in ("num", "word") else None
+            if named_here is not None:
+                self.set_named(block, named_here[0])
+                self.i = named_here[1]
+                continue
+            if (
+                t.kind == "word"
+                and t.unit in ("repeat", "repeated", "do", "repeating")
+                and self.repeat_count(j) is not None
+            ):
+                n, end = self.repeat_count(j)  # type: ignore[misc]
+                size = len(block.reps)
+                block.reps = self.multiply(block.reps, n, j)
+                block.set_size = size
                 self.i = end
+                continue
+            if (
+                t.kind == "num"
+                and not t.unit
+                and self.is_sym(j + 1, "x")
+                and self._nothing_follows(j + 2)
+            ):
+                # `1000m tempo pace 6x`: the count written last.
+                size = len(block.reps)
+                block.reps = self.multiply(block.reps, int(t.value), j)
+                block.set_size = size
+                block.counted = True
+                self.i = j + 2
                 continue
             if t.kind == "time" and t.form in ("clock", "prime"):
                 # `(5:30 pace)`, `8:20 to 8:32 pace`: a pace with no @ before it.
@@ -927,6 +1082,16 @@ class Reader:
             if t.kind == "sym" and t.unit == "/" and self.slash_rest(block, j):
                 continue
             weak = (t.kind == "sym" and t.unit in ",/+&-") or self.is_word(j, "and", "plus", "then")
+            if (
+                weak
+                and t.kind == "sym"
+                and (
+                    self.is_sym(j + 1, "@")
+                    or (self.is_word(j + 1, *v.TARGET_LEADS) and self._target_follows(j + 2))
+                )
+            ):
+                self.i = j + 1  # `(1:20 rest), targeting 2:05 to 2:08`
+                continue
             rest = self.rest_clause(j, weak_lead=weak)
             if rest is not None:
                 self.apply_rest(block, rest)
@@ -936,6 +1101,8 @@ class Reader:
             if weak and not in_paren:
                 break
             if t.kind == "word":
+                if t.unit == "cruise":
+                    self.set_named(block, "T")  # cruise intervals are run at T pace
                 label = v.LABEL_WORDS.get(t.unit, "")
                 if label:
                     for d in block.reps:
@@ -943,7 +1110,7 @@ class Reader:
                     block.bare_single = False
                     self.i = j + 1
                     continue
-                if t.unit in ("mp", "hmp", "gp", "lt", "threshold", "ant"):
+                if t.unit in ("mp", "hmp", "gp", "lt", "threshold", "ant", "tp"):
                     self.set_named(block, v.NAMED_PACES[t.unit])
                     self.i = self.skip_words(j + 1, tuple(v.PACE_SUFFIX_WORDS))
                     continue
@@ -967,15 +1134,61 @@ class Reader:
         if not in_paren and len(block.reps) == 1 and not block.counted:
             d = block.reps[0]
             easy_label = d.label in (None, "steady", "long run", "progression")
+            long_enough = _mid(d.distance or 0) >= 3000 or _mid(d.duration or 0) >= 900
             block.plain_run = (
                 easy_label
-                and (run_word or d.label is not None)
+                and (run_word or d.label is not None or long_enough)
                 and d.target is None
                 and d.named is None
                 and d.pace_km is None
                 and d.rest is None
             )
         return block
+
+    def repeat_count(self, j: int) -> tuple[int, int] | None:
+        """`repeat 8 times`, `repeat for 3 rounds`, `repeat x2`, `do it all a second time`,
+        `do it twice`: (count, index after)."""
+        k = self.skip_words(
+            j + 1,
+            ("it", "all", "this", "the", "whole", "thing", "set", "for", "again", "everything"),
+        )
+        if self.is_sym(k, "x"):
+            k += 1
+        t = self.at(k)
+        if t is None:
+            return None
+        if self.is_word(k, "twice"):
+            return 2, k + 1
+        if (
+            self.is_word(k, "a")
+            and self.is_word(k + 1, "second", "2nd")
+            and self.is_word(k + 2, "time")
+        ):
+            return 2, k + 3
+        if self.toks[j].unit == "do":
+            return None
+        if t.kind == "num" and not t.unit and t.form == "int":
+            n = int(t.value)
+        elif t.kind == "word" and t.unit in v.NUMBER_WORDS:
+            n = v.NUMBER_WORDS[t.unit]
+        else:
+            return None
+        k += 1
+        k = self.skip_words(k, ("times", "time", "rounds", "round", "sets", "set", "x", "more"))
+        if self.is_sym(k, "x"):
+            k += 1
+        return n, k
+
+    def _negative_count(self, j: int) -> bool:
+        """`-5 x 400`: a minus sign against a count at the start of a line."""
+        nxt, prev = self.at(j + 1), self.at(j - 1)
+        return (
+            nxt is not None
+            and nxt.kind == "num"
+            and nxt.start == self.toks[j].end
+            and (prev is None or prev.kind == "nl")
+            and self.count_prefix(j + 1) is not None
+        )
 
     def _nothing_follows(self, j: int) -> bool:
         t = self.at(j)
@@ -1039,49 +1252,57 @@ class Reader:
             return t.unit in v.NAMED_PACES or t.unit in ("mile", "half", "marathon", "goal", "race")
         return False
 
-    def _named_pace_at(self, j: int) -> tuple[str, int] | None:
-        """`5k pace`, `10K effort`, `mile pace`, `3k-5k pace`, `HMP`: (name, index after)."""
+    def _race_key(self, j: int) -> tuple[str, int, bool] | None:
+        """A race distance named at j (`5k`, `10K`, `1600m`, `mile`, `half marathon`): (key, index
+        after, whether a unit says it is a distance)."""
         t = self.at(j)
         if t is None:
             return None
-        key = None
-        k = j + 1
         if t.kind == "num":
-            unit = t.unit
+            unit = t.unit.removesuffix("pace")
             num = f"{t.value:g}"
-            if unit.endswith("pace"):
-                unit = unit[: -len("pace")]
             if unit in ("k", "km"):
-                key = f"{num}k"
-            elif unit in ("mi", "mile") or (not unit and self.is_word(k, "mile", "mi")):
-                key = "mile" if num == "1" else f"{num}mile"
-                if not unit:
-                    k += 1
-            elif not unit:
-                key = num
-            if key is None:
-                return None
-            if self.is_sym(k, "-") and self.at(k + 1) is not None:
-                # `3k-5k pace`: the first name stands.
-                if self._named_pace_at(k + 1) is not None:
-                    return race_name(key), self._named_pace_at(k + 1)[1]  # type: ignore[index,return-value]
-            if not self.is_word(k, *v.PACE_SUFFIX_WORDS) and not t.unit.endswith("pace"):
-                return None
-        elif t.kind == "word":
-            if t.unit in ("mile", "half", "marathon"):
-                key = t.unit
-                if t.unit == "half" and self.is_word(k, "marathon"):
-                    k += 1
-                if not self.is_word(k, *v.PACE_SUFFIX_WORDS):
-                    return None
-            else:
-                return None
-        else:
+                return f"{num}k", j + 1, True
+            if unit in ("mi", "mile"):
+                return ("mile" if num == "1" else f"{num}mile"), j + 1, True
+            if not unit and self.is_word(j + 1, "mile", "mi"):
+                return ("mile" if num == "1" else f"{num}mile"), j + 2, True
+            if unit in ("m", ""):
+                return num, j + 1, unit == "m"
             return None
-        name = race_name(key)
-        if name is None:
+        if t.kind == "word":
+            if t.unit == "half":
+                return "half", self.skip_words(j + 1, ("marathon",)), True
+            if t.unit in ("mile", "marathon", "halfmarathon"):
+                return t.unit.replace("halfmarathon", "half"), j + 1, True
+        return None
+
+    def _named_pace_at(self, j: int, need_suffix: bool = True) -> tuple[str | None, int] | None:
+        """`5k pace`, `10K effort`, `your mile race pace`, `goal marathon pace`, `3k-5k pace`:
+        (name, index after). The name is None for a pace between two races, which has no rep time
+        of its own. After `@`, `need_suffix=False` also takes `@ 5k`, `@ 10K`."""
+        k = self.skip_words(j, ("your", "target", "current", "goal", "predicted", "best", "own"))
+        first = self._race_key(k)
+        if first is None:
             return None
-        return name, self.skip_words(k, tuple(v.PACE_SUFFIX_WORDS))
+        key, k, has_unit = first
+        between = False
+        if self.is_sym(k, "-", "/") or self.is_word(k, "to", "or", "and"):
+            second = self._race_key(k + 1)
+            if second is not None and (second[2] or has_unit):
+                between, k = True, second[1]
+        tail = self.skip_words(k, ("race", "goal", "target", "equivalent", "rhythm"))
+        suffix = self.is_word(tail, *v.PACE_SUFFIX_WORDS) or self.toks[k - 1].unit.endswith("pace")
+        if not suffix and (need_suffix or not has_unit):
+            return None
+        if suffix:
+            k = self.skip_words(tail, tuple(v.PACE_SUFFIX_WORDS))
+            while self.is_sym(k, "/") and self.is_word(k + 1, *v.PACE_SUFFIX_WORDS):
+                k += 2  # `pace/effort`
+        name = None if between else race_name(key)
+        if name is None and not between:
+            return None
+        return name, k
 
     def paren_modifier(self, block: Block, j: int) -> bool:
         """`(60s)`, `(200m jog)`, `(3 min between sets)`: a recovery in brackets; `(3:05)` after a
@@ -1093,25 +1314,25 @@ class Reader:
             close += 1
         if close >= len(self.toks):
             return False
+        q = self.quantity(j + 1)
+        t = self.at(j + 1)
+        if (
+            q is not None
+            and q.end == close
+            and t is not None
+            and t.kind == "time"
+            and t.form == "clock"
+            and all(d.distance is not None for d in block.reps)
+        ):
+            # `6 x 1000 (3:05)`: a clock time after a distance is the time to run it in.
+            target = (float(q.value), float(q.value))  # type: ignore[arg-type]
+            for d in block.reps:
+                d.target = d.target or target
+            self.i = close + 1
+            return True
         rest = self.rest_clause(j + 1, weak_lead=False, strong=True)
         if rest is not None and rest.end == close:
             self.apply_rest(block, rest)
-            self.i = close + 1
-            return True
-        q = self.quantity(j + 1)
-        if q is not None and q.end == close and q.kind == "t":
-            t = self.at(j + 1)
-            if (
-                t is not None
-                and t.kind == "time"
-                and t.form == "clock"
-                and all(d.distance is not None for d in block.reps)
-            ):
-                target = (float(q.value), float(q.value))  # type: ignore[arg-type]
-                for d in block.reps:
-                    d.target = d.target or target
-            else:
-                self.apply_rest(block, _RestParse(Rest(duration_s=q.value), "reps", None, close))
             self.i = close + 1
             return True
         return False
@@ -1126,36 +1347,43 @@ class Reader:
 
     # -- targets ----------------------------------------------------------------------------------
 
-    def set_named(self, block: Block, name: str) -> None:
+    def set_named(self, block: Block, name: str | None) -> None:
+        if name is None:
+            return
         for d in block.reps:
-            if d.target is None and d.named is None:
+            if d.named is None:
                 d.named = name
 
     def target(self, block: Block, lead: int) -> bool:
         j = self.i
-        j = self.skip_words(j, ("about", "around", "approx", "approximately", "roughly", "like"))
+        j = self.skip_words(
+            j,
+            ("about", "around", "approx", "approximately", "roughly", "like", "a", "an", "between"),
+        )
         if self.is_sym(j, "~"):
             j += 1
-        named = self._named_pace_at(j)
+        named = self._named_pace_at(j, need_suffix=False)
         if named is not None:
             self.set_named(block, named[0])
             self.i = named[1]
             return True
         t = self.at(j)
         if t is not None and t.kind == "word":
-            if t.unit in v.NAMED_PACES:
+            k = self.skip_words(j, ("your", "target", "current", "predicted"))
+            t = self.at(k) or t
+            if t.kind == "word" and t.unit in v.NAMED_PACES:
                 name = v.NAMED_PACES[t.unit]
                 if (
-                    t.unit in ("e", "easy", "r", "rep", "i", "m")
-                    and not self.is_word(j + 1, *v.PACE_SUFFIX_WORDS)
+                    t.unit in ("e", "easy", "r", "rep", "i", "m", "t", "int")
+                    and not self.is_word(k + 1, *v.PACE_SUFFIX_WORDS)
                     and self.toks[lead].unit != "@"
                 ):
                     return False
                 self.set_named(block, name)
-                self.i = self.skip_words(j + 1, (*v.PACE_SUFFIX_WORDS, "marathon"))
+                self.i = self.skip_words(k + 1, (*v.PACE_SUFFIX_WORDS, "marathon"))
                 return True
             if t.unit in v.CUTDOWN_WORDS:
-                return self.cutdown(block, j)
+                return self.cutdown(block, k)
             return False
         values: list[Range] = []
         paces: list[float] = []
@@ -1183,6 +1411,8 @@ class Reader:
             break
         if not values:
             return False
+        if self.is_sym(k, "-") and self._nothing_follows(k + 1):
+            raise self.error("this range has no upper end", k - 1, k + 1, hint="8 x 200 @ 30-31")
         self.i = k
         self.assign_targets(block, values, paces, j)
         return True
@@ -1195,10 +1425,12 @@ class Reader:
             return False
         if t.kind == "time" and t.form not in ("clock", "prime"):
             return False
-        q = self.quantity(j)
-        if q is None or q.kind == "d" or q.end > j + 1:
-            return False  # `2 min`, `200 m`: a length, not a rep time
-        nxt = q.end
+        got = self.quantity_range(j)
+        if got is None:
+            return False
+        parts, nxt = got
+        if any(p.kind == "d" for p in parts) or parts[-1].end > parts[-1].start + 1:
+            return False  # `2 min`, `200 m`, `90-120 s`: a length, not a rep time
         if self.is_sym(nxt, "x", "@") or self.is_word(nxt, *v.TARGET_LEADS):
             return False
         if self.is_word(nxt) and (
@@ -1234,7 +1466,7 @@ class Reader:
                 raise self.error("a target time must be above zero", j, end, hint="6 x 400 @ 68")
         per = 0.0
         k = end
-        if self.is_sym(k, "/") or self.is_word(k, "per", "a", "each"):
+        if self.is_sym(k, "/") or self.is_word(k, "per"):
             unit_tok = self.at(k + 1)
             if unit_tok is not None:
                 if unit_tok.kind == "word" and unit_tok.unit in (
@@ -1248,10 +1480,9 @@ class Reader:
                 ):
                     per = DISTANCE_UNITS.get(unit_tok.unit, 1000.0)
                     k += 2
-                elif (
-                    unit_tok.kind == "num"
-                    and unit_tok.value in (200, 400, 1000, 1, 100)
-                    and (unit_tok.unit in ("", "m", "k", "km", "mi"))
+                elif unit_tok.kind == "num" and (
+                    (unit_tok.value in (200, 400, 1000) and unit_tok.unit in ("", "m"))
+                    or (unit_tok.value == 1 and unit_tok.unit in ("k", "km", "mi"))
                 ):
                     per = unit_tok.value * DISTANCE_UNITS.get(unit_tok.unit or "m", 1.0)
                     k += 2
@@ -1343,6 +1574,8 @@ class Reader:
         equal: str | None = None
         scope = "reps"
         scope_seen = False
+        worded = False  # a recovery word was written: `full recovery` has no length but is one
+        only: Amount | None = None
         distance: Amount | None = None
         duration: Amount | None = None
         # Qualifier first: `between sets 3 min`, `b/w reps: 90s`.
@@ -1359,16 +1592,14 @@ class Reader:
                 break
             if tw.unit in v.REST_WORDS:
                 kind = kind or v.REST_WORDS[tw.unit] or None
-                signal = True
+                signal = worded = True
             elif tw.unit in ("equal", "same", "equivalent") and self.is_word(
                 k + 1, "time", "duration", "distance", "length"
             ):
                 equal = "distance" if self.at(k + 1).unit in ("distance", "length") else "time"  # type: ignore[union-attr]
                 signal = True
                 k += 1
-            elif not (
-                tw.unit in _REST_FILLERS and (signal or self._rest_word_within(k + 1, 2))
-            ):
+            elif not (tw.unit in _REST_FILLERS and (signal or self._rest_word_within(k + 1, 2))):
                 break
             k += 1
         if self.is_sym(k, ":", "="):
@@ -1379,10 +1610,14 @@ class Reader:
                 equal = "time"
                 signal = True
             k += 1
-        amount_start = k
         if equal is None:
-            if self.is_sym(k, "-") and signal and self.at(k + 1) is not None and (
-                self.at(k + 1).kind in ("num", "time")  # type: ignore[union-attr]
+            if (
+                self.is_sym(k, "-")
+                and signal
+                and self.at(k + 1) is not None
+                and (
+                    self.at(k + 1).kind in ("num", "time")  # type: ignore[union-attr]
+                )
             ):
                 raise self.error("a recovery can't be negative", k, k + 2, hint="6 x 400 w/ 90s")
             got = self.quantity_range(k)
@@ -1402,7 +1637,8 @@ class Reader:
                         duration = amt
                     k = got[1]
         has_amount = distance is not None or duration is not None
-        if has_amount and self.segment_after(k) is not None and kind is None:
+        seg_after = self.segment_after(k) if has_amount and kind is None else None
+        if seg_after is not None and seg_after[0] != "easy":
             return None  # `with 8 minute cool down`: a segment, not a recovery
         # Words after: `jog`, `rest`, `between`, `b/w sets`, `in 3:00`, `back down`, `after 200m`.
         for _ in range(10):
@@ -1411,8 +1647,17 @@ class Reader:
                 break
             if tw.kind == "word" and tw.unit in v.REST_WORDS:
                 kind = kind or v.REST_WORDS[tw.unit] or None
-                signal = True
+                signal = worded = True
                 k += 1
+                continue
+            if tw.kind == "sym" and tw.unit == "/" and worded and self._rest_word_within(k + 1, 1):
+                k += 1  # `walk/jog recovery`
+                continue
+            if self.is_word(k, "either", "each", "both") and self.is_word(
+                k + 1, "side", "sides", "end", "ends"
+            ):
+                scope, k = "around", k + 2  # `5 min jog either side`: warm-up and cool-down
+                scope_seen = True
                 continue
             found = self._scope_words(k + 1 if self.is_word(k, "in") else k)
             if found is not None:
@@ -1428,8 +1673,10 @@ class Reader:
                     signal = True
                     k += 1
                     continue
-                return None if not signal else _RestParse(
-                    Rest(distance, duration, kind), scope, equal, k
+                return (
+                    None
+                    if not signal
+                    else _RestParse(Rest(distance, duration, kind), scope, equal, k)
                 )
             if tw.unit in ("back", "down") and kind is not None:
                 signal = True
@@ -1447,8 +1694,18 @@ class Reader:
                         duration = vals2[0] if len(vals2) == 1 else (min(vals2), max(vals2))
                         k = got2[1]
                         continue
-            if tw.unit in ("after", "following") and signal and self.quantity(k + 1) is not None:
-                k = self.quantity(k + 1).end  # type: ignore[union-attr]  # `after 200 meters`
+            if (
+                tw.unit in ("after", "following")
+                and (signal or has_amount)
+                and (self.quantity(k + 1) is not None)
+            ):
+                signal = True
+                # `30-second break after 200 meters`, `2 minutes after 100s`: only those reps.
+                q = self.quantity(k + 1)
+                got_len = self.rep_length(q, strict=False)  # type: ignore[arg-type]
+                if got_len is not None:
+                    only = got_len[1]
+                k = q.end  # type: ignore[union-attr]
                 continue
             if tw.unit in _REST_FILLERS and (signal or self._rest_word_within(k + 1, 2)):
                 k += 1
@@ -1456,13 +1713,18 @@ class Reader:
             break
         if not signal and not (scope_seen and has_amount):
             return None
-        if not has_amount and kind is None and equal is None and not signal:
-            return None
-        if not has_amount and kind is None and equal is None and k == amount_start:
+        if not has_amount and not worded and equal is None:
             return None
         if self.is_sym(k, "x"):
             return None  # `w/ 4 x 200 after`: more reps, not a recovery
-        return _RestParse(Rest(distance_m=distance, duration_s=duration, kind=kind), scope, equal, k)
+        return _RestParse(
+            Rest(distance_m=distance, duration_s=duration, kind=kind),
+            scope,
+            equal,
+            k,
+            only,
+            explicit=scope_seen,
+        )
 
     def _rest_word_within(self, k: int, n: int) -> bool:
         return any(
@@ -1475,6 +1737,9 @@ class Reader:
         rest`, `after each set`."""
         if self.is_word(k, "between", "btw", "btwn", "bw", "inbetween", "after"):
             m = self.skip_words(k + 1, ("each", "every", "the", "all"))
+            q = self.quantity(m)
+            if q is not None and q.kind in ("s", "d") and self.toks[k].unit != "after":
+                return "reps", q.end  # `between 800's`, `between the 200s`
             if self.is_word(m, *v.SET_WORDS):
                 return "sets", m + 1
             if self.is_word(m, "everything", "all", "reps", "rep", "intervals", "efforts"):
@@ -1491,10 +1756,22 @@ class Reader:
 
     def apply_rest(self, block: Block, rp: _RestParse) -> None:
         reps = block.reps
+        if rp.scope == "around":
+            self.around = rp.rest
+            return
+        if rp.scope != "around":
+            block.tail_rests.append(rp)
+        if rp.only is not None:
+            for d in reps:
+                if (d.distance if d.distance is not None else d.duration) == rp.only and (
+                    d.rest is None or not _rest_known(d.rest)
+                ):
+                    d.rest, d.equal = rp.rest, rp.equal
+            return
         if rp.scope == "sets":
             size = block.set_size
-            if size >= len(reps):
-                return
+            if size >= len(reps) or (size == 1 and rp.explicit):
+                return  # `2 x 1km ... 2 min between sets`: the sets are the groups around it
             for idx in range(size - 1, len(reps) - 1, size):
                 reps[idx].rest = rp.rest
                 reps[idx].equal = rp.equal
@@ -1515,24 +1792,105 @@ class Reader:
 
     # -- assembling -------------------------------------------------------------------------------
 
-    def flatten(self, items: list[Item]) -> list[Draft]:
-        """Blocks in order, with recoveries written between them applied."""
-        out: list[Draft] = []
-        last_block: Block | None = None
+    def resolve(self, items: list[Item]) -> list[Item]:
+        """Apply what is written between items to the blocks it is about: recoveries between
+        blocks or for all of them, names of paces, repeats of everything so far, and recoveries
+        that a chain of groups shares (`2 x 3km, 2 x 2km with 1 min between reps and 2 min
+        between sets`). Leaves only blocks and segments."""
+        out: list[Item] = []
+        run_start = 0  # where the blocks since the last segment or repeat begin
+        rest_from = 0  # where the blocks since the last stand-alone recovery begin
         for idx, it in enumerate(items):
+            blocks_so_far = [b for b in out if isinstance(b, Block)]
+            last_block = blocks_so_far[-1] if blocks_so_far else None
             if isinstance(it, Block):
-                last_block = it
-                out.extend(it.reps)
+                chain = self._chain(out, it)
+                for rp in it.tail_rests:
+                    if len(chain) > 1:
+                        self._apply_to_chain(chain, rp)
+                out.append(it)
+            elif isinstance(it, SegmentItem):
+                out.append(it)
+                run_start = rest_from = len(out)
+            elif isinstance(it, NamedItem):
+                # `aiming for 5k race pace` names the reps before it; `5k pace: 6 x 1000` after.
+                target = last_block or next(
+                    (b for b in items[idx + 1 :] if isinstance(b, Block)), None
+                )
+                if target is not None:
+                    self.set_named(target, it.name)
+            elif isinstance(it, RepeatItem):
+                run = [b for b in out[run_start:] if isinstance(b, Block)]
+                drafts = [d for b in run for d in b.reps]
+                if drafts:
+                    merged = Block(
+                        self.multiply(drafts, it.count, it.tok),
+                        len(drafts),
+                        run[0].start,
+                        run[-1].end,
+                        counted=True,
+                    )
+                    out[run_start:] = [merged]
+                run_start = rest_from = len(out)
             elif isinstance(it, RestItem) and last_block is not None:
+                rp = _RestParse(it.rest, it.scope, it.equal, 0, it.only)
                 more_work = any(isinstance(x, Block) for x in items[idx + 1 :])
                 has_rests = any(d.rest is not None for d in last_block.reps)
-                rp = _RestParse(it.rest, it.scope, it.equal, 0)
-                if it.after_break and more_work and has_rests and it.scope != "sets":
+                if it.scope == "around":
+                    self.around = it.rest
+                elif it.only is not None:
+                    for b in blocks_so_far:
+                        self.apply_rest(b, rp)
+                elif it.after_break and more_work and has_rests and it.scope != "sets":
                     last_block.reps[-1].rest = it.rest
                     last_block.reps[-1].equal = it.equal
+                elif it.after_break and not more_work:
+                    # A closing line (`Equal distance jog recoveries`) is for every group above.
+                    for b in out[rest_from:]:
+                        if isinstance(b, Block):
+                            self.apply_rest(b, rp)
                 else:
-                    self.apply_rest(last_block, rp)
+                    pos = max(i for i, b in enumerate(out) if b is last_block)
+                    chain = self._chain(out[:pos], last_block)
+                    if len(chain) > 1:
+                        self._apply_to_chain(chain, rp)
+                    else:
+                        self.apply_rest(last_block, rp)
+                rest_from = len(out)
         return out
+
+    @staticmethod
+    def _chain(out: list[Item], block: Block) -> list[Block]:
+        """The groups joined to this one by commas within one sentence, in order."""
+        chain = [block]
+        if not block.joined:
+            return chain
+        for prev in reversed(out):
+            if not isinstance(prev, Block):
+                break
+            chain.insert(0, prev)
+            if not prev.joined:
+                break
+        return chain
+
+    @staticmethod
+    def _apply_to_chain(chain: list[Block], rp: _RestParse) -> None:
+        if rp.scope == "sets":
+            for b in chain[:-1]:
+                b.reps[-1].rest, b.reps[-1].equal = rp.rest, rp.equal
+            return
+        for b in chain:
+            for i, d in enumerate(b.reps):
+                if (
+                    d.rest is None
+                    or not _rest_known(d.rest)
+                    or (rp.explicit and b is not chain[-1] and i == len(b.reps) - 1)
+                ):
+                    d.rest, d.equal = rp.rest, rp.equal
+
+    def flatten(self, items: list[Item]) -> list[Draft]:
+        """The reps of a sequence, in order, with what was written between them applied."""
+        return [d for it in self.resolve(items) if isinstance(it, Block) for d in it.reps]
 
     def finish(self, items: list[Item]) -> Workout:
         blocks = [it for it in items if isinstance(it, Block)]
@@ -1541,7 +1899,9 @@ class Reader:
             blocks[0].reps = []
         # Plain runs (`40 minute run`, `5 miles steady`) beside other work are easy running, and
         # a length met in prose (`where we had 2mins`) beside other work is not a rep.
-        if any(not (b.plain_run or b.in_prose) for b in blocks if b.reps):
+        items = [it for it in items if not (isinstance(it, Block) and it.in_prose)]
+        blocks = [it for it in items if isinstance(it, Block)]
+        if any(not b.plain_run for b in blocks if b.reps):
             kept: list[Item] = []
             for it in items:
                 if isinstance(it, Block) and it.in_prose:
@@ -1573,9 +1933,11 @@ class Reader:
             )
         segments: list[Segment] = []
         reps: list[Rep] = []
-        # Recoveries between blocks need the block list, which flatten() builds in order.
-        work_items: list[Item] = [it for it in items if not isinstance(it, SegmentItem)]
-        self.flatten(work_items)
+        items = self.resolve(items)
+        if self.around is not None and items:
+            # `5 min jog either side`: a warm-up and a cool-down of that length.
+            dist, dur = self.around.distance_m, self.around.duration_s
+            items = [SegmentItem("warmup", dist, dur), *items, SegmentItem("cooldown", dist, dur)]
         block_index = 0
         work_start: int | None = None
         for it in items:
@@ -1619,7 +1981,7 @@ class Reader:
             distance_m=d.distance,
             duration_s=d.duration,
             target_s=target,
-            target_name=d.named if target is None else None,
+            target_name=d.named,
             target_pace_s_per_km=d.pace_km,
             rest=rest,
             label=d.label,
@@ -1628,15 +1990,71 @@ class Reader:
 
 
 # Words that may stand around a recovery without changing it.
-_REST_FILLERS = frozenset({
-    "interval", "intervals", "of", "for", "is", "a", "an", "about", "approx", "very", "slow",
-    "easy", "active", "full", "static", "standing", "still", "recovery", "total", "only",
-    "each", "per", "the", "it", "reps", "rep", "complete", "short", "long", "light", "gentle",
-    "jogging", "walking",
-})
+_REST_FILLERS = frozenset(
+    {
+        "by",
+        "interval",
+        "intervals",
+        "of",
+        "for",
+        "is",
+        "about",
+        "approx",
+        "very",
+        "slow",
+        "easy",
+        "active",
+        "full",
+        "static",
+        "standing",
+        "still",
+        "recovery",
+        "total",
+        "only",
+        "each",
+        "per",
+        "the",
+        "it",
+        "reps",
+        "rep",
+        "complete",
+        "short",
+        "long",
+        "light",
+        "gentle",
+        "jogging",
+        "walking",
+    }
+)
+# Words runners put between a number and its unit: `1 easy mile`, `3 hard minutes`.
+_LENGTH_ADJECTIVES = frozenset(
+    {
+        "easy",
+        "hard",
+        "steady",
+        "fast",
+        "relaxed",
+        "slow",
+        "moderate",
+        "comfortable",
+        "quick",
+        "good",
+        "solid",
+        "tempo",
+    }
+)
 _SET_COUNT_WORDS = (
-    "sets", "set", "rounds", "round", "reps", "repeats", "repetitions", "times", "series",
-    "blocks", "x",
+    "sets",
+    "set",
+    "rounds",
+    "round",
+    "reps",
+    "repeats",
+    "repetitions",
+    "times",
+    "series",
+    "blocks",
+    "x",
 )
 _MINUTE_WORDS = frozenset({"min", "mins", "minute", "minutes", "mn"})
 _SECOND_WORDS = frozenset({"s", "sec", "secs", "second", "seconds"})
@@ -1648,8 +2066,12 @@ def _is_plain(block: Block) -> bool:
     if len(block.reps) != 1 or block.counted:
         return False
     d = block.reps[0]
-    return d.target is None and d.named is None and d.pace_km is None and d.rest is None and (
-        d.label is None
+    return (
+        d.target is None
+        and d.named is None
+        and d.pace_km is None
+        and d.rest is None
+        and (d.label is None)
     )
 
 

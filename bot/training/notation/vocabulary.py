@@ -15,6 +15,8 @@ EASY_WORDS = frozenset({"easy", "ez", "shakeout", "aerobic", "recoveryrun", "jog
 
 # Words that make an amount a recovery.
 REST_WORDS: dict[str, str] = {
+    "walkback": "walk",
+    "jogback": "jog",
     "rest": "rest",
     "rests": "rest",
     "recovery": "",
@@ -134,7 +136,10 @@ NAMED_PACES: dict[str, str] = {
     "race": "goal",
     "rp": "goal",
     "grp": "goal",
-    "cv": "CV", "ant": "T",
+    "cv": "CV",
+    "ant": "T",
+    "tp": "T",
+    "int": "I",
     "xc": "xc",
 }
 # Race distances as pace names: "5k pace", "mile pace", "10k effort".
@@ -157,7 +162,7 @@ RACE_PACE_NAMES: dict[str, str] = {
     "hm": "half",
     "marathon": "marathon",
 }
-PACE_SUFFIX_WORDS = frozenset({"pace", "effort", "speed", "pce", "tempo", "efforts", "paced"})
+PACE_SUFFIX_WORDS = frozenset({"pace", "effort", "speed", "pce", "efforts", "paced"})
 
 # Between what a recovery falls.
 SET_WORDS = frozenset({"sets", "set", "blocks", "block", "rounds", "round", "series", "groups"})
@@ -185,7 +190,40 @@ CUTDOWN_WORDS = frozenset(
 
 # Counts written as words: `ten 800m repeats`, `six x 1k`.
 NUMBER_WORDS: dict[str, int] = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "sixteen": 16, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "sixteen": 16,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
 }
+
+# Words that say the text is about running done, so a lone length in a sentence is a workout:
+# `I ran 5 miles today`, but not `who's got the 10k results?`.
+RUN_VERBS = frozenset(
+    {
+        "ran",
+        "did",
+        "done",
+        "jogged",
+        "raced",
+        "finished",
+        "completed",
+        "logged",
+        "today",
+        "went",
+    }
+)

@@ -8,7 +8,7 @@ of the choices. `build_slash_data` refuses (with `CommandRefused`) anything the 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,6 +48,9 @@ class Upload:
     filename: str
     data: bytes
     content_type: str = "application/octet-stream"
+
+
+MakeAttachment = Callable[[Upload], Attachment]
 
 
 class CommandRegistry:
@@ -184,10 +187,9 @@ def walk_to_leaf(
 class Resolver:
     """Collects `resolved` data for USER / CHANNEL / ROLE / ATTACHMENT / message targets."""
 
-    def __init__(self, guild: Guild | None, attachment_url: Any) -> None:
+    def __init__(self, guild: Guild | None) -> None:
         self.guild = guild
         self.data: dict[str, dict[str, Any]] = {}
-        self._attachment_url = attachment_url
 
     def _put(self, kind: str, key: int, value: dict[str, Any]) -> None:
         self.data.setdefault(kind, {})[str(key)] = value
@@ -234,7 +236,7 @@ def convert_value(
     option: dict[str, Any],
     value: Any,
     resolver: Resolver,
-    make_attachment: Any,
+    make_attachment: MakeAttachment,
 ) -> Any:
     """The JSON value Discord sends for `value`, after the checks its UI enforces."""
     kind = option["type"]
@@ -252,6 +254,8 @@ def convert_value(
     if kind == 3:
         if not isinstance(value, str):
             raise CommandRefused(f"{label} takes text, got {type(value).__name__} {value!r}")
+        if not value:
+            raise CommandRefused(f"{label}: Discord's client sends no empty text; leave it out")
         low, high = option.get("min_length", 0), option.get("max_length", 6000)
         if not low <= len(value) <= high:
             raise CommandRefused(
@@ -306,7 +310,7 @@ def build_options(
     schema: list[dict[str, Any]],
     values: Mapping[str, Any],
     resolver: Resolver,
-    make_attachment: Any,
+    make_attachment: MakeAttachment,
     *,
     focused: str | None = None,
 ) -> list[dict[str, Any]]:

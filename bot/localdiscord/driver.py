@@ -17,7 +17,7 @@ import asyncio
 import contextlib
 import itertools
 import logging
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping, Sequence
 from typing import Any
 
 import discord
@@ -45,12 +45,23 @@ from .records import (
     AUTOCOMPLETE,
     MESSAGE_COMPONENT,
     MODAL_SUBMIT,
+    ModalField,
     ModalRecord,
     Notifier,
     Reply,
 )
 from .rest import Rest
-from .state import Activity, Channel, Guild, Member, Message, User, World
+from .state import (
+    Activity,
+    Attachment,
+    Channel,
+    Guild,
+    Member,
+    Message,
+    User,
+    World,
+    walk_components,
+)
 
 BotFactory = Callable[[], discord.Client]
 Actor = Member | User
@@ -208,7 +219,7 @@ class LocalDiscord:
 
     async def activity(
         self, *, start: int = 0, timeout: float | None = None
-    ) -> AsyncIterator[Activity]:
+    ) -> AsyncGenerator[Activity, None]:
         """Every message created / edited / deleted from index `start` on, as it happens (for a
         live view such as a terminal sandbox). Ends only when the caller stops iterating, or
         with TimeoutError if nothing happens for `timeout` seconds."""
@@ -228,7 +239,11 @@ class LocalDiscord:
     # -- the bot --------------------------------------------------------------------------------
     @contextlib.asynccontextmanager
     async def run_bot(
-        self, bot: discord.Client | BotFactory, *, ready_timeout: float = 10.0
+        self,
+        bot: discord.Client | BotFactory,
+        *,
+        ready_timeout: float = 10.0,
+        guild_ready_timeout: float = GUILD_READY_TIMEOUT,
     ) -> AsyncIterator[Any]:
         """Run a real discord.py client against this Discord until the block ends.
 
@@ -245,7 +260,7 @@ class LocalDiscord:
         Route.BASE = self.api_url
         DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(self.gateway_url)
         client._connection.guild_ready_timeout = min(
-            client._connection.guild_ready_timeout, GUILD_READY_TIMEOUT
+            client._connection.guild_ready_timeout, guild_ready_timeout
         )
         task: asyncio.Task[None] | None = None
         catcher = _ErrorCatcher(self.logged_errors, self.notifier.notify)
@@ -349,7 +364,7 @@ class LocalDiscord:
             raise CommandRefused(f"{actor.user.name} is not a member of {guild.name!r}")
         return member.user, member
 
-    def _upload(self, upload: Upload) -> Any:
+    def _upload(self, upload: Upload) -> Attachment:
         if len(upload.data) > MAX_ATTACHMENT_BYTES:
             raise CommandRefused(f"{upload.filename} is larger than {MAX_ATTACHMENT_BYTES} bytes")
         return self.rest.make_attachment(upload.filename, upload.data, upload.content_type)
@@ -445,7 +460,7 @@ class LocalDiscord:
         schema = self.registry.find(channel.guild, parts[0], 1)
         check_can_use(schema, member)
         leaf, chain = walk_to_leaf(schema, parts)
-        resolver = Resolver(channel.guild, None)
+        resolver = Resolver(channel.guild)
         options = build_options(leaf, values, resolver, self._upload, focused=focused)
         data: dict[str, Any] = {
             "id": schema["id"],
@@ -526,7 +541,7 @@ class LocalDiscord:
         _, acting = self._actor(member, where)
         command = self.registry.find(where.guild, name, kind)
         check_can_use(command, acting)
-        resolver = Resolver(where.guild, None)
+        resolver = Resolver(where.guild)
         target_id = (
             resolver.message(target) if isinstance(target, Message) else resolver.user(target)
         )
@@ -595,8 +610,6 @@ class LocalDiscord:
         timeout: float = DEFAULT_TIMEOUT,
     ) -> Reply:
         """Pick `values` in the string select with custom_id or placeholder `select`."""
-        from .state import walk_components
-
         selects = [c for c in walk_components(message.components) if c.get("type") == 3]
         found = next(
             (s for s in selects if select in (s.get("custom_id"), s.get("placeholder"))), None
@@ -628,7 +641,7 @@ class LocalDiscord:
         self,
         member: Actor,
         modal: ModalRecord,
-        values: Mapping[str, str],
+        values: Mapping[str, str | Sequence[str]],
         /,
         *,
         wait: bool = True,
@@ -649,7 +662,11 @@ class LocalDiscord:
         given = {keys[k].custom_id: v for k, v in values.items()}
         for field in fields:
             value = given.get(field.custom_id, field.value or "")
+            if field.kind == 3:
+                _check_modal_select(modal, field, value)
             if field.kind == 4:
+                if not isinstance(value, str):
+                    raise CommandRefused(f"field {field.label!r} takes text, got {value!r}")
                 if field.required and not value:
                     raise CommandRefused(f"field {field.label!r} of {modal.title!r} is required")
                 if value and not field.min_length <= len(value) <= field.max_length:
@@ -705,6 +722,20 @@ class LocalDiscord:
         return message
 
 
+def _check_modal_select(modal: ModalRecord, field: ModalField, value: Any) -> None:
+    chosen = [value] if isinstance(value, str) and value else list(value or [])
+    offered = [o["value"] for o in field.component.get("options", [])]
+    low = field.component.get("min_values", 1)
+    high = field.component.get("max_values", 1)
+    if not field.component.get("required", True):
+        low = 0
+    if not low <= len(chosen) <= high or any(v not in offered for v in chosen):
+        raise CommandRefused(
+            f"field {field.label!r} of {modal.title!r} takes {low} to {high} of {offered}, "
+            f"got {chosen}"
+        )
+
+
 def _only_its_user_sees(message: Message, actor: Actor) -> None:
     user = message.interaction_user
     if message.ephemeral and user is not None and user is not actor.user:
@@ -725,7 +756,9 @@ class _ErrorCatcher(logging.Handler):
         self.notify()
 
 
-def _submitted(component: dict[str, Any], given: Mapping[str, str]) -> dict[str, Any] | None:
+def _submitted(
+    component: dict[str, Any], given: Mapping[str, str | Sequence[str]]
+) -> dict[str, Any] | None:
     """A modal component as Discord sends it back on submit."""
     kind = component.get("type")
     if kind == 1:

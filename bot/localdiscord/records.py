@@ -156,6 +156,13 @@ class Reply:
         return self.message is not None and self.message.ephemeral
 
     @property
+    def original(self) -> Message:
+        """`message`, for tests that expect one: fails with what was recorded if there is none."""
+        if self.message is None:
+            raise AssertionError(f"no message was sent in answer to {self.describe()}")
+        return self.message
+
+    @property
     def content(self) -> str | None:
         return None if self.message is None else self.message.content
 

@@ -34,6 +34,29 @@ class SplitsModal(discord.ui.Modal, title="Log splits"):
         await interaction.response.send_message(f"logged {self.splits.value}{note}", ephemeral=True)
 
 
+class FeedbackModal(discord.ui.Modal, title="Session feedback"):
+    """Newer modal layout: text and labelled components (a text input and a select)."""
+
+    intro = discord.ui.TextDisplay("How did it go?")
+    effort: discord.ui.Label[FeedbackModal] = discord.ui.Label(
+        text="Effort (1-10)",
+        component=discord.ui.TextInput(custom_id="effort", max_length=2),
+    )
+    feeling: discord.ui.Label[FeedbackModal] = discord.ui.Label(
+        text="Feeling",
+        component=discord.ui.Select(
+            custom_id="feeling",
+            options=[discord.SelectOption(label=f, value=f) for f in ("fresh", "tired")],
+        ),
+    )
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        assert isinstance(self.effort.component, discord.ui.TextInput)
+        assert isinstance(self.feeling.component, discord.ui.Select)
+        effort, feeling = self.effort.component.value, self.feeling.component.values
+        await interaction.response.send_message(f"effort {effort}, {feeling[0]}")
+
+
 class WodView(discord.ui.View):
     """Persistent: no timeout and fixed custom ids, registered with `bot.add_view`."""
 
@@ -195,6 +218,10 @@ def register_commands(bot: SampleBot) -> None:
     async def pace(interaction: discord.Interaction, private: bool = False) -> None:
         await interaction.response.send_message("choose", view=PaceSelect(), ephemeral=private)
 
+    @tree.command(description="Session feedback")
+    async def feedback(interaction: discord.Interaction) -> None:
+        await interaction.response.send_modal(FeedbackModal())
+
     @tree.command(description="Sends a DM")
     async def remind(interaction: discord.Interaction) -> None:
         await interaction.user.send("do your strides")
@@ -246,6 +273,6 @@ async def env() -> AsyncIterator[Env]:
         ana = guild.add_member("ana")
         coach = guild.add_member("carla", roles=["coach"])
         training = guild.add_channel("training")
-        async with local.run_bot(SampleBot) as bot:
+        async with local.run_bot(SampleBot, guild_ready_timeout=0.01) as bot:
             await bot.tree.sync()
             yield Env(local, clock, guild, ana, coach, training, bot)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 
 import discord
 import pytest
@@ -157,3 +158,25 @@ async def test_a_failing_command_is_reported_with_the_bots_log(env: Env) -> None
     assert "ZeroDivisionError: no splits" in env.discord.logged_errors[0]
     with pytest.raises(TimeoutError, match="the bot logged:"):
         await env.discord.settle(reply, timeout=0)
+
+
+async def test_channel_message_routes_through_the_bots_own_objects(env: Env) -> None:
+    channel = env.bot.get_channel(env.training.id)
+    assert isinstance(channel, discord.TextChannel)
+    said = await env.discord.say(env.ana, env.training, "first")
+    sent = await channel.send("second", file=discord.File(io.BytesIO(b"x,y"), "a.csv"))
+
+    fetched = await channel.fetch_message(said.id)
+    assert (fetched.content, fetched.author.name) == ("first", "ana")
+    assert [m.content async for m in channel.history(limit=5)] == ["second", "first"]
+    await sent.edit(content="second, edited")
+    stored = env.training.messages[-1]
+    assert stored.content == "second, edited" and stored.files == {"a.csv": b"x,y"}
+    with pytest.raises(discord.Forbidden):
+        await fetched.edit(content="not yours")  # 403/50005
+    await sent.delete()
+    assert stored.deleted and env.training.visible_messages() == [env.training.messages[0]]
+    with pytest.raises(discord.NotFound):
+        await channel.fetch_message(sent.id)
+    await fetched.add_reaction("👍")
+    assert said.reactions == ["👍"]

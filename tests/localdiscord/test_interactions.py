@@ -38,13 +38,14 @@ async def test_choice_given_by_name_is_sent_as_its_value(env: Env) -> None:
         ({"reps": 2}, "required option 'splits'"),
         ({"splits": "2:26", "pace": "fast"}, "unknown option"),
         ({"splits": "2:26", "kind": "tempo"}, "one of the choices"),
+        ({"splits": ""}, "no empty text"),
     ],
 )
 async def test_calls_the_discord_client_could_not_make_are_refused(
     env: Env, values: dict[str, object], complaint: str
 ) -> None:
     with pytest.raises(CommandRefused, match=complaint):
-        await env.discord.slash(env.ana, env.training, "log", **values)
+        await env.discord.slash(env.ana, env.training, "log", options=values)
     assert not env.discord.rest.interactions  # nothing reached the bot
 
 
@@ -75,7 +76,7 @@ async def test_subcommand_group(env: Env) -> None:
     reply = await env.discord.slash(env.coach, env.training, ("wod", "post"), workout="6x1000")
 
     assert reply.content == "WOD: 6x1000"
-    assert [b["label"] for b in reply.message.buttons()] == ["Log my splits", "Refresh"]
+    assert [b["label"] for b in reply.original.buttons()] == ["Log my splits", "Refresh"]
 
 
 async def test_autocomplete(env: Env) -> None:
@@ -97,7 +98,7 @@ async def test_defer_then_follow_up_with_a_file(env: Env) -> None:
     assert reply.content == "report ready"
     assert reply.files == {"report.csv": b"day,km\n1,10\n"}
     assert reply.followups == [reply.message]  # the first follow-up replaces "thinking..."
-    assert not reply.message.loading
+    assert not reply.original.loading
 
 
 async def test_embed_over_the_limit_is_refused_like_discord(env: Env) -> None:
@@ -146,7 +147,7 @@ async def test_follow_up_after_fifteen_minutes_is_refused(env: Env) -> None:
     await reply.wait_for(lambda r: bool(r.errors))
 
     assert reply.error_codes == [50027]
-    assert reply.message is not None and reply.message.loading
+    assert reply.message is not None and reply.original.loading
 
 
 async def test_follow_up_within_fifteen_minutes_is_accepted(env: Env) -> None:
@@ -171,9 +172,9 @@ async def test_second_initial_response_is_already_acknowledged(env: Env) -> None
 
 async def test_persistent_button_opens_a_modal_and_the_modal_round_trips(env: Env) -> None:
     post = await env.discord.slash(env.coach, env.training, "wod post", workout="6x1000")
-    assert post.message is not None
+    assert post.original is not None
 
-    click = await env.discord.press(env.ana, post.message, "Log my splits")
+    click = await env.discord.press(env.ana, post.original, "Log my splits")
     assert click.response_kind == "modal" and click.modal is not None
     assert [f.label for f in click.modal.fields()] == ["Splits", "Notes"]
 
@@ -189,9 +190,26 @@ async def test_persistent_button_opens_a_modal_and_the_modal_round_trips(env: En
     }
 
 
+async def test_modal_with_labels_text_and_a_select(env: Env) -> None:
+    opened = await env.discord.slash(env.ana, env.training, "feedback")
+    assert opened.modal is not None
+    fields = opened.modal.fields()
+    assert [(f.label, f.custom_id, f.kind) for f in fields] == [
+        ("Effort (1-10)", "effort", 4),
+        ("Feeling", "feeling", 3),
+    ]
+    with pytest.raises(CommandRefused, match=r"'Feeling'.*fresh"):
+        await env.discord.submit_modal(env.ana, opened.modal, {"Effort (1-10)": "7"})
+
+    submit = await env.discord.submit_modal(
+        env.ana, opened.modal, {"Effort (1-10)": "7", "Feeling": "tired"}
+    )
+    assert submit.content == "effort 7, tired"
+
+
 async def test_modal_checks_required_fields_and_single_submission(env: Env) -> None:
     post = await env.discord.slash(env.coach, env.training, "wod post", workout="6x1000")
-    click = await env.discord.press(env.ana, post.message, "pacer:wod:log")
+    click = await env.discord.press(env.ana, post.original, "pacer:wod:log")
     assert click.modal is not None
     with pytest.raises(CommandRefused, match="'Splits' of 'Log splits' is required"):
         await env.discord.submit_modal(env.ana, click.modal, {"Notes": "no splits"})
@@ -206,34 +224,34 @@ async def test_modal_checks_required_fields_and_single_submission(env: Env) -> N
 
 async def test_button_deferred_update_then_edit(env: Env) -> None:
     post = await env.discord.slash(env.coach, env.training, "wod post", workout="6x1000")
-    click = await env.discord.press(env.ana, post.message, "Refresh")
+    click = await env.discord.press(env.ana, post.original, "Refresh")
 
     assert click.response_kind == "deferred_update"
-    assert click.message is post.message
-    assert post.message.content == "WOD: 6 x 1000 (refreshed)"
-    assert post.message.edits[-1]["content"] == "WOD: 6 x 1000 (refreshed)"
+    assert click.message is post.original
+    assert post.original.content == "WOD: 6 x 1000 (refreshed)"
+    assert post.original.edits[-1]["content"] == "WOD: 6 x 1000 (refreshed)"
 
 
 async def test_select_updates_the_message(env: Env) -> None:
     post = await env.discord.slash(env.ana, env.training, "pace")
     with pytest.raises(CommandRefused, match="not options"):
-        await env.discord.select(env.ana, post.message, "pacer:pace", ["sprint"])
+        await env.discord.select(env.ana, post.original, "pacer:pace", ["sprint"])
     with pytest.raises(CommandRefused, match="takes 1 to 1 values"):
-        await env.discord.select(env.ana, post.message, "pacer:pace", ["easy", "tempo"])
+        await env.discord.select(env.ana, post.original, "pacer:pace", ["easy", "tempo"])
 
-    picked = await env.discord.select(env.ana, post.message, "Pick a pace", ["tempo"])
+    picked = await env.discord.select(env.ana, post.original, "Pick a pace", ["tempo"])
 
     assert picked.response_kind == "update_message"
-    assert post.message.content == "pace: tempo"
-    assert post.message.components == []
+    assert post.original.content == "pace: tempo"
+    assert post.original.components == []
     with pytest.raises(CommandRefused, match="no string select"):
-        await env.discord.select(env.ana, post.message, "pacer:pace", ["easy"])
+        await env.discord.select(env.ana, post.original, "pacer:pace", ["easy"])
 
 
 async def test_missing_button_is_refused(env: Env) -> None:
     post = await env.discord.slash(env.coach, env.training, "wod post", workout="6x1000")
     with pytest.raises(CommandRefused, match=r"no button 'Delete'.*Log my splits"):
-        await env.discord.press(env.ana, post.message, "Delete")
+        await env.discord.press(env.ana, post.original, "Delete")
 
 
 async def test_message_context_menu(env: Env) -> None:
@@ -254,7 +272,7 @@ async def test_attachment_sent_by_the_bot(env: Env) -> None:
     reply = await env.discord.slash(env.ana, env.training, "chart")
 
     assert reply.files == {"chart.png": PNG}
-    assert reply.message.attachments[0].size == len(PNG)
+    assert reply.original.attachments[0].size == len(PNG)
 
 
 async def test_attachment_option_is_downloadable_by_the_bot(env: Env) -> None:
@@ -381,8 +399,8 @@ async def test_role_given_while_running_reaches_the_bot(env: Env) -> None:
 
 async def test_ephemeral_message_components_belong_to_its_user(env: Env) -> None:
     post = await env.discord.slash(env.ana, env.training, "pace", private=True)
-    assert post.ephemeral and post.message is not None
+    assert post.ephemeral and post.original is not None
     with pytest.raises(CommandRefused, match="only ana sees it"):
-        await env.discord.select(env.coach, post.message, "pacer:pace", ["easy"])
-    picked = await env.discord.select(env.ana, post.message, "pacer:pace", ["easy"])
-    assert picked.message is post.message and post.message.content == "pace: easy"
+        await env.discord.select(env.coach, post.original, "pacer:pace", ["easy"])
+    picked = await env.discord.select(env.ana, post.original, "pacer:pace", ["easy"])
+    assert picked.message is post.original and post.original.content == "pace: easy"

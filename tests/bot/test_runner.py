@@ -107,3 +107,29 @@ async def test_unusable_database_is_one_line(tmp_path: Path, pointed_at) -> None
         assert await run_bot(bad, factory=factory, err=err) == 2
         assert err.getvalue().startswith("Cannot use the database (")
         assert err.getvalue().count("\n") == 1
+
+
+async def test_run_serves_until_closed(tmp_path: Path, pointed_at) -> None:
+    import asyncio
+
+    made: list[Pacer] = []
+    created = asyncio.Event()
+
+    def recording_factory(s: Settings) -> Pacer:
+        bot = Pacer(s, warm_up_dates=False, guild_ready_timeout=0.05)
+        made.append(bot)
+        created.set()
+        return bot
+
+    async with LocalDiscord(token=TOKEN) as local:
+        local.add_guild("Track Club")
+        pointed_at(local)
+        run = asyncio.create_task(run_bot(settings(tmp_path, TOKEN), factory=recording_factory))
+        await asyncio.wait_for(created.wait(), timeout=5)
+        bot = made[0]
+        await asyncio.wait_for(bot.wait_until_ready(), timeout=5)
+        assert local.gateway.identifies == 1 and not local.registry.syncs  # no sync on start
+        await bot.close()  # what SIGTERM does
+        assert await run == 0
+        with pytest.raises(RuntimeError):
+            bot.store  # noqa: B018

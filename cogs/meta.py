@@ -52,8 +52,8 @@ def help_lines(
         menus = tree.get_commands(type=kind)
         if guild is not None:
             menus += tree.get_commands(guild=guild, type=kind)
-        for menu in sorted(menus, key=lambda m: m.name):
-            lines.append(f"**{menu.name}** — right-click {where} → Apps → {menu.name}")
+        for name in sorted({m.name for m in menus}):
+            lines.append(f"**{name}** — right-click {where} → Apps → {name}")
     return lines
 
 

@@ -18,6 +18,14 @@ def _no_names(kind: str, ident: int) -> str | None:
     return None
 
 
+BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def show_markdown(text: str, names: Namer = _no_names) -> str:
+    """Text as the Discord client shows it: mentions by name, bold without its asterisks."""
+    return BOLD.sub(r"\1", show_mentions(text, names))
+
+
 def show_mentions(text: str, names: Namer = _no_names) -> str:
     def replace(match: re.Match[str]) -> str:
         kind = "role" if match.group(1) == "@&" else "channel" if match.group(1) == "#" else "user"
@@ -44,7 +52,7 @@ def embed_box(embed: dict[str, Any], width: int = WIDTH, names: Namer = _no_name
     body: list[str] = []
 
     def add(text: str, indent: str = "") -> None:
-        for line in _wrap(show_mentions(text, names), inner - len(indent)):
+        for line in _wrap(show_markdown(text, names), inner - len(indent)):
             body.append(indent + line)
 
     if author := (embed.get("author") or {}).get("name"):
@@ -114,7 +122,7 @@ def message_lines(
     who = f"{author} (only you can see this)" if flags & EPHEMERAL else author
     lines = [f"{who}:"]
     if content := message.get("content"):
-        lines += ["  " + line for line in show_mentions(str(content), names).splitlines()]
+        lines += ["  " + line for line in show_markdown(str(content), names).splitlines()]
     for embed in message.get("embeds") or []:
         lines += ["  " + line for line in embed_box(embed, width - 2, names)]
     lines += ["  " + line for line in component_lines(message.get("components") or [])]

@@ -40,6 +40,11 @@ def test_message_shows_ephemeral_buttons_and_files() -> None:
     ]
 
 
+def test_bold_is_shown_without_asterisks() -> None:
+    lines = embed_box({"description": "**/log** — log a session, 2**3"}, width=40)
+    assert "│ /log — log a session, 2**3" in lines[1]
+
+
 def test_unknown_mentions_stay_as_typed() -> None:
     assert show_mentions("hi <@&5> <#6>") == "hi <@&5> <#6>"
 

@@ -136,6 +136,8 @@ class Sandbox:
         return paths
 
     def show(self, message: Message) -> None:
+        if message.loading:  # a deferred answer still "thinking": shown once it is filled
+            return
         before = self.shown.get(message.id)
         if before is not None and before == len(message.edits):
             return
@@ -173,7 +175,7 @@ class Sandbox:
         if reply.choices is not None:
             names = [str(c.get("name")) for c in reply.choices]
             self.say("Suggestions: " + (", ".join(names) if names else "(none)"))
-        if reply.message is not None and not reply.message.loading:
+        if reply.message is not None:
             self.show(reply.message)
         for followup in reply.followups:
             self.show(followup)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 # Each module defines `register(subparsers)`, which adds its subcommand(s) and sets `func`
 # (a callable taking the parsed args and returning an exit status). Imported lazily by name
 # so that `pacer parse` does not pay for discord.py or sqlite.
-SUBCOMMAND_MODULES: tuple[str, ...] = ()
+SUBCOMMAND_MODULES: tuple[str, ...] = ("bot.cli.analyze", "bot.cli.equivalent")
 
 
 def build_parser() -> argparse.ArgumentParser:

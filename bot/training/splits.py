@@ -401,7 +401,13 @@ def _read(text: str, toks: list[_Tok]) -> Splits:
                     hint="2:45, :43, :40",
                 )
             value += math.floor(splits[-1] / 60) * 60
-        if prev_word in _SUMMARY_WORDS or (prev is not None and prev.kind == "eq"):
+        if (
+            prev_word in _SUMMARY_WORDS
+            or (prev is not None and prev.kind == "eq")
+            # `avg: 2:26`
+            or (prev is not None and prev.kind == "colon" and i > 1
+                and toks[i - 2].kind == "word" and toks[i - 2].text in _SUMMARY_WORDS)
+        ):
             summaries.append(value)
         elif _pace_unit_follows(toks, i):
             pass  # `3:55/mi`: a pace someone worked out, not a rep
@@ -436,19 +442,31 @@ def _read(text: str, toks: list[_Tok]) -> Splits:
 
 
 def _labels(toks: list[_Tok]) -> list[bool]:
-    """Tokens that belong to a label: a colon (not inside a time) turns the few words and plain
-    numbers before it on its line or in its bracket (`Splits:`, `400s:`, `6 x 400m:`, `Rep 1:`)
-    into a label. A colon after a full time (`2:26: felt good`) labels nothing."""
+    """Tokens that belong to a label, which a colon (not inside a time) ends: `Splits:`,
+    `400s:`, `6 x 400m:`, `3x(400/300/200):`, `Rep 1:`, `1:`.
+
+    What comes before the colon on its line is a label when it holds no full time, is short,
+    and has a word, a `#`, a number with a unit, or is a single number; and a number follows
+    the colon. So `2:26: felt good` and `62 61 60: then 30 29` label nothing.
+    """
     skip = [False] * len(toks)
     anchor = 0
     for i, t in enumerate(toks):
-        if t.kind in ("nl", "open", "sep"):
+        if t.kind == "nl":
             anchor = i + 1
         elif t.kind == "colon":
             before = toks[anchor:i]
-            if len(before) <= 6 and all(
-                b.kind in ("word", "hash") or (b.kind == "num" and ":" not in b.text)
-                for b in before
+            nums = [b for b in before if b.kind == "num"]
+            if (
+                before
+                and len(before) <= 12
+                and not any(":" in b.text for b in nums)
+                and all(b.kind != "eq" for b in before)
+                and (
+                    any(b.kind in ("word", "hash") or b.suffix or b.unit_word for b in before)
+                    or (len(before) == 1 and len(nums) == 1)
+                )
+                and any(n.kind == "num" for n in toks[i + 1 :])
             ):
                 for k in range(anchor, i):
                     skip[k] = True

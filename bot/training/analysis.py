@@ -219,11 +219,13 @@ def _interleaved(times: tuple[float, ...], reps: tuple[Rep, ...]) -> bool:
         return False
     work_paces = [t / d for t, d in zip(work, distances, strict=True) if d]
     rest_paces = [t / d for t, d in zip(rest, rest_distances, strict=False) if d]
-    mean_work = statistics.fmean(work_paces)
-    # Work paces hang together, and every recovery jog is clearly slower than the work.
+    # Work paces hang together, every recovery jog is clearly slower than the work, and the two
+    # groups of times sit well apart (twelve equal times are not six reps and six jogs).
+    spread = max(statistics.pstdev(work), statistics.pstdev(rest), 0.5)
     return (
-        statistics.pstdev(work_paces) / mean_work < 0.08
+        statistics.pstdev(work_paces) / statistics.fmean(work_paces) < 0.08
         and min(rest_paces) > 1.1 * max(work_paces)
+        and abs(statistics.fmean(rest) - statistics.fmean(work)) > 4 * spread
     )
 
 

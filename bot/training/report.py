@@ -37,10 +37,23 @@ class Report:
         return "\n".join(parts)
 
 
+# Below this, runners write a rep's time in seconds: `68`, `69.5`, `84` (not `1:08`).
+SECONDS_ONLY_BELOW = 90.0
+
+
 def _t(seconds: float) -> str:
-    """A time with a tenth only when it carries one: `2:26`, `2:26.2`, `58.4`."""
+    """A time as runners write a split: `68`, `69.5`, `2:26`, `2:26.2`."""
     tenths = round(seconds * 10)
+    if 0 <= seconds < SECONDS_ONLY_BELOW:
+        return f"{tenths / 10:.1f}" if tenths % 10 else f"{tenths // 10}"
     return format_time(seconds, 1 if tenths % 10 else 0)
+
+
+def _t1(seconds: float) -> str:
+    """Like `_t` with a tenth always: averages and /400 paces (`58.5`, `2:26.2`)."""
+    if 0 <= seconds < SECONDS_ONLY_BELOW:
+        return f"{seconds:.1f}"
+    return format_time(seconds, 1)
 
 
 def _per_unit(seconds_per_km: float, units: str) -> float:
@@ -89,7 +102,7 @@ def headline(analysis: Analysis, units: str = "km") -> str:
     if by_pace:
         parts.append(f"avg {_pace(mean, units)}")
     else:
-        avg = f"avg {format_time(mean, 1)}"
+        avg = f"avg {_t1(mean)}"
         distance = analysis.reps[0].distance_m
         if pace is not None and distance:
             # The pace in the runner's units, unless the rep is that unit (then the other one).
@@ -101,7 +114,7 @@ def headline(analysis: Analysis, units: str = "km") -> str:
     parts.append(f"SD {float(s['stdev_s']):.1f} {unit}")  # type: ignore[arg-type]
     phrase = _split_phrase(s.get("split_diff_s"))  # type: ignore[arg-type]
     if phrase and len(analysis.reps) >= 2:
-        parts.append(phrase + ("/km" if by_pace else ""))
+        parts.append(phrase + ("/km" if by_pace and phrase != "even split" else ""))
     if s.get("targets"):
         parts.append(f"{s['on_target']}/{s['targets']} on target")
     return " · ".join(parts)
@@ -145,7 +158,7 @@ def table_lines(analysis: Analysis, units: str = "km") -> tuple[str, list[str]]:
 
         cols.append((f"/{first}", 6, pace_col(first)))
         cols.append((f"/{second}", 6, pace_col(second)))
-        cols.append(("/400", 5, [format_time(r.pace_s_per_km * 0.4, 1) if r.pace_s_per_km
+        cols.append(("/400", 5, [_t1(r.pace_s_per_km * 0.4) if r.pace_s_per_km
                                  else "" for r in reps]))
     if has_target:
         cols.append(("target", 11, [_target_text(r) for r in reps]))
@@ -191,7 +204,7 @@ def summary_lines(analysis: Analysis, units: str = "km") -> list[str]:
 
     def val(key: str) -> str:
         x = float(s[key])  # type: ignore[arg-type]
-        return _pace(x, "km") if by_pace else format_time(x, 1)
+        return _pace(x, "km") if by_pace else _t1(x)
 
     lines = [
         f"Mean {val('mean_s')} · median {val('median_s')} · SD {float(s['stdev_s']):.2f}{unit}"  # type: ignore[arg-type]
@@ -220,15 +233,16 @@ def summary_lines(analysis: Analysis, units: str = "km") -> list[str]:
         work += _t(float(s["work_time_s"]))  # type: ignore[arg-type]
         pace = float(s["mean_pace_s_per_km"])  # type: ignore[arg-type]
         work += f" · {_pace(pace, units)} · {_pace(pace, _other(units))}"
-        work += f" · {format_time(pace * 0.4, 1)}/400"
+        work += f" · {_t1(pace * 0.4)}/400"
     lines.append(work)
     if s.get("rest_s"):
         lines.append(f"Rest {_t(float(s['rest_s']))} · work:rest {s['work_rest_ratio']}")  # type: ignore[arg-type]
     a = analysis.athlete
     if a and a.get("vdot") is not None:
-        text = f"Race VDOT {a['vdot']}"
+        text = f"Race VDOT {float(a['vdot']):.1f}"  # type: ignore[arg-type]
         if a.get("session_vdot") is not None:
-            text += f" · this session ran like VDOT {a['session_vdot']} · {a['zone']} zone"
+            session = float(a["session_vdot"])  # type: ignore[arg-type]
+            text += f" · these reps as races: VDOT {session:.1f} · {a['zone']} zone"
         lines.append(text)
     return lines
 
@@ -260,10 +274,10 @@ def render_equivalent(eq: Equivalent, units: str = "km") -> Report:
                         ("R", "Repetition")):
         fast, slow = paces.pace(zone)
         text = _pace(fast, units)
-        per400 = format_time(fast * 0.4, 1)
+        per400 = _t1(fast * 0.4)
         if fast != slow:
             text = f"{format_time(_per_unit(fast, units))}-{_pace(slow, units)}"
-            per400 += f"-{format_time(slow * 0.4, 1)}"
+            per400 += f"-{_t1(slow * 0.4)}"
         summary.append(f"{zone} {label}: {text} · {per400}/400")
     return Report(
         headline=f"VDOT {eq.vdot:.1f} from {format_distance(eq.distance_m)} in "

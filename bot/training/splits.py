@@ -450,6 +450,8 @@ def _labels(toks: list[_Tok]) -> list[bool]:
     the colon. So `2:26: felt good` and `62 61 60: then 30 29` label nothing.
     """
     skip = [False] * len(toks)
+    # The last number's index answers "does a number follow this colon?" in O(1).
+    last_num = max((k for k, t in enumerate(toks) if t.kind == "num"), default=-1)
     anchor = 0
     for i, t in enumerate(toks):
         if t.kind == "nl":
@@ -466,7 +468,7 @@ def _labels(toks: list[_Tok]) -> list[bool]:
                     any(b.kind in ("word", "hash") or b.suffix or b.unit_word for b in before)
                     or (len(before) == 1 and len(nums) == 1)
                 )
-                and any(n.kind == "num" for n in toks[i + 1 :])
+                and last_num > i
             ):
                 for k in range(anchor, i):
                     skip[k] = True

@@ -1,0 +1,7 @@
+"""Workout notation: from the text a coach types to reps, targets and recoveries."""
+
+from bot.training.notation.reader import MAX_REPS, MAX_TEXT, read_workout
+
+parse_workout = read_workout
+
+__all__ = ["MAX_REPS", "MAX_TEXT", "parse_workout"]

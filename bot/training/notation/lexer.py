@@ -1,0 +1,258 @@
+"""Splitting workout text into tokens: numbers with their units, clock times, words and symbols.
+
+One pass over the text, one character at a time, so the cost is linear in the input whatever it
+holds. Offsets always point into the text the user typed, for error messages.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.training.errors import ParseError
+from bot.training.units import DISTANCE_UNITS, DURATION_UNITS
+
+TokKind = Literal["num", "time", "word", "sym", "nl"]
+
+# One character in, one character out, so offsets stay valid.
+_CHAR_MAP = {
+    "’": "'", "‘": "'", "′": "'", "ʹ": "'", "`": "'", "´": "'",
+    "”": '"', "“": '"', "″": '"', "„": '"',
+    "×": "x", "✕": "x", "✖": "x", "*": "x",
+    "–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-", "→": ">",
+    "\t": " ", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\r": "\n",
+    "［": "[", "］": "]", "（": "(", "）": ")", "＠": "@", "，": ",", "：": ":",
+}
+
+_ATTACHABLE_UNITS = frozenset(DISTANCE_UNITS) | frozenset(DURATION_UNITS)
+
+
+@dataclass(slots=True)
+class Tok:
+    kind: TokKind
+    start: int
+    end: int
+    # num: the number; time: seconds.
+    value: float = 0.0
+    # num: a unit written against the number (`1000m`, `90s`, `3'`), lower case; word/sym: itself.
+    unit: str = ""
+    # time: how it was written, "clock" (2:26) or "prime" (3'05"); num: "int" or "dec".
+    form: str = ""
+
+    @property
+    def word(self) -> str:
+        return self.unit if self.kind in ("word", "sym") else ""
+
+
+def normalise(text: str) -> str:
+    """Fold the characters runners type for the same thing (curly quotes, ×, en dashes, full-width
+    digits) to one each, keeping the length, and lower-case it."""
+    out = []
+    for ch in text:
+        mapped = _CHAR_MAP.get(ch)
+        if mapped is None:
+            if ch.isascii():
+                mapped = ch
+            else:
+                folded = unicodedata.normalize("NFKC", ch)
+                if len(folded) == 1 and folded.isascii():
+                    mapped = folded
+                elif unicodedata.category(ch) in ("Cf", "Cc", "Zs", "Zl", "Zp"):
+                    mapped = " "  # zero-width and direction marks, odd spaces
+                else:
+                    mapped = ch
+        out.append(mapped.lower() if len(mapped.lower()) == 1 else mapped)
+    return "".join(out)
+
+
+def _digits(s: str, i: int) -> int:
+    n = len(s)
+    while i < n and s[i].isdigit() and s[i].isascii():
+        i += 1
+    return i
+
+
+def _letters(s: str, i: int) -> int:
+    n = len(s)
+    while i < n and "a" <= s[i] <= "z":
+        i += 1
+    return i
+
+
+def tokenize(text: str) -> list[Tok]:
+    s = normalise(text)
+    n = len(s)
+    toks: list[Tok] = []
+    i = 0
+    while i < n:
+        ch = s[i]
+        if ch == "\n":
+            if not toks or toks[-1].kind != "nl":
+                toks.append(Tok("nl", i, i + 1, unit="\n"))
+            i += 1
+        elif ch.isspace():
+            i += 1
+        elif ch.isdigit() and ch.isascii() or (ch in ".:" and i + 1 < n and s[i + 1].isdigit()):
+            i = _number(text, s, i, toks)
+        elif "a" <= ch <= "z":
+            i = _word(s, i, toks)
+        elif ch == ".":
+            # Abbreviation and sentence dots (`rec.`, `w.u.` are read as words) carry nothing.
+            i += 1
+        else:
+            toks.append(Tok("sym", i, i + 1, unit=ch))
+            i += 1
+    return toks
+
+
+def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:
+    n = len(s)
+    start = i
+    if s[i] == ":":
+        # `:43`, a carried minute: only splits use it; in a workout it reads as seconds.
+        j = _digits(s, i + 1)
+        toks.append(Tok("time", start, j, value=float(s[i + 1 : j]), form="clock"))
+        return j
+    j = _digits(s, i)
+    # Thousands separators: `1,000`, `10,000`; but `400,300,200` is a list.
+    while (
+        j - start <= 2
+        and j + 4 <= n
+        and s[j] == ","
+        and _digits(s, j + 1) == j + 4
+        and not (j + 4 < n and s[j + 4] == "," and j + 5 < n and s[j + 5].isdigit())
+    ):
+        j += 4
+        break
+    form = "int"
+    if j < n and s[j] == "." and j + 1 < n and s[j + 1].isdigit():
+        j = _digits(s, j + 1)
+        form = "dec"
+    if start < j and s[start] == ".":
+        form = "dec"
+    raw = s[start:j].replace(",", "")
+    if j < n and s[j] == ":" and j + 1 < n and s[j + 1].isdigit():
+        return _clock(text, s, start, toks)
+    value = float(raw) if raw not in ("", ".") else 0.0
+    # Primes: 3' = 3 minutes, 90" = 90 seconds, 3'05" = 3:05.
+    if j < n and s[j] == "'" and form == "int":
+        if j + 1 < n and s[j + 1] == "'":  # 90'' is seconds
+            toks.append(Tok("time", start, j + 2, value=value, form="prime"))
+            return j + 2
+        k = _digits(s, j + 1)
+        if k > j + 1:
+            secs_end = k
+            if k < n and s[k] == "." and k + 1 < n and s[k + 1].isdigit():
+                secs_end = _digits(s, k + 1)
+            secs = float(s[j + 1 : secs_end])
+            if secs >= 60:
+                raise ParseError(
+                    f"{s[j + 1 : secs_end]} is not a number of seconds (they only go to 59)",
+                    text=text, offset=start, length=secs_end - start, hint="3'05\" or 3:05",
+                )
+            end = secs_end + 1 if secs_end < n and s[secs_end] in "\"'" else secs_end
+            toks.append(Tok("time", start, end, value=value * 60 + secs, form="prime"))
+            return end
+        toks.append(Tok("time", start, j + 1, value=value * 60, form="prime"))
+        return j + 1
+    if j < n and s[j] == '"':
+        toks.append(Tok("time", start, j + 1, value=value, form="prime"))
+        return j + 1
+    # A unit written against the number: `1000m`, `5k`, `90s`, `2min`, `1Ks`, `6x`.
+    unit = ""
+    k = _letters(s, j)
+    if k > j:
+        letters = s[j:k]
+        if letters in _ATTACHABLE_UNITS or letters in ("ks",):
+            unit = letters
+            j = k
+        elif letters.endswith("x") and letters[:-1] in _ATTACHABLE_UNITS:
+            unit = letters[:-1]  # `1000mx6`: the x is read next
+            j = k - 1
+        elif letters[0] != "x":
+            unit = letters  # `8th`, `4pm`, `5kpace`: the reader decides what it is
+            j = k
+    toks.append(Tok("num", start, j, value=value, unit=unit, form=form))
+    return j
+
+
+def _clock(text: str, s: str, start: int, toks: list[Tok]) -> int:
+    n = len(s)
+    fields: list[str] = []
+    j = start
+    while True:
+        k = _digits(s, j)
+        fields.append(s[j:k])
+        j = k
+        if j < n and s[j] == ":" and j + 1 < n and s[j + 1].isdigit():
+            j += 1
+            continue
+        break
+    if len(fields) == 2 and len(fields[1]) == 1:
+        # `1:1`, `2:1`: a work-to-rest ratio, not a clock time.
+        toks.append(Tok("time", start, j, value=float(fields[0]) / max(float(fields[1]), 1.0),
+                        form="ratio"))
+        return j
+    frac = ""
+    if j < n and s[j] == "." and j + 1 < n and s[j + 1].isdigit():
+        k = _digits(s, j + 1)
+        frac = s[j:k]
+        j = k
+    if len(fields) > 3:
+        raise ParseError(
+            "a time has at most three fields (h:mm:ss)",
+            text=text, offset=start, length=j - start, hint="2:26 or 1:05:32",
+        )
+    for pos, field in enumerate(fields[1:], start=1):
+        if int(field) >= 60:
+            what = "seconds" if pos == len(fields) - 1 else "minutes"
+            raise ParseError(
+                f"{field} is not a number of {what} (they only go to 59)",
+                text=text, offset=start, length=j - start, hint="2:26 or 1:05:32",
+            )
+    total = 0.0
+    for field in fields:
+        total = total * 60 + int(field)
+    total += float(frac) if frac else 0.0
+    # `5:30pm` is a time of day, not a length of running.
+    k = _letters(s, j)
+    form = "clock"
+    if s[j:k] in ("am", "pm"):
+        form = "daytime"
+        j = k
+    toks.append(Tok("time", start, j, value=total, form=form))
+    return j
+
+
+def _word(s: str, i: int, toks: list[Tok]) -> int:
+    n = len(s)
+    start = i
+    # Slashed and dotted shorthands: w/ (with), w/u (warm-up), w/d and c/d (cool-down), b/w
+    # (between), w. (with), w.u., c.d., w.d.
+    if i + 1 < n and s[i + 1] in "/." and s[i] in "wbc" and (i == 0 or not s[i - 1].isalpha()):
+        sep = s[i + 1]
+        nxt = s[i + 2] if i + 2 < n else ""
+        after = s[i + 3] if i + 3 < n else ""
+        if nxt in "ud" and s[i] in "wc" and not after.isalpha():
+            word = "warmup" if (s[i], nxt) == ("w", "u") else "cooldown"
+            end = i + 3 + (1 if sep == "." and after == "." else 0)
+            toks.append(Tok("word", start, end, unit=word))
+            return end
+        if s[i] == "b" and sep == "/" and nxt == "w" and not after.isalpha():
+            toks.append(Tok("word", start, i + 3, unit="between"))
+            return i + 3
+        if s[i] == "w" and (sep == "/" or not nxt.isalpha()) and not (sep == "/" and nxt == "o"):
+            toks.append(Tok("word", start, i + 2, unit="with"))
+            return i + 2
+    j = _letters(s, i)
+    # Hyphenated words stay whole: warm-up, cool-down, cut-down.
+    while j + 1 < n and s[j] == "-" and "a" <= s[j + 1] <= "z":
+        j = _letters(s, j + 1)
+    word = s[i:j]
+    # `x6`, `x 6`: a multiplication sign, not a word.
+    if word == "x" or (word.startswith("x") and len(word) == 1):
+        toks.append(Tok("sym", start, j, unit="x"))
+        return j
+    toks.append(Tok("word", start, j, unit=word.replace("-", "")))
+    return j

@@ -9,7 +9,8 @@ Choices worth knowing:
   of max(1 s, 1 % of the target): ±1 s for a 68 s 400, ±1.5 s for a 2:26 1000, ±3 s for a 5:00 mile.
   Otherwise the rep is "fast" or "slow" by the distance to the nearest allowed time.
 - Named targets (`5k`, `T`, `MP`, ...) become times from the athlete's best race VDOT: race names
-  through equivalent times, Daniels letters through training paces. E is a range.
+  through equivalent times, Daniels letters through training paces (E is a range), CV as the
+  pace of a 30-minute race. `goal` and `xc` stay unresolved, with a note.
 - A rep whose length is a duration (`5 x 3:00`) has its time but no pace: its distance is unknown.
 - Set statistics compare like with like: on times when every analysed rep has the same length (or
   no known length), else on pace per km (`basis` says which; values are then s/km).
@@ -30,7 +31,14 @@ from bot.training.errors import ParseError
 from bot.training.model import Rep, Workout, amount_mid
 from bot.training.splits import Splits, parse_splits
 from bot.training.units import MILE_M, RACE_DISTANCES, format_time
-from bot.training.vdot import TrainingPaces, time_for_vdot, training_paces, vdot
+from bot.training.vdot import (
+    TrainingPaces,
+    sustainable_fraction,
+    time_for_vdot,
+    training_paces,
+    vdot,
+    velocity_for_vo2,
+)
 
 # Daniels letters and the words that name them.
 ZONE_NAMES: dict[str, str] = {
@@ -50,6 +58,7 @@ ZONE_NAMES: dict[str, str] = {
     "rep": "R",
     "repetition": "R",
 }
+CV_MINUTES = 30.0
 # Race-pace names beyond those in RACE_DISTANCES.
 RACE_NAME_ALIASES: dict[str, str] = {"hmp": "half", "hm": "half", "mile": "mile", "5km": "5k",
                                      "10km": "10k", "3km": "3k"}
@@ -185,6 +194,10 @@ def named_pace(name: str, athlete_vdot: float) -> tuple[float, float] | None:
     v = round(athlete_vdot, 6)
     if key in ZONE_NAMES:
         return training_paces(v).pace(ZONE_NAMES[key])
+    if key == "cv":
+        # Critical velocity: about the pace a runner can race for 30 minutes.
+        per_km = 60_000.0 / velocity_for_vo2(v * sustainable_fraction(CV_MINUTES))
+        return (per_km, per_km)
     key = RACE_NAME_ALIASES.get(key.replace(" ", ""), key.replace(" ", ""))
     race_m = RACE_DISTANCES.get(key)
     if race_m is None:

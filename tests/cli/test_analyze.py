@@ -55,3 +55,39 @@ def test_analyze_json_with_race(capsys):
 def test_analyze_units_miles(capsys):
     assert main(["analyze", "--splits", "62 61", "--units", "mi"]) == 0
     assert "2 splits" in capsys.readouterr().out
+
+
+def test_analyze_worked_example_text(capsys):
+    argv = ["analyze", "--workout", "6 x 1,000m w. 500m rec.",
+            "--splits", "2:26 / 2:28 / 2:26 / 2:27 / 2:26 / 2:24"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "6 × 1000 m · avg 2:26.2 (3:55/mi) · SD 1.3 s · negative split 1.0 s"
+    assert out[2].split() == ["#", "time", "/km", "/mi", "/400"]
+    assert "First half 2:26.7 · second half 2:25.7: negative split 1.0 s" in out
+
+
+def test_analyze_worked_example_json(capsys):
+    argv = ["analyze", "--workout", "6 x 1,000m w. 500m rec.",
+            "--splits", "2:26 / 2:28 / 2:26 / 2:27 / 2:26", "--json"]
+    assert main(argv) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["prescribed_reps"] == 6
+    assert data["notes"] == ["6 reps prescribed, 5 splits given: analysed reps 1-5"]
+    assert len(data["reps"]) == 5
+
+
+def test_analyze_named_target_with_race(capsys):
+    argv = ["analyze", "--workout", "3 x 1 mile @ T w/ 2:00", "--splits", "6:51, 6:52, 6:40",
+            "--race", "5k 20:00", "--units", "mi"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "Targets: 2 of 3 on, 1 fast, 0 slow" in out
+    assert "T zone" in out
+
+
+def test_analyze_bad_workout_exits_2(capsys):
+    assert main(["analyze", "--workout", "lorem ipsum", "--splits", "62"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith("pacer analyze: ")
+    assert "Traceback" not in captured.err

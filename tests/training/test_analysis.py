@@ -272,3 +272,65 @@ def test_parse_race():
 def test_text_splits_errors_surface_as_parse_error():
     with pytest.raises(ParseError):
         analyze("no times here", worked_example())
+
+
+def test_cv_target_is_thirty_minute_race_pace():
+    # A runner whose 10K takes 30:00 has CV at their 10K pace: 3:00/km.
+    thirty_min_10k = Athlete(races=((10000.0, 1800.0),))
+    target = analyze("3:00", reps_workout(1, 1000.0, target_name="CV"), thirty_min_10k)
+    assert target.reps[0].target_s == pytest.approx((180.0, 180.0), abs=0.3)
+    # A 20:00 5K runner: CV sits between their 5K and 10K paces.
+    athlete = Athlete(races=((5000.0, 1200.0),))
+    cv = analyze("4:10", reps_workout(1, 1000.0, target_name="CV"), athlete).reps[0].target_s
+    assert cv is not None and 240.0 < cv[0] < 248.8
+
+
+# -- from text, through the notation reader ----------------------------------------------------
+
+
+def test_worked_example_from_text():
+    result = analyze(EXAMPLE_SPLITS, "6 x 1,000m w. 500m rec.")
+    s = result.stats
+    assert (s["mean_s"], s["stdev_s"], s["range_s"]) == (146.17, 1.33, 4.0)
+    assert (s["fastest_rep"], s["slowest_rep"]) == (6, 2)
+    assert (s["first_half_s"], s["second_half_s"], s["split_diff_s"]) == (146.67, 145.67, 1.0)
+    assert s["work_distance_m"] == 6000.0
+    assert result.prescribed_reps == 6
+    assert result.reps[0].rest is not None and result.reps[0].rest["distance_m"] == 500.0
+
+
+def test_text_targets_from_the_reader():
+    result = analyze("68, 67.4, 70, 66.8", "4 x 400 @ 68 w/ 90s rest")
+    assert [r.status for r in result.reps] == ["on", "on", "slow", "fast"]
+    assert result.stats["rest_s"] == 270
+    assert result.stats["work_rest_ratio"] == pytest.approx(272.2 / 270, abs=0.01)
+
+
+def test_text_named_target_resolved_for_athlete():
+    athlete = Athlete(races=((5000.0, 1200.0),))
+    t_mile = training_paces(round(athlete.vdot or 0, 6)).threshold * MILE_M / 1000
+    splits = f"{t_mile:.0f}, {t_mile + 10:.0f}, {t_mile - 10:.0f}"
+    result = analyze(splits, "3 x 1 mile @ T w/ 2:00", athlete)
+    assert [r.status for r in result.reps] == ["on", "slow", "fast"]
+    assert result.to_dict()["athlete"]["zone"] == "T"
+
+
+def test_text_marathon_pace_name():
+    athlete = Athlete(races=((42195.0, 10800.0),))
+    result = analyze("1:42, 1:43", "2 x 400 @ MP", athlete)
+    # Marathon pace of a 3:00:00 marathoner: 256 s/km, 102.4 s per 400 m.
+    assert result.reps[0].target_s == pytest.approx((102.4, 102.4), abs=0.05)
+    assert [r.status for r in result.reps] == ["on", "on"]
+
+
+def test_text_mismatch_with_recoveries_mixed_in():
+    text = "2:26 (3:00) 2:28 (3:05) 2:26 (3:01) 2:27 (2:58) 2:26"
+    result = analyze(text, "6 x 1,000m w. 500m rec.")
+    assert "6 reps prescribed, 5 splits given: analysed reps 1-5" in result.notes
+    assert [r.recovery_s for r in result.reps] == [180, 185, 181, 178, None]
+    assert result.stats["rest_s"] == 724
+
+
+def test_bad_workout_text_is_a_parse_error():
+    with pytest.raises(ParseError):
+        analyze("2:26", "lorem ipsum")

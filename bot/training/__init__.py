@@ -1,10 +1,32 @@
-"""Pacer's training domain: workout notation, splits, analysis, race equivalents. Pure: no I/O."""
+"""Pacer's training domain: workout notation, splits, analysis, race equivalents. Pure: no I/O.
 
-from bot.training.analysis import Analysis, Athlete, analyze
+The readers and the analysis load on first use (PEP 562), so `import bot.training` stays cheap
+for code that only needs the model.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
 from bot.training.errors import ParseError
 from bot.training.model import Amount, Rep, Rest, Segment, Workout
-from bot.training.splits import Splits, parse_splits
-from bot.training.vdot import Equivalent, equivalent
+
+if TYPE_CHECKING:
+    from bot.training.analysis import Analysis, Athlete, analyze
+    from bot.training.splits import Splits, parse_splits
+    from bot.training.vdot import Equivalent, equivalent
+
+# Public name -> the module that defines it.
+_LAZY: dict[str, str] = {
+    "Analysis": "bot.training.analysis",
+    "Athlete": "bot.training.analysis",
+    "analyze": "bot.training.analysis",
+    "Splits": "bot.training.splits",
+    "parse_splits": "bot.training.splits",
+    "Equivalent": "bot.training.vdot",
+    "equivalent": "bot.training.vdot",
+}
 
 __all__ = [
     "Amount",
@@ -21,3 +43,12 @@ __all__ = [
     "equivalent",
     "parse_splits",
 ]
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'bot.training' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -23,12 +23,11 @@ Choices worth knowing:
 from __future__ import annotations
 
 import math
-import statistics
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from bot.training.errors import ParseError
-from bot.training.model import Rep, Workout, amount_mid
+from bot.training.model import Rep, Rest, Workout, amount_mid
 from bot.training.splits import Splits, parse_splits
 from bot.training.units import MILE_M, RACE_DISTANCES, format_time
 from bot.training.vdot import (
@@ -83,7 +82,7 @@ class Athlete:
         return None if v is None else training_paces(round(v, 6))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: frozen __init__ costs ~1 µs a field, 20 reps a call
 class RepResult:
     index: int  # 1-based
     time_s: float
@@ -94,7 +93,7 @@ class RepResult:
     status: str | None = None  # "on", "fast", "slow"
     off_by_s: float | None = None  # negative when fast
     recovery_s: float | None = None  # from the splits
-    rest: dict[str, object] | None = None  # from the workout
+    rest: Rest | None = None  # from the workout
 
     @property
     def pace_s_per_km(self) -> float | None:
@@ -121,7 +120,7 @@ class RepResult:
             "status": self.status,
             "off_by_s": None if self.off_by_s is None else _r(self.off_by_s),
             "recovery_s": None if self.recovery_s is None else _r(self.recovery_s),
-            "rest": self.rest,
+            "rest": None if self.rest is None else self.rest.to_dict(),
         }
 
 
@@ -149,6 +148,30 @@ class Analysis:
 
 def _r(x: float, places: int = 2) -> float:
     return round(float(x), places)
+
+
+# -- small statistics (the `statistics` module costs ~10 ms to import) ---------------------------
+
+
+def _mean(values: list[float] | tuple[float, ...]) -> float:
+    return math.fsum(values) / len(values)
+
+
+def _pstdev(values: list[float] | tuple[float, ...]) -> float:
+    m = _mean(values)
+    return math.sqrt(math.fsum((x - m) ** 2 for x in values) / len(values))
+
+
+def _stdev(values: list[float]) -> float:
+    """Sample standard deviation (n - 1)."""
+    m = _mean(values)
+    return math.sqrt(math.fsum((x - m) ** 2 for x in values) / (len(values) - 1))
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
 # -- targets --------------------------------------------------------------------------------------
@@ -234,11 +257,11 @@ def _interleaved(times: tuple[float, ...], reps: tuple[Rep, ...]) -> bool:
     rest_paces = [t / d for t, d in zip(rest, rest_distances, strict=False) if d]
     # Work paces hang together, every recovery jog is clearly slower than the work, and the two
     # groups of times sit well apart (twelve equal times are not six reps and six jogs).
-    spread = max(statistics.pstdev(work), statistics.pstdev(rest), 0.5)
+    spread = max(_pstdev(work), _pstdev(rest), 0.5)
     return (
-        statistics.pstdev(work_paces) / statistics.fmean(work_paces) < 0.08
+        _pstdev(work_paces) / _mean(work_paces) < 0.08
         and min(rest_paces) > 1.1 * max(work_paces)
-        and abs(statistics.fmean(rest) - statistics.fmean(work)) > 4 * spread
+        and abs(_mean(rest) - _mean(work)) > 4 * spread
     )
 
 
@@ -316,7 +339,7 @@ def analyze(
                 status=status,
                 off_by_s=off,
                 recovery_s=recoveries.get(k),
-                rest=None if rep is None or rep.rest is None else rep.rest.to_dict(),
+                rest=None if rep is None else rep.rest,
             )
         )
     for name in sorted(unresolved):
@@ -349,7 +372,7 @@ def _slope(values: list[float]) -> float:
     if n < 2:
         return 0.0
     mx = (n - 1) / 2
-    my = statistics.fmean(values)
+    my = _mean(values)
     num = sum((x - mx) * (y - my) for x, y in enumerate(values))
     den = sum((x - mx) ** 2 for x in range(n))
     return num / den
@@ -364,11 +387,11 @@ def _set_stats(results: list[RepResult], reps: tuple[Rep, ...]) -> dict[str, obj
     by_pace = len(distances) > 1 and all(p is not None for p in paces)
     values: list[float] = [p for p in paces if p is not None] if by_pace else times
     n = len(values)
-    mean = statistics.fmean(values)
-    sd = statistics.stdev(values) if n > 1 else 0.0
+    mean = _mean(values)
+    sd = _stdev(values) if n > 1 else 0.0
     half = n // 2
-    first = statistics.fmean(values[:half]) if half else None
-    second = statistics.fmean(values[n - half :]) if half else None
+    first = _mean(values[:half]) if half else None
+    second = _mean(values[n - half :]) if half else None
     fastest = min(range(n), key=lambda k: (values[k], k))
     slowest = max(range(n), key=lambda k: (values[k], -k))
     judged = [r for r in results if r.status is not None]
@@ -386,7 +409,7 @@ def _set_stats(results: list[RepResult], reps: tuple[Rep, ...]) -> dict[str, obj
         "reps": n,
         "basis": "pace_s_per_km" if by_pace else "time_s",
         "mean_s": _r(mean),
-        "median_s": _r(statistics.median(values)),
+        "median_s": _r(_median(values)),
         "stdev_s": _r(sd),
         "cv": _r(sd / mean, 4) if mean else None,
         "range_s": _r(max(values) - min(values)),
@@ -398,7 +421,7 @@ def _set_stats(results: list[RepResult], reps: tuple[Rep, ...]) -> dict[str, obj
         "split_diff_s": None if first is None or second is None else _r(first - second),
         "negative_split": None if first is None or second is None else second < first,
         "trend_s_per_rep": _r(_slope(values), 3),
-        "mean_time_s": _r(statistics.fmean(times)),
+        "mean_time_s": _r(_mean(times)),
         "targets": len(judged),
         "on_target": sum(1 for r in judged if r.status == "on"),
         "fast": sum(1 for r in judged if r.status == "fast"),
@@ -446,7 +469,7 @@ def _athlete_info(results: list[RepResult], athlete: Athlete) -> dict[str, objec
         info["zone"] = None
         return info
     session = [vdot(r.distance_m or 0.0, r.time_s) for r in raced]
-    info["session_vdot"] = _r(statistics.fmean(session))
+    info["session_vdot"] = _r(_mean(session))
     pace = sum(r.time_s for r in raced) / sum(r.distance_m or 0.0 for r in raced) * 1000
     info["zone"] = nearest_zone(pace, paces)
     return info

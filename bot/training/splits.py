@@ -93,8 +93,11 @@ class _Tok:
     unit_word: str = ""  # `90 sec`, `1000 m`: a unit word after a space
 
 
+_DIGITS = frozenset("0123456789")  # ASCII only: `²`.isdigit() is true but float() refuses it
+
+
 def _is_digit(c: str) -> bool:
-    return "0" <= c <= "9"
+    return c in _DIGITS
 
 
 def _scan(text: str) -> list[_Tok]:
@@ -108,9 +111,9 @@ def _scan(text: str) -> list[_Tok]:
             i += 1
         elif c.isspace():
             i += 1
-        elif _is_digit(c) or (
+        elif c in _DIGITS or (
             # `:43` (a carried minute) but not `Splits:2:26`; `.5` is not a time.
-            c == ":" and i + 1 < n and _is_digit(text[i + 1]) and not (i and text[i - 1].isalnum())
+            c == ":" and i + 1 < n and text[i + 1] in _DIGITS and not (i and text[i - 1].isalnum())
         ):
             i = _scan_number(text, i, toks)
         elif c.isalpha():
@@ -153,7 +156,7 @@ def _scan_number(text: str, i: int, toks: list[_Tok]) -> int:
     # Body: digits, `:` and `.` each followed by a digit.
     while j < n:
         c = text[j]
-        if _is_digit(c) or (c in ":." and j + 1 < n and _is_digit(text[j + 1])):
+        if c in _DIGITS or (c in ":." and j + 1 < n and text[j + 1] in _DIGITS):
             j += 1
         else:
             break

@@ -296,7 +296,7 @@ def test_worked_example_from_text():
     assert (s["first_half_s"], s["second_half_s"], s["split_diff_s"]) == (146.67, 145.67, 1.0)
     assert s["work_distance_m"] == 6000.0
     assert result.prescribed_reps == 6
-    assert result.reps[0].rest is not None and result.reps[0].rest["distance_m"] == 500.0
+    assert result.reps[0].rest is not None and result.reps[0].rest.distance_m == 500.0
 
 
 def test_text_targets_from_the_reader():

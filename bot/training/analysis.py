@@ -32,6 +32,7 @@ from bot.training.splits import Splits, parse_splits
 from bot.training.units import MILE_M, RACE_DISTANCES, format_time
 from bot.training.vdot import (
     TrainingPaces,
+    plausible_vdot,
     sustainable_fraction,
     time_for_vdot,
     training_paces,
@@ -74,6 +75,8 @@ class Athlete:
     def vdot(self) -> float | None:
         """The best VDOT among the athlete's races (the one that shows their fitness)."""
         values = [vdot(d, t) for d, t in self.races if d > 0 and t > 0]
+        # A typo (an 800 m "race" in 32 minutes) must not set the paces.
+        values = [v for v in values if plausible_vdot(v)]
         return max(values) if values else None
 
     @property
@@ -327,6 +330,7 @@ def analyze(
             target = (lo * distance / 1000, hi * distance / 1000)
         status = off = None
         if target is not None:
+            target = (min(target), max(target))
             status, off = judge(times[k], target)
         results.append(
             RepResult(
@@ -508,7 +512,7 @@ def parse_race(text: str) -> tuple[float, float]:
             str(exc), text=text, offset=offset, length=len(time_text), hint="5k 20:00"
         ) from None
     speed = distance_m / time_s if time_s > 0 else math.inf
-    if not 0.5 <= speed <= 12.5:
+    if not 0.5 <= speed <= 12.5 or not plausible_vdot(vdot(distance_m, time_s)):
         raise ParseError(
             f"{format_time(time_s)} is not a plausible time for that distance",
             text=text,

@@ -298,6 +298,9 @@ def _clock_value(text: str, tok: _Tok) -> float | None:
     value = total * scale
     if not math.isfinite(value):
         raise _error(text, f"“{body}” is not a time", tok.start, tok.end)
+    if value <= 0:
+        raise _error(text, f"“{body}” is no time at all: a split takes longer than 0",
+                     tok.start, tok.end)
     return value
 
 

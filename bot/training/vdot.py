@@ -37,6 +37,9 @@ I_FRACTION = 0.975
 E_FRACTIONS = (0.63, 0.73)
 R_OFFSET_S_PER_400 = 6.0
 
+# VDOTs outside this range come from typos, not races (Daniels' tables run from 30 to 85).
+VDOT_RANGE = (10.0, 100.0)
+
 # Daniels' formulas hold for races of roughly 3.5 minutes to 4 hours; outside, extrapolate but
 # keep the solver bounded.
 _MIN_SECONDS = 1.0
@@ -63,6 +66,10 @@ def vdot(distance_m: float, time_s: float) -> float:
         raise ValueError("a performance needs a positive distance and time")
     minutes = time_s / 60.0
     return oxygen_cost(distance_m / minutes) / sustainable_fraction(minutes)
+
+
+def plausible_vdot(value: float) -> bool:
+    return VDOT_RANGE[0] <= value <= VDOT_RANGE[1]
 
 
 def velocity_for_vo2(vo2: float) -> float:
@@ -224,7 +231,7 @@ def equivalent(distance: float | str, time: float | str) -> Equivalent:
     ):
         raise ParseError("A race needs a distance and a time above zero", hint="5k 20:00")
     speed = distance_m / time_s
-    if speed > 12.5 or speed < 0.5:
+    if speed > 12.5 or speed < 0.5 or not plausible_vdot(vdot(distance_m, time_s)):
         # Faster than any human or slower than walking: a typo, not a race.
         raise ParseError(
             f"{format_time(time_s)} for {distance_m:g} m is not a race time",

@@ -334,3 +334,10 @@ def test_text_mismatch_with_recoveries_mixed_in():
 def test_bad_workout_text_is_a_parse_error():
     with pytest.raises(ParseError):
         analyze("2:26", "lorem ipsum")
+
+
+def test_implausible_races_do_not_set_paces():
+    assert Athlete(races=((800.0, 1929.0),)).vdot is None
+    assert Athlete(races=((800.0, 1929.0), (5000.0, 1200.0))).vdot == pytest.approx(49.81, abs=0.01)
+    with pytest.raises(ParseError, match="not a plausible"):
+        parse_race("800m 32:09")

@@ -181,9 +181,15 @@ def test_split_like_text_only_raises_parse_error(text):
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.lists(st.integers(min_value=0, max_value=59 * 60 + 59), min_size=1, max_size=30),
+    st.lists(st.integers(min_value=1, max_value=59 * 60 + 59), min_size=1, max_size=30),
     st.sampled_from([" / ", ", ", "; ", " ", "\n", " - "]),
 )
 def test_formatted_times_read_back(seconds, sep):
     text = sep.join(f"{s // 60}:{s % 60:02d}" for s in seconds)
     assert list(parse_splits(text).splits_s) == [float(s) for s in seconds]
+
+
+@pytest.mark.parametrize("text", ["0", "2:26, 0:00", "0.0"])
+def test_zero_is_not_a_split(text):
+    with pytest.raises(ParseError, match="no time at all"):
+        parse_splits(text)

@@ -1,20 +1,27 @@
-"""Splits as athletes post them: `2:26 / 2:28 / 2:26`, `1. 62\\n2. 61`, `Splits: (70, 69, 68)`.
+"""Splits as athletes post them: `2:26 / 2:28 / 2:26`, `1. 62\n2. 61`, `Splits: (70, 69, 68)`.
 
 A hand-written linear scanner (no backtracking regex) turns the text into tokens, then one pass
-decides which numbers are times. The rules, in the order they apply:
+decides which numbers are times. The rules:
 
 - A time is `52`, `52.4`, `2:26`, `13:05.17`, `1:05:32`, primes `3'05"` / `59"`, `62s`, `90 sec`,
-  `3min`, or `:43` (the minute carried from the split before: `2:45, :43` is 2:43).
-- Separators: `/`, `,`, `;`, `|`, `+`, spaces, new lines, and `-` / `–` between times. Brackets
-  group; a whole list in brackets is splits.
-- Not times: a number with a distance unit (`1000m`, `5k`, `400s`: a round hundred with `s` is a
-  plural distance), a count (`6 x`, `x3`), ordinals (`1.` / `1)` / `#1` / `Rep 1` / `1st` at the
-  start of an entry, and a line number `1 2:26`), everything before a label's colon on its line
-  (`Splits:`, `400s:`, `6 x 400m:`), a time after `avg` / `total` / `=` (a summary).
+  `3min`, or `:43` (the minute carried from the split before: `2:45, :43` is 2:43). `4x7:47` and
+  `4 × 7:47` are four 7:47s. Among m:ss times, a bare `257` is 2:57 when only that reading fits
+  the others (within 25 % of their median); a list of bare numbers stays seconds.
+- Separators: `/`, `,`, `;`, `|`, `+`, `&`, spaces, new lines, and `-` / `–` between times.
+  Brackets group; a whole list in brackets is splits.
+- Not times: a number with a distance unit (`1000m`, `5k`, `400s`, `800's`: a round hundred with
+  `s` is a plural distance), a count (`6 x`, `x3`, `6 800's`), ordinals and indexes (`1.`, `1)`,
+  `#1`, `Rep 1`, `mile 2`, `K1`, `1st`, a line number `1 2:26`, a distance column `1200 4:27`),
+  everything before a label's colon (`Splits:`, `400s:`, `6 x 400m:`), a pace or target
+  (`@ 5:00`, `7:25 pace`, `3:55/mi`, `target was 2:55`), and a summary (`avg 2:26`, `5:38 avg`,
+  `= 7:20`).
+- Laps: times in brackets that add up to the split before (`57.8 (28, 29.8)`) are its laps; lines
+  of laps each with its `= total` (`1:39 & 1:36 = 3:15`) give one rep per line.
 - Recoveries: a single time in brackets right after a split (`2:26 (3:00)`), or a time next to a
-  recovery word (`3:00 rest`, `jog 90`).
+  recovery word (`3:00 rest`, `jog 90`); one before any split belongs to the workout's text.
 - Words and symbols around times (`felt strong`, emoji) are ignored. Text with no time at all,
-  and a number that cannot be a time (`2:61`, `1:2:3:4`, `2:6`), raise ParseError with the position.
+  and a number that cannot be a time (`2:61`, `1:2:3:4`, `2:6`, `0:00`), raise ParseError with
+  the position.
 """
 
 from __future__ import annotations
@@ -40,8 +47,12 @@ _RECOVERY_WORDS = frozenset(
     {"rec", "recovery", "rest", "jog", "walk", "float", "r", "recov", "standing", "jogging"}
 )
 _SUMMARY_WORDS = frozenset({"avg", "average", "mean", "total", "overall", "tot", "sum", "ave"})
-_INDEX_WORDS = frozenset({"rep", "reps", "interval", "set", "no", "number", "lap", "round", "#"})
+_INDEX_WORDS = frozenset(
+    {"rep", "reps", "interval", "set", "no", "number", "lap", "round", "mile", "km", "k", "kilo"}
+)
 _COUNT_WORDS = frozenset({"x", "×"})
+_PACE_WORDS = frozenset({"pace", "per"})
+_TARGET_WORDS = frozenset({"target", "targets", "goal", "aim", "aiming", "planned", "plan"})
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _SECOND_SUFFIXES = frozenset(k for k, v in DURATION_UNITS.items() if v == 1.0)
 
@@ -140,6 +151,12 @@ def _scan(text: str) -> list[_Tok]:
         elif c == "=":
             toks.append(_Tok("eq", i, i + 1))
             i += 1
+        elif c == "@":
+            toks.append(_Tok("at", i, i + 1))
+            i += 1
+        elif c == "×":  # the multiplication sign, as in `4 × 7:47`
+            toks.append(_Tok("word", i, i + 1, "x"))
+            i += 1
         elif c == ".":
             toks.append(_Tok("dot", i, i + 1))
             i += 1
@@ -172,6 +189,15 @@ def _scan_number(text: str, i: int, toks: list[_Tok]) -> int:
     ):
         j += 4
         body = text[start:j].replace(",", "")
+    # `800's`: a plural with an apostrophe, not 800 minutes.
+    if (
+        j + 1 < n
+        and text[j] in _MINUTE_MARKS
+        and text[j + 1] in "sS"
+        and (j + 2 == n or not text[j + 2].isalpha())
+    ):
+        toks.append(_Tok("num", start, j + 2, body, suffix="s", glued_before=glued))
+        return j + 2
     # Primes: `3'05"`, `3'05''`, `3'`, `59"`, `59.4"`.
     if j < n and text[j] in _MINUTE_MARKS and ":" not in body:
         k = j + 1
@@ -333,21 +359,34 @@ def _read(text: str, toks: list[_Tok]) -> Splits:
     line_first = _line_bounds(toks)
     splits: list[float] = []
     spans: list[tuple[int, int]] = []
+    # For each split, the digits when it was a bare integer (`257`): maybe a colonless m:ss.
+    bare: list[str | None] = []
     recoveries: list[float] = []
     recovery_after: list[int] = []
     summaries: list[float] = []
+    # Lap groups that add up to an `= total` on their line: (first split, end, total).
+    totals: list[tuple[int, int, float]] = []
+    group_start = 0
     next_ordinal = 1
     i = 0
     while i < ntok:
         t = toks[i]
+        if t.kind == "nl":
+            group_start = len(splits)
         if t.kind == "open" and splits:
-            # A single time alone in brackets right after a split is a recovery.
-            rec = _bracketed_recovery(text, toks, i, skip)
-            if rec is not None:
-                recoveries.append(rec[0])
-                recovery_after.append(len(splits) - 1)
-                i = rec[1] + 1
-                continue
+            inner = _bracket_times(text, toks, i, skip)
+            if inner is not None:
+                values, close = inner
+                if len(values) == 1:
+                    # A single time in brackets right after a split: the recovery after it.
+                    recoveries.append(values[0])
+                    recovery_after.append(len(splits) - 1)
+                    i = close + 1
+                    continue
+                if abs(sum(values) - splits[-1]) <= 0.5 * len(values):
+                    # `57.8 (28, 29.8)`: the laps of the split before, not new reps.
+                    i = close + 1
+                    continue
         if t.kind != "num" or skip[i]:
             i += 1
             continue
@@ -358,13 +397,17 @@ def _read(text: str, toks: list[_Tok]) -> Splits:
         nxt_word = nxt.text if nxt is not None and nxt.kind == "word" else ""
         is_int = t.text.isdigit() and not t.suffix and not t.unit_word
         at_line_start = i == line_first[i]
+        repeat = _repeat_count(toks, i)
 
-        # Indexes and counts: `#1`, `Rep 1`, `R1`, `x3`, `6 x`.
-        if (
+        # Indexes and counts: `#1`, `Rep 1`, `R1`, `x3`, `6 x`, `6 800's` (but `4x7:47` is
+        # four 7:47s), and what follows a target word (`target was 2:55`).
+        if repeat is None and (
             t.glued_before
             or (prev is not None and prev.kind == "hash")
             or (is_int and (prev_word in _INDEX_WORDS or prev_word in _COUNT_WORDS))
             or (is_int and nxt_word in _COUNT_WORDS)
+            or (is_int and nxt is not None and nxt.kind == "num" and _is_distance(nxt))
+            or _target_before(toks, i)
         ):
             i += 1
             continue
@@ -382,16 +425,13 @@ def _read(text: str, toks: list[_Tok]) -> Splits:
             # The `)` of `1)` belongs to the ordinal, not to a bracket.
             i += 2 if t.paren_after and nxt is not None and nxt.kind == "close" else 1
             continue
-        # A line number: `1 2:26` (the line's first number, counting up, before a full time).
-        if (
-            is_int
-            and at_line_start
-            and int(t.text) == next_ordinal
-            and _follows_on_line(toks, i, full=True)
-        ):
-            next_ordinal += 1
-            i += 1
-            continue
+        if is_int and at_line_start and _follows_on_line(toks, i, full=True):
+            number = int(t.text)
+            # A line number (`1 2:26`, counting up), or a distance column (`1200 4:27`).
+            if number == next_ordinal or (number >= 100 and number % 100 == 0):
+                next_ordinal += number == next_ordinal
+                i += 1
+                continue
 
         value = _clock_value(text, t)
         if value is None:
@@ -407,28 +447,42 @@ def _read(text: str, toks: list[_Tok]) -> Splits:
                     hint="2:45, :43, :40",
                 )
             value += math.floor(splits[-1] / 60) * 60
-        if (
+        recovery_word = prev_word in _RECOVERY_WORDS or (
+            # `3:00 rest`, unless the word introduces the next time (`2:26 jog 3:00`).
+            nxt_word in _RECOVERY_WORDS and not _num_after(toks, i + 1)
+        )
+        if (prev is not None and prev.kind == "eq") and splits:
+            summaries.append(value)
+            group = splits[group_start:]
+            if len(group) >= 2 and abs(sum(group) - value) <= 0.5 * len(group):
+                totals.append((group_start, len(splits), value))
+            group_start = len(splits)
+        elif (
             prev_word in _SUMMARY_WORDS
+            or nxt_word in _SUMMARY_WORDS  # `5:38 avg`
             or (prev is not None and prev.kind == "eq")
             # `avg: 2:26`
             or (prev is not None and prev.kind == "colon" and i > 1
                 and toks[i - 2].kind == "word" and toks[i - 2].text in _SUMMARY_WORDS)
         ):
             summaries.append(value)
-        elif _pace_unit_follows(toks, i):
-            pass  # `3:55/mi`: a pace someone worked out, not a rep
-        elif splits and (
-            prev_word in _RECOVERY_WORDS
-            # `3:00 rest`, unless the word introduces the next time (`2:26 jog 3:00`).
-            or (nxt_word in _RECOVERY_WORDS and not _num_after(toks, i + 1))
+        elif (
+            _pace_unit_follows(toks, i)
+            or nxt_word in _PACE_WORDS
+            or (prev is not None and prev.kind == "at")
         ):
-            recoveries.append(value)
-            recovery_after.append(len(splits) - 1)
+            pass  # `3:55/mi`, `7:25 pace`, `@ 5:00`: a pace or a target, not a rep
+        elif recovery_word:
+            if splits:  # before any split it belongs to a workout description
+                recoveries.append(value)
+                recovery_after.append(len(splits) - 1)
         else:
-            splits.append(value)
-            spans.append((t.start, t.end - t.start))
-            if len(splits) > MAX_SPLITS:
-                raise _error(text, f"More than {MAX_SPLITS} splits", t.start, t.end)
+            for _ in range(repeat or 1):
+                splits.append(value)
+                spans.append((t.start, t.end - t.start))
+                bare.append(t.text if is_int and not repeat else None)
+                if len(splits) > MAX_SPLITS:
+                    raise _error(text, f"More than {MAX_SPLITS} splits", t.start, t.end)
         i += 1
 
     if not splits:
@@ -437,6 +491,13 @@ def _read(text: str, toks: list[_Tok]) -> Splits:
         while end < len(text) and not text[end].isspace():
             end += 1
         raise _error(text, "No times found in the splits", first, end)
+    _colonless_minutes(splits, bare)
+    if len(totals) >= 2:
+        # Several lines of laps with their totals (`1:39 & 1:36 = 3:15`): each total is a rep.
+        # One total alone is the session's sum (`2:26, 2:28 = 4:54`) and stays a summary.
+        splits, spans, recovery_after, summaries = _collapse_laps(
+            totals, splits, spans, recovery_after, summaries
+        )
     return Splits(
         text=text,
         splits_s=tuple(splits),
@@ -445,6 +506,91 @@ def _read(text: str, toks: list[_Tok]) -> Splits:
         spans=tuple(spans),
         summaries_s=tuple(summaries),
     )
+
+
+def _is_distance(tok: _Tok) -> bool:
+    """`1000m`, `5k`, `400s`, `800's`: a number with a distance unit or a plural hundred."""
+    unit = tok.suffix or tok.unit_word
+    if unit in DISTANCE_UNITS:
+        return True
+    return unit == "s" and tok.text.isdigit() and int(tok.text) >= 100 and int(tok.text) % 100 == 0
+
+
+def _target_before(toks: list[_Tok], i: int) -> bool:
+    """Whether a target word (`target`, `goal`, `aiming for`) leads to the time at `i` through
+    words only: `My target was 2:55`, `goal: 68`."""
+    k = i - 1
+    while k >= 0 and i - k <= 4 and toks[k].kind in ("word", "colon"):
+        if toks[k].kind == "word" and toks[k].text in _TARGET_WORDS:
+            return True
+        k -= 1
+    return False
+
+
+def _repeat_count(toks: list[_Tok], i: int) -> int | None:
+    """`4x7:47` or `4 x 7:47`: how many times the full time at `i` was run, else None."""
+    t = toks[i]
+    if ":" not in t.text or i == 0:
+        return None
+    prev = toks[i - 1]
+    if prev.kind == "num" and prev.suffix == "x" and prev.text.isdigit():
+        count = prev.text
+    elif prev.kind == "word" and prev.text in _COUNT_WORDS and i > 1 and toks[i - 2].kind == "num":
+        count = toks[i - 2].text
+    else:
+        return None
+    if not count.isdigit() or not 1 <= int(count) <= 50:
+        return None
+    return int(count)
+
+
+def _colonless_minutes(splits: list[float], bare: list[str | None]) -> None:
+    """`2:55, 257, 2:48`: a bare 3-4 digit number among m:ss times is m:ss without its colon
+    when that reading fits the others (within 25 % of their median) and the seconds reading
+    does not."""
+    written = sorted(s for s, b in zip(splits, bare, strict=True) if b is None)
+    if not written:
+        return
+    ref = written[len(written) // 2]
+    for k, digits in enumerate(bare):
+        if digits is None or not 3 <= len(digits) <= 4 or int(digits[-2:]) >= 60:
+            continue
+        as_clock = int(digits[:-2]) * 60 + int(digits[-2:])
+        if abs(as_clock - ref) <= 0.25 * ref < abs(splits[k] - ref):
+            splits[k] = float(as_clock)
+
+
+def _collapse_laps(
+    totals: list[tuple[int, int, float]],
+    splits: list[float],
+    spans: list[tuple[int, int]],
+    recovery_after: list[int],
+    summaries: list[float],
+) -> tuple[list[float], list[tuple[int, int]], list[int], list[float]]:
+    new_splits: list[float] = []
+    new_spans: list[tuple[int, int]] = []
+    index_map: dict[int, int] = {}
+    by_start = {start: (end, total) for start, end, total in totals}
+    k = 0
+    while k < len(splits):
+        if k in by_start:
+            end, total = by_start[k]
+            first, last = spans[k], spans[end - 1]
+            for j in range(k, end):
+                index_map[j] = len(new_splits)
+            new_splits.append(total)
+            new_spans.append((first[0], last[0] + last[1] - first[0]))
+            k = end
+            continue
+        index_map[k] = len(new_splits)
+        new_splits.append(splits[k])
+        new_spans.append(spans[k])
+        k += 1
+    used = [total for _, _, total in totals]
+    left = list(summaries)
+    for total in used:
+        left.remove(total)
+    return new_splits, new_spans, [index_map[j] for j in recovery_after], left
 
 
 def _labels(toks: list[_Tok]) -> list[bool]:
@@ -460,7 +606,9 @@ def _labels(toks: list[_Tok]) -> list[bool]:
     last_num = max((k for k, t in enumerate(toks) if t.kind == "num"), default=-1)
     anchor = 0
     for i, t in enumerate(toks):
-        if t.kind == "nl":
+        if t.kind == "nl" or (t.kind == "sep" and t.text in ",;|"):
+            # A comma ends a label's reach (`Lap 1: 75, Lap 2: 74`); a slash does not
+            # (`3x(400/300/200): 64/47/30`).
             anchor = i + 1
         elif t.kind == "colon":
             before = toks[anchor:i]
@@ -509,29 +657,28 @@ def _follows_on_line(toks: list[_Tok], i: int, *, full: bool, plain: bool = Fals
     return False
 
 
-def _bracketed_recovery(
+def _bracket_times(
     text: str, toks: list[_Tok], open_index: int, skip: list[bool]
-) -> tuple[float, int] | None:
-    """When the bracket opened at `open_index` holds exactly one time (and maybe recovery
-    words), return its value and the index of the closing bracket."""
-    value: float | None = None
+) -> tuple[list[float], int] | None:
+    """The times in the bracket opened at `open_index` and the index of its closing bracket,
+    when it holds only times, separators and recovery words (`(3:00)`, `(90s rest)`,
+    `(28, 29.8)`); else None."""
+    values: list[float] = []
     k = open_index + 1
-    while k < len(toks):
+    while k < len(toks) and k - open_index <= 24:
         t = toks[k]
         if t.kind == "close":
-            return (value, k) if value is not None else None
-        if t.kind in ("open", "nl", "sep", "colon", "eq"):
-            return None
-        if t.kind == "word" and t.text not in _RECOVERY_WORDS:
+            return (values, k) if values else None
+        if t.kind not in ("num", "sep", "word") or (
+            t.kind == "word" and t.text not in _RECOVERY_WORDS
+        ):
             return None
         if t.kind == "num":
-            if value is not None or skip[k] or t.text.startswith(":"):
+            if skip[k] or t.text.startswith(":"):
                 return None
             v = _clock_value(text, t)
             if v is None:
                 return None
-            value = v
+            values.append(v)
         k += 1
-        if k - open_index > 6:
-            return None
     return None

@@ -290,6 +290,8 @@ def _clock_value(text: str, tok: _Tok) -> float | None:
     if body.endswith("m") and "." in body:  # `2.5'`: decimal minutes
         body = body[:-1]
         scale = 60.0
+    if any(part.count(".") > 1 for part in body.split(":")):
+        return None  # `12.03.2024`: a date, not a time
     parts = body.split(":")
     if len(parts) > 3:
         raise _error(text, f"“{body}” has too many fields: a time is ss, m:ss or h:mm:ss",
@@ -621,6 +623,9 @@ def _labels(toks: list[_Tok]) -> list[bool]:
                 and (
                     any(b.kind in ("word", "hash") or b.suffix or b.unit_word for b in before)
                     or (len(before) == 1 and len(nums) == 1)
+                    # A date: `3/14:`, `14-3:`
+                    or (len(nums) in (2, 3) and len(before) == 2 * len(nums) - 1
+                        and all(b.kind == "sep" for b in before[1::2]))
                 )
                 and last_num > i
             ):

@@ -58,6 +58,7 @@ def test_shared_invalid(entry):
         ("2:26, 25:00:00", 7, "25:00:00", "longer than a day"),
         ("400s", 1, "400s", "No times"),
         ("felt great today", 1, "felt", "No times"),
+        ("0.0.0", 1, "0.0.0", "No times"),
     ],
 )
 def test_errors_name_the_position(text, column, fragment, words):

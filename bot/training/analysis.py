@@ -130,8 +130,8 @@ class RepResult:
 @dataclass(frozen=True, slots=True)
 class Analysis:
     reps: tuple[RepResult, ...]
-    stats: dict[str, object]
-    athlete: dict[str, object] | None = None
+    stats: SetStats | None
+    athlete: AthleteInfo | None = None
     notes: tuple[str, ...] = ()
     prescribed_reps: int | None = None
     splits_given: int = 0
@@ -142,8 +142,8 @@ class Analysis:
             "prescribed_reps": self.prescribed_reps,
             "splits_given": self.splits_given,
             "reps": [r.to_dict() for r in self.reps],
-            "set": self.stats,
-            "athlete": self.athlete,
+            "set": {"reps": 0} if self.stats is None else self.stats.to_dict(),
+            "athlete": None if self.athlete is None else self.athlete.to_dict(),
             "notes": list(self.notes),
             "unmatched_splits_s": [_r(s) for s in self.extra_splits_s],
         }
@@ -382,9 +382,115 @@ def _slope(values: list[float]) -> float:
     return num / den
 
 
-def _set_stats(results: list[RepResult], reps: tuple[Rep, ...]) -> dict[str, object]:
+@dataclass(frozen=True, slots=True)
+class SetStats:
+    """The set as a whole. `basis` says what the comparative figures (mean, median, SD, range,
+    halves, trend, fastest and slowest) are measured on: rep times in seconds ("time_s"), or pace
+    in seconds per km ("pace_s_per_km") when the reps differ in length."""
+
+    reps: int
+    basis: str
+    mean: float
+    median: float
+    stdev: float  # sample (n - 1)
+    cv: float
+    range: float
+    fastest_rep: int  # 1-based
+    slowest_rep: int
+    diffs: tuple[float, ...]
+    first_half: float | None
+    second_half: float | None
+    trend_per_rep: float  # least-squares slope; negative when getting faster
+    mean_time_s: float
+    targets: int
+    on_target: int
+    fast: int
+    slow: int
+    work_time_s: float
+    work_distance_m: float | None
+    mean_pace_s_per_km: float | None  # total time over total distance
+    rest_s: float | None
+
+    @property
+    def split_diff(self) -> float | None:
+        """First half minus second half: positive for a negative split."""
+        if self.first_half is None or self.second_half is None:
+            return None
+        return self.first_half - self.second_half
+
+    @property
+    def hit_rate(self) -> float | None:
+        return self.on_target / self.targets if self.targets else None
+
+    @property
+    def work_rest_ratio(self) -> float | None:
+        return self.work_time_s / self.rest_s if self.rest_s else None
+
+    def to_dict(self) -> dict[str, object]:
+        pace = self.mean_pace_s_per_km
+        diff = self.split_diff
+        return {
+            "reps": self.reps,
+            "basis": self.basis,
+            "mean_s": _r(self.mean),
+            "median_s": _r(self.median),
+            "stdev_s": _r(self.stdev),
+            "cv": _r(self.cv, 4),
+            "range_s": _r(self.range),
+            "fastest_rep": self.fastest_rep,
+            "slowest_rep": self.slowest_rep,
+            "diffs_s": [_r(d) for d in self.diffs],
+            "first_half_s": None if self.first_half is None else _r(self.first_half),
+            "second_half_s": None if self.second_half is None else _r(self.second_half),
+            "split_diff_s": None if diff is None else _r(diff),
+            "negative_split": None if diff is None else diff > 0,
+            "trend_s_per_rep": _r(self.trend_per_rep, 3),
+            "mean_time_s": _r(self.mean_time_s),
+            "targets": self.targets,
+            "on_target": self.on_target,
+            "fast": self.fast,
+            "slow": self.slow,
+            "hit_rate": None if self.hit_rate is None else _r(self.hit_rate, 3),
+            "work_distance_m": (
+                None if self.work_distance_m is None else _r(self.work_distance_m, 1)
+            ),
+            "work_time_s": _r(self.work_time_s),
+            "mean_pace_s_per_km": None if pace is None else _r(pace),
+            "mean_pace_s_per_mile": None if pace is None else _r(pace * MILE_M / 1000),
+            "mean_pace_s_per_400m": None if pace is None else _r(pace * 0.4),
+            "rest_s": None if self.rest_s is None else _r(self.rest_s),
+            "work_rest_ratio": (
+                None if self.work_rest_ratio is None else _r(self.work_rest_ratio, 2)
+            ),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class AthleteInfo:
+    """The session seen against the athlete's races."""
+
+    vdot: float | None
+    units: str
+    paces: TrainingPaces | None = None
+    # Each rep's time at its distance read as a race, averaged; None without distances.
+    session_vdot: float | None = None
+    zone: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "vdot": None if self.vdot is None else _r(self.vdot),
+            "units": self.units,
+        }
+        if self.paces is not None:
+            out["training_paces"] = self.paces.to_dict()
+            out["session_vdot"] = None if self.session_vdot is None else _r(self.session_vdot)
+            out["zone"] = self.zone
+        return out
+
+
+def _set_stats(results: list[RepResult], reps: tuple[Rep, ...]) -> SetStats | None:
     if not results:
-        return {"reps": 0}
+        return None
     times = [r.time_s for r in results]
     distances = {r.distance_m for r in results}
     paces = [r.pace_s_per_km for r in results]
@@ -394,54 +500,35 @@ def _set_stats(results: list[RepResult], reps: tuple[Rep, ...]) -> dict[str, obj
     mean = _mean(values)
     sd = _stdev(values) if n > 1 else 0.0
     half = n // 2
-    first = _mean(values[:half]) if half else None
-    second = _mean(values[n - half :]) if half else None
-    fastest = min(range(n), key=lambda k: (values[k], k))
-    slowest = max(range(n), key=lambda k: (values[k], -k))
-    judged = [r for r in results if r.status is not None]
-    known_distance = [r for r in results if r.distance_m]
-    work_distance = sum(r.distance_m or 0.0 for r in results)
-    work_time = sum(times)
-    total_pace = (
-        sum(r.time_s for r in known_distance) / sum(r.distance_m or 0 for r in known_distance)
-        * 1000
-        if known_distance
-        else None
+    judged = [r.status for r in results if r.status is not None]
+    known = [r for r in results if r.distance_m]
+    known_distance = math.fsum(r.distance_m or 0.0 for r in known)
+    return SetStats(
+        reps=n,
+        basis="pace_s_per_km" if by_pace else "time_s",
+        mean=mean,
+        median=_median(values),
+        stdev=sd,
+        cv=sd / mean if mean else 0.0,
+        range=max(values) - min(values),
+        fastest_rep=min(range(n), key=lambda k: (values[k], k)) + 1,
+        slowest_rep=max(range(n), key=lambda k: (values[k], -k)) + 1,
+        diffs=tuple(b - a for a, b in pairwise(values)),
+        first_half=_mean(values[:half]) if half else None,
+        second_half=_mean(values[n - half :]) if half else None,
+        trend_per_rep=_slope(values),
+        mean_time_s=_mean(times),
+        targets=len(judged),
+        on_target=judged.count("on"),
+        fast=judged.count("fast"),
+        slow=judged.count("slow"),
+        work_time_s=math.fsum(times),
+        work_distance_m=known_distance if known else None,
+        mean_pace_s_per_km=(
+            math.fsum(r.time_s for r in known) / known_distance * 1000 if known else None
+        ),
+        rest_s=_rest_total(results, reps),
     )
-    rest_s = _rest_total(results, reps)
-    out: dict[str, object] = {
-        "reps": n,
-        "basis": "pace_s_per_km" if by_pace else "time_s",
-        "mean_s": _r(mean),
-        "median_s": _r(_median(values)),
-        "stdev_s": _r(sd),
-        "cv": _r(sd / mean, 4) if mean else None,
-        "range_s": _r(max(values) - min(values)),
-        "fastest_rep": fastest + 1,
-        "slowest_rep": slowest + 1,
-        "diffs_s": [_r(b - a) for a, b in pairwise(values)],
-        "first_half_s": None if first is None else _r(first),
-        "second_half_s": None if second is None else _r(second),
-        "split_diff_s": None if first is None or second is None else _r(first - second),
-        "negative_split": None if first is None or second is None else second < first,
-        "trend_s_per_rep": _r(_slope(values), 3),
-        "mean_time_s": _r(_mean(times)),
-        "targets": len(judged),
-        "on_target": sum(1 for r in judged if r.status == "on"),
-        "fast": sum(1 for r in judged if r.status == "fast"),
-        "slow": sum(1 for r in judged if r.status == "slow"),
-        "hit_rate": _r(sum(1 for r in judged if r.status == "on") / len(judged), 3)
-        if judged
-        else None,
-        "work_distance_m": _r(work_distance, 1) if known_distance else None,
-        "work_time_s": _r(work_time),
-        "mean_pace_s_per_km": None if total_pace is None else _r(total_pace),
-        "mean_pace_s_per_mile": None if total_pace is None else _r(total_pace * MILE_M / 1000),
-        "mean_pace_s_per_400m": None if total_pace is None else _r(total_pace * 0.4),
-        "rest_s": None if rest_s is None else _r(rest_s),
-        "work_rest_ratio": _r(work_time / rest_s, 2) if rest_s else None,
-    }
-    return out
 
 
 def _rest_total(results: list[RepResult], reps: tuple[Rep, ...]) -> float | None:
@@ -460,23 +547,23 @@ def _rest_total(results: list[RepResult], reps: tuple[Rep, ...]) -> float | None
     return total if len(results) > 1 else None
 
 
-def _athlete_info(results: list[RepResult], athlete: Athlete) -> dict[str, object]:
+def _athlete_info(results: list[RepResult], athlete: Athlete) -> AthleteInfo:
     v = athlete.vdot
-    info: dict[str, object] = {"vdot": None if v is None else _r(v), "units": athlete.units}
     if v is None:
-        return info
+        return AthleteInfo(vdot=None, units=athlete.units)
     paces = training_paces(round(v, 6))
-    info["training_paces"] = paces.to_dict()
     raced = [r for r in results if r.distance_m]
     if not raced:
-        info["session_vdot"] = None
-        info["zone"] = None
-        return info
-    session = [vdot(r.distance_m or 0.0, r.time_s) for r in raced]
-    info["session_vdot"] = _r(_mean(session))
-    pace = sum(r.time_s for r in raced) / sum(r.distance_m or 0.0 for r in raced) * 1000
-    info["zone"] = nearest_zone(pace, paces)
-    return info
+        return AthleteInfo(vdot=v, units=athlete.units, paces=paces)
+    session = _mean([vdot(r.distance_m or 0.0, r.time_s) for r in raced])
+    pace = math.fsum(r.time_s for r in raced) / math.fsum(r.distance_m or 0.0 for r in raced)
+    return AthleteInfo(
+        vdot=v,
+        units=athlete.units,
+        paces=paces,
+        session_vdot=session,
+        zone=nearest_zone(pace * 1000, paces),
+    )
 
 
 def nearest_zone(pace_s_per_km: float, paces: TrainingPaces) -> str:

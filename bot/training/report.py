@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.training.analysis import Analysis, RepResult
+from bot.training.analysis import Analysis, RepResult, SetStats
 from bot.training.units import MILE_M, format_distance, format_duration, format_time
 from bot.training.vdot import Equivalent
 
@@ -71,52 +71,70 @@ def _other(units: str) -> str:
 def _reps_title(analysis: Analysis) -> str:
     reps = analysis.reps
     n = len(reps)
-    distances = {r.distance_m for r in reps}
+    distances = list(dict.fromkeys(r.distance_m for r in reps))
     durations = {r.duration_s for r in reps}
-    if len(distances) == 1 and None not in distances:
-        return f"{n} × {format_distance(next(iter(distances)) or 0)}"
+    if len(distances) == 1 and distances[0] is not None:
+        return f"{n} × {format_distance(distances[0])}"
     if len(durations) == 1 and None not in durations:
         return f"{n} × {format_duration(next(iter(durations)) or 0)}"
     if None in distances and None in durations and analysis.prescribed_reps is None:
         return f"{n} split" + ("s" if n != 1 else "")
+    if None not in distances and len(distances) <= 3:
+        return f"{n} reps of " + " / ".join(format_distance(d or 0) for d in distances)
     return f"{n} reps"
 
 
-def _split_phrase(diff: float | None) -> str | None:
+def _split_phrase(diff: float | None, unit: str) -> str | None:
     if diff is None:
         return None
     if abs(diff) < 0.05:
         return "even split"
     kind = "negative" if diff > 0 else "positive"
-    return f"{kind} split {abs(diff):.1f} s"
+    return f"{kind} split {abs(diff):.1f} {unit}"
+
+
+class _Scale:
+    """How the set's comparative figures read: seconds, or a pace in the runner's units."""
+
+    def __init__(self, stats: SetStats, units: str) -> None:
+        self.by_pace = stats.basis == "pace_s_per_km"
+        self.units = units
+        self.factor = _per_unit(1.0, units) if self.by_pace else 1.0
+        self.unit = f"s/{units}" if self.by_pace else "s"
+
+    def value(self, x: float) -> str:
+        return _pace(x, self.units) if self.by_pace else _t1(x)
+
+    def amount(self, x: float) -> float:
+        """A difference (SD, range, split, trend) in the display unit."""
+        return x * self.factor
 
 
 def headline(analysis: Analysis, units: str = "km") -> str:
     s = analysis.stats
-    if not analysis.reps:
+    if s is None or not analysis.reps:
         return "No reps to analyse"
+    scale = _Scale(s, units)
     parts = [_reps_title(analysis)]
-    by_pace = s["basis"] == "pace_s_per_km"
-    mean = float(s["mean_s"])  # type: ignore[arg-type]
-    pace = s.get("mean_pace_s_per_km")
-    if by_pace:
-        parts.append(f"avg {_pace(mean, units)}")
+    if scale.by_pace:
+        parts.append(f"avg {scale.value(s.mean)}")
     else:
-        avg = f"avg {_t1(mean)}"
+        avg = f"avg {_t1(s.mean)}"
         distance = analysis.reps[0].distance_m
-        if pace is not None and distance:
+        if s.mean_pace_s_per_km is not None and distance:
             # The pace in the runner's units, unless the rep is that unit (then the other one).
             unit_m = MILE_M if units == "mi" else 1000.0
             shown = _other(units) if abs(distance - unit_m) < 1 else units
-            avg += f" ({_pace(float(pace), shown)})"  # type: ignore[arg-type]
+            avg += f" ({_pace(s.mean_pace_s_per_km, shown)})"
         parts.append(avg)
-    unit = "s/km" if by_pace else "s"
-    parts.append(f"SD {float(s['stdev_s']):.1f} {unit}")  # type: ignore[arg-type]
-    phrase = _split_phrase(s.get("split_diff_s"))  # type: ignore[arg-type]
-    if phrase and len(analysis.reps) >= 2:
-        parts.append(phrase + ("/km" if by_pace and phrase != "even split" else ""))
-    if s.get("targets"):
-        parts.append(f"{s['on_target']}/{s['targets']} on target")
+    parts.append(f"SD {scale.amount(s.stdev):.1f} {scale.unit}")
+    phrase = _split_phrase(
+        None if s.split_diff is None else scale.amount(s.split_diff), scale.unit
+    )
+    if phrase:
+        parts.append(phrase)
+    if s.targets:
+        parts.append(f"{s.on_target}/{s.targets} on target")
     return " · ".join(parts)
 
 
@@ -197,59 +215,53 @@ def blocks(header: str, rows: list[str], limit: int = BLOCK_LIMIT) -> tuple[str,
 
 def summary_lines(analysis: Analysis, units: str = "km") -> list[str]:
     s = analysis.stats
-    if not analysis.reps:
+    if s is None or not analysis.reps:
         return []
-    by_pace = s["basis"] == "pace_s_per_km"
-    unit = " s/km" if by_pace else " s"
-
-    def val(key: str) -> str:
-        x = float(s[key])  # type: ignore[arg-type]
-        return _pace(x, "km") if by_pace else _t1(x)
-
+    scale = _Scale(s, units)
+    u = scale.unit
     lines = [
-        f"Mean {val('mean_s')} · median {val('median_s')} · SD {float(s['stdev_s']):.2f}{unit}"  # type: ignore[arg-type]
-        f" (CV {float(s['cv'] or 0) * 100:.1f} %) · range {float(s['range_s']):.1f}{unit}",  # type: ignore[arg-type]
+        f"Mean {scale.value(s.mean)} · median {scale.value(s.median)} · "
+        f"SD {scale.amount(s.stdev):.2f} {u} (CV {s.cv * 100:.1f} %) · "
+        f"range {scale.amount(s.range):.1f} {u}",
     ]
-    fastest, slowest = int(s["fastest_rep"]), int(s["slowest_rep"])  # type: ignore[arg-type]
     reps = analysis.reps
     lines.append(
-        f"Fastest rep {fastest} ({_t(reps[fastest - 1].time_s)}) · "
-        f"slowest rep {slowest} ({_t(reps[slowest - 1].time_s)})"
+        f"Fastest rep {s.fastest_rep} ({_t(reps[s.fastest_rep - 1].time_s)}) · "
+        f"slowest rep {s.slowest_rep} ({_t(reps[s.slowest_rep - 1].time_s)})"
     )
-    if s.get("first_half_s") is not None:
-        phrase = _split_phrase(s.get("split_diff_s")) or ""  # type: ignore[arg-type]
-        lines.append(f"First half {val('first_half_s')} · second half {val('second_half_s')}: "
-                     + phrase + ("/km" if by_pace and phrase != "even split" else ""))
-        trend = float(s["trend_s_per_rep"])  # type: ignore[arg-type]
-        way = "getting faster" if trend < -0.05 else "slowing" if trend > 0.05 else "steady"
-        lines.append(f"Trend {trend:+.2f}{unit} per rep ({way})")
-    if s.get("targets"):
+    if s.first_half is not None and s.second_half is not None:
+        diff = None if s.split_diff is None else scale.amount(s.split_diff)
         lines.append(
-            f"Targets: {s['on_target']} of {s['targets']} on, {s['fast']} fast, {s['slow']} slow"
+            f"First half {scale.value(s.first_half)} · second half "
+            f"{scale.value(s.second_half)}: {_split_phrase(diff, u)}"
         )
-    work = f"Work {_t(float(s['work_time_s']))}"  # type: ignore[arg-type]
-    if s.get("work_distance_m"):
-        work = f"Work {format_distance(float(s['work_distance_m']))} in "  # type: ignore[arg-type]
-        work += _t(float(s["work_time_s"]))  # type: ignore[arg-type]
-        pace = float(s["mean_pace_s_per_km"])  # type: ignore[arg-type]
-        work += f" · {_pace(pace, units)} · {_pace(pace, _other(units))}"
-        work += f" · {_t1(pace * 0.4)}/400"
+        trend = scale.amount(s.trend_per_rep)
+        way = "getting faster" if trend < -0.05 else "slowing" if trend > 0.05 else "steady"
+        lines.append(f"Trend {trend:+.2f} {u} per rep ({way})")
+    if s.targets:
+        lines.append(f"Targets: {s.on_target} of {s.targets} on, {s.fast} fast, {s.slow} slow")
+    work = f"Work {_t(s.work_time_s)}"
+    if s.work_distance_m and s.mean_pace_s_per_km is not None:
+        pace = s.mean_pace_s_per_km
+        work = (
+            f"Work {format_distance(s.work_distance_m)} in {_t(s.work_time_s)} · "
+            f"{_pace(pace, units)} · {_pace(pace, _other(units))} · {_t1(pace * 0.4)}/400"
+        )
     lines.append(work)
-    if s.get("rest_s"):
-        lines.append(f"Rest {_t(float(s['rest_s']))} · work:rest {s['work_rest_ratio']}")  # type: ignore[arg-type]
+    if s.rest_s and s.work_rest_ratio is not None:
+        lines.append(f"Rest {_t(s.rest_s)} · work:rest {s.work_rest_ratio:.2f}")
     a = analysis.athlete
-    if a and a.get("vdot") is not None:
-        text = f"Race VDOT {float(a['vdot']):.1f}"  # type: ignore[arg-type]
-        if a.get("session_vdot") is not None:
-            session = float(a["session_vdot"])  # type: ignore[arg-type]
-            text += f" · these reps as races: VDOT {session:.1f} · {a['zone']} zone"
+    if a is not None and a.vdot is not None:
+        text = f"Race VDOT {a.vdot:.1f}"
+        if a.session_vdot is not None:
+            text += f" · these reps as races: VDOT {a.session_vdot:.1f} · {a.zone} zone"
         lines.append(text)
     return lines
 
 
 def render(analysis: Analysis, units: str = "km") -> Report:
     units = "mi" if units == "mi" else "km"
-    if not analysis.reps:
+    if analysis.stats is None or not analysis.reps:
         return Report("No reps to analyse", (), (), analysis.notes)
     header, rows = table_lines(analysis, units)
     return Report(

@@ -55,7 +55,7 @@ def test_worked_example_per_rep():
 
 
 def test_trend_is_the_least_squares_slope():
-    s = analyze("60 61 62 63 64").stats
+    s = analyze("60 61 62 63 64").to_dict()["set"]
     assert s["trend_s_per_rep"] == pytest.approx(1.0)
     assert s["negative_split"] is False
     assert s["split_diff_s"] == pytest.approx(-3.0)  # (60+61)/2 - (63+64)/2; rep 3 sits out
@@ -72,7 +72,7 @@ def test_without_workout_each_split_is_a_rep_of_unknown_length():
 
 
 def test_single_split():
-    s = analyze("4:58").stats
+    s = analyze("4:58").to_dict()["set"]
     assert s["stdev_s"] == 0.0
     assert s["first_half_s"] is None and s["negative_split"] is None
 
@@ -81,7 +81,7 @@ def test_fewer_splits_than_reps():
     result = analyze("2:26 / 2:28 / 2:26 / 2:27 / 2:26", worked_example())
     assert "6 reps prescribed, 5 splits given: analysed reps 1-5" in result.notes
     assert len(result.reps) == 5
-    assert result.stats["reps"] == 5
+    assert result.to_dict()["set"]["reps"] == 5
 
 
 def test_more_splits_than_reps():
@@ -106,15 +106,15 @@ def test_recoveries_typed_in_line_are_separated_by_rest_time():
     assert [r.time_s for r in result.reps] == [68, 67, 66, 65]
     assert [r.recovery_s for r in result.reps] == [90, 92, 88, None]
     assert result.notes == ("7 times for 4 reps: read as rep, recovery, rep, ...",)
-    assert result.stats["work_rest_ratio"] == pytest.approx(266 / 270, abs=0.01)
+    assert result.to_dict()["set"]["work_rest_ratio"] == pytest.approx(266 / 270, abs=0.01)
 
 
 def test_recoveries_typed_in_line_are_separated_by_jog_pace():
     text = "2:26 3:00 2:28 3:05 2:26 3:02 2:27 3:00 2:26 2:59 2:24"
     result = analyze(text, worked_example())
     assert [r.time_s for r in result.reps] == [146, 148, 146, 147, 146, 144]
-    assert result.stats["mean_s"] == pytest.approx(146.17, abs=0.005)
-    assert result.stats["rest_s"] == 906
+    assert result.to_dict()["set"]["mean_s"] == pytest.approx(146.17, abs=0.005)
+    assert result.to_dict()["set"]["rest_s"] == 906
 
 
 def test_alternating_reps_are_not_mistaken_for_recoveries():
@@ -126,8 +126,8 @@ def test_alternating_reps_are_not_mistaken_for_recoveries():
     splits = ", ".join(["53/24"] * 8)
     result = analyze(splits, Workout("8x (400, 200)", reps))
     assert len(result.reps) == 16
-    assert result.stats["basis"] == "pace_s_per_km"
-    assert result.stats["mean_s"] == pytest.approx((132.5 + 120) / 2)
+    assert result.to_dict()["set"]["basis"] == "pace_s_per_km"
+    assert result.to_dict()["set"]["mean_s"] == pytest.approx((132.5 + 120) / 2)
     assert result.notes == ()
 
 
@@ -224,8 +224,8 @@ def test_target_pace_on_a_distance_rep():
 
 def test_work_rest_from_workout_rest_durations():
     result = analyze("60 60 60", reps_workout(3, 400.0, rest=Rest(duration_s=60.0)))
-    assert result.stats["rest_s"] == 120
-    assert result.stats["work_rest_ratio"] == 1.5
+    assert result.to_dict()["set"]["rest_s"] == 120
+    assert result.to_dict()["set"]["work_rest_ratio"] == 1.5
 
 
 def test_athlete_session_vdot_and_zone():
@@ -290,7 +290,7 @@ def test_cv_target_is_thirty_minute_race_pace():
 
 def test_worked_example_from_text():
     result = analyze(EXAMPLE_SPLITS, "6 x 1,000m w. 500m rec.")
-    s = result.stats
+    s = result.to_dict()["set"]
     assert (s["mean_s"], s["stdev_s"], s["range_s"]) == (146.17, 1.33, 4.0)
     assert (s["fastest_rep"], s["slowest_rep"]) == (6, 2)
     assert (s["first_half_s"], s["second_half_s"], s["split_diff_s"]) == (146.67, 145.67, 1.0)
@@ -302,8 +302,8 @@ def test_worked_example_from_text():
 def test_text_targets_from_the_reader():
     result = analyze("68, 67.4, 70, 66.8", "4 x 400 @ 68 w/ 90s rest")
     assert [r.status for r in result.reps] == ["on", "on", "slow", "fast"]
-    assert result.stats["rest_s"] == 270
-    assert result.stats["work_rest_ratio"] == pytest.approx(272.2 / 270, abs=0.01)
+    assert result.to_dict()["set"]["rest_s"] == 270
+    assert result.to_dict()["set"]["work_rest_ratio"] == pytest.approx(272.2 / 270, abs=0.01)
 
 
 def test_text_named_target_resolved_for_athlete():
@@ -328,7 +328,7 @@ def test_text_mismatch_with_recoveries_mixed_in():
     result = analyze(text, "6 x 1,000m w. 500m rec.")
     assert "6 reps prescribed, 5 splits given: analysed reps 1-5" in result.notes
     assert [r.recovery_s for r in result.reps] == [180, 185, 181, 178, None]
-    assert result.stats["rest_s"] == 724
+    assert result.to_dict()["set"]["rest_s"] == 724
 
 
 def test_bad_workout_text_is_a_parse_error():
@@ -341,3 +341,18 @@ def test_implausible_races_do_not_set_paces():
     assert Athlete(races=((800.0, 1929.0), (5000.0, 1200.0))).vdot == pytest.approx(49.81, abs=0.01)
     with pytest.raises(ParseError, match="not a plausible"):
         parse_race("800m 32:09")
+
+
+def test_workout_without_reps():
+    result = analyze("2:26", Workout("5 mi easy", ()))
+    assert result.reps == () and result.stats is None
+    assert result.to_dict()["set"] == {"reps": 0}
+    assert "the workout has no reps to line the splits up with" in result.notes
+
+
+def test_set_stats_typed_view():
+    s = analyze(EXAMPLE_SPLITS, worked_example()).stats
+    assert s is not None
+    assert s.split_diff == pytest.approx(1.0)
+    assert s.hit_rate is None and s.work_rest_ratio is None
+    assert s.diffs == (2.0, -2.0, 1.0, -1.0, -2.0)

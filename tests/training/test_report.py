@@ -57,10 +57,15 @@ def test_recoveries_column_and_rest_line():
 
 def test_mixed_distances_compare_pace():
     reps = tuple(Rep(distance_m=400.0 if k % 2 == 0 else 200.0) for k in range(4))
-    report = render(analyze("53 24 53 24", Workout("", reps)))
-    assert report.headline.startswith("4 reps · avg ")
-    assert "/km" in report.headline
+    analysis = analyze("53 24 53 24", Workout("", reps))
+    report = render(analysis)
+    # Paces 2:12.5 and 2:00 per km: mean 2:06.25, sample SD 7.2 s/km.
+    assert report.headline == "4 reps of 400 m / 200 m · avg 2:06/km · SD 7.2 s/km · even split"
     assert "dist" in report.table[0].splitlines()[0]
+    # In miles the same figures read per mile.
+    in_miles = render(analysis, "mi")
+    assert in_miles.headline == "4 reps of 400 m / 200 m · avg 3:23/mi · SD 11.6 s/mi · even split"
+    assert "Trend -4.02 s/mi per rep (getting faster)" in in_miles.summary
 
 
 def test_no_workout_headline_counts_splits():
@@ -115,3 +120,9 @@ def test_equivalent_report():
 def test_equivalent_report_units(units):
     report = render_equivalent(equivalent("10k", "40:00"), units)
     assert f"/{units}" in report.summary[1]
+
+
+def test_nothing_to_analyse():
+    report = render(analyze("2:26", Workout("5 mi easy", ())))
+    assert report.headline == "No reps to analyse"
+    assert report.table == ()

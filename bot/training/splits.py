@@ -102,13 +102,10 @@ class _Tok:
     dot_after: bool = False  # `1.` followed by a space: an ordinal candidate
     paren_after: bool = False  # `1)` an ordinal candidate
     unit_word: str = ""  # `90 sec`, `1000 m`: a unit word after a space
+    scale: float = 1.0  # 60 for minutes written with a prime alone (`3'`, `2.5'`)
 
 
 _DIGITS = frozenset("0123456789")  # ASCII only: `²`.isdigit() is true but float() refuses it
-
-
-def _is_digit(c: str) -> bool:
-    return c in _DIGITS
 
 
 def _scan(text: str) -> list[_Tok]:
@@ -198,30 +195,31 @@ def _scan_number(text: str, i: int, toks: list[_Tok]) -> int:
     ):
         toks.append(_Tok("num", start, j + 2, body, suffix="s", glued_before=glued))
         return j + 2
-    # Primes: `3'05"`, `3'05''`, `3'`, `59"`, `59.4"`.
+    # Primes: `3'05"`, `3'05''`, `3'`, `2.5'`, `59"`, `59.4"`.
     if j < n and text[j] in _MINUTE_MARKS and ":" not in body:
         k = j + 1
         if k < n and text[k] in _MINUTE_MARKS:  # `59''` is seconds written with two primes
-            j = k + 1
-            return _emit_num(text, toks, start, j, body, glued)
+            toks.append(_Tok("num", start, k + 1, body, glued_before=glued))
+            return k + 1
         m = k
-        while m < n and (_is_digit(text[m]) or (text[m] == "." and m + 1 < n
-                                                 and _is_digit(text[m + 1]))):
+        while m < n and (text[m] in _DIGITS or (text[m] == "." and m + 1 < n
+                                                 and text[m + 1] in _DIGITS)):
             m += 1
         secs = text[k:m]
         if secs and "." not in body:
-            body = f"{body}:{secs}"
             j = m
             if j < n and text[j] in _SECOND_MARKS:
                 j += 1
             elif j + 1 < n and text[j] in _MINUTE_MARKS and text[j + 1] in _MINUTE_MARKS:
                 j += 2
-        else:
-            body = f"{body}:00" if "." not in body else f"{body}m"
-            j = k
-        return _emit_num(text, toks, start, j, body, glued)
+            toks.append(_Tok("num", start, j, f"{body}:{secs}", glued_before=glued))
+            return j
+        # Minutes alone: `3'` is 3:00, `2.5'` is two and a half minutes.
+        toks.append(_Tok("num", start, k, body, glued_before=glued, scale=60.0))
+        return k
     if j < n and text[j] in _SECOND_MARKS:
-        return _emit_num(text, toks, start, j + 1, body, glued)
+        toks.append(_Tok("num", start, j + 1, body, glued_before=glued))
+        return j + 1
     tok = _Tok("num", start, j, body, glued_before=glued)
     # Attached letters: `1000m`, `62s`, `400s`, `1st`, `5k`.
     k = j
@@ -255,11 +253,6 @@ def _scan_number(text: str, i: int, toks: list[_Tok]) -> int:
     return j
 
 
-def _emit_num(text: str, toks: list[_Tok], start: int, end: int, body: str, glued: bool) -> int:
-    toks.append(_Tok("num", start, end, body, glued_before=glued))
-    return end
-
-
 # -- reading --------------------------------------------------------------------------------------
 
 
@@ -274,7 +267,7 @@ def _clock_value(text: str, tok: _Tok) -> float | None:
     """
     body = tok.text
     unit = tok.suffix or tok.unit_word
-    scale = 1.0
+    scale = tok.scale
     timed = ":" in body
     if unit in _ORDINAL_SUFFIXES:
         return None
@@ -287,10 +280,7 @@ def _clock_value(text: str, tok: _Tok) -> float | None:
             scale = DURATION_UNITS[unit]  # `3min`, `2 mins`
     elif unit and not timed:
         return None  # `1000m`, `5k`, `6x`: a distance or a count
-    if body.endswith("m") and "." in body:  # `2.5'`: decimal minutes
-        body = body[:-1]
-        scale = 60.0
-    if any(part.count(".") > 1 for part in body.split(":")):
+    if body.count(".") > 1 and any(part.count(".") > 1 for part in body.split(":")):
         return None  # `12.03.2024`: a date, not a time
     parts = body.split(":")
     if len(parts) > 3:
@@ -399,7 +389,7 @@ def _read(text: str, toks: list[_Tok]) -> Splits:
         nxt_word = nxt.text if nxt is not None and nxt.kind == "word" else ""
         is_int = t.text.isdigit() and not t.suffix and not t.unit_word
         at_line_start = i == line_first[i]
-        repeat = _repeat_count(toks, i)
+        repeat = _repeat_count(toks, i) if ":" in t.text else None
 
         # Indexes and counts: `#1`, `Rep 1`, `R1`, `x3`, `6 x`, `6 800's` (but `4x7:47` is
         # four 7:47s), and what follows a target word (`target was 2:55`).
@@ -409,7 +399,7 @@ def _read(text: str, toks: list[_Tok]) -> Splits:
             or (is_int and (prev_word in _INDEX_WORDS or prev_word in _COUNT_WORDS))
             or (is_int and nxt_word in _COUNT_WORDS)
             or (is_int and nxt is not None and nxt.kind == "num" and _is_distance(nxt))
-            or _target_before(toks, i)
+            or (prev is not None and prev.kind in ("word", "colon") and _target_before(toks, i))
         ):
             i += 1
             continue
@@ -469,7 +459,7 @@ def _read(text: str, toks: list[_Tok]) -> Splits:
         ):
             summaries.append(value)
         elif (
-            _pace_unit_follows(toks, i)
+            (nxt is not None and nxt.kind == "sep" and _pace_unit_follows(toks, i))
             or nxt_word in _PACE_WORDS
             or (prev is not None and prev.kind == "at")
         ):

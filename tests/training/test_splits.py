@@ -140,6 +140,7 @@ def test_carried_minute_crosses_a_minute_boundary_from_the_previous_split():
 def test_minutes_word_and_primes():
     assert parse_splits("3min, 2 mins").splits_s == (180, 120)
     assert parse_splits("3' 2'58\"").splits_s == (180, 178)
+    assert parse_splits("2.5' 59'' 1'30.5\"").splits_s == (150, 59, 90.5)
 
 
 def test_to_dict_shape():

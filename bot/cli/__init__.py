@@ -10,7 +10,12 @@ from collections.abc import Sequence
 # Each module defines `register(subparsers)`, which adds its subcommand(s) and sets `func`
 # (a callable taking the parsed args and returning an exit status). Imported lazily by name
 # so that `pacer parse` does not pay for discord.py or sqlite.
-SUBCOMMAND_MODULES: tuple[str, ...] = ("bot.cli.analyze", "bot.cli.equivalent")
+SUBCOMMAND_MODULES: tuple[str, ...] = (
+    "bot.cli.parse",
+    "bot.cli.analyze",
+    "bot.cli.equivalent",
+    "bot.cli.db",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

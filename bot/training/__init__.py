@@ -1,7 +1,7 @@
 """Pacer's training domain: workout notation, splits, analysis, race equivalents. Pure: no I/O.
 
-The readers and the analysis load on first use (PEP 562), so `import bot.training` stays cheap
-for code that only needs the model.
+The splits reader, the analysis and race equivalents load on first use (PEP 562), so
+`import bot.training` stays cheap for code that only needs the model and the workout reader.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from bot.training.errors import ParseError
 from bot.training.model import Amount, Rep, Rest, Segment, Workout
+from bot.training.notation import parse_workout
 
 if TYPE_CHECKING:
     from bot.training.analysis import Analysis, Athlete, analyze
@@ -42,6 +43,7 @@ __all__ = [
     "analyze",
     "equivalent",
     "parse_splits",
+    "parse_workout",
 ]
 
 

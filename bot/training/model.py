@@ -12,6 +12,7 @@ from typing import Literal
 # A stated amount: one value, or a (low, high) range such as `90sec-2min` or `52-54`.
 Amount = float | tuple[float, float]
 
+
 def amount_json(value: Amount | None) -> float | list[float] | None:
     """An amount as JSON: a number, `[low, high]`, or None."""
     if value is None:
@@ -144,9 +145,30 @@ class Workout:
     def extra_duration_s(self) -> float:
         return sum(amount_mid(s.duration_s) or 0.0 for s in self.segments if s.kind != "work")
 
+    def describe(self) -> str:
+        """The canonical form: notation that reads back to this same workout."""
+        from bot.training.notation.canonical import describe
+
+        return describe(self)
+
+    def summary(self) -> str:
+        """One line: reps, work, and the total with recoveries."""
+        from bot.training.notation.canonical import summary
+
+        return summary(self)
+
+    @property
+    def key(self) -> str:
+        """What the workout is called whatever its targets and recoveries: `6x1000m`."""
+        from bot.training.notation.canonical import key
+
+        return key(self)
+
     def to_dict(self) -> dict[str, object]:
         return {
             "text": self.text,
+            "canonical": self.describe(),
+            "key": self.key,
             "reps": [r.to_dict() for r in self.reps],
             "segments": [s.to_dict() for s in self.segments],
             "totals": {

@@ -259,7 +259,10 @@ def summary_lines(analysis: Analysis, units: str = "km") -> list[str]:
     return lines
 
 
-def render(analysis: Analysis, units: str = "km") -> Report:
+def render(analysis: Analysis, units: str | None = None) -> Report:
+    """The report in `units` ("km" or "mi"); by default the athlete's preference, else km."""
+    if units is None:
+        units = analysis.athlete.units if analysis.athlete is not None else "km"
     units = "mi" if units == "mi" else "km"
     if analysis.stats is None or not analysis.reps:
         return Report("No reps to analyse", (), (), analysis.notes)
@@ -275,6 +278,7 @@ def render(analysis: Analysis, units: str = "km") -> Report:
 def render_equivalent(eq: Equivalent, units: str = "km") -> Report:
     """VDOT, equivalent times (Daniels and Riegel) and training paces."""
     units = "mi" if units == "mi" else "km"
+
     def race_time(seconds: float) -> str:
         return format_time(seconds, 1 if seconds < 600 else 0)
 

@@ -126,3 +126,10 @@ def test_nothing_to_analyse():
     report = render(analyze("2:26", Workout("5 mi easy", ())))
     assert report.headline == "No reps to analyse"
     assert report.table == ()
+
+
+def test_units_default_to_the_athletes_preference():
+    analysis = analyze("68 67", reps_workout(2, 400.0), Athlete(((5000.0, 1200.0),), units="mi"))
+    assert "(4:32/mi)" in render(analysis).headline
+    assert "(2:49/km)" in render(analysis, "km").headline
+    assert "(2:49/km)" in render(analyze("68 67", reps_workout(2, 400.0))).headline

@@ -11,21 +11,49 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.training.errors import ParseError
+from bot.training.notation.vocabulary import NUMBER_WORDS
 from bot.training.units import DISTANCE_UNITS, DURATION_UNITS
 
 TokKind = Literal["num", "time", "word", "sym", "nl"]
 
 # One character in, one character out, so offsets stay valid.
 _CHAR_MAP = {
-    "’": "'", "‘": "'", "′": "'", "ʹ": "'", "`": "'", "´": "'",
-    "”": '"', "“": '"', "″": '"', "„": '"',
-    "×": "x", "✕": "x", "✖": "x", "*": "x",
-    "–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-", "→": ">",
-    "\t": " ", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\r": "\n",
-    "［": "[", "］": "]", "（": "(", "）": ")", "＠": "@", "，": ",", "：": ":",
+    "’": "'",
+    "‘": "'",
+    "′": "'",
+    "ʹ": "'",
+    "`": "'",
+    "´": "'",
+    "”": '"',
+    "“": '"',
+    "″": '"',
+    "„": '"',
+    "×": "x",
+    "✕": "x",
+    "✖": "x",
+    "*": "x",
+    "–": "-",
+    "—": "-",
+    "−": "-",
+    "‐": "-",
+    "‑": "-",
+    "→": ">",
+    "\t": " ",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\r": "\n",
+    "［": "[",
+    "］": "]",
+    "（": "(",
+    "）": ")",
+    "＠": "@",
+    "，": ",",
+    "：": ":",
 }
 
 _ATTACHABLE_UNITS = frozenset(DISTANCE_UNITS) | frozenset(DURATION_UNITS)
+_ORDINALS = frozenset({"st", "nd", "rd", "th", "am", "pm", "pct"})
 
 
 @dataclass(slots=True)
@@ -93,7 +121,7 @@ def tokenize(text: str) -> list[Tok]:
             i += 1
         elif ch.isspace():
             i += 1
-        elif ch.isdigit() and ch.isascii() or (ch in ".:" and i + 1 < n and s[i + 1].isdigit()):
+        elif (ch.isdigit() and ch.isascii()) or (ch in ".:" and i + 1 < n and s[i + 1].isdigit()):
             i = _number(text, s, i, toks)
         elif "a" <= ch <= "z":
             i = _word(s, i, toks)
@@ -135,6 +163,10 @@ def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:
     if j < n and s[j] == ":" and j + 1 < n and s[j + 1].isdigit():
         return _clock(text, s, start, toks)
     value = float(raw) if raw not in ("", ".") else 0.0
+    # `800's`: a plural, not 800 minutes.
+    if j + 1 < n and s[j] == "'" and s[j + 1] == "s" and (j + 2 >= n or not s[j + 2].isalpha()):
+        toks.append(Tok("num", start, j + 2, value=value, unit="s", form=form))
+        return j + 2
     # Primes: 3' = 3 minutes, 90" = 90 seconds, 3'05" = 3:05.
     if j < n and s[j] == "'" and form == "int":
         if j + 1 < n and s[j + 1] == "'":  # 90'' is seconds
@@ -149,7 +181,10 @@ def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:
             if secs >= 60:
                 raise ParseError(
                     f"{s[j + 1 : secs_end]} is not a number of seconds (they only go to 59)",
-                    text=text, offset=start, length=secs_end - start, hint="3'05\" or 3:05",
+                    text=text,
+                    offset=start,
+                    length=secs_end - start,
+                    hint="3'05\" or 3:05",
                 )
             end = secs_end + 1 if secs_end < n and s[secs_end] in "\"'" else secs_end
             toks.append(Tok("time", start, end, value=value * 60 + secs, form="prime"))
@@ -166,13 +201,17 @@ def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:
         letters = s[j:k]
         if letters in _ATTACHABLE_UNITS or letters in ("ks",):
             unit = letters
+            # `6 x 1M`: a capital M on a small number is miles; `1000M` is still metres.
+            if letters == "m" and text[j] == "M" and value < 50:
+                unit = "mi"
             j = k
         elif letters.endswith("x") and letters[:-1] in _ATTACHABLE_UNITS:
             unit = letters[:-1]  # `1000mx6`: the x is read next
             j = k - 1
-        elif letters[0] != "x":
+        elif letters in _ORDINALS or letters.endswith("pace"):
             unit = letters  # `8th`, `4pm`, `5kpace`: the reader decides what it is
             j = k
+        # Anything else (`200recoveries`, `5xmile`) is read as a word of its own next.
     toks.append(Tok("num", start, j, value=value, unit=unit, form=form))
     return j
 
@@ -189,10 +228,20 @@ def _clock(text: str, s: str, start: int, toks: list[Tok]) -> int:
             j += 1
             continue
         break
+    k = _letters(s, j)
+    if k > j and s[j:k] not in ("am", "pm", "min", "mins", "s", "sec", "secs", "h", "hr", "hrs"):
+        raise ParseError(
+            f"“{text[start:k]}” is not a time: a letter is mixed into it",
+            text=text,
+            offset=start,
+            length=k - start,
+            hint="2:26 or 1:05:32",
+        )
     if len(fields) == 2 and len(fields[1]) == 1:
         # `1:1`, `2:1`: a work-to-rest ratio, not a clock time.
-        toks.append(Tok("time", start, j, value=float(fields[0]) / max(float(fields[1]), 1.0),
-                        form="ratio"))
+        toks.append(
+            Tok("time", start, j, value=float(fields[0]) / max(float(fields[1]), 1.0), form="ratio")
+        )
         return j
     frac = ""
     if j < n and s[j] == "." and j + 1 < n and s[j + 1].isdigit():
@@ -202,14 +251,20 @@ def _clock(text: str, s: str, start: int, toks: list[Tok]) -> int:
     if len(fields) > 3:
         raise ParseError(
             "a time has at most three fields (h:mm:ss)",
-            text=text, offset=start, length=j - start, hint="2:26 or 1:05:32",
+            text=text,
+            offset=start,
+            length=j - start,
+            hint="2:26 or 1:05:32",
         )
     for pos, field in enumerate(fields[1:], start=1):
         if int(field) >= 60:
             what = "seconds" if pos == len(fields) - 1 else "minutes"
             raise ParseError(
                 f"{field} is not a number of {what} (they only go to 59)",
-                text=text, offset=start, length=j - start, hint="2:26 or 1:05:32",
+                text=text,
+                offset=start,
+                length=j - start,
+                hint="2:26 or 1:05:32",
             )
     total = 0.0
     for field in fields:
@@ -246,13 +301,18 @@ def _word(s: str, i: int, toks: list[Tok]) -> int:
             toks.append(Tok("word", start, i + 2, unit="with"))
             return i + 2
     j = _letters(s, i)
-    # Hyphenated words stay whole: warm-up, cool-down, cut-down.
-    while j + 1 < n and s[j] == "-" and "a" <= s[j + 1] <= "z":
+    # Hyphenated words stay whole (warm-up, cool-down, cut-down), but not a number word and
+    # its unit (`three-minute`).
+    while j + 1 < n and s[j] == "-" and "a" <= s[j + 1] <= "z" and s[i:j] not in NUMBER_WORDS:
         j = _letters(s, j + 1)
     word = s[i:j]
-    # `x6`, `x 6`: a multiplication sign, not a word.
-    if word == "x" or (word.startswith("x") and len(word) == 1):
+    # `x6`, `x 6`: a multiplication sign, not a word; `5xmile`: a sign, then a word.
+    if word == "x":
         toks.append(Tok("sym", start, j, unit="x"))
+        return j
+    if word.startswith("x") and toks and toks[-1].kind == "num" and toks[-1].end == start:
+        toks.append(Tok("sym", start, start + 1, unit="x"))
+        toks.append(Tok("word", start + 1, j, unit=word[1:].replace("-", "")))
         return j
     toks.append(Tok("word", start, j, unit=word.replace("-", "")))
     return j

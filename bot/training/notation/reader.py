@@ -16,7 +16,7 @@ from bot.training.errors import ParseError
 from bot.training.model import Amount, Rep, Rest, Segment, SegmentKind, Workout
 from bot.training.notation import vocabulary as v
 from bot.training.notation.lexer import Tok, tokenize
-from bot.training.units import DISTANCE_UNITS, DURATION_UNITS, LAP_M, MILE_M
+from bot.training.units import DISTANCE_UNITS, DURATION_UNITS, MILE_M
 
 MAX_TEXT = 4000
 MAX_REPS = 1000
@@ -64,6 +64,13 @@ class Block:
     start: int  # character offset, for messages
     end: int
     bare_single: bool = False  # a lone bare number: only a workout with something around it
+    counted: bool = False  # read from a count (`6 x 400`): `/200` after it is a recovery
+    # A plain run (`40 minute run`, `5 miles steady`): easy running when there is other work.
+    plain_run: bool = False
+    # A single length met in the middle of prose (`we had 2mins`): kept only if it is all.
+    in_prose: bool = False
+    joined: bool = False  # follows the previous group within a sentence (`2 x 3km, 2 x 2km`)
+    tail_rests: list[_RestParse] = field(default_factory=list)  # recoveries with a stated scope
 
 
 @dataclass(slots=True)
@@ -76,20 +83,39 @@ class SegmentItem:
 @dataclass(slots=True)
 class RestItem:
     rest: Rest | None
-    scope: str  # "reps", "sets" or "all"
+    scope: str  # "reps", "sets", "all" or "around"
     equal: str | None = None
     after_break: bool = False  # came after a line break, `then` or `;`
+    only: Amount | None = None
 
 
 @dataclass(slots=True)
 class _RestParse:
     rest: Rest | None
-    scope: str
+    scope: str  # "reps", "sets", "all", or "around" (`5 min jog either side`)
     equal: str | None
     end: int
+    # `2 minutes after 100s`: only after reps of this length.
+    only: Amount | None = None
+    explicit: bool = False  # the scope was written (`between reps`, `between sets`)
 
 
-Item = Block | SegmentItem | RestItem
+@dataclass(slots=True)
+class RepeatItem:
+    """`Repeat for 3 rounds`, `do it all a second time`: everything since the last segment."""
+
+    count: int
+    tok: int
+
+
+@dataclass(slots=True)
+class NamedItem:
+    """`aiming for 5k race pace` written apart from the reps it is for."""
+
+    name: str | None
+
+
+Item = Block | SegmentItem | RestItem | RepeatItem | NamedItem
 
 
 def _mid(a: Amount) -> float:
@@ -100,16 +126,12 @@ def _scale(a: Amount, k: float) -> Amount:
     return (a[0] * k, a[1] * k) if isinstance(a, tuple) else a * k
 
 
-def _as_range(a: Amount) -> Range:
-    return a if isinstance(a, tuple) else (a, a)
-
-
 @dataclass
 class Reader:
     text: str
     toks: list[Tok] = field(default_factory=list)
     i: int = 0
-    total_reps: int = 0
+    around: Rest | None = None  # `5 min jog either side`
 
     # -- entry point ------------------------------------------------------------------------------
 
@@ -117,7 +139,10 @@ class Reader:
         if len(self.text) > MAX_TEXT:
             raise ParseError(
                 f"that is {len(self.text):,} characters; a workout can be at most {MAX_TEXT:,}",
-                text=self.text, offset=MAX_TEXT, length=1, hint=EXAMPLE,
+                text=self.text,
+                offset=MAX_TEXT,
+                length=1,
+                hint=EXAMPLE,
             )
         if not self.text.strip():
             raise ParseError("there is no workout here: the text is empty", hint=EXAMPLE)
@@ -143,7 +168,9 @@ class Reader:
         t = self.at(j)
         return t is not None and t.kind == "sym" and t.unit in syms
 
-    def error(self, message: str, j: int, end: int | None = None, hint: str = EXAMPLE) -> ParseError:
+    def error(
+        self, message: str, j: int, end: int | None = None, hint: str = EXAMPLE
+    ) -> ParseError:
         t = self.at(j)
         if t is None:
             return ParseError(message, text=self.text, offset=len(self.text), length=0, hint=hint)
@@ -161,7 +188,8 @@ class Reader:
                 stack.append(j)
                 if len(stack) > MAX_DEPTH:
                     raise self.error(
-                        f"brackets are nested more than {MAX_DEPTH} deep", j,
+                        f"brackets are nested more than {MAX_DEPTH} deep",
+                        j,
                         hint="3 x (4 x 400 w/ 60s) w/ 4:00 between sets",
                     )
             elif t.unit in ")]}":
@@ -177,23 +205,34 @@ class Reader:
 
     def quantity(self, j: int) -> Qty | None:
         """One amount starting at token j: `400`, `1000m`, `1 mile`, `3-mile`, `2 min`, `2:26`,
-        `3'`, `mile`."""
+        `3'`, `2min30sec`, `1/2 mile`, `ten minutes`, and `mile` right after an x."""
         t = self.at(j)
         if t is None:
             return None
         if t.kind == "time":
             if t.form in ("daytime", "ratio"):
                 return None
-            return Qty("t", t.value, j, j + 1)
+            end = j + 1
+            if self.is_word(end) and self.at(end).unit in _MINUTE_WORDS | _SECOND_WORDS:  # type: ignore[union-attr]
+                end += 1  # `1:00 minute`, `2:30 min`
+            return Qty("t", t.value, j, end)
         if t.kind == "word":
-            if t.unit in ("mile", "mi", "lap", "km", "kilometer", "kilometre"):
-                return Qty("d", DISTANCE_UNITS[t.unit], j, j + 1)
-            if t.unit in ("a", "one", "half", "quarter") and self.is_word(j + 1, "mile", "lap", "k", "km"):
-                k = {"a": 1.0, "one": 1.0, "half": 0.5, "quarter": 0.25}[t.unit]
-                return Qty("d", k * DISTANCE_UNITS[self.at(j + 1).unit], j, j + 2)  # type: ignore[union-attr]
-            return None
+            return self._word_quantity(j, t)
         if t.kind != "num":
             return None
+        # `1/2 mile`, `3/4 mi`: a fraction of a unit.
+        if (
+            not t.unit
+            and self.is_sym(j + 1, "/")
+            and self.at(j + 2) is not None
+            and self.at(j + 2).kind == "num"  # type: ignore[union-attr]
+            and 0 < t.value < self.at(j + 2).value <= 8  # type: ignore[union-attr]
+        ):
+            den = self.at(j + 2)
+            unit = den.unit or (self.at(j + 3).unit if self.is_word(j + 3) else "")  # type: ignore[union-attr]
+            if unit in ("mile", "mi", "miles", "k", "km", "lap", "laps"):
+                end = j + 3 if den.unit else j + 4  # type: ignore[union-attr]
+                return Qty("d", t.value / den.value * DISTANCE_UNITS[unit], j, end)  # type: ignore[union-attr]
         unit = t.unit
         end = j + 1
         if not unit:
@@ -203,21 +242,69 @@ class Reader:
                 cand = self.at(j + 2).unit  # type: ignore[union-attr]
                 if cand in DISTANCE_UNITS or cand in DURATION_UNITS:
                     unit, end = cand, j + 3
-            elif nxt is not None and nxt.kind == "word" and (
-                nxt.unit in DISTANCE_UNITS or nxt.unit in DURATION_UNITS
+            elif (
+                nxt is not None
+                and nxt.kind == "word"
+                and nxt.unit in _LENGTH_ADJECTIVES
+                and self.is_word(j + 2)
+                and (self.at(j + 2).unit in DISTANCE_UNITS or self.at(j + 2).unit in DURATION_UNITS)  # type: ignore[union-attr]
+            ):
+                unit, end = self.at(j + 2).unit, j + 3  # type: ignore[union-attr]
+            elif (
+                nxt is not None
+                and nxt.kind == "word"
+                and (nxt.unit in DISTANCE_UNITS or nxt.unit in DURATION_UNITS)
+                # `8 x 300 mile effort`: mile names the pace, not the unit of 300.
+                and not (
+                    nxt.unit in DISTANCE_UNITS
+                    and t.value >= 100
+                    and self.is_word(j + 2, *v.PACE_SUFFIX_WORDS, "race")
+                )
             ):
                 unit, end = nxt.unit, j + 2
-        if unit in ("s", "ks"):
-            if unit == "ks":
-                return Qty("d", t.value * 1000, j, end)
-            return Qty("s", t.value, j, end)
+        return self._with_unit(t.value, unit, j, end)
+
+    def _with_unit(self, value: float, unit: str, j: int, end: int) -> Qty | None:
+        if unit == "ks":
+            return Qty("d", value * 1000, j, end)
+        if unit == "s":
+            return Qty("s", value, j, end)
         if unit in DISTANCE_UNITS:
-            return Qty("d", t.value * DISTANCE_UNITS[unit], j, end)
+            return Qty("d", value * DISTANCE_UNITS[unit], j, end)
         if unit in DURATION_UNITS:
-            return Qty("t", t.value * DURATION_UNITS[unit], j, end)
+            seconds = value * DURATION_UNITS[unit]
+            # `2min30sec`, `2 min 30 s`, `1 hr 20 min`: a compound duration.
+            nxt = self.at(end)
+            if unit in _MINUTE_WORDS | _HOUR_WORDS and nxt is not None and nxt.kind == "num":
+                small = _SECOND_WORDS if unit in _MINUTE_WORDS else _MINUTE_WORDS
+                sub_unit = nxt.unit
+                sub_end = end + 1
+                if not sub_unit and self.is_word(end + 1) and self.at(end + 1).unit in small:  # type: ignore[union-attr]
+                    sub_unit, sub_end = self.at(end + 1).unit, end + 2  # type: ignore[union-attr]
+                if sub_unit in small and nxt.value < 60:
+                    seconds += nxt.value * DURATION_UNITS[sub_unit]
+                    end = sub_end
+            return Qty("t", seconds, j, end)
         if unit:
             return None  # `8th`, `4pm`
-        return Qty("bare", t.value, j, end)
+        return Qty("bare", value, j, end)
+
+    def _word_quantity(self, j: int, t: Tok) -> Qty | None:
+        w = t.unit
+        if w in v.NUMBER_WORDS and self.is_word(j + 1):
+            unit = self.at(j + 1).unit  # type: ignore[union-attr]
+            if unit in DISTANCE_UNITS or unit in DURATION_UNITS:
+                return self._with_unit(float(v.NUMBER_WORDS[w]), unit, j, j + 2)
+        if w in ("a", "an", "one", "half", "quarter") and self.is_word(
+            j + 1, "mile", "lap", "k", "km", "kilometer", "minute", "min", "hour"
+        ):
+            k = {"a": 1.0, "an": 1.0, "one": 1.0, "half": 0.5, "quarter": 0.25}[w]
+            unit = self.at(j + 1).unit  # type: ignore[union-attr]
+            return self._with_unit(k, unit, j, j + 2)
+        # `4 x mile`, `5xmile`: a unit alone is one of it only right after a count.
+        if w in ("mile", "mi", "lap", "km", "k") and self.is_sym(j - 1, "x"):
+            return Qty("d", DISTANCE_UNITS[w], j, j + 1)
+        return None
 
     def quantity_range(self, j: int) -> tuple[list[Qty], int] | None:
         """Amounts joined by `-` or `to`: one (a value), two (a range) or more (a sequence)."""
@@ -264,7 +351,9 @@ class Reader:
         if strict:
             raise self.error(
                 f"I can't tell what {_fmt(value)} is here: metres, minutes or miles?",
-                q.start, q.end, hint="6 x 400m, 6 x 5 min or 6 x 1 mi",
+                q.start,
+                q.end,
+                hint="6 x 400m, 6 x 5 min or 6 x 1 mi",
             )
         return None
 
@@ -284,49 +373,101 @@ class Reader:
 
     # -- sequences --------------------------------------------------------------------------------
 
-    def sequence(self, depth: int, closing: bool) -> list[Item]:
+    def sequence(self, depth: int, closing: bool, until_segment: bool = False) -> list[Item]:
+        """Items up to the end, or the closing bracket, or (for `3 sets of:` bodies) the next
+        warm-up, cool-down or easy segment."""
         items: list[Item] = []
         after_break = False
+        prose = False  # words passed over since the last item
+        ran = False  # ... and among them a word that says running was done (`I ran`)
         pending_label: str | None = None
         guard = len(self.toks) + 1
         while self.i < len(self.toks) and guard:
             guard -= 1
             t = self.toks[self.i]
             if t.kind == "sym" and t.unit in ")]}":
-                if closing:
+                if closing or until_segment:
                     return items
                 raise self.error("this closing bracket has no opening one", self.i)
-            if t.kind == "nl" or (t.kind == "sym" and t.unit == ";") or self.is_word(self.i, "then"):
+            if (
+                t.kind == "nl"
+                or (t.kind == "sym" and t.unit == ";")
+                or self.is_word(self.i, "then")
+            ):
                 after_break = True
+                prose = False
                 self.i += 1
                 continue
-            if t.kind == "sym" and t.unit in ",+/&-|>:=!?#~" or self.is_word(
+            if t.kind == "sym" and t.unit == "x":
+                raise self.error(
+                    "this x has no count before it"
+                    if self.at(self.i + 1) is not None and self.at(self.i + 1).kind != "nl"
+                    else "this x has nothing after it",  # type: ignore[union-attr]
+                    self.i,
+                    hint="6 x 400",
+                )
+            if t.kind == "sym" and t.unit == "-" and self._negative_count(self.i):
+                raise self.error("a count can't be negative", self.i, self.i + 2, hint="5 x 400")
+            if (t.kind == "sym" and t.unit in ",+/&-|>:=!?#~") or self.is_word(
                 self.i, "and", "plus", "followed", "by", "next", "after", "finish", "finished"
             ):
                 rest = self.rest_clause(self.i, weak_lead=True)
                 if rest is not None:
                     self.i = rest.end
-                    items.append(RestItem(rest.rest, rest.scope, rest.equal, after_break))
+                    items.append(
+                        RestItem(rest.rest, rest.scope, rest.equal, after_break, rest.only)
+                    )
+                    prose = False
                     continue
                 self.i += 1
                 continue
+            if t.kind == "word" and t.unit in ("repeat", "repeated", "do", "repeating"):
+                counted = self.repeat_count(self.i)
+                if counted is not None:
+                    items.append(RepeatItem(counted[0], self.i))
+                    self.i = counted[1]
+                    continue
+            if t.kind == "word" and t.unit in ("total", "totals", "overall", "approx"):
+                # `Total ~15km`: the session's sum, not a rep.
+                k = self.i + 1 + (1 if self.is_sym(self.i + 1, "~", ":", "=") else 0)
+                q = self.quantity_range(k)
+                if q is not None:
+                    self.i = q[1]
+                    continue
+            named = self._named_pace_at(self.i) if t.kind in ("num", "word") else None
+            if named is not None:
+                items.append(NamedItem(named[0]))  # `aiming for 5k race pace`
+                self.i = named[1]
+                continue
             start = self.i
             item = self.item(depth)
+            if until_segment and isinstance(item, SegmentItem):
+                self.i = start
+                return items
             if item is None:
-                if t.kind == "word" and v.LABEL_WORDS.get(t.unit):
-                    pending_label = v.LABEL_WORDS[t.unit]
+                if t.kind == "word":
+                    if v.LABEL_WORDS.get(t.unit):
+                        pending_label = v.LABEL_WORDS[t.unit]
+                    elif t.unit in v.RUN_VERBS:
+                        ran = True
+                    elif t.unit not in v.JOIN_WORDS:
+                        prose = True
                 self.i = max(self.i, start + 1)
                 continue
             if isinstance(item, RestItem):
                 item.after_break = after_break
             elif isinstance(item, Block):
+                item.joined = bool(items) and isinstance(items[-1], Block) and not after_break
                 if pending_label:
                     for d in item.reps:
                         d.label = d.label or pending_label
                     pending_label = None
+                if prose and not ran and _is_plain(item):
+                    item.in_prose = True
             after_break = False
+            prose = ran = False
             items.append(item)
-        if closing:
+        if closing and not until_segment:
             raise self.error("this bracket is never closed", self.i - 1)
         return items
 
@@ -337,8 +478,9 @@ class Reader:
         t = self.toks[j]
         seg = self.segment_first(j)
         if seg is not None:
+            self.paren_length(seg)
             return seg
-        if t.kind == "sym" and t.unit == "@" or (
+        if (t.kind == "sym" and t.unit == "@") or (
             t.kind == "word" and t.unit in ("at", "in") and self.quantity(j + 1) is not None
         ):
             # A target with no rep before it (`see you at 6`): nothing to attach it to.
@@ -353,7 +495,7 @@ class Reader:
         rest = self.rest_clause(j, weak_lead=False)
         if rest is not None:
             self.i = rest.end
-            return RestItem(rest.rest, rest.scope, rest.equal)
+            return RestItem(rest.rest, rest.scope, rest.equal, only=rest.only)
         return self.lengths(depth)
 
     def segment_word(self, j: int) -> tuple[SegmentKind, int] | None:
@@ -376,19 +518,59 @@ class Reader:
             return "easy", j + 1
         return None
 
+    def paren_length(self, seg: SegmentItem) -> None:
+        """`WU 15min (~3km)`, `Warm up (~ 5 mins)`: brackets after a segment give its length if
+        it has none, and are a remark otherwise."""
+        if not self.is_sym(self.i, "(", "["):
+            return
+        close = self.i + 1
+        while close < len(self.toks) and not self.is_sym(close, ")", "]") and close - self.i < 12:
+            close += 1
+        if not self.is_sym(close, ")", "]"):
+            return
+        if seg.distance is None and seg.duration is None:
+            k = self.skip_words(self.i + 1, ("about", "approx", "approximately", "around"))
+            if self.is_sym(k, "~"):
+                k += 1
+            q = self.quantity_range(k)
+            if q is not None:
+                measured = self.segment_length(self.unify(q[0]))
+                if measured is not None:
+                    seg.distance, seg.duration = measured
+        self.i = close + 1
+
     def segment_first(self, j: int) -> SegmentItem | None:
         """`WU 15'`, `warm-up 3 mi`, `CD: 2 miles`, `easy 20 min`."""
         found = self.segment_word(j)
         if found is None:
             return None
         kind, k = found
-        k = self.skip_words(k, ("jog", "run", "of", "easy", "for", "with", "mins", "drills"))
+        k = self.skip_words(
+            k,
+            (
+                "jog",
+                "run",
+                "of",
+                "easy",
+                "for",
+                "with",
+                "drills",
+                "at",
+                "least",
+                "about",
+                "approx",
+                "around",
+                "a",
+                "an",
+            ),
+        )
         if self.is_sym(k, ":", "-", "="):
             k += 1
         q = self.quantity_range(k)
         if q is None:
-            if kind == "easy":
-                return None
+            prev = self.at(j - 1)
+            if kind == "easy" and not (prev is None or prev.kind == "nl"):
+                return None  # `felt easy`: only a line that starts with it is easy running
             self.i = k
             return SegmentItem(kind)
         parts, end = q
@@ -418,8 +600,13 @@ class Reader:
         if len(kinds) != 1:
             return None
         kind = kinds.pop()
-        amount: Amount = lengths[0][1] if len(lengths) == 1 else (  # type: ignore[index]
-            _mid(lengths[0][1]), _mid(lengths[1][1])  # type: ignore[index]
+        amount: Amount = (
+            lengths[0][1]
+            if len(lengths) == 1
+            else (  # type: ignore[index]
+                _mid(lengths[0][1]),
+                _mid(lengths[1][1]),  # type: ignore[index]
+            )
         )
         return (amount, None) if kind == "d" else (None, amount)
 
@@ -429,45 +616,82 @@ class Reader:
         return j
 
     def count_prefix(self, j: int) -> tuple[int, int, str] | None:
-        """`6 x`, `6x`, `2 sets of`, `3 sets:`, `6 reps of`, `16 alternating`: (count, index after,
-        how)."""
+        """`6 x`, `6x`, `2 sets of`, `3 sets:`, `6 reps of`, `16 alternating`, `ten 800m
+        repeats`: (count, index after, how)."""
         t = self.at(j)
-        if t is None or t.kind != "num" or t.unit or t.form != "int":
+        if t is None:
             return None
-        n = int(t.value)
+        if t.kind == "word" and t.unit in v.NUMBER_WORDS:
+            n = v.NUMBER_WORDS[t.unit]
+            q = self.quantity(j + 1)
+            if q is not None and q.kind in ("d", "t", "s") and not self.is_sym(j + 1, "x"):
+                return n, j + 1, "x"  # `ten 800m repeats`
+        elif t.kind != "num" or t.unit or t.form != "int":
+            return None
+        else:
+            n = int(t.value)
         k = j + 1
         if self.is_sym(k, "x"):
+            # `100 x 2`: a length then its count, read by `lengths`.
+            after = self.at(k + 1)
+            if (
+                n >= 100
+                and after is not None
+                and after.kind == "num"
+                and not after.unit
+                and after.value < 50
+                and self.quantity(k + 1) is not None
+                and self.quantity(k + 1).kind == "bare"  # type: ignore[union-attr]
+            ):
+                return None
             return n, k + 1, "x"
         if self.is_word(k, "alternating", "alternate", "alternations"):
             return n, k + 1, "alternating"
-        if self.is_word(k, "sets", "set", "rounds", "round", "reps", "repeats", "repetitions",
-                        "times", "series", "blocks"):
+        if self.is_word(k, *_SET_COUNT_WORDS):
             m = k + 1
-            if self.is_word(m, "of"):
+            if (
+                self.is_word(m)
+                and self.is_word(m + 1, "of")
+                and self.at(m).unit
+                not in (  # type: ignore[union-attr]
+                    "them",
+                    "it",
+                )
+            ):
+                m += 1  # `4 sets Intervals of 800/400`
+            if self.is_word(m, "of") or self.is_sym(m, ":", "-", "x"):
                 m += 1
-            elif self.is_sym(m, ":", "-", "x"):
-                m += 1
-            elif not (self.is_sym(m, "(", "[") or self.count_prefix(m) is not None or (
-                self.quantity(m) is not None and self.at(k).unit != "times"  # type: ignore[union-attr]
-            )):
+            elif not (
+                self.is_sym(m, "(", "[", ";")
+                or self.at(m) is None
+                or self.at(m).kind == "nl"  # type: ignore[union-attr]
+                or self.count_prefix(m) is not None
+                or (self.quantity(m) is not None and self.at(k).unit != "times")  # type: ignore[union-attr]
+            ):
                 return None
             return n, m, "sets"
         return None
 
     def check_count(self, n: int, j: int) -> None:
         if n <= 0:
-            raise self.error(f"{n} reps is no workout: the count must be at least 1", j,
-                             hint="6 x 400")
+            raise self.error(
+                f"{n} reps is no workout: the count must be at least 1", j, hint="6 x 400"
+            )
         if n > MAX_REPS:
-            raise self.error(f"{n:,} reps is more than any real workout (at most {MAX_REPS:,})",
-                             j, hint="6 x 400")
+            raise self.error(
+                f"{n:,} reps is more than any real workout (at most {MAX_REPS:,})",
+                j,
+                hint="6 x 400",
+            )
 
     def multiply(self, reps: list[Draft], n: int, j: int) -> list[Draft]:
         self.check_count(n, j)
         if len(reps) * n > MAX_REPS:
             raise self.error(
                 f"this expands to {len(reps) * n:,} reps, more than any real workout "
-                f"(at most {MAX_REPS:,})", j, hint="3 x (4 x 400)",
+                f"(at most {MAX_REPS:,})",
+                j,
+                hint="3 x (4 x 400)",
             )
         return [d.copy() for _ in range(n) for d in reps]
 
@@ -477,46 +701,80 @@ class Reader:
         self.check_count(n, count_tok)
         self.i = k
         if how == "alternating":
-            body = self.length_list(self.i, allow_rest_words=False)
+            body = self.length_list(self.i)
             if body is None:
-                raise self.error("alternating what? Give the reps it alternates", count_tok, k,
-                                 hint="16 alternating 400 and 200")
+                raise self.error(
+                    "alternating what? Give the reps it alternates",
+                    count_tok,
+                    k,
+                    hint="16 alternating 400 and 200",
+                )
             reps, self.i = body
             copies = -(-n // len(reps))
             out = self.multiply(reps, copies, count_tok)[:n]
             block = Block(out, len(reps), self.toks[count_tok].start, self.toks[self.i - 1].end)
             return self.modifiers(block, depth)
-        inner = self.body(depth, count_tok, k)
+        inner = self.body(depth, count_tok, k, n, how)
         reps = self.multiply(inner.reps, n, count_tok)
-        block = Block(reps, len(inner.reps), self.toks[count_tok].start, inner.end)
+        block = Block(reps, len(inner.reps), self.toks[count_tok].start, inner.end, counted=True)
         return self.modifiers(block, depth)
 
-    def body(self, depth: int, count_tok: int, after: int) -> Block:
-        """What a count multiplies: a bracketed group, another count, or one length."""
+    def body(self, depth: int, count_tok: int, after: int, n: int, how: str) -> Block:
+        """What a count multiplies: a bracketed group, another count, one length, or for sets
+        a list (`3 sets of 400, 300, 200`) or the lines that follow (`3 sets of:`)."""
         j = self.i
         t = self.at(j)
-        if t is None or (t.kind in ("nl",) or (t.kind == "sym" and t.unit in ",;+")):
-            raise self.error(f"{self.toks[count_tok].value:g} x what? Nothing follows the x",
-                             count_tok, after, hint="6 x 400")
+        if how == "sets" and (t is None or t.kind == "nl" or (t.kind == "sym" and t.unit in ";:")):
+            # `3 sets of;` then one item per line, up to the cool-down or the end.
+            self.i = j + 1 if t is not None else j
+            items = self.sequence(depth + 1, closing=False, until_segment=True)
+            reps = self.flatten(items)
+            if reps:
+                return Block(reps, len(reps), self.toks[j - 1].start, self.toks[self.i - 1].end)
+        if t is None or t.kind == "nl" or (t.kind == "sym" and t.unit in ",;+"):
+            raise self.error(f"{n} x what? Nothing follows the x", count_tok, after, hint="6 x 400")
         if t.kind == "sym" and t.unit in "([{":
-            return self.group(depth, with_modifiers=False)
+            return self.group(depth, with_modifiers=False)  # type: ignore[return-value]
         nested = self.count_prefix(j)
         if nested is not None:
-            n, k, _ = nested
-            self.check_count(n, j)
+            n2, k, how2 = nested
+            self.check_count(n2, j)
             self.i = k
-            inner = self.body(depth, j, k)
-            reps = self.multiply(inner.reps, n, j)
+            inner = self.body(depth, j, k, n2, how2)
+            reps = self.multiply(inner.reps, n2, j)
             return Block(reps, len(inner.reps), self.toks[j].start, inner.end)
-        # Labels before the length: `6 x hill sprints of 60m`? Rare; a label word then a length.
+        # A name before the length: `6 x hill sprints of 60m`, `3 sets of pyramids: 30, 60, 90s`.
         label = None
-        if t.kind == "word" and v.LABEL_WORDS.get(t.unit):
-            label = v.LABEL_WORDS[t.unit]
-            self.i = self.skip_words(j + 1, ("of", "at", "for"))
+        k = j
+        for _ in range(3):
+            tk = self.at(k)
+            if tk is None or tk.kind != "word" or self.quantity(k) is not None:
+                break
+            label = label or v.LABEL_WORDS.get(tk.unit)
+            k += 1
+        if k > j:
+            k = self.skip_words(k, ("of", "at", "for"))
+            if self.is_sym(k, ":", "-"):
+                k += 1
+            if self.quantity(k) is not None:
+                self.i = k
+            elif how == "sets" and (self.at(k) is None or self.at(k).kind == "nl"):  # type: ignore[union-attr]
+                self.i = k  # `4 sets of this:` and the lines below
+                return self.body(depth, count_tok, after, n, how)
+        if how == "sets":
+            listed = self.length_list(self.i)
+            if listed is not None and len(listed[0]) > 1:
+                drafts, self.i = listed
+                for d in drafts:
+                    d.label = d.label or label
+                return Block(drafts, len(drafts), self.toks[j].start, self.toks[self.i - 1].end)
         got = self.one_length(self.i, strict=True)
         if got is None:
-            raise self.error(f"{self.toks[count_tok].value:g} x what? I can't read the rep here",
-                             self.i if self.at(self.i) else count_tok, hint="6 x 400m or 6 x 3:00")
+            raise self.error(
+                f"{n} x what? I can't read the rep here",
+                self.i if self.at(self.i) else count_tok,
+                hint="6 x 400m or 6 x 3:00",
+            )
         draft, self.i = got
         if label:
             draft.label = label
@@ -525,109 +783,119 @@ class Reader:
     def one_length(self, j: int, strict: bool) -> tuple[Draft, int] | None:
         q = self.quantity_range(j)
         if q is None:
-            if strict and self.at(j) is not None and self.at(j).kind == "num":  # type: ignore[union-attr]
-                t = self.at(j)
-                raise self.error(f"I can't read “{self.text[t.start:t.end]}” as a rep length",  # type: ignore[union-attr]
-                                 j, hint="6 x 400m, 6 x 1 mile or 6 x 3:00")
+            t = self.at(j)
+            if strict and t is not None and t.kind == "num":
+                raise self.error(
+                    f"I can't read “{self.text[t.start : t.end]}” as a rep length",
+                    j,
+                    hint="6 x 400m, 6 x 1 mile or 6 x 3:00",
+                )
             return None
         parts, end = q
         parts = self.unify(parts)
-        if len(parts) > 2:
+        if len(parts) > 2 or self._is_sequence(parts):
+            parts, end = parts[:1], parts[0].end
+        drafts = self.group_drafts(parts, strict)
+        if drafts is None:
             return None
-        lengths = [self.rep_length(p, strict) for p in parts]
-        if any(x is None for x in lengths):
-            return None
-        kinds = {k for k, _ in lengths}  # type: ignore[misc]
-        if len(kinds) != 1:
-            return None
-        kind = kinds.pop()
-        values = [_mid(val) for _, val in lengths]  # type: ignore[misc]
-        amount: Amount = values[0] if len(values) == 1 else (min(values), max(values))
-        self.check_positive(amount, parts[0].start, end)
-        draft = Draft(distance=amount) if kind == "d" else Draft(duration=amount)
-        return draft, end
+        return drafts[0], end
 
     def check_positive(self, amount: Amount, j: int, end: int) -> None:
         if _mid(amount) <= 0 or (isinstance(amount, tuple) and amount[0] <= 0):
             raise self.error("a rep must have a length above zero", j, end, hint="6 x 400m")
 
-    def group(self, depth: int, with_modifiers: bool = True) -> Block:
+    def group(self, depth: int, with_modifiers: bool = True) -> Block | None:
+        """A bracketed group. Brackets with no reps in them are a remark (`(freshmen: sit out)`)
+        and read as nothing, except after a count, where reps must be."""
         open_tok = self.i
         self.i += 1
         items = self.sequence(depth + 1, closing=True)
         close_tok = self.i
         self.i += 1  # the closing bracket
         reps = self.flatten(items)
+        if not reps and with_modifiers:
+            return None
         if not reps:
-            raise self.error("there are no reps inside these brackets", open_tok, close_tok + 1,
-                             hint="4 x (1000m, 400m)")
+            raise self.error(
+                "there are no reps inside these brackets",
+                open_tok,
+                close_tok + 1,
+                hint="4 x (1000m, 400m)",
+            )
         block = Block(reps, len(reps), self.toks[open_tok].start, self.toks[close_tok].end)
         if not with_modifiers:
             return block
         return self.modifiers(block, depth)
 
-    def length_list(self, j: int, allow_rest_words: bool) -> tuple[list[Draft], int] | None:
-        """`400`, `200, 400, 600`, `400-800-1200-800-400`, `1-2-3-2-1 min`, `400 and 200`."""
+    def length_list(self, j: int) -> tuple[list[Draft], int] | None:
+        """`400`, `200, 400, 600`, `400-800-1200-800-400`, `1-2-3-2-1 min`, `400 and 200`,
+        `30, 60, 90s` (a unit written last applies to the bare numbers before it)."""
         q = self.quantity_range(j)
         if q is None:
             return None
-        parts, end = q
-        parts = self.unify(parts)
-        drafts: list[Draft] = []
-        if len(parts) > 2 or (len(parts) == 2 and self._is_sequence(parts)):
-            for p in parts:
-                got = self.rep_length(p, strict=False)
-                if got is None:
-                    return None
-                kind, val = got
-                self.check_positive(val, p.start, p.end)
-                drafts.append(Draft(distance=val) if kind == "d" else Draft(duration=val))
-        else:
-            got1 = self.one_length(j, strict=False)
-            if got1 is None:
-                return None
-            draft, end = got1
-            drafts.append(draft)
-        # More lengths after commas, slashes or `and`: `200, 400, 600`.
-        while len(drafts) < MAX_REPS:
+        groups: list[tuple[list[Qty], int]] = [(self.unify(q[0]), q[1])]
+        end = q[1]
+        while len(groups) < MAX_REPS:
             if not (self.is_sym(end, ",", "/", "&") or self.is_word(end, "and")):
                 break
             nxt = end + 1
-            if self.count_prefix(nxt) is not None or self.segment_after(nxt) is not None:
+            if self.count_prefix(nxt) is not None or self.rest_clause(nxt, False) is not None:
                 break
-            if self.rest_clause(nxt, weak_lead=False) is not None:
+            q = self.quantity_range(nxt)
+            if q is None or self.is_sym(q[1], "x") or self.segment_after(q[1]) is not None:
                 break
-            more = self.length_list_one(nxt)
-            if more is None:
-                break
-            new, end2 = more
-            if self.is_sym(end2, "x") or self.segment_after(end2 - 1) is not None:
+            groups.append((self.unify(q[0]), q[1]))
+            end = q[1]
+        last = groups[-1][0][-1]
+        if len(groups) > 1 and last.kind != "bare":
+            tok = self.at(last.start)
+            factor = (
+                _mid(last.value) / tok.value
+                if tok is not None and tok.kind == "num" and (tok.value)
+                else 1.0
+            )
+            groups = [
+                (
+                    [
+                        Qty(last.kind, _scale(p.value, factor), p.start, p.end)
+                        if p.kind == "bare"
+                        else p
+                        for p in parts
+                    ],
+                    e,
+                )
+                for parts, e in groups
+            ]
+        drafts: list[Draft] = []
+        end = j
+        for idx, (parts, e) in enumerate(groups):
+            new = self.group_drafts(parts, strict=False)
+            if new is None:
+                if idx == 0:
+                    return None
                 break
             drafts.extend(new)
-            end = end2
-        # A unit at the end of a list applies to bare numbers before it: `200, 400, 600m`.
+            end = e
         return drafts, end
 
-    def length_list_one(self, j: int) -> tuple[list[Draft], int] | None:
-        q = self.quantity_range(j)
-        if q is None:
+    def group_drafts(self, parts: list[Qty], strict: bool) -> list[Draft] | None:
+        """The reps of `400`, `3-4 mi` (a range) or `400-800-1200` (a sequence)."""
+        lens = [self.rep_length(p, strict) for p in parts]
+        if any(x is None for x in lens):
             return None
-        parts, end = q
-        parts = self.unify(parts)
-        out = []
-        for p in parts if (len(parts) > 2 or self._is_sequence(parts)) else parts[:1]:
-            got = self.rep_length(p, strict=False)
-            if got is None:
+        if len(parts) == 2 and not self._is_sequence(parts):
+            if lens[0][0] != lens[1][0]:  # type: ignore[index]
                 return None
-            kind, val = got
+            vals = [_mid(x[1]) for x in lens]  # type: ignore[index]
+            amount: Amount = (min(vals), max(vals))
+            self.check_positive(amount, parts[0].start, parts[-1].end)
+            kind = lens[0][0]  # type: ignore[index]
+            return [Draft(distance=amount) if kind == "d" else Draft(duration=amount)]
+        out = []
+        for p, (kind, val) in zip(parts, lens, strict=True):  # type: ignore[misc]
             self.check_positive(val, p.start, p.end)
             out.append(Draft(distance=val) if kind == "d" else Draft(duration=val))
-        if len(parts) == 2 and not self._is_sequence(parts):
-            got1 = self.one_length(j, strict=False)
-            if got1 is None:
-                return None
-            return [got1[0]], got1[1]
-        return out, end
+        return out
 
     @staticmethod
     def _is_sequence(parts: list[Qty]) -> bool:
@@ -653,33 +921,64 @@ class Reader:
                     found = (kind, end)
                 k = end
                 continue
-            if t.unit not in ("of", "mile", "miles", "min", "mins", "run", "running", "jog",
-                              "very", "super", "relaxed", "conversational", "pace", "total",
-                              "on", "the", "road", "roads", "grass", "trails", "trail"):
+            if t.unit not in (
+                "of",
+                "mile",
+                "miles",
+                "min",
+                "mins",
+                "run",
+                "running",
+                "jog",
+                "very",
+                "super",
+                "relaxed",
+                "conversational",
+                "pace",
+                "total",
+                "on",
+                "the",
+                "road",
+                "roads",
+                "grass",
+                "trails",
+                "trail",
+            ):
                 break
             k += 1
         return found
 
     def lengths(self, depth: int) -> Item | None:
         j = self.i
-        got = self.length_list(j, allow_rest_words=False)
+        got = self.length_list(j)
         if got is None:
             return None
         drafts, end = got
-        # `3 mi easy warm-up`, `2 mi CD`, `20 min easy`: a segment, not work.
+        # `3 mi easy warm-up`, `2 mi CD`, `20 min easy`, `2 easy miles`: a segment, not work.
         if len(drafts) == 1:
             seg = self.segment_after(end)
+            if (
+                seg is None
+                and self.is_word(j + 1, "easy")
+                and self.quantity(j) is not None
+                and (
+                    self.quantity(j).end == j + 3  # type: ignore[union-attr]
+                )
+            ):
+                seg = ("easy", end)
             if seg is not None:
                 kind, seg_end = seg
                 d = drafts[0]
                 self.i = seg_end
-                return SegmentItem(kind, d.distance, d.duration)
+                item = SegmentItem(kind, d.distance, d.duration)
+                self.paren_length(item)
+                return item
         self.i = end
         block = Block(drafts, len(drafts), self.toks[j].start, self.toks[end - 1].end)
         t = self.at(j)
+        t = self.at(j)
         block.bare_single = (
-            len(drafts) == 1 and t is not None and t.kind == "num" and not t.unit
-            and self.quantity(j) is not None and self.quantity(j).end == j + 1  # type: ignore[union-attr]
+            len(drafts) == 1 and end == j + 1 and t is not None and t.kind == "num" and not t.unit
         )
         # `1000m x 6`: the count after the rep.
         if self.is_sym(self.i, "x") and self.at(self.i + 1) is not None:
@@ -694,34 +993,75 @@ class Reader:
 
     # -- modifiers --------------------------------------------------------------------------------
 
-    def modifiers(self, block: Block, depth: int) -> Block:
-        """Targets, recoveries, labels and counts written after an item, in any order."""
+    def modifiers(self, block: Block, depth: int, in_paren: bool = False) -> Block:
+        """Targets, recoveries, labels and counts written after an item, in any order. In
+        brackets after an item (`(1:20 rest)`, `(3k effort)`, `(in 62-64)`) the same words are
+        read up to the closing bracket, and anything else there is a remark."""
         skipped_words = 0
+        run_word = False
         guard = len(self.toks) + 1
         while self.i < len(self.toks) and guard:
             guard -= 1
             j = self.i
             t = self.toks[j]
-            if t.kind == "nl":
+            if t.kind == "nl" or (in_paren and t.kind == "sym" and t.unit in ")]}"):
                 break
-            if t.kind == "sym" and t.unit == "@" or (
+            if (t.kind == "sym" and t.unit == "@") or (
                 t.kind == "word" and t.unit in v.TARGET_LEADS and self._target_follows(j + 1)
             ):
                 self.i = j + 1
                 if not self.target(block, lead=j):
-                    if t.unit == "@":
-                        raise self.error("@ needs a target after it: a time, a pace or a race pace",
-                                         j, hint="6 x 400 @ 68, @ 3:05/km or @ 5k pace")
+                    if t.unit == "@" and self._nothing_follows(j + 1):
+                        raise self.error(
+                            "@ needs a target after it: a time, a pace or a race pace",
+                            j,
+                            hint="6 x 400 @ 68, @ 3:05/km or @ 5k pace",
+                        )
                     self.i = j + 1
                 block.bare_single = False
                 continue
-            if t.kind in ("num", "time") and self._named_pace_at(j) is not None:
-                named, end = self._named_pace_at(j)  # type: ignore[misc]
-                self.set_named(block, named)
+            named_here = self._named_pace_at(j) if t.kind in ("num", "word") else None
+            if named_here is not None:
+                self.set_named(block, named_here[0])
+                self.i = named_here[1]
+                continue
+            if (
+                t.kind == "word"
+                and t.unit in ("repeat", "repeated", "do", "repeating")
+                and self.repeat_count(j) is not None
+            ):
+                n, end = self.repeat_count(j)  # type: ignore[misc]
+                size = len(block.reps)
+                block.reps = self.multiply(block.reps, n, j)
+                block.set_size = size
                 self.i = end
                 continue
+            if (
+                t.kind == "num"
+                and not t.unit
+                and self.is_sym(j + 1, "x")
+                and self._nothing_follows(j + 2)
+            ):
+                # `1000m tempo pace 6x`: the count written last.
+                size = len(block.reps)
+                block.reps = self.multiply(block.reps, int(t.value), j)
+                block.set_size = size
+                block.counted = True
+                self.i = j + 2
+                continue
+            if t.kind == "time" and t.form in ("clock", "prime"):
+                # `(5:30 pace)`, `8:20 to 8:32 pace`: a pace with no @ before it.
+                got = self.target_value(j)
+                if got is not None and got[2]:
+                    for d in block.reps:
+                        if d.target is None and d.pace_km is None:
+                            self.set_target(d, got[0], got[2])
+                    self.i = got[1]
+                    continue
             if t.kind == "sym" and t.unit == "x":
                 ct = self.at(j + 1)
+                if in_paren:
+                    break  # `(x5 for the endurance group)`: an alternative, not this workout
                 if ct is not None and ct.kind == "num" and not ct.unit and ct.form == "int":
                     size = len(block.reps)
                     block.reps = self.multiply(block.reps, int(ct.value), j + 1)
@@ -731,26 +1071,38 @@ class Reader:
                     continue
                 break
             if t.kind == "sym" and t.unit in "([{":
-                paren = self.paren_modifier(block, j)
-                if paren:
+                if self.paren_modifier(block, j) or self.paren_remark(block, j, depth):
                     continue
                 break
-            if t.kind == "word" and t.unit in v.CUTDOWN_WORDS or (
-                t.kind == "word" and t.unit == "down" and self._time_at(j + 1)
+            if (
+                (t.kind == "word" and t.unit in v.CUTDOWN_WORDS)
+                or (t.kind == "word" and t.unit == "down" and self._time_at(j + 1))
+            ) and self.cutdown(block, j):
+                continue
+            if t.kind == "sym" and t.unit == "/" and self.slash_rest(block, j):
+                continue
+            weak = (t.kind == "sym" and t.unit in ",/+&-") or self.is_word(j, "and", "plus", "then")
+            if (
+                weak
+                and t.kind == "sym"
+                and (
+                    self.is_sym(j + 1, "@")
+                    or (self.is_word(j + 1, *v.TARGET_LEADS) and self._target_follows(j + 2))
+                )
             ):
-                if self.cutdown(block, j):
-                    continue
-            weak = t.kind == "sym" and t.unit in ",/+&-" or self.is_word(j, "and", "plus", "then")
+                self.i = j + 1  # `(1:20 rest), targeting 2:05 to 2:08`
+                continue
             rest = self.rest_clause(j, weak_lead=weak)
             if rest is not None:
                 self.apply_rest(block, rest)
                 self.i = rest.end
                 block.bare_single = False
                 continue
-            if weak:
-                # `, @ 68`? rarely; a comma then a target continues the item.
+            if weak and not in_paren:
                 break
             if t.kind == "word":
+                if t.unit == "cruise":
+                    self.set_named(block, "T")  # cruise intervals are run at T pace
                 label = v.LABEL_WORDS.get(t.unit, "")
                 if label:
                     for d in block.reps:
@@ -758,22 +1110,129 @@ class Reader:
                     block.bare_single = False
                     self.i = j + 1
                     continue
-                if t.unit in v.NAMED_PACES and t.unit in ("mp", "hmp", "gp", "lt", "threshold"):
+                if t.unit in ("mp", "hmp", "gp", "lt", "threshold", "ant", "tp"):
                     self.set_named(block, v.NAMED_PACES[t.unit])
                     self.i = self.skip_words(j + 1, tuple(v.PACE_SUFFIX_WORDS))
                     continue
-                if self.segment_word(j) is not None or t.unit in v.JOIN_WORDS:
+                if not in_paren and (
+                    self.segment_word(j) is not None
+                    or t.unit in v.JOIN_WORDS
+                    or t.unit in v.REST_WORDS
+                ):
                     break
-                if t.unit in v.REST_WORDS:
-                    break
+                run_word = run_word or t.unit in ("run", "running", "miles", "mileage")
                 # Prose inside an item (`on the grass loop`): pass over a few words.
                 skipped_words += 1
-                if skipped_words > 6:
+                if skipped_words > 6 and not in_paren:
                     break
                 self.i = j + 1
                 continue
+            if in_paren:
+                self.i = j + 1  # a remark in brackets: pass over it
+                continue
             break
+        if not in_paren and len(block.reps) == 1 and not block.counted:
+            d = block.reps[0]
+            easy_label = d.label in (None, "steady", "long run", "progression")
+            long_enough = _mid(d.distance or 0) >= 3000 or _mid(d.duration or 0) >= 900
+            block.plain_run = (
+                easy_label
+                and (run_word or d.label is not None or long_enough)
+                and d.target is None
+                and d.named is None
+                and d.pace_km is None
+                and d.rest is None
+            )
         return block
+
+    def repeat_count(self, j: int) -> tuple[int, int] | None:
+        """`repeat 8 times`, `repeat for 3 rounds`, `repeat x2`, `do it all a second time`,
+        `do it twice`: (count, index after)."""
+        k = self.skip_words(
+            j + 1,
+            ("it", "all", "this", "the", "whole", "thing", "set", "for", "again", "everything"),
+        )
+        if self.is_sym(k, "x"):
+            k += 1
+        t = self.at(k)
+        if t is None:
+            return None
+        if self.is_word(k, "twice"):
+            return 2, k + 1
+        if (
+            self.is_word(k, "a")
+            and self.is_word(k + 1, "second", "2nd")
+            and self.is_word(k + 2, "time")
+        ):
+            return 2, k + 3
+        if self.toks[j].unit == "do":
+            return None
+        if t.kind == "num" and not t.unit and t.form == "int":
+            n = int(t.value)
+        elif t.kind == "word" and t.unit in v.NUMBER_WORDS:
+            n = v.NUMBER_WORDS[t.unit]
+        else:
+            return None
+        k += 1
+        k = self.skip_words(k, ("times", "time", "rounds", "round", "sets", "set", "x", "more"))
+        if self.is_sym(k, "x"):
+            k += 1
+        return n, k
+
+    def _negative_count(self, j: int) -> bool:
+        """`-5 x 400`: a minus sign against a count at the start of a line."""
+        nxt, prev = self.at(j + 1), self.at(j - 1)
+        return (
+            nxt is not None
+            and nxt.kind == "num"
+            and nxt.start == self.toks[j].end
+            and (prev is None or prev.kind == "nl")
+            and self.count_prefix(j + 1) is not None
+        )
+
+    def _nothing_follows(self, j: int) -> bool:
+        t = self.at(j)
+        return t is None or t.kind == "nl" or (t.kind == "sym" and t.unit in ",;)]}")
+
+    def paren_remark(self, block: Block, j: int, depth: int) -> bool:
+        """Brackets after an item that hold no reps of their own: read what they say about the
+        item, and pass over the rest."""
+        if self.count_prefix(j + 1) is not None:
+            return False
+        listed = self.length_list(j + 1)
+        if listed is not None and len(listed[0]) > 1:
+            return False  # `(400, 200)`: a group of its own
+        self.i = j + 1
+        self.modifiers(block, depth, in_paren=True)
+        close = self.i
+        opened = 1
+        while close < len(self.toks):
+            if self.is_sym(close, "(", "[", "{"):
+                opened += 1
+            elif self.is_sym(close, ")", "]", "}"):
+                opened -= 1
+                if opened == 0:
+                    break
+            close += 1
+        self.i = close + 1
+        return True
+
+    def slash_rest(self, block: Block, j: int) -> bool:
+        """`8 x 400/200`, `6x400/400`: after a count, a length behind a slash is the recovery."""
+        if not block.counted or any(d.rest is not None for d in block.reps):
+            return False
+        q = self.quantity(j + 1)
+        if q is None or self.is_sym(q.end, "x"):
+            return False
+        kind, amount = self.rest_length(q)
+        rest = Rest(distance_m=amount) if kind == "d" else Rest(duration_s=amount)
+        end = q.end
+        while self.is_word(end) and self.at(end).unit in v.REST_WORDS:  # type: ignore[union-attr]
+            rest = Rest(rest.distance_m, rest.duration_s, v.REST_WORDS[self.at(end).unit] or None)  # type: ignore[union-attr]
+            end += 1
+        self.apply_rest(block, _RestParse(rest, "reps", None, end))
+        self.i = end
+        return True
 
     def _time_at(self, j: int) -> bool:
         t = self.at(j)
@@ -793,49 +1252,57 @@ class Reader:
             return t.unit in v.NAMED_PACES or t.unit in ("mile", "half", "marathon", "goal", "race")
         return False
 
-    def _named_pace_at(self, j: int) -> tuple[str, int] | None:
-        """`5k pace`, `10K effort`, `mile pace`, `3k-5k pace`, `HMP`: (name, index after)."""
+    def _race_key(self, j: int) -> tuple[str, int, bool] | None:
+        """A race distance named at j (`5k`, `10K`, `1600m`, `mile`, `half marathon`): (key, index
+        after, whether a unit says it is a distance)."""
         t = self.at(j)
         if t is None:
             return None
-        key = None
-        k = j + 1
         if t.kind == "num":
-            unit = t.unit
+            unit = t.unit.removesuffix("pace")
             num = f"{t.value:g}"
-            if unit.endswith("pace"):
-                unit = unit[: -len("pace")]
             if unit in ("k", "km"):
-                key = f"{num}k"
-            elif unit in ("mi", "mile") or (not unit and self.is_word(k, "mile", "mi")):
-                key = "mile" if num == "1" else f"{num}mile"
-                if not unit:
-                    k += 1
-            elif not unit:
-                key = num
-            if key is None:
-                return None
-            if self.is_sym(k, "-") and self.at(k + 1) is not None:
-                # `3k-5k pace`: the first name stands.
-                if self._named_pace_at(k + 1) is not None:
-                    return RACE_NAME(key), self._named_pace_at(k + 1)[1]  # type: ignore[index,return-value]
-            if not self.is_word(k, *v.PACE_SUFFIX_WORDS) and not t.unit.endswith("pace"):
-                return None
-        elif t.kind == "word":
-            if t.unit in ("mile", "half", "marathon"):
-                key = t.unit
-                if t.unit == "half" and self.is_word(k, "marathon"):
-                    k += 1
-                if not self.is_word(k, *v.PACE_SUFFIX_WORDS):
-                    return None
-            else:
-                return None
-        else:
+                return f"{num}k", j + 1, True
+            if unit in ("mi", "mile"):
+                return ("mile" if num == "1" else f"{num}mile"), j + 1, True
+            if not unit and self.is_word(j + 1, "mile", "mi"):
+                return ("mile" if num == "1" else f"{num}mile"), j + 2, True
+            if unit in ("m", ""):
+                return num, j + 1, unit == "m"
             return None
-        name = RACE_NAME(key)
-        if name is None:
+        if t.kind == "word":
+            if t.unit == "half":
+                return "half", self.skip_words(j + 1, ("marathon",)), True
+            if t.unit in ("mile", "marathon", "halfmarathon"):
+                return t.unit.replace("halfmarathon", "half"), j + 1, True
+        return None
+
+    def _named_pace_at(self, j: int, need_suffix: bool = True) -> tuple[str | None, int] | None:
+        """`5k pace`, `10K effort`, `your mile race pace`, `goal marathon pace`, `3k-5k pace`:
+        (name, index after). The name is None for a pace between two races, which has no rep time
+        of its own. After `@`, `need_suffix=False` also takes `@ 5k`, `@ 10K`."""
+        k = self.skip_words(j, ("your", "target", "current", "goal", "predicted", "best", "own"))
+        first = self._race_key(k)
+        if first is None:
             return None
-        return name, self.skip_words(k, tuple(v.PACE_SUFFIX_WORDS))
+        key, k, has_unit = first
+        between = False
+        if self.is_sym(k, "-", "/") or self.is_word(k, "to", "or", "and"):
+            second = self._race_key(k + 1)
+            if second is not None and (second[2] or has_unit):
+                between, k = True, second[1]
+        tail = self.skip_words(k, ("race", "goal", "target", "equivalent", "rhythm"))
+        suffix = self.is_word(tail, *v.PACE_SUFFIX_WORDS) or self.toks[k - 1].unit.endswith("pace")
+        if not suffix and (need_suffix or not has_unit):
+            return None
+        if suffix:
+            k = self.skip_words(tail, tuple(v.PACE_SUFFIX_WORDS))
+            while self.is_sym(k, "/") and self.is_word(k + 1, *v.PACE_SUFFIX_WORDS):
+                k += 2  # `pace/effort`
+        name = None if between else race_name(key)
+        if name is None and not between:
+            return None
+        return name, k
 
     def paren_modifier(self, block: Block, j: int) -> bool:
         """`(60s)`, `(200m jog)`, `(3 min between sets)`: a recovery in brackets; `(3:05)` after a
@@ -847,22 +1314,25 @@ class Reader:
             close += 1
         if close >= len(self.toks):
             return False
+        q = self.quantity(j + 1)
+        t = self.at(j + 1)
+        if (
+            q is not None
+            and q.end == close
+            and t is not None
+            and t.kind == "time"
+            and t.form == "clock"
+            and all(d.distance is not None for d in block.reps)
+        ):
+            # `6 x 1000 (3:05)`: a clock time after a distance is the time to run it in.
+            target = (float(q.value), float(q.value))  # type: ignore[arg-type]
+            for d in block.reps:
+                d.target = d.target or target
+            self.i = close + 1
+            return True
         rest = self.rest_clause(j + 1, weak_lead=False, strong=True)
         if rest is not None and rest.end == close:
             self.apply_rest(block, rest)
-            self.i = close + 1
-            return True
-        q = self.quantity(j + 1)
-        if q is not None and q.end == close and q.kind == "t":
-            t = self.at(j + 1)
-            if t is not None and t.kind == "time" and t.form == "clock" and all(
-                d.distance is not None for d in block.reps
-            ):
-                target = (float(q.value), float(q.value))  # type: ignore[arg-type]
-                for d in block.reps:
-                    d.target = d.target or target
-            else:
-                self.apply_rest(block, _RestParse(Rest(duration_s=q.value), "reps", None, close))
             self.i = close + 1
             return True
         return False
@@ -877,34 +1347,43 @@ class Reader:
 
     # -- targets ----------------------------------------------------------------------------------
 
-    def set_named(self, block: Block, name: str) -> None:
+    def set_named(self, block: Block, name: str | None) -> None:
+        if name is None:
+            return
         for d in block.reps:
-            if d.target is None and d.named is None:
+            if d.named is None:
                 d.named = name
 
     def target(self, block: Block, lead: int) -> bool:
         j = self.i
-        j = self.skip_words(j, ("about", "around", "approx", "approximately", "roughly", "like"))
+        j = self.skip_words(
+            j,
+            ("about", "around", "approx", "approximately", "roughly", "like", "a", "an", "between"),
+        )
         if self.is_sym(j, "~"):
             j += 1
-        named = self._named_pace_at(j)
+        named = self._named_pace_at(j, need_suffix=False)
         if named is not None:
             self.set_named(block, named[0])
             self.i = named[1]
             return True
         t = self.at(j)
         if t is not None and t.kind == "word":
-            if t.unit in v.NAMED_PACES:
+            k = self.skip_words(j, ("your", "target", "current", "predicted"))
+            t = self.at(k) or t
+            if t.kind == "word" and t.unit in v.NAMED_PACES:
                 name = v.NAMED_PACES[t.unit]
-                if t.unit in ("e", "easy", "r", "rep", "i", "m") and not self.is_word(
-                    j + 1, *v.PACE_SUFFIX_WORDS
-                ) and self.toks[lead].unit != "@":
+                if (
+                    t.unit in ("e", "easy", "r", "rep", "i", "m", "t", "int")
+                    and not self.is_word(k + 1, *v.PACE_SUFFIX_WORDS)
+                    and self.toks[lead].unit != "@"
+                ):
                     return False
                 self.set_named(block, name)
-                self.i = self.skip_words(j + 1, (*v.PACE_SUFFIX_WORDS, "marathon"))
+                self.i = self.skip_words(k + 1, (*v.PACE_SUFFIX_WORDS, "marathon"))
                 return True
             if t.unit in v.CUTDOWN_WORDS:
-                return self.cutdown(block, j)
+                return self.cutdown(block, k)
             return False
         values: list[Range] = []
         paces: list[float] = []
@@ -916,7 +1395,7 @@ class Reader:
             val, k, pace_unit = got
             values.append(val)
             paces.append(pace_unit)
-            if self.is_word(k, "down") and self.is_word(k + 1, "to") or self.is_sym(k, ">"):
+            if (self.is_word(k, "down") and self.is_word(k + 1, "to")) or self.is_sym(k, ">"):
                 # `5:00 down to 4:40`, `72 > 64`: a cut-down.
                 k2 = k + (2 if self.is_word(k, "down") else 1)
                 end = self.target_value(k2)
@@ -932,28 +1411,36 @@ class Reader:
             break
         if not values:
             return False
+        if self.is_sym(k, "-") and self._nothing_follows(k + 1):
+            raise self.error("this range has no upper end", k - 1, k + 1, hint="8 x 200 @ 30-31")
         self.i = k
         self.assign_targets(block, values, paces, j)
         return True
 
     def _target_continues(self, j: int) -> bool:
-        """After `@ 4:40,` does another target follow, or the next item?"""
+        """After `@ 4:40,` does another target follow, or the next item (`, 2 min jog`,
+        `, 4 x 200`, `, 800 @ 2:20`)?"""
         t = self.at(j)
         if t is None or not (t.kind == "time" or (t.kind == "num" and t.unit in ("", "s"))):
             return False
         if t.kind == "time" and t.form not in ("clock", "prime"):
             return False
-        nxt = j + 1
+        got = self.quantity_range(j)
+        if got is None:
+            return False
+        parts, nxt = got
+        if any(p.kind == "d" for p in parts) or parts[-1].end > parts[-1].start + 1:
+            return False  # `2 min`, `200 m`, `90-120 s`: a length, not a rep time
         if self.is_sym(nxt, "x", "@") or self.is_word(nxt, *v.TARGET_LEADS):
             return False
         if self.is_word(nxt) and (
             self.at(nxt).unit in v.REST_WORDS  # type: ignore[union-attr]
-            or self.at(nxt).unit in DISTANCE_UNITS  # type: ignore[union-attr]
             or self.segment_word(nxt) is not None
+            or self._scope_words(nxt) is not None
         ):
             return False
-        return not (t.kind == "num" and t.unit == "" and t.value >= 100 and t.form == "int"
-                    and t.value % 50 == 0 and t.value >= 200)
+        # A round bare number of 200 or more is a distance: the next rep.
+        return not (t.kind == "num" and not t.unit and t.value >= 200 and t.value % 50 == 0)
 
     def target_value(self, j: int, single: bool = False) -> tuple[Range, int, float] | None:
         """A rep time or a pace: `68`, `52-54`, `2:26-2:28`, `3:05/km`, `5:00 mile pace`.
@@ -979,15 +1466,23 @@ class Reader:
                 raise self.error("a target time must be above zero", j, end, hint="6 x 400 @ 68")
         per = 0.0
         k = end
-        if self.is_sym(k, "/") or self.is_word(k, "per", "a", "each"):
+        if self.is_sym(k, "/") or self.is_word(k, "per"):
             unit_tok = self.at(k + 1)
             if unit_tok is not None:
-                if unit_tok.kind == "word" and unit_tok.unit in ("km", "k", "kilometer", "kilometre",
-                                                                  "mi", "mile", "lap"):
+                if unit_tok.kind == "word" and unit_tok.unit in (
+                    "km",
+                    "k",
+                    "kilometer",
+                    "kilometre",
+                    "mi",
+                    "mile",
+                    "lap",
+                ):
                     per = DISTANCE_UNITS.get(unit_tok.unit, 1000.0)
                     k += 2
-                elif unit_tok.kind == "num" and unit_tok.value in (200, 400, 1000, 1, 100) and (
-                    unit_tok.unit in ("", "m", "k", "km", "mi")
+                elif unit_tok.kind == "num" and (
+                    (unit_tok.value in (200, 400, 1000) and unit_tok.unit in ("", "m"))
+                    or (unit_tok.value == 1 and unit_tok.unit in ("k", "km", "mi"))
                 ):
                     per = unit_tok.value * DISTANCE_UNITS.get(unit_tok.unit or "m", 1.0)
                     k += 2
@@ -1003,9 +1498,7 @@ class Reader:
         lo, hi = min(secs), max(secs)
         return (lo, hi), k, per
 
-    def assign_targets(
-        self, block: Block, values: list[Range], paces: list[float], j: int
-    ) -> None:
+    def assign_targets(self, block: Block, values: list[Range], paces: list[float], j: int) -> None:
         reps = block.reps
         n = len(reps)
         if len(values) == 1:
@@ -1019,7 +1512,9 @@ class Reader:
         else:
             raise self.error(
                 f"{len(values)} targets for {n} reps: give one target for all, or one per rep",
-                j, self.i, hint="1600, 1200, 800 @ 4:40, 3:27, 2:16",
+                j,
+                self.i,
+                hint="1600, 1200, 800 @ 4:40, 3:27, 2:16",
             )
         for d, val, per in zip(reps, chosen, pers, strict=True):
             self.set_target(d, val, per)
@@ -1065,108 +1560,132 @@ class Reader:
 
     def rest_clause(self, j: int, weak_lead: bool, strong: bool = False) -> _RestParse | None:
         """A recovery: `w/ 90s`, `with 200m jog`, `+90sec rest`, `90s jog between`, `rest 3 min`,
-        `500m in 3:00`, `walk back`, `equal time jog`, `4:00 between sets`, `90sec-2min rest b/w
-        everything`. `weak_lead` means j is a joining symbol (`,` `+` `/`) that only leads into a
-        recovery when words say so. Returns None when it is not a recovery."""
-        k = j
+        `recovery jog for 90 seconds`, `500m in 3:00`, `walk back`, `equal time jog`, `4:00
+        between sets`, `90sec-2min rest b/w everything`. `weak_lead` means j is a joining symbol
+        (`,` `+` `/`) that leads into a recovery only when words say so. None when it is not."""
+        k = j + 1 if weak_lead else j
         signal = strong
-        if weak_lead:
-            k += 1
         if self.is_word(k, "with", "w"):
             k += 1
             signal = True
-        elif self.is_sym(k, "+") or self.is_word(k, "plus"):
-            k += 1
+        elif self.is_sym(k, "+") or self.is_word(k, "plus", "followed"):
+            k = self.skip_words(k + 1, ("by",))
         kind: str | None = None
         equal: str | None = None
         scope = "reps"
         scope_seen = False
+        worded = False  # a recovery word was written: `full recovery` has no length but is one
+        only: Amount | None = None
         distance: Amount | None = None
         duration: Amount | None = None
         # Qualifier first: `between sets 3 min`, `b/w reps: 90s`.
-        q_end = self._scope_words(k)
-        if q_end is not None:
-            scope, k = q_end
+        found = self._scope_words(k)
+        if found is not None:
+            scope, k = found
             scope_seen = True
             if self.is_sym(k, ":", "-"):
                 k += 1
-        # A recovery word first: `rest 90s`, `jog 200`, `rec. 2 min`.
-        if self.is_word(k) and self.at(k).unit in v.REST_WORDS:  # type: ignore[union-attr]
-            kind = v.REST_WORDS[self.at(k).unit]  # type: ignore[union-attr]
-            signal = True
-            k += 1
-            if self.is_sym(k, ":", "-", "="):
-                k += 1
-            k = self.skip_words(k, ("interval", "intervals", "of", "for", "is"))
-        elif self.is_word(k, "equal", "same", "equivalent"):
-            if self.is_word(k + 1, "time", "duration", "distance", "length"):
+        # Recovery words first: `rest 90s`, `jog 200`, `rec. 2 min`, `recovery jog for 90 s`.
+        for _ in range(6):
+            tw = self.at(k)
+            if tw is None or tw.kind != "word":
+                break
+            if tw.unit in v.REST_WORDS:
+                kind = kind or v.REST_WORDS[tw.unit] or None
+                signal = worded = True
+            elif tw.unit in ("equal", "same", "equivalent") and self.is_word(
+                k + 1, "time", "duration", "distance", "length"
+            ):
                 equal = "distance" if self.at(k + 1).unit in ("distance", "length") else "time"  # type: ignore[union-attr]
-                k += 2
                 signal = True
-        elif self.is_word(k, "full", "complete", "short", "long", "active", "easy", "slow"):
-            if self.is_word(k + 1) and self.at(k + 1).unit in v.REST_WORDS:  # type: ignore[union-attr]
-                kind = v.REST_WORDS[self.at(k + 1).unit]  # type: ignore[union-attr]
-                k += 2
-                signal = True
+                k += 1
+            elif not (tw.unit in _REST_FILLERS and (signal or self._rest_word_within(k + 1, 2))):
+                break
+            k += 1
+        if self.is_sym(k, ":", "="):
+            k += 1
         t = self.at(k)
         if t is not None and t.kind == "time" and t.form == "ratio":
-            # `1:1 rest`: recovery as long as the rep.
-            if abs(t.value - 1.0) < 1e-9:
+            if abs(t.value - 1.0) < 1e-9:  # `1:1 rest`: as long as the rep
                 equal = "time"
+                signal = True
             k += 1
-        amount_start = k
         if equal is None:
-            if self.is_sym(k, "-") and self.at(k + 1) is not None and self.at(k + 1).kind in (  # type: ignore[union-attr]
-                "num", "time"
-            ) and signal:
+            if (
+                self.is_sym(k, "-")
+                and signal
+                and self.at(k + 1) is not None
+                and (
+                    self.at(k + 1).kind in ("num", "time")  # type: ignore[union-attr]
+                )
+            ):
                 raise self.error("a recovery can't be negative", k, k + 2, hint="6 x 400 w/ 90s")
             got = self.quantity_range(k)
-            if got is not None:
-                parts, end = got
-                parts = self.unify(parts)
-                if len(parts) <= 2:
-                    lens = [self.rest_length(p) for p in parts]
-                    kinds = {kk for kk, _ in lens}
-                    if len(kinds) == 1:
-                        kk = kinds.pop()
-                        vals = [_mid(val) for _, val in lens]
-                        amt: Amount = vals[0] if len(vals) == 1 else (min(vals), max(vals))
-                        if _mid(amt) <= 0 and signal:
-                            raise self.error("a recovery must be longer than zero", k, end,
-                                             hint="6 x 400 w/ 90s")
-                        if kk == "d":
-                            distance = amt
-                        else:
-                            duration = amt
-                        k = end
-        # Trailing words: `jog`, `rest`, `recovery`, `between`, `b/w sets`, `in 3:00`, `back`.
-        for _ in range(8):
+            if got is not None and len(got[0]) <= 2:
+                parts = self.unify(got[0])
+                lens = [self.rest_length(p) for p in parts]
+                if len({kk for kk, _ in lens}) == 1:
+                    vals = [_mid(val) for _, val in lens]
+                    amt: Amount = vals[0] if len(vals) == 1 else (min(vals), max(vals))
+                    if _mid(amt) <= 0 and signal:
+                        raise self.error(
+                            "a recovery must be longer than zero", k, got[1], hint="6 x 400 w/ 90s"
+                        )
+                    if lens[0][0] == "d":
+                        distance = amt
+                    else:
+                        duration = amt
+                    k = got[1]
+        has_amount = distance is not None or duration is not None
+        seg_after = self.segment_after(k) if has_amount and kind is None else None
+        if seg_after is not None and seg_after[0] != "easy":
+            return None  # `with 8 minute cool down`: a segment, not a recovery
+        # Words after: `jog`, `rest`, `between`, `b/w sets`, `in 3:00`, `back down`, `after 200m`.
+        for _ in range(10):
             tw = self.at(k)
             if tw is None:
                 break
             if tw.kind == "word" and tw.unit in v.REST_WORDS:
-                kind = kind or v.REST_WORDS[tw.unit]
+                kind = kind or v.REST_WORDS[tw.unit] or None
+                signal = worded = True
+                k += 1
+                continue
+            if tw.kind == "sym" and tw.unit == "/" and worded and self._rest_word_within(k + 1, 1):
+                k += 1  # `walk/jog recovery`
+                continue
+            if self.is_word(k, "either", "each", "both") and self.is_word(
+                k + 1, "side", "sides", "end", "ends"
+            ):
+                scope, k = "around", k + 2  # `5 min jog either side`: warm-up and cool-down
+                scope_seen = True
+                continue
+            found = self._scope_words(k + 1 if self.is_word(k, "in") else k)
+            if found is not None:
+                scope, k = found
+                scope_seen = True
+                continue
+            if tw.kind != "word":
+                break
+            if tw.unit == "easy" and has_amount:
+                # `30sec easy`, `+ 1:00 easy`: short easy running between reps is recovery.
+                if _mid(duration or 0) <= 300 and _mid(distance or 0) <= 1000:
+                    kind = kind or "jog"
+                    signal = True
+                    k += 1
+                    continue
+                return (
+                    None
+                    if not signal
+                    else _RestParse(Rest(distance, duration, kind), scope, equal, k)
+                )
+            if tw.unit in ("back", "down") and kind is not None:
                 signal = True
                 k += 1
                 continue
-            sc = self._scope_words(k)
-            if sc is not None:
-                scope, k = sc
-                scope_seen = True
-                continue
-            if tw.kind == "word" and tw.unit in ("back", "down", "recovery", "active", "easy",
-                                                 "slow", "very", "interval", "intervals", "total",
-                                                 "only", "each", "per", "after", "following",
-                                                 "standing", "the", "it", "reps", "rep"):
-                if tw.unit in ("back",) and kind is not None:
-                    signal = True
-                if tw.unit == "easy" and (distance is not None or duration is not None) and signal:
-                    kind = kind or "jog"
+            if tw.unit == "or" and self.is_word(k + 1) and self.at(k + 1).unit in v.REST_WORDS:  # type: ignore[union-attr]
                 k += 1
                 continue
-            if tw.kind == "word" and tw.unit in ("in", "at") and distance is not None and (
-                duration is None
-            ):
+            if tw.unit in ("in", "at") and distance is not None and duration is None:
                 got2 = self.quantity_range(k + 1)
                 if got2 is not None:
                     parts2 = self.unify(got2[0])
@@ -1175,28 +1694,52 @@ class Reader:
                         duration = vals2[0] if len(vals2) == 1 else (min(vals2), max(vals2))
                         k = got2[1]
                         continue
-            if tw.kind == "sym" and tw.unit == "-" and self.is_word(k + 1):
+            if (
+                tw.unit in ("after", "following")
+                and (signal or has_amount)
+                and (self.quantity(k + 1) is not None)
+            ):
+                signal = True
+                # `30-second break after 200 meters`, `2 minutes after 100s`: only those reps.
+                q = self.quantity(k + 1)
+                got_len = self.rep_length(q, strict=False)  # type: ignore[arg-type]
+                if got_len is not None:
+                    only = got_len[1]
+                k = q.end  # type: ignore[union-attr]
+                continue
+            if tw.unit in _REST_FILLERS and (signal or self._rest_word_within(k + 1, 2)):
                 k += 1
                 continue
             break
-        if not signal and not scope_seen:
+        if not signal and not (scope_seen and has_amount):
             return None
-        if scope_seen and not signal and distance is None and duration is None:
+        if not has_amount and not worded and equal is None:
             return None
-        if distance is None and duration is None and kind is None and equal is None:
-            return None
-        if k == amount_start and kind is None and equal is None and not scope_seen:
-            return None
-        if self.at(k) is not None and self.is_sym(k, "x"):
-            return None  # `w/ 4 x 200 after`: not a recovery
-        rest = Rest(distance_m=distance, duration_s=duration, kind=kind)
-        return _RestParse(rest, scope, equal, k)
+        if self.is_sym(k, "x"):
+            return None  # `w/ 4 x 200 after`: more reps, not a recovery
+        return _RestParse(
+            Rest(distance_m=distance, duration_s=duration, kind=kind),
+            scope,
+            equal,
+            k,
+            only,
+            explicit=scope_seen,
+        )
+
+    def _rest_word_within(self, k: int, n: int) -> bool:
+        return any(
+            self.is_word(k + d) and self.at(k + d).unit in v.REST_WORDS  # type: ignore[union-attr]
+            for d in range(n)
+        )
 
     def _scope_words(self, k: int) -> tuple[str, int] | None:
         """`between sets`, `b/w reps`, `between everything`, `between each`, `between`, `set
         rest`, `after each set`."""
         if self.is_word(k, "between", "btw", "btwn", "bw", "inbetween", "after"):
             m = self.skip_words(k + 1, ("each", "every", "the", "all"))
+            q = self.quantity(m)
+            if q is not None and q.kind in ("s", "d") and self.toks[k].unit != "after":
+                return "reps", q.end  # `between 800's`, `between the 200s`
             if self.is_word(m, *v.SET_WORDS):
                 return "sets", m + 1
             if self.is_word(m, "everything", "all", "reps", "rep", "intervals", "efforts"):
@@ -1213,10 +1756,22 @@ class Reader:
 
     def apply_rest(self, block: Block, rp: _RestParse) -> None:
         reps = block.reps
+        if rp.scope == "around":
+            self.around = rp.rest
+            return
+        if rp.scope != "around":
+            block.tail_rests.append(rp)
+        if rp.only is not None:
+            for d in reps:
+                if (d.distance if d.distance is not None else d.duration) == rp.only and (
+                    d.rest is None or not _rest_known(d.rest)
+                ):
+                    d.rest, d.equal = rp.rest, rp.equal
+            return
         if rp.scope == "sets":
             size = block.set_size
-            if size >= len(reps):
-                return
+            if size >= len(reps) or (size == 1 and rp.explicit):
+                return  # `2 x 1km ... 2 min between sets`: the sets are the groups around it
             for idx in range(size - 1, len(reps) - 1, size):
                 reps[idx].rest = rp.rest
                 reps[idx].equal = rp.equal
@@ -1237,48 +1792,152 @@ class Reader:
 
     # -- assembling -------------------------------------------------------------------------------
 
-    def flatten(self, items: list[Item]) -> list[Draft]:
-        """Blocks in order, with recoveries written between them applied."""
-        out: list[Draft] = []
-        last_block: Block | None = None
+    def resolve(self, items: list[Item]) -> list[Item]:
+        """Apply what is written between items to the blocks it is about: recoveries between
+        blocks or for all of them, names of paces, repeats of everything so far, and recoveries
+        that a chain of groups shares (`2 x 3km, 2 x 2km with 1 min between reps and 2 min
+        between sets`). Leaves only blocks and segments."""
+        out: list[Item] = []
+        run_start = 0  # where the blocks since the last segment or repeat begin
+        rest_from = 0  # where the blocks since the last stand-alone recovery begin
         for idx, it in enumerate(items):
+            blocks_so_far = [b for b in out if isinstance(b, Block)]
+            last_block = blocks_so_far[-1] if blocks_so_far else None
             if isinstance(it, Block):
-                last_block = it
-                out.extend(it.reps)
+                chain = self._chain(out, it)
+                for rp in it.tail_rests:
+                    if len(chain) > 1:
+                        self._apply_to_chain(chain, rp)
+                out.append(it)
+            elif isinstance(it, SegmentItem):
+                out.append(it)
+                run_start = rest_from = len(out)
+            elif isinstance(it, NamedItem):
+                # `aiming for 5k race pace` names the reps before it; `5k pace: 6 x 1000` after.
+                target = last_block or next(
+                    (b for b in items[idx + 1 :] if isinstance(b, Block)), None
+                )
+                if target is not None:
+                    self.set_named(target, it.name)
+            elif isinstance(it, RepeatItem):
+                run = [b for b in out[run_start:] if isinstance(b, Block)]
+                drafts = [d for b in run for d in b.reps]
+                if drafts:
+                    merged = Block(
+                        self.multiply(drafts, it.count, it.tok),
+                        len(drafts),
+                        run[0].start,
+                        run[-1].end,
+                        counted=True,
+                    )
+                    out[run_start:] = [merged]
+                run_start = rest_from = len(out)
             elif isinstance(it, RestItem) and last_block is not None:
+                rp = _RestParse(it.rest, it.scope, it.equal, 0, it.only)
                 more_work = any(isinstance(x, Block) for x in items[idx + 1 :])
                 has_rests = any(d.rest is not None for d in last_block.reps)
-                rp = _RestParse(it.rest, it.scope, it.equal, 0)
-                if it.after_break and more_work and has_rests and it.scope != "sets":
+                if it.scope == "around":
+                    self.around = it.rest
+                elif it.only is not None:
+                    for b in blocks_so_far:
+                        self.apply_rest(b, rp)
+                elif it.after_break and more_work and has_rests and it.scope != "sets":
                     last_block.reps[-1].rest = it.rest
                     last_block.reps[-1].equal = it.equal
+                elif it.after_break and not more_work:
+                    # A closing line (`Equal distance jog recoveries`) is for every group above.
+                    for b in out[rest_from:]:
+                        if isinstance(b, Block):
+                            self.apply_rest(b, rp)
                 else:
-                    self.apply_rest(last_block, rp)
+                    pos = max(i for i, b in enumerate(out) if b is last_block)
+                    chain = self._chain(out[:pos], last_block)
+                    if len(chain) > 1:
+                        self._apply_to_chain(chain, rp)
+                    else:
+                        self.apply_rest(last_block, rp)
+                rest_from = len(out)
         return out
+
+    @staticmethod
+    def _chain(out: list[Item], block: Block) -> list[Block]:
+        """The groups joined to this one by commas within one sentence, in order."""
+        chain = [block]
+        if not block.joined:
+            return chain
+        for prev in reversed(out):
+            if not isinstance(prev, Block):
+                break
+            chain.insert(0, prev)
+            if not prev.joined:
+                break
+        return chain
+
+    @staticmethod
+    def _apply_to_chain(chain: list[Block], rp: _RestParse) -> None:
+        if rp.scope == "sets":
+            for b in chain[:-1]:
+                b.reps[-1].rest, b.reps[-1].equal = rp.rest, rp.equal
+            return
+        for b in chain:
+            for i, d in enumerate(b.reps):
+                if (
+                    d.rest is None
+                    or not _rest_known(d.rest)
+                    or (rp.explicit and b is not chain[-1] and i == len(b.reps) - 1)
+                ):
+                    d.rest, d.equal = rp.rest, rp.equal
+
+    def flatten(self, items: list[Item]) -> list[Draft]:
+        """The reps of a sequence, in order, with what was written between them applied."""
+        return [d for it in self.resolve(items) if isinstance(it, Block) for d in it.reps]
 
     def finish(self, items: list[Item]) -> Workout:
         blocks = [it for it in items if isinstance(it, Block)]
         if len(blocks) == 1 and blocks[0].bare_single:
             # A lone number (`400`, `room 101`) is not a workout without anything around it.
             blocks[0].reps = []
+        # Plain runs (`40 minute run`, `5 miles steady`) beside other work are easy running, and
+        # a length met in prose (`where we had 2mins`) beside other work is not a rep.
+        items = [it for it in items if not (isinstance(it, Block) and it.in_prose)]
+        blocks = [it for it in items if isinstance(it, Block)]
+        if any(not b.plain_run for b in blocks if b.reps):
+            kept: list[Item] = []
+            for it in items:
+                if isinstance(it, Block) and it.in_prose:
+                    continue
+                if isinstance(it, Block) and it.plain_run:
+                    d = it.reps[0]
+                    kept.append(SegmentItem("easy", d.distance, d.duration))
+                    continue
+                kept.append(it)
+            items = kept
+            blocks = [it for it in items if isinstance(it, Block)]
         total = sum(len(b.reps) for b in blocks)
         if total == 0:
             raise ParseError(
                 "I couldn't find a workout here: no reps such as `6 x 1000m` or `20 min tempo`",
-                text=self.text, offset=len(self.text) - len(self.text.lstrip()),
-                length=len(self.text.strip()), hint=EXAMPLE,
+                text=self.text,
+                offset=len(self.text) - len(self.text.lstrip()),
+                length=len(self.text.strip()),
+                hint=EXAMPLE,
             )
         if total > MAX_REPS:
             raise ParseError(
                 f"this expands to {total:,} reps, more than any real workout "
-                f"(at most {MAX_REPS:,})", text=self.text, offset=0, length=len(self.text),
+                f"(at most {MAX_REPS:,})",
+                text=self.text,
+                offset=0,
+                length=len(self.text),
                 hint="3 x (4 x 400)",
             )
         segments: list[Segment] = []
         reps: list[Rep] = []
-        # Recoveries between blocks need the block list, which flatten() builds in order.
-        work_items: list[Item] = [it for it in items if not isinstance(it, SegmentItem)]
-        self.flatten(work_items)
+        items = self.resolve(items)
+        if self.around is not None and items:
+            # `5 min jog either side`: a warm-up and a cool-down of that length.
+            dist, dur = self.around.distance_m, self.around.duration_s
+            items = [SegmentItem("warmup", dist, dur), *items, SegmentItem("cooldown", dist, dur)]
         block_index = 0
         work_start: int | None = None
         for it in items:
@@ -1307,9 +1966,13 @@ class Reader:
             if d.equal == "distance" and d.distance is not None:
                 rest = Rest(distance_m=d.distance, kind=base.kind)
             elif d.equal == "time":
-                length = d.duration if d.duration is not None else (
-                    None if d.target is None else (
-                        d.target[0] if d.target[0] == d.target[1] else d.target
+                length = (
+                    d.duration
+                    if d.duration is not None
+                    else (
+                        None
+                        if d.target is None
+                        else (d.target[0] if d.target[0] == d.target[1] else d.target)
                     )
                 )
                 rest = Rest(duration_s=length, kind=base.kind)
@@ -1318,12 +1981,98 @@ class Reader:
             distance_m=d.distance,
             duration_s=d.duration,
             target_s=target,
-            target_name=d.named if target is None else None,
+            target_name=d.named,
             target_pace_s_per_km=d.pace_km,
             rest=rest,
             label=d.label,
             set_index=block_index,
         )
+
+
+# Words that may stand around a recovery without changing it.
+_REST_FILLERS = frozenset(
+    {
+        "by",
+        "interval",
+        "intervals",
+        "of",
+        "for",
+        "is",
+        "about",
+        "approx",
+        "very",
+        "slow",
+        "easy",
+        "active",
+        "full",
+        "static",
+        "standing",
+        "still",
+        "recovery",
+        "total",
+        "only",
+        "each",
+        "per",
+        "the",
+        "it",
+        "reps",
+        "rep",
+        "complete",
+        "short",
+        "long",
+        "light",
+        "gentle",
+        "jogging",
+        "walking",
+    }
+)
+# Words runners put between a number and its unit: `1 easy mile`, `3 hard minutes`.
+_LENGTH_ADJECTIVES = frozenset(
+    {
+        "easy",
+        "hard",
+        "steady",
+        "fast",
+        "relaxed",
+        "slow",
+        "moderate",
+        "comfortable",
+        "quick",
+        "good",
+        "solid",
+        "tempo",
+    }
+)
+_SET_COUNT_WORDS = (
+    "sets",
+    "set",
+    "rounds",
+    "round",
+    "reps",
+    "repeats",
+    "repetitions",
+    "times",
+    "series",
+    "blocks",
+    "x",
+)
+_MINUTE_WORDS = frozenset({"min", "mins", "minute", "minutes", "mn"})
+_SECOND_WORDS = frozenset({"s", "sec", "secs", "second", "seconds"})
+_HOUR_WORDS = frozenset({"h", "hr", "hrs", "hour", "hours"})
+
+
+def _is_plain(block: Block) -> bool:
+    """One rep with nothing said about it: no count, target, recovery or name."""
+    if len(block.reps) != 1 or block.counted:
+        return False
+    d = block.reps[0]
+    return (
+        d.target is None
+        and d.named is None
+        and d.pace_km is None
+        and d.rest is None
+        and (d.label is None)
+    )
 
 
 def _rest_known(rest: Rest) -> bool:
@@ -1334,7 +2083,7 @@ def _fmt(x: float) -> str:
     return f"{x:g}"
 
 
-def RACE_NAME(key: str | None) -> str | None:  # noqa: N802 - a lookup that reads like a table
+def race_name(key: str | None) -> str | None:
     if key is None:
         return None
     return v.RACE_PACE_NAMES.get(key.replace(".0", ""))

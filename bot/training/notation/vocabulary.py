@@ -11,58 +11,158 @@ WARMUP_WORDS = frozenset(
 COOLDOWN_WORDS = frozenset(
     {"cd", "cooldown", "cool", "warmdown", "wd", "cooldowns", "cooldn", "cdn"}
 )
-EASY_WORDS = frozenset(
-    {"easy", "ez", "shakeout", "aerobic", "recoveryrun", "jogging"}
-)
+EASY_WORDS = frozenset({"easy", "ez", "shakeout", "aerobic", "recoveryrun", "jogging"})
 
 # Words that make an amount a recovery.
 REST_WORDS: dict[str, str] = {
-    "rest": "rest", "rests": "rest", "recovery": "jog", "recoveries": "jog", "rec": "jog",
-    "recov": "jog", "rcv": "jog", "jog": "jog", "jogs": "jog", "jogged": "jog", "float": "float",
-    "floats": "float", "walk": "walk", "walks": "walk", "walking": "walk", "off": "rest",
-    "break": "rest", "standing": "stand", "stand": "stand", "easyjog": "jog", "shuffle": "jog",
-    "ri": "rest", "recover": "jog", "jogrecovery": "jog", "jogrest": "jog",
+    "walkback": "walk",
+    "jogback": "jog",
+    "rest": "rest",
+    "rests": "rest",
+    "recovery": "",
+    "recoveries": "",
+    "rec": "",
+    "recov": "",
+    "rcv": "",
+    "jog": "jog",
+    "jogs": "jog",
+    "jogged": "jog",
+    "float": "float",
+    "floats": "float",
+    "walk": "walk",
+    "walks": "walk",
+    "walking": "walk",
+    "off": "rest",
+    "break": "rest",
+    "standing": "stand",
+    "stand": "stand",
+    "easyjog": "jog",
+    "shuffle": "jog",
+    "ri": "rest",
+    "recover": "",
+    "jogrecovery": "jog",
+    "jogrest": "jog",
 }
 # Words that introduce a recovery: "w/ 90s", "with 200m jog", "+90sec rest".
 REST_LEADS = frozenset({"with", "w", "plus", "and"})
 
 # Words that make a target: "@ 68", "in 52-54", "at 5k pace".
-TARGET_LEADS = frozenset({"at", "in", "around", "about", "approx", "approximately", "averaging",
-                          "avg", "hitting", "under", "sub", "targeting", "target", "goal"})
+TARGET_LEADS = frozenset(
+    {
+        "at",
+        "in",
+        "around",
+        "about",
+        "approx",
+        "approximately",
+        "averaging",
+        "avg",
+        "hitting",
+        "under",
+        "sub",
+        "targeting",
+        "target",
+        "goal",
+    }
+)
 
 # Labels for reps: the name a coach gives them.
 LABEL_WORDS: dict[str, str] = {
-    "stride": "strides", "strides": "strides", "striders": "strides",
-    "accelerations": "strides", "accels": "strides", "accel": "strides",
-    "hill": "hills", "hills": "hills", "uphill": "hills", "uphills": "hills",
-    "sprint": "sprints", "sprints": "sprints", "sprinted": "sprints",
-    "tempo": "tempo", "tempos": "tempo",
-    "pickup": "pick-ups", "pickups": "pick-ups", "surge": "surges", "surges": "surges",
-    "fartlek": "fartlek", "progression": "progression", "progressive": "progression",
-    "long": "long run", "longrun": "long run", "steady": "steady", "cruise": "cruise",
-    "repeat": None, "repeats": None, "reps": None, "rep": None, "intervals": None,
-    "interval": None, "efforts": None, "effort": None,
+    "stride": "strides",
+    "strides": "strides",
+    "striders": "strides",
+    "accelerations": "strides",
+    "accels": "strides",
+    "accel": "strides",
+    "hill": "hills",
+    "hills": "hills",
+    "uphill": "hills",
+    "uphills": "hills",
+    "sprint": "sprints",
+    "sprints": "sprints",
+    "sprinted": "sprints",
+    "tempo": "tempo",
+    "tempos": "tempo",
+    "pickup": "pick-ups",
+    "pickups": "pick-ups",
+    "surge": "surges",
+    "surges": "surges",
+    "fartlek": "fartlek",
+    "progression": "progression",
+    "progressive": "progression",
+    "long": "long run",
+    "longrun": "long run",
+    "steady": "steady",
+    "cruise": "cruise",
+    "repeat": None,
+    "repeats": None,
+    "reps": None,
+    "rep": None,
+    "intervals": None,
+    "interval": None,
+    "efforts": None,
+    "effort": None,
 }
 
 # Race-pace names, by the words that name them, and the canonical names they become.
 NAMED_PACES: dict[str, str] = {
-    "t": "T", "threshold": "T", "thresh": "T", "lt": "T", "lactate": "T", "cruise": "T",
-    "tempo": "T", "th": "T",
-    "i": "I", "interval": "I", "vo2": "I", "vo2max": "I",
-    "r": "R", "rep": "R", "repetition": "R",
-    "m": "marathon", "mp": "marathon", "marathon": "marathon", "mrp": "marathon",
-    "hmp": "half", "half": "half", "halfmarathon": "half", "hm": "half",
-    "e": "E", "easy": "E",
-    "gp": "goal", "goal": "goal", "race": "goal", "rp": "goal", "grp": "goal",
-    "cv": "CV", "xc": "xc",
+    "t": "T",
+    "threshold": "T",
+    "thresh": "T",
+    "lt": "T",
+    "lactate": "T",
+    "cruise": "T",
+    "tempo": "T",
+    "th": "T",
+    "i": "I",
+    "interval": "I",
+    "vo2": "I",
+    "vo2max": "I",
+    "r": "R",
+    "rep": "R",
+    "repetition": "R",
+    "m": "marathon",
+    "mp": "marathon",
+    "marathon": "marathon",
+    "mrp": "marathon",
+    "hmp": "half",
+    "half": "half",
+    "halfmarathon": "half",
+    "hm": "half",
+    "e": "E",
+    "easy": "E",
+    "gp": "goal",
+    "goal": "goal",
+    "race": "goal",
+    "rp": "goal",
+    "grp": "goal",
+    "cv": "CV",
+    "ant": "T",
+    "tp": "T",
+    "int": "I",
+    "xc": "xc",
 }
 # Race distances as pace names: "5k pace", "mile pace", "10k effort".
 RACE_PACE_NAMES: dict[str, str] = {
-    "800": "800", "1500": "1500", "1600": "mile", "mile": "mile", "3k": "3k", "3000": "3k",
-    "3200": "2mile", "2mile": "2mile", "5k": "5k", "5000": "5k", "8k": "8k", "10k": "10k",
-    "10000": "10k", "15k": "15k", "half": "half", "hm": "half", "marathon": "marathon",
+    "800": "800",
+    "1500": "1500",
+    "1600": "mile",
+    "mile": "mile",
+    "3k": "3k",
+    "3000": "3k",
+    "3200": "2mile",
+    "2mile": "2mile",
+    "5k": "5k",
+    "5000": "5k",
+    "8k": "8k",
+    "10k": "10k",
+    "10000": "10k",
+    "15k": "15k",
+    "half": "half",
+    "hm": "half",
+    "marathon": "marathon",
 }
-PACE_SUFFIX_WORDS = frozenset({"pace", "effort", "speed", "pce", "tempo"})
+PACE_SUFFIX_WORDS = frozenset({"pace", "effort", "speed", "pce", "efforts", "paced"})
 
 # Between what a recovery falls.
 SET_WORDS = frozenset({"sets", "set", "blocks", "block", "rounds", "round", "series", "groups"})
@@ -73,5 +173,57 @@ JOIN_WORDS = frozenset({"then", "followed", "by", "and", "plus", "after", "next"
 
 DISTANCE_UNIT_WORDS = DISTANCE_UNITS
 DURATION_UNIT_WORDS = DURATION_UNITS
-CUTDOWN_WORDS = frozenset({"cutting", "cut", "cutdown", "descending", "descend", "dropping",
-                           "drop", "progressing", "working", "cuttingdown"})
+CUTDOWN_WORDS = frozenset(
+    {
+        "cutting",
+        "cut",
+        "cutdown",
+        "descending",
+        "descend",
+        "dropping",
+        "drop",
+        "progressing",
+        "working",
+        "cuttingdown",
+    }
+)
+
+# Counts written as words: `ten 800m repeats`, `six x 1k`.
+NUMBER_WORDS: dict[str, int] = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "sixteen": 16,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
+}
+
+# Words that say the text is about running done, so a lone length in a sentence is a workout:
+# `I ran 5 miles today`, but not `who's got the 10k results?`.
+RUN_VERBS = frozenset(
+    {
+        "ran",
+        "did",
+        "done",
+        "jogged",
+        "raced",
+        "finished",
+        "completed",
+        "logged",
+        "today",
+        "went",
+    }
+)

@@ -17,11 +17,14 @@ decides which numbers are times. The rules:
   `= 7:20`).
 - Laps: times in brackets that add up to the split before (`57.8 (28, 29.8)`) are its laps; lines
   of laps each with its `= total` (`1:39 & 1:36 = 3:15`) give one rep per line.
-- Recoveries: a single time in brackets right after a split (`2:26 (3:00)`), or a time next to a
-  recovery word (`3:00 rest`, `jog 90`); one before any split belongs to the workout's text.
-- Words and symbols around times (`felt strong`, emoji) are ignored. Text with no time at all,
-  and a number that cannot be a time (`2:61`, `1:2:3:4`, `2:6`, `0:00`), raise ParseError with
-  the position.
+- Recoveries: a single time in brackets right after a split (`2:26 (3:00)`), a time next to a
+  recovery word (`3:00 rest`, `jog 90`; one before any split belongs to the workout's text), or
+  the recovery column of a table, one rep per line: under a header (`Split Rest`), or, with no
+  header, three or more lines of two times whose second column lies clear of the first.
+- Words and symbols around times (`felt strong`, emoji) are ignored. ParseError, with the
+  position, for: text with no time at all; a number that cannot be a time (`2:61`, `1:2:3:4`,
+  `2:6`, `0:00`, `52.4.1`, `-1:05`); a bracket never closed; a lone word in a list of times
+  (`2:26 / abc / 2:28`).
 """
 
 from __future__ import annotations
@@ -48,10 +51,13 @@ _RECOVERY_WORDS = frozenset(
 )
 _SUMMARY_WORDS = frozenset({"avg", "average", "mean", "total", "overall", "tot", "sum", "ave"})
 _INDEX_WORDS = frozenset(
-    {"rep", "reps", "interval", "set", "no", "number", "lap", "round", "mile", "km", "k", "kilo"}
+    {"rep", "reps", "interval", "set", "no", "number", "lap", "round", "mile", "km", "k", "kilo",
+     "lane", "heat", "day", "week", "wk"}
 )
 _COUNT_WORDS = frozenset({"x", "×"})
 _PACE_WORDS = frozenset({"pace", "per"})
+# Words that may stand alone between times in a list.
+_LIST_WORDS = frozenset({"and", "then", "dnf", "dns", "skip", "skipped", "missed", "fell", "x"})
 _TARGET_WORDS = frozenset({"target", "targets", "goal", "aim", "aiming", "planned", "plan"})
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _SECOND_SUFFIXES = frozenset(k for k, v in DURATION_UNITS.items() if v == 1.0)
@@ -137,6 +143,12 @@ def _scan(text: str) -> list[_Tok]:
             toks.append(_Tok("close", i, i + 1, c))
             i += 1
         elif c in _SEPARATORS:
+            if c in _DASHES and i + 1 < n and text[i + 1] in _DIGITS and _opens_item(text, i):
+                end = i + 1
+                while end < n and (text[end] in _DIGITS or text[end] in ":."):
+                    end += 1
+                raise _error(text, f"“{text[i:end]}” is negative: a split is a positive time",
+                             i, end)
             toks.append(_Tok("sep", i, i + 1, c))
             i += 1
         elif c == ":":
@@ -160,6 +172,15 @@ def _scan(text: str) -> list[_Tok]:
         else:
             i += 1  # punctuation, emoji, symbols: noise
     return toks
+
+
+def _opens_item(text: str, i: int) -> bool:
+    """Whether position `i` starts a list item: the text's start, or after `,`, `;` or `(`
+    (spaces aside). `-1:05` there is a negative number; `5:41-5:41` and `- 2:26` are not."""
+    k = i - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < 0 or text[k] in ",;(["
 
 
 def _scan_number(text: str, i: int, toks: list[_Tok]) -> int:
@@ -281,7 +302,10 @@ def _clock_value(text: str, tok: _Tok) -> float | None:
     elif unit and not timed:
         return None  # `1000m`, `5k`, `6x`: a distance or a count
     if body.count(".") > 1 and any(part.count(".") > 1 for part in body.split(":")):
-        return None  # `12.03.2024`: a date, not a time
+        if _is_date(body):
+            return None  # `12.03.2024`: a date, not a time
+        raise _error(text, f"“{body}” is not a time: one decimal point at most", tok.start,
+                     tok.end)
     parts = body.split(":")
     if len(parts) > 3:
         raise _error(text, f"“{body}” has too many fields: a time is ss, m:ss or h:mm:ss",
@@ -322,6 +346,20 @@ def _clock_value(text: str, tok: _Tok) -> float | None:
     return value
 
 
+def _is_date(body: str) -> bool:
+    """`12.03.2024`, `3.4.25`: day and month (either order) and a year."""
+    parts = body.split(".")
+    return (
+        len(parts) == 3
+        and all(p.isdigit() for p in parts)
+        and len(parts[0]) <= 2
+        and len(parts[1]) <= 2
+        and len(parts[2]) in (2, 4)
+        and 1 <= int(parts[0]) <= 31
+        and 1 <= int(parts[1]) <= 31
+    )
+
+
 def parse_splits(text: str) -> Splits:
     """Read an athlete's splits. Raises ParseError (with the position) when there are none."""
     if not isinstance(text, str):
@@ -347,8 +385,10 @@ def _line_bounds(toks: list[_Tok]) -> list[int]:
 
 def _read(text: str, toks: list[_Tok]) -> Splits:
     ntok = len(toks)
+    _check_structure(text, toks)
     skip = _labels(toks)
     line_first = _line_bounds(toks)
+    in_rest_column = _column_recoveries(text, toks, skip)
     splits: list[float] = []
     spans: list[tuple[int, int]] = []
     # For each split, the digits when it was a bare integer (`257`): maybe a colonless m:ss.
@@ -417,12 +457,16 @@ def _read(text: str, toks: list[_Tok]) -> Splits:
             # The `)` of `1)` belongs to the ordinal, not to a bracket.
             i += 2 if t.paren_after and nxt is not None and nxt.kind == "close" else 1
             continue
-        if is_int and at_line_start and _follows_on_line(toks, i, full=True):
+        if is_int and at_line_start:
             number = int(t.text)
-            # A line number (`1 2:26`, counting up), or a distance column (`1200 4:27`).
-            if number == next_ordinal or (number >= 100 and number % 100 == 0):
+            round_distance = number >= 100 and number % 100 == 0
+            if _follows_on_line(toks, i, full=True) and (number == next_ordinal or round_distance):
+                # A line number (`1 2:26`, counting up), or a distance column (`1200 4:27`).
                 next_ordinal += number == next_ordinal
                 i += 1
+                continue
+            if round_distance and nxt is not None and nxt.kind == "sep" and nxt.text in _DASHES:
+                i += 1  # `400 - 73.7, 71.9`: the distance the times are for
                 continue
 
         value = _clock_value(text, t)
@@ -439,7 +483,7 @@ def _read(text: str, toks: list[_Tok]) -> Splits:
                     hint="2:45, :43, :40",
                 )
             value += math.floor(splits[-1] / 60) * 60
-        recovery_word = prev_word in _RECOVERY_WORDS or (
+        recovery_word = i in in_rest_column or prev_word in _RECOVERY_WORDS or (
             # `3:00 rest`, unless the word introduces the next time (`2:26 jog 3:00`).
             nxt_word in _RECOVERY_WORDS and not _num_after(toks, i + 1)
         )
@@ -583,6 +627,118 @@ def _collapse_laps(
     for total in used:
         left.remove(total)
     return new_splits, new_spans, [index_map[j] for j in recovery_after], left
+
+
+def _check_structure(text: str, toks: list[_Tok]) -> None:
+    """Brackets that never close, and a lone word where a list of times expects a time
+    (`2:26 / 2:28 / abc / 2:26`), are errors: the text cannot be read with confidence."""
+    opened: list[_Tok] = []
+    for k, t in enumerate(toks):
+        if t.kind == "open":
+            opened.append(t)
+        elif t.kind == "close" and opened:
+            opened.pop()  # a stray `)` (a smiley, `1)`) closes nothing and is ignored
+        elif (
+            t.kind == "word"
+            and t.text not in _LIST_WORDS
+            and t.text not in _RECOVERY_WORDS
+            and 2 <= k < len(toks) - 2
+            and toks[k - 1].kind == "sep"
+            and toks[k + 1].kind == "sep"
+            and toks[k - 1].text == toks[k + 1].text
+            and toks[k - 2].kind == "num"
+            and toks[k + 2].kind == "num"
+            and ":" in toks[k - 2].text + toks[k + 2].text
+        ):
+            raise _error(text, f"“{text[t.start:t.end]}” is not a time", t.start, t.end)
+    if opened:
+        t = opened[0]
+        raise _error(text, "This bracket is never closed", t.start, t.end,
+                     hint="2:26 (3:00) 2:28 (3:05)")
+
+
+def _line_values(text: str, toks: list[_Tok], skip: list[bool]) -> list[list[int]]:
+    """For each line, the indexes of the numbers on it that read as times (not summaries)."""
+    lines: list[list[int]] = [[]]
+    for k, t in enumerate(toks):
+        if t.kind == "nl":
+            lines.append([])
+        elif t.kind == "num" and not skip[k] and not t.glued_before and not (
+            k > 0 and toks[k - 1].kind == "eq"
+        ):
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is not None and nxt.kind == "word" and nxt.text in _SUMMARY_WORDS:
+                continue
+            try:
+                if _clock_value(text, t) is not None:
+                    lines[-1].append(k)
+            except ParseError:
+                return []  # the main pass reports it
+    return lines
+
+
+def _column_recoveries(text: str, toks: list[_Tok], skip: list[bool]) -> set[int]:
+    """Numbers that sit in a recovery column of a table, one rep per line:
+
+    - under a header naming the columns (`Split Rest`, `time rec`), every line with one value
+      per column;
+    - with no header, three or more lines of exactly two times, where the first column holds
+      together (spread under 10 %) and every second value lies beyond the first column's range
+      (`35.2, 1:07` / `35.1, 1:04` / ...): rep then recovery. Pairs written `53/24`, `53-24`,
+      `1:39 & 1:36` stay reps.
+    """
+    lines = _line_values(text, toks, skip)
+    header = _table_header(toks)
+    if header is not None:
+        columns, first_line = header
+        out: set[int] = set()
+        for values in lines[first_line:]:
+            if not values:
+                continue
+            if len(values) != len(columns):
+                break
+            out.update(k for k, kind in zip(values, columns, strict=True) if kind == "rest")
+        return out
+    rows = [v for v in lines if v]
+    if len(rows) < 3 or any(len(v) != 2 for v in rows):
+        return set()
+    for a, b in rows:
+        between = toks[a + 1 : b]
+        if any(t.kind == "sep" and t.text not in ",;|" for t in between):
+            return set()
+    first = [_clock_value(text, toks[a]) or 0.0 for a, _ in rows]
+    second = [_clock_value(text, toks[b]) or 0.0 for _, b in rows]
+    mean = sum(first) / len(first)
+    tight = max(first) - min(first) <= 0.1 * mean
+    apart = min(second) > max(first) or max(second) < min(first)
+    return {b for _, b in rows} if tight and apart else set()
+
+
+_SPLIT_HEADER_WORDS = frozenset({"split", "splits", "time", "times", "rep", "reps", "interval"})
+
+
+def _table_header(toks: list[_Tok]) -> tuple[list[str], int] | None:
+    """A line of words only naming a split column and a recovery column (`Split Rest`): the
+    columns in order and the number of the line after it."""
+    line = 0
+    words: list[str] = []
+    numeric = False
+    for t in toks:
+        if t.kind == "nl":
+            columns = [
+                "rest" if w in _RECOVERY_WORDS else "split"
+                for w in words
+                if w in _RECOVERY_WORDS or w in _SPLIT_HEADER_WORDS
+            ]
+            if not numeric and "rest" in columns and "split" in columns:
+                return columns, line + 1
+            line += 1
+            words, numeric = [], False
+        elif t.kind == "num":
+            numeric = True
+        elif t.kind == "word":
+            words.append(t.text)
+    return None
 
 
 def _labels(toks: list[_Tok]) -> list[bool]:

@@ -9,10 +9,12 @@ from bot.training import ParseError, Splits, parse_splits
 from bot.training.splits import MAX_SPLITS, MAX_TEXT
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# The project's development corpus of real split text (the held-out set is in bench/heldout).
+CORPUS = Path(__file__).parent / "corpus"
 
 
-def _load(name: str) -> list[dict]:
-    return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+def _load(name: str, folder: Path = FIXTURES) -> list[dict]:
+    return json.loads((folder / name).read_text(encoding="utf-8"))
 
 
 def test_readme_example():
@@ -31,6 +33,21 @@ def test_corpus(entry):
     assert list(got.splits_s) == pytest.approx(entry["splits_s"])
     assert list(got.recoveries_s) == pytest.approx(entry.get("recoveries_s", []))
     assert list(got.summaries_s) == pytest.approx(entry.get("summaries_s", []))
+
+
+@pytest.mark.parametrize("entry", _load("splits.json", CORPUS), ids=lambda e: e["text"][:30])
+def test_development_corpus(entry):
+    got = parse_splits(entry["text"])
+    assert list(got.splits_s) == pytest.approx(entry["splits_s"])
+    if "recoveries_s" in entry:
+        assert list(got.recoveries_s) == pytest.approx(entry["recoveries_s"])
+
+
+@pytest.mark.parametrize("entry", _load("invalid-splits.json", CORPUS), ids=lambda e: e["why"])
+def test_development_corpus_invalid(entry):
+    with pytest.raises(ParseError) as info:
+        parse_splits(entry["text"])
+    assert info.value.hint
 
 
 def test_corpus_is_varied():
@@ -58,7 +75,9 @@ def test_shared_invalid(entry):
         ("2:26, 25:00:00", 7, "25:00:00", "longer than a day"),
         ("400s", 1, "400s", "No times"),
         ("felt great today", 1, "felt", "No times"),
-        ("0.0.0", 1, "0.0.0", "No times"),
+        ("0.0.0", 1, "0.0.0", "one decimal point"),
+        ("52.4.1, 53.0", 1, "52.4.1", "one decimal point"),
+        ("2:26, -2:28", 7, "-2:28", "negative"),
     ],
 )
 def test_errors_name_the_position(text, column, fragment, words):
@@ -195,3 +214,36 @@ def test_formatted_times_read_back(seconds, sep):
 def test_zero_is_not_a_split(text):
     with pytest.raises(ParseError, match="no time at all"):
         parse_splits(text)
+
+
+def test_table_with_a_header_separates_recoveries():
+    got = parse_splits("Split Rest\n5:14 1:30\n5:16 1:35\n5:15 1:41")
+    assert got.splits_s == (314, 316, 315)
+    assert got.recoveries_s == (90, 95, 101)
+    assert got.recovery_after == (0, 1, 2)
+
+
+def test_two_columns_without_header_need_a_clear_gap():
+    # Rep then jog: the second column lies beyond the first's range.
+    got = parse_splits("35.2, 1:07\n35.1, 1:04\n35.8, 1:01")
+    assert got.splits_s == (35.2, 35.1, 35.8) and got.recoveries_s == (67, 64, 61)
+    # Times that overlap are all reps, however they are laid out.
+    assert parse_splits("2:26 2:28\n2:26 2:27\n2:25 2:24").recoveries_s == ()
+    # Pairs written with a slash are alternating reps.
+    assert parse_splits("70/35\n71/34\n70/35").recoveries_s == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "words"),
+    [("(2:26, 2:28", "(", "never closed"), ("2:26 (3:00 2:28", "(", "never closed"),
+     ("2:26 / 2:28 / abc / 2:26", "abc", "not a time")],
+)
+def test_structure_errors(text, fragment, words):
+    with pytest.raises(ParseError, match=words) as info:
+        parse_splits(text)
+    assert info.value.fragment == fragment
+
+
+def test_stray_closing_bracket_and_list_words_are_fine():
+    assert parse_splits("2:26, 2:28 :)").splits_s == (146, 148)
+    assert parse_splits("2:26 / dnf / 2:28").splits_s == (146, 148)

@@ -15,6 +15,8 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "bot.cli.sandbox",
     "bot.cli.sync",
     "bot.cli.parse",
+    "bot.cli.analyze",
+    "bot.cli.equivalent",
     "bot.cli.db",
 )
 

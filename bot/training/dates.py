@@ -191,7 +191,9 @@ def _when_common(s: str, now: datetime) -> datetime | None:
         day = today
     elif day_word == "tomorrow":
         day = today + timedelta(days=1)
-    elif day_word in WEEKDAYS or (day_word == "next" and clock_words and clock_words[0] in WEEKDAYS):
+    elif day_word in WEEKDAYS or (
+        day_word == "next" and clock_words and clock_words[0] in WEEKDAYS
+    ):
         if day_word == "next":
             day_word, clock_words = clock_words[0], clock_words[1:]
         ahead = (WEEKDAYS[day_word] - today.weekday()) % 7

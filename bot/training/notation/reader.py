@@ -328,6 +328,10 @@ class Reader:
 
     def _word_quantity(self, j: int, t: Tok) -> Qty | None:
         w = t.unit
+        if w in ("marathon", "halfmarathon") or (w == "half" and self.is_word(j + 1, "marathon")):
+            # `Half marathon race`: a race's distance (a pace name is read before this).
+            end = j + (2 if w == "half" else 1)
+            return Qty("d", 42195.0 if w == "marathon" else 21097.5, j, end)
         if w in v.NUMBER_WORDS and self.is_word(j + 1):
             unit = self.at(j + 1).unit  # type: ignore[union-attr]
             if unit in DISTANCE_UNITS or unit in DURATION_UNITS:
@@ -509,7 +513,9 @@ class Reader:
                     for d in item.reps:
                         d.label = d.label or pending_label
                     pending_label = None
-                if prose and not ran and _is_plain(item):
+                # A run verb vouches for a length with a unit (`run 45 minutes`), not for a bare
+                # number (`run a 400 (one lap)` explains a rep written before).
+                if prose and (not ran or item.bare_single) and _is_plain(item):
                     item.in_prose = True
             after_break = False
             prose = ran = False
@@ -1366,6 +1372,9 @@ class Reader:
             close += 1
         if close >= len(self.toks):
             return False
+        if self._paren_targets(block, j + 1, close):
+            self.i = close + 1
+            return True
         q = self.quantity(j + 1)
         t = self.at(j + 1)
         if (
@@ -1388,6 +1397,32 @@ class Reader:
             self.i = close + 1
             return True
         return False
+
+    def _paren_targets(self, block: Block, j: int, close: int) -> bool:
+        """`3 x 1 mile (5:20, 5:15, 5:10)`: clock times in brackets after distance reps, one for
+        all or one per rep, are the times to run them in."""
+        if not all(d.distance is not None for d in block.reps):
+            return False
+        values: list[Range] = []
+        k = j
+        while k < close:
+            t = self.at(k)
+            if t is None or t.kind != "time" or t.form != "clock":
+                return False
+            got = self.target_value(k)
+            if got is None or got[2]:
+                return False
+            values.append(got[0])
+            k = got[1]
+            if self.is_sym(k, ",", "/", ";"):
+                k += 1
+            elif k != close:
+                return False
+        if len(values) < 2 or len(values) != len(block.reps):
+            return False
+        for d, val in zip(block.reps, values, strict=True):
+            d.target = d.target or val
+        return True
 
     def skip_target_value(self) -> None:
         if self._named_pace_at(self.i) is not None:

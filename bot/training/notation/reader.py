@@ -164,6 +164,7 @@ class Reader:
     toks: list[Tok] = field(default_factory=list)
     i: int = 0
     around: Rest | None = None  # `5 min jog either side`
+    n: int = 0  # len(toks), asked for on every lookahead
     memo: dict[tuple, Any] = field(default_factory=dict)
 
     # -- entry point ------------------------------------------------------------------------------
@@ -180,27 +181,24 @@ class Reader:
         if not self.text.strip():
             raise ParseError("there is no workout here: the text is empty", hint=EXAMPLE)
         self.toks = tokenize(self.text)
+        self.n = len(self.toks)
         self._check_brackets()
         items = self.sequence(depth=0, closing=False)
         return self.finish(items)
 
     # -- helpers ----------------------------------------------------------------------------------
 
-    def tok(self, k: int = 0) -> Tok | None:
-        j = self.i + k
-        return self.toks[j] if 0 <= j < len(self.toks) else None
-
     def at(self, j: int) -> Tok | None:
-        return self.toks[j] if 0 <= j < len(self.toks) else None
+        return self.toks[j] if 0 <= j < self.n else None
 
     def is_word(self, j: int, *words: str) -> bool:
-        if not 0 <= j < len(self.toks):
+        if not 0 <= j < self.n:
             return False
         t = self.toks[j]
         return t.kind == "word" and (not words or t.unit in words)
 
     def is_sym(self, j: int, *syms: str) -> bool:
-        if not 0 <= j < len(self.toks):
+        if not 0 <= j < self.n:
             return False
         t = self.toks[j]
         return t.kind == "sym" and t.unit in syms

@@ -1136,6 +1136,13 @@ class Reader:
                 continue
             if t.kind == "sym" and t.unit == "/" and self.slash_rest(block, j):
                 continue
+            if t.kind == "word" and t.unit in ("on", "every") and block.counted:
+                # `6 x 1000 on 4:00`: a send-off, each rep starting 4:00 after the last. The
+                # recovery is whatever the rep leaves of it, so no length is recorded.
+                q = self.quantity(j + 1)
+                if q is not None and q.kind == "t" and self.rest_clause(j + 1, False) is None:
+                    self.i = q.end
+                    continue
             weak = (t.kind == "sym" and t.unit in ",/+&-") or self.is_word(j, "and", "plus", "then")
             if (
                 weak

@@ -687,6 +687,8 @@ def _column_recoveries(text: str, toks: list[_Tok], skip: list[bool]) -> set[int
       (`35.2, 1:07` / `35.1, 1:04` / ...): rep then recovery. Pairs written `53/24`, `53-24`,
       `1:39 & 1:36` stay reps.
     """
+    if "\n" not in text:
+        return set()  # a table has a row per line
     lines = _line_values(text, toks, skip)
     header = _table_header(toks)
     if header is not None:

@@ -247,3 +247,8 @@ def test_structure_errors(text, fragment, words):
 def test_stray_closing_bracket_and_list_words_are_fine():
     assert parse_splits("2:26, 2:28 :)").splits_s == (146, 148)
     assert parse_splits("2:26 / dnf / 2:28").splits_s == (146, 148)
+
+
+def test_header_with_a_single_row():
+    got = parse_splits("Split Rest\n5:14 1:30")
+    assert (got.splits_s, got.recoveries_s) == ((314,), (90,))

@@ -16,6 +16,7 @@ from bot.training.vdot import Equivalent
 # An embed field holds 1024 characters; a code block's fences ("```\n" and "\n```") take 8.
 FIELD_LIMIT = 1024
 BLOCK_LIMIT = FIELD_LIMIT - 8
+TITLE_LIMIT = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,28 @@ class Report:
             parts.append("")
             parts.extend(f"Note: {n}" for n in self.notes)
         return "\n".join(parts)
+
+    def embed_fields(self) -> list[tuple[str, str]]:
+        """(name, value) pairs for a Discord embed: the rep table in code blocks, the summary
+        and the notes, each value within an embed field's 1024 characters (the headline is
+        the embed's title, within 256)."""
+        fields: list[tuple[str, str]] = []
+        for k, block in enumerate(self.table):
+            name = "Reps" if len(self.table) == 1 else f"Reps ({k + 1}/{len(self.table)})"
+            fields.append((name, f"```\n{block}\n```"))
+        if self.summary:
+            fields.append(("Set", _clip("\n".join(self.summary), FIELD_LIMIT)))
+        if self.notes:
+            fields.append(("Notes", _clip("\n".join(self.notes), FIELD_LIMIT)))
+        return fields
+
+    @property
+    def title(self) -> str:
+        return _clip(self.headline, TITLE_LIMIT)
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # Below this, runners write a rep's time in seconds: `68`, `69.5`, `84` (not `1:08`).

@@ -73,25 +73,27 @@ class Tok:
         return self.unit if self.kind in ("word", "sym") else ""
 
 
+def _fold(ch: str) -> str:
+    """One non-ASCII character as the ASCII one it stands for, or itself, lower-cased."""
+    folded = unicodedata.normalize("NFKC", ch)
+    if len(folded) == 1 and folded.isascii():
+        return folded.lower()
+    if unicodedata.category(ch) in ("Cf", "Cc", "Zs", "Zl", "Zp"):
+        return " "  # zero-width and direction marks, odd spaces
+    lowered = ch.lower()
+    return lowered if len(lowered) == 1 else ch
+
+
+_TABLE = str.maketrans(_CHAR_MAP)
+
+
 def normalise(text: str) -> str:
     """Fold the characters runners type for the same thing (curly quotes, ×, en dashes, full-width
     digits) to one each, keeping the length, and lower-case it."""
-    out = []
-    for ch in text:
-        mapped = _CHAR_MAP.get(ch)
-        if mapped is None:
-            if ch.isascii():
-                mapped = ch
-            else:
-                folded = unicodedata.normalize("NFKC", ch)
-                if len(folded) == 1 and folded.isascii():
-                    mapped = folded
-                elif unicodedata.category(ch) in ("Cf", "Cc", "Zs", "Zl", "Zp"):
-                    mapped = " "  # zero-width and direction marks, odd spaces
-                else:
-                    mapped = ch
-        out.append(mapped.lower() if len(mapped.lower()) == 1 else mapped)
-    return "".join(out)
+    s = text.translate(_TABLE)
+    if s.isascii():
+        return s.lower()
+    return "".join(ch.lower() if ch.isascii() else _fold(ch) for ch in s)
 
 
 def _digits(s: str, i: int) -> int:

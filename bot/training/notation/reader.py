@@ -10,7 +10,9 @@ token per turn and expansion is capped, so the cost stays linear in the input.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from bot.training.errors import ParseError
 from bot.training.model import Amount, Rep, Rest, Segment, SegmentKind, Workout
@@ -18,12 +20,33 @@ from bot.training.notation import vocabulary as v
 from bot.training.notation.lexer import Tok, tokenize
 from bot.training.units import DISTANCE_UNITS, DURATION_UNITS, MILE_M
 
+
+def _memo(fn: Callable[..., T]) -> Callable[..., T]:
+    """Remember a lookahead's answer for this text: they depend only on the token position, and
+    the reader asks the same question at the same position from several places."""
+    name = fn.__name__
+
+    def wrapper(self: Reader, *args: Any, **kwargs: Any) -> T:
+        key = (name, args, tuple(kwargs.items())) if kwargs else (name, args)
+        memo = self.memo
+        if key in memo:
+            return memo[key]  # type: ignore[no-any-return]
+        value = fn(self, *args, **kwargs)
+        memo[key] = value
+        return value
+
+    wrapper.__name__ = name
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
 MAX_TEXT = 4000
 MAX_REPS = 1000
 MAX_DEPTH = 8
 EXAMPLE = "6 x 1000m @ 3:05 w/ 2:00 jog"
 
 Range = tuple[float, float]
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -52,7 +75,10 @@ class Draft:
     label: str | None = None
 
     def copy(self) -> Draft:
-        return replace(self)
+        return Draft(
+            self.distance, self.duration, self.target, self.named, self.pace_km, self.rest,
+            self.equal, self.label,
+        )
 
 
 @dataclass(slots=True)
@@ -132,6 +158,7 @@ class Reader:
     toks: list[Tok] = field(default_factory=list)
     i: int = 0
     around: Rest | None = None  # `5 min jog either side`
+    memo: dict[tuple, Any] = field(default_factory=dict)
 
     # -- entry point ------------------------------------------------------------------------------
 
@@ -161,12 +188,16 @@ class Reader:
         return self.toks[j] if 0 <= j < len(self.toks) else None
 
     def is_word(self, j: int, *words: str) -> bool:
-        t = self.at(j)
-        return t is not None and t.kind == "word" and (not words or t.unit in words)
+        if not 0 <= j < len(self.toks):
+            return False
+        t = self.toks[j]
+        return t.kind == "word" and (not words or t.unit in words)
 
     def is_sym(self, j: int, *syms: str) -> bool:
-        t = self.at(j)
-        return t is not None and t.kind == "sym" and t.unit in syms
+        if not 0 <= j < len(self.toks):
+            return False
+        t = self.toks[j]
+        return t.kind == "sym" and t.unit in syms
 
     def error(
         self, message: str, j: int, end: int | None = None, hint: str = EXAMPLE
@@ -306,6 +337,7 @@ class Reader:
             return Qty("d", DISTANCE_UNITS[w], j, j + 1)
         return None
 
+    @_memo
     def quantity_range(self, j: int) -> tuple[list[Qty], int] | None:
         """Amounts joined by `-` or `to`: one (a value), two (a range) or more (a sequence)."""
         first = self.quantity(j)
@@ -476,6 +508,8 @@ class Reader:
     def item(self, depth: int) -> Item | None:
         j = self.i
         t = self.toks[j]
+        if t.kind == "word" and t.unit not in _ITEM_WORDS:
+            return None  # prose: no item starts with this word
         seg = self.segment_first(j)
         if seg is not None:
             self.paren_length(seg)
@@ -1277,6 +1311,7 @@ class Reader:
                 return t.unit.replace("halfmarathon", "half"), j + 1, True
         return None
 
+    @_memo
     def _named_pace_at(self, j: int, need_suffix: bool = True) -> tuple[str | None, int] | None:
         """`5k pace`, `10K effort`, `your mile race pace`, `goal marathon pace`, `3k-5k pace`:
         (name, index after). The name is None for a pace between two races, which has no rep time
@@ -1558,12 +1593,20 @@ class Reader:
 
     # -- recoveries -------------------------------------------------------------------------------
 
+    @_memo
     def rest_clause(self, j: int, weak_lead: bool, strong: bool = False) -> _RestParse | None:
         """A recovery: `w/ 90s`, `with 200m jog`, `+90sec rest`, `90s jog between`, `rest 3 min`,
         `recovery jog for 90 seconds`, `500m in 3:00`, `walk back`, `equal time jog`, `4:00
         between sets`, `90sec-2min rest b/w everything`. `weak_lead` means j is a joining symbol
         (`,` `+` `/`) that leads into a recovery only when words say so. None when it is not."""
         k = j + 1 if weak_lead else j
+        first = self.at(k)
+        if first is None or first.kind == "nl":
+            return None
+        if first.kind == "word" and first.unit not in _REST_START_WORDS:
+            return None
+        if first.kind == "sym" and first.unit not in "+-":
+            return None
         signal = strong
         if self.is_word(k, "with", "w"):
             k += 1
@@ -1955,7 +1998,9 @@ class Reader:
         if work_start is not None:
             segments.append(Segment("work", first_rep=work_start, last_rep=len(reps)))
         if reps:
-            reps[-1] = replace(reps[-1], rest=None)
+            last = reps[-1]
+            reps[-1] = Rep(last.distance_m, last.duration_s, last.target_s, last.target_name,
+                           last.target_pace_s_per_km, None, last.label, last.set_index)
         return Workout(text=self.text, reps=tuple(reps), segments=tuple(segments))
 
     @staticmethod
@@ -2042,6 +2087,24 @@ _LENGTH_ADJECTIVES = frozenset(
         "solid",
         "tempo",
     }
+)
+# Words a recovery can start with; anything else is not one (checked first, for speed).
+_REST_START_WORDS = frozenset(
+    {"with", "w", "plus", "followed", "between", "btw", "btwn", "bw", "inbetween", "after",
+     "equal", "same", "equivalent"}
+    | v.SET_WORDS
+    | frozenset(v.REST_WORDS)
+    | _REST_FILLERS
+)
+# Words an item can start with: segments, counts in words, recoveries, targets, lengths.
+_ITEM_WORDS = (
+    _REST_START_WORDS
+    | v.WARMUP_WORDS
+    | v.COOLDOWN_WORDS
+    | v.EASY_WORDS
+    | frozenset(v.NUMBER_WORDS)
+    | {"warm", "cool", "at", "in", "a", "an", "one", "half", "quarter", "mile", "mi", "lap", "km",
+       "k"}
 )
 _SET_COUNT_WORDS = (
     "sets",

@@ -1,0 +1,113 @@
+"""How fast the workout reader is, against the floor of one regular-expression tokenising pass.
+
+    python bench/parse.py [--repeat N]
+
+Reads every workout text Pacer has (the shared examples, the development corpus, the held-out
+set), parses each one N times, and reports the median and p99 time per workout, the same for a
+bare `re.findall` tokenising pass over the same texts (the floor: no reader can be cheaper than
+looking at every character once), their ratio, and the slowest of a set of adversarial inputs at
+the 4,000-character limit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.training import ParseError, parse_workout  # noqa: E402
+from bot.training.notation import MAX_TEXT  # noqa: E402
+
+FLOOR = re.compile(r"\d+(?:[.:,]\d+)*|[^\W\d_]+|\S")
+CORPORA = [
+    ROOT / "tests/training/fixtures/workouts.json",
+    ROOT / "tests/training/corpus/workouts.json",
+    ROOT / "bench/heldout/workouts.json",
+]
+
+
+def texts() -> list[str]:
+    out: list[str] = []
+    for path in CORPORA:
+        out.extend(e["text"] for e in json.loads(path.read_text(encoding="utf-8")))
+    return out
+
+
+def adversarial() -> dict[str, str]:
+    """Inputs at the length limit that try to make the reader work hard."""
+    fill = MAX_TEXT
+
+    def cut(s: str) -> str:
+        return (s * (fill // len(s) + 1))[:fill]
+
+    return {
+        "repeated rests": cut("6 x 400 w/ 90s "),
+        "one long list": cut("400, "),
+        "many targets": "40 x 400 @ " + cut("68, ")[: fill - 11],
+        "brackets at the depth limit": cut("8 x (" * 8 + "400" + ")" * 8 + ", "),
+        "dash sequence": cut("400-"),
+        "prose with numbers": cut("we ran 5 of the 400s in about 70 and then some more "),
+        "unknown words": cut("lorem ipsum dolor sit amet "),
+        "symbols": cut("@/,-+( )"[:7] + " "),
+        "lines": cut("6 x 400\n"),
+        "expansion limit": cut("10 x (10 x (10 x 1)) "),
+    }
+
+
+def time_once(fn, text: str) -> float:
+    start = time.perf_counter()
+    with contextlib.suppress(ParseError):
+        fn(text)
+    return time.perf_counter() - start
+
+
+def per_text(fn, corpus: list[str], repeat: int) -> list[float]:
+    """The median of `repeat` runs for each text: one figure per workout."""
+    return [statistics.median(time_once(fn, t) for _ in range(repeat)) for t in corpus]
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=25)
+    args = ap.parse_args()
+    corpus = texts()
+    for t in corpus:  # warm caches and check nothing but ParseError escapes
+        time_once(parse_workout, t)
+    reader = per_text(parse_workout, corpus, args.repeat)
+    floor = per_text(FLOOR.findall, corpus, args.repeat)
+    us = 1e6
+    print(f"{len(corpus)} workouts, {args.repeat} runs each, median of runs per workout")
+    print(
+        f"reader: median {statistics.median(reader) * us:.1f} µs, "
+        f"p99 {pct(reader, 0.99) * us:.1f} µs"
+    )
+    print(f"floor (re.findall tokens): median {statistics.median(floor) * us:.1f} µs, "
+          f"p99 {pct(floor, 0.99) * us:.1f} µs")
+    ratios = [r / f for r, f in zip(reader, floor, strict=True)]
+    print(f"reader / floor per workout: median {statistics.median(ratios):.1f}x")
+    print()
+    worst = 0.0
+    for name, text in adversarial().items():
+        t = min(time_once(parse_workout, text) for _ in range(5))
+        f = min(time_once(FLOOR.findall, text) for _ in range(5))
+        worst = max(worst, t)
+        print(f"adversarial {name:<28} {len(text):>5} chars: {t * 1e3:7.2f} ms "
+              f"(floor {f * 1e3:.2f} ms, {t / f:.0f}x)")
+    print(f"slowest adversarial input: {worst * 1e3:.2f} ms")
+
+
+if __name__ == "__main__":
+    main()

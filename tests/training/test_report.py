@@ -157,3 +157,18 @@ def test_single_block_field_and_notes():
     fields = dict(report.embed_fields())
     assert set(fields) == {"Reps", "Set", "Notes"}
     assert "6 reps prescribed" in fields["Notes"]
+
+
+def test_chart_data_from_an_analysis():
+    from bot.training.report import chart_data
+
+    workout = reps_workout(4, 400.0, target_s=(68.0, 70.0), rest=Rest(duration_s=60.0))
+    data = chart_data(analyze("68 71 66", workout), workout, "4 x 400", "mi")
+    assert data.title == "4 x 400" and data.units == "mi" and data.mode == "time"
+    assert [b.time_s for b in data.reps] == [68, 71, 66, None]  # the fourth split is missing
+    assert [b.status for b in data.reps] == ["on", "slow", "fast", None]
+    assert [b.rest_s for b in data.reps[:2]] == [60.0, 60.0]
+    assert data.mean_s == pytest.approx(205 / 3)
+    mixed = tuple(Rep(distance_m=400.0 if k % 2 == 0 else 200.0) for k in range(4))
+    paced = chart_data(analyze("53 24 53 24", Workout("", mixed)))
+    assert paced.mode == "pace" and paced.mean_s == pytest.approx((132.5 + 120) / 2)

@@ -5,6 +5,8 @@ Choices worth knowing:
 - Splits are matched to reps in order. When the counts differ, the first min(reps, splits) are
   analysed and a note says so. When a workout with rests gets 2n-1 or 2n times for n reps and the
   times alternate between rep-like and recovery-like values, they are read as rep, recovery, ...
+  When k times per rep (k = 2..8) cannot be the reps themselves (some faster than any runner:
+  `fastest_possible_s`) but their sums per rep can, they are laps and are summed.
 - A target (low, high) is "on" when the time is within it. A single-value target gets a tolerance
   of max(1 s, 1 % of the target): ±1 s for a 68 s 400, ±1.5 s for a 2:26 1000, ±3 s for a 5:00 mile.
   Otherwise the rep is "fast" or "slow" by the distance to the nearest allowed time.

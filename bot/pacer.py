@@ -6,12 +6,13 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import discord
 from discord.ext import commands
 
 from bot import dates_warmup
+from bot.charts import ChartWorker, render_in_thread
 from bot.extensions import EXTENSIONS
 from bot.settings import Settings
 from bot.tree import PacerTree
@@ -22,6 +23,24 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
+D = TypeVar("D")
+
+
+class ChartRenderer(Protocol):
+    async def render(self, fn: Callable[[D], bytes], data: D) -> bytes: ...
+
+    def close(self) -> None: ...
+
+
+class InThreadCharts:
+    """Charts drawn in a worker thread: for tests and tools, where a stall of the loop while a
+    chart draws does not matter and a separate process would only cost start-up time."""
+
+    async def render(self, fn: Callable[[D], bytes], data: D) -> bytes:
+        return await render_in_thread(fn, data)
+
+    def close(self) -> None:
+        pass
 
 
 def intents() -> discord.Intents:
@@ -43,6 +62,7 @@ class Pacer(commands.Bot):
         clock: Clock | None = None,
         extensions: Sequence[str] = EXTENSIONS,
         warm_up_dates: bool = True,
+        charts: ChartRenderer | None = None,
         **options: Any,
     ) -> None:
         super().__init__(
@@ -60,6 +80,9 @@ class Pacer(commands.Bot):
         self._warm_up_dates = warm_up_dates
         self._store: Store | None = None
         self.dates_ready: asyncio.Task[None] | None = None
+        # Charts render in a separate process by default, so the event loop never waits for
+        # one (bench/charts.py); the process starts with the first chart.
+        self.charts: ChartRenderer = charts if charts is not None else ChartWorker()
 
     def now(self) -> datetime:
         """The current time (UTC, aware) from the injected clock: cogs ask here, not datetime."""
@@ -102,6 +125,7 @@ class Pacer(commands.Bot):
                 except Exception:
                     log.exception("date parser warm-up failed")
                 self.dates_ready = None
+            await asyncio.to_thread(self.charts.close)
             if self._store is not None:
                 store, self._store = self._store, None
                 await store.close()

@@ -52,7 +52,9 @@ async def test_date_parser_is_warmed_up_off_the_loop(tmp_path: Path) -> None:
         async with local.run_bot(bot):
             assert bot.dates_ready is not None
             await bot.dates_ready
-            assert dates_warmup._parser is not None
+            from bot.training import dates
+
+            assert dates._parser is not None
             assert dates_warmup.date_parser().get_date_data("yesterday").date_obj is not None
 
 

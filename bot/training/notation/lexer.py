@@ -156,6 +156,30 @@ def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:
         j += 4
         break
     form = "int"
+    # `2,1km`, `1,5 mi`: a decimal comma, when a unit follows at once.
+    if (
+        j - start <= 2
+        and j + 1 < n
+        and s[j] == ","
+        and s[j + 1].isdigit()
+        and _digits(s, j + 1) - (j + 1) <= 2
+        and _letters(s, _digits(s, j + 1)) > _digits(s, j + 1)
+        and s[_digits(s, j + 1) : _letters(s, _digits(s, j + 1))] in ("k", "km", "mi", "kms")
+    ):
+        frac_end = _digits(s, j + 1)
+        value_text = s[start:j] + "." + s[j + 1 : frac_end]
+        unit_end = _letters(s, frac_end)
+        toks.append(
+            Tok(
+                "num",
+                start,
+                unit_end,
+                value=float(value_text),
+                unit=s[frac_end:unit_end],
+                form="dec",
+            )
+        )
+        return unit_end
     if j < n and s[j] == "." and j + 1 < n and s[j + 1].isdigit():
         j = _digits(s, j + 1)
         form = "dec"

@@ -76,8 +76,14 @@ class Draft:
 
     def copy(self) -> Draft:
         return Draft(
-            self.distance, self.duration, self.target, self.named, self.pace_km, self.rest,
-            self.equal, self.label,
+            self.distance,
+            self.duration,
+            self.target,
+            self.named,
+            self.pace_km,
+            self.rest,
+            self.equal,
+            self.label,
         )
 
 
@@ -322,6 +328,10 @@ class Reader:
 
     def _word_quantity(self, j: int, t: Tok) -> Qty | None:
         w = t.unit
+        if w in ("marathon", "halfmarathon") or (w == "half" and self.is_word(j + 1, "marathon")):
+            # `Half marathon race`: a race's distance (a pace name is read before this).
+            end = j + (2 if w == "half" else 1)
+            return Qty("d", 42195.0 if w == "marathon" else 21097.5, j, end)
         if w in v.NUMBER_WORDS and self.is_word(j + 1):
             unit = self.at(j + 1).unit  # type: ignore[union-attr]
             if unit in DISTANCE_UNITS or unit in DURATION_UNITS:
@@ -332,8 +342,11 @@ class Reader:
             k = {"a": 1.0, "an": 1.0, "one": 1.0, "half": 0.5, "quarter": 0.25}[w]
             unit = self.at(j + 1).unit  # type: ignore[union-attr]
             return self._with_unit(k, unit, j, j + 2)
-        # `4 x mile`, `5xmile`: a unit alone is one of it only right after a count.
-        if w in ("mile", "mi", "lap", "km", "k") and self.is_sym(j - 1, "x"):
+        # `4 x mile`, `5xmile`, `mile repeats x4`: a unit alone is one of it only right after a
+        # count or before the word for repeats.
+        if w in ("mile", "mi", "lap", "km", "k") and (
+            self.is_sym(j - 1, "x") or self.is_word(j + 1, "repeats", "repeat", "reps")
+        ):
             return Qty("d", DISTANCE_UNITS[w], j, j + 1)
         return None
 
@@ -430,7 +443,13 @@ class Reader:
                 prose = False
                 self.i += 1
                 continue
-            if t.kind == "sym" and t.unit == "x":
+            if (
+                t.kind == "sym"
+                and t.unit == "x"
+                and (
+                    self.i == 0 or self.at(self.i + 1) is None or self.at(self.i + 1).kind == "nl"  # type: ignore[union-attr]
+                )
+            ):
                 raise self.error(
                     "this x has no count before it"
                     if self.at(self.i + 1) is not None and self.at(self.i + 1).kind != "nl"
@@ -494,7 +513,9 @@ class Reader:
                     for d in item.reps:
                         d.label = d.label or pending_label
                     pending_label = None
-                if prose and not ran and _is_plain(item):
+                # A run verb vouches for a length with a unit (`run 45 minutes`), not for a bare
+                # number (`run a 400 (one lap)` explains a rep written before).
+                if prose and (not ran or item.bare_single) and _is_plain(item):
                     item.in_prose = True
             after_break = False
             prose = ran = False
@@ -550,6 +571,8 @@ class Reader:
             return "cooldown", j + 1
         if w in v.EASY_WORDS:
             return "easy", j + 1
+        if w in ("recovery", "shakeout") and self.is_word(j + 1, "run", "jog"):
+            return "easy", j + 2  # `recovery run 5 miles`
         return None
 
     def paren_length(self, seg: SegmentItem) -> None:
@@ -1349,6 +1372,9 @@ class Reader:
             close += 1
         if close >= len(self.toks):
             return False
+        if self._paren_targets(block, j + 1, close):
+            self.i = close + 1
+            return True
         q = self.quantity(j + 1)
         t = self.at(j + 1)
         if (
@@ -1371,6 +1397,32 @@ class Reader:
             self.i = close + 1
             return True
         return False
+
+    def _paren_targets(self, block: Block, j: int, close: int) -> bool:
+        """`3 x 1 mile (5:20, 5:15, 5:10)`: clock times in brackets after distance reps, one for
+        all or one per rep, are the times to run them in."""
+        if not all(d.distance is not None for d in block.reps):
+            return False
+        values: list[Range] = []
+        k = j
+        while k < close:
+            t = self.at(k)
+            if t is None or t.kind != "time" or t.form != "clock":
+                return False
+            got = self.target_value(k)
+            if got is None or got[2]:
+                return False
+            values.append(got[0])
+            k = got[1]
+            if self.is_sym(k, ",", "/", ";"):
+                k += 1
+            elif k != close:
+                return False
+        if len(values) < 2 or len(values) != len(block.reps):
+            return False
+        for d, val in zip(block.reps, values, strict=True):
+            d.target = d.target or val
+        return True
 
     def skip_target_value(self) -> None:
         if self._named_pace_at(self.i) is not None:
@@ -1709,7 +1761,7 @@ class Reader:
                 continue
             if tw.kind != "word":
                 break
-            if tw.unit == "easy" and has_amount:
+            if tw.unit in ("easy", "slow", "slower", "jogged") and has_amount:
                 # `30sec easy`, `+ 1:00 easy`: short easy running between reps is recovery.
                 if _mid(duration or 0) <= 300 and _mid(distance or 0) <= 1000:
                     kind = kind or "jog"
@@ -1958,6 +2010,20 @@ class Reader:
             blocks = [it for it in items if isinstance(it, Block)]
         total = sum(len(b.reps) for b in blocks)
         if total == 0:
+            # `Easy 8 miles`, `recovery run 5 miles`: with nothing else, the run is the session.
+            runs = [
+                it
+                for it in items
+                if isinstance(it, SegmentItem)
+                and it.kind == "easy"
+                and (it.distance is not None or it.duration is not None)
+            ]
+            if len(runs) == 1:
+                run = runs[0]
+                block = Block([Draft(run.distance, run.duration, label="easy")], 1, 0, 0)
+                items = [block if it is run else it for it in items]
+                blocks, total = [block], 1
+        if total == 0:
             raise ParseError(
                 "I couldn't find a workout here: no reps such as `6 x 1000m` or `20 min tempo`",
                 text=self.text,
@@ -1999,8 +2065,16 @@ class Reader:
             segments.append(Segment("work", first_rep=work_start, last_rep=len(reps)))
         if reps:
             last = reps[-1]
-            reps[-1] = Rep(last.distance_m, last.duration_s, last.target_s, last.target_name,
-                           last.target_pace_s_per_km, None, last.label, last.set_index)
+            reps[-1] = Rep(
+                last.distance_m,
+                last.duration_s,
+                last.target_s,
+                last.target_name,
+                last.target_pace_s_per_km,
+                None,
+                last.label,
+                last.set_index,
+            )
         return Workout(text=self.text, reps=tuple(reps), segments=tuple(segments))
 
     @staticmethod
@@ -2090,8 +2164,21 @@ _LENGTH_ADJECTIVES = frozenset(
 )
 # Words a recovery can start with; anything else is not one (checked first, for speed).
 _REST_START_WORDS = frozenset(
-    {"with", "w", "plus", "followed", "between", "btw", "btwn", "bw", "inbetween", "after",
-     "equal", "same", "equivalent"}
+    {
+        "with",
+        "w",
+        "plus",
+        "followed",
+        "between",
+        "btw",
+        "btwn",
+        "bw",
+        "inbetween",
+        "after",
+        "equal",
+        "same",
+        "equivalent",
+    }
     | v.SET_WORDS
     | frozenset(v.REST_WORDS)
     | _REST_FILLERS
@@ -2103,8 +2190,23 @@ _ITEM_WORDS = (
     | v.COOLDOWN_WORDS
     | v.EASY_WORDS
     | frozenset(v.NUMBER_WORDS)
-    | {"warm", "cool", "at", "in", "a", "an", "one", "half", "quarter", "mile", "mi", "lap", "km",
-       "k"}
+    | {
+        "warm",
+        "cool",
+        "at",
+        "in",
+        "a",
+        "an",
+        "one",
+        "half",
+        "quarter",
+        "mile",
+        "mi",
+        "lap",
+        "km",
+        "k",
+        "recovery",
+    }
 )
 _SET_COUNT_WORDS = (
     "sets",

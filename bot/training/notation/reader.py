@@ -165,6 +165,7 @@ class Reader:
     i: int = 0
     around: Rest | None = None  # `5 min jog either side`
     n: int = 0  # len(toks), asked for on every lookahead
+    have_reps: bool = False  # a block has been read: `with ...` can now be a recovery
     memo: dict[tuple, Any] = field(default_factory=dict)
 
     # -- entry point ------------------------------------------------------------------------------
@@ -435,7 +436,7 @@ class Reader:
             if (
                 t.kind == "nl"
                 or (t.kind == "sym" and t.unit == ";")
-                or self.is_word(self.i, "then")
+                or self.is_word(self.i, "then", "followed")
             ):
                 after_break = True
                 prose = False
@@ -506,6 +507,7 @@ class Reader:
             if isinstance(item, RestItem):
                 item.after_break = after_break
             elif isinstance(item, Block):
+                self.have_reps = True
                 item.joined = bool(items) and isinstance(items[-1], Block) and not after_break
                 if pending_label:
                     for d in item.reps:
@@ -546,9 +548,12 @@ class Reader:
         if t.kind == "sym" and t.unit in "([{":
             return self.group(depth)
         rest = self.rest_clause(j, weak_lead=False)
-        if rest is not None:
+        if rest is not None and (self.have_reps or not self.is_word(j, "with", "w")):
             self.i = rest.end
             return RestItem(rest.rest, rest.scope, rest.equal, only=rest.only)
+        if self.is_word(j, "with", "w"):
+            self.i = j + 1  # `starts with 3 km`: not a recovery before any rep
+            return None
         return self.lengths(depth)
 
     def segment_word(self, j: int) -> tuple[SegmentKind, int] | None:
@@ -686,6 +691,8 @@ class Reader:
         else:
             n = int(t.value)
         k = j + 1
+        if self.is_word(k, "by") and self.quantity(k + 1) is not None:
+            return n, k + 1, "x"  # `8 by 3 mins`
         if self.is_sym(k, "x"):
             # `100 x 2`: a length then its count, read by `lengths`.
             after = self.at(k + 1)
@@ -699,7 +706,31 @@ class Reader:
                 and self.quantity(k + 1).kind == "bare"  # type: ignore[union-attr]
             ):
                 return None
+            after_q = self.quantity(k + 1)
+            third = (
+                self.quantity(after_q.end + 1)
+                if after_q is not None and self.is_sym(after_q.end, "x")
+                else None
+            )
+            if (
+                100 <= n <= 10000
+                and after_q is not None
+                and _mid(after_q.value) >= 100
+                and third is not None
+                and _mid(third.value) >= 100
+            ):
+                return None  # `400 x 800 x 1200`: a sequence, read by `lengths`
             return n, k + 1, "x"
+        nxt = self.at(k)
+        if (
+            nxt is not None
+            and nxt.kind == "num"
+            and nxt.unit == "s"
+            and nxt.value >= 100
+            and n < 100
+            and nxt.start > t.end
+        ):
+            return n, k, "x"  # `10 800's`
         if self.is_word(k, "alternating", "alternate", "alternations"):
             return n, k + 1, "alternating"
         if self.is_word(k, *_SET_COUNT_WORDS):
@@ -891,7 +922,15 @@ class Reader:
         groups: list[tuple[list[Qty], int]] = [(self.unify(q[0]), q[1])]
         end = q[1]
         while len(groups) < MAX_REPS:
-            if not (self.is_sym(end, ",", "/", "&") or self.is_word(end, "and")):
+            if self.is_sym(end, ",") and self.is_word(end + 1, "and"):
+                end += 1  # `5, 4, 3, 2, and 1 minute`
+            x_joined = (
+                self.is_sym(end, "x")
+                and _mid(groups[-1][0][-1].value) >= 100
+                and self.quantity(end + 1) is not None
+                and _mid(self.quantity(end + 1).value) >= 100  # type: ignore[union-attr]
+            )
+            if not (self.is_sym(end, ",", "/", "&") or self.is_word(end, "and") or x_joined):
                 break
             nxt = end + 1
             if self.count_prefix(nxt) is not None or self.rest_clause(nxt, False) is not None:
@@ -967,6 +1006,13 @@ class Reader:
         found: tuple[SegmentKind, int] | None = None
         for _ in range(4):
             t = self.at(k)
+            if t is not None and t.kind == "sym" and t.unit in "([" and found is None:
+                close = k + 1
+                while close < self.n and close - k < 10 and not self.is_sym(close, ")", "]"):
+                    close += 1
+                if self.is_sym(close, ")", "]"):
+                    k = close + 1  # `3km (15-20min) warm-up`
+                    continue
             if t is None or t.kind != "word":
                 break
             seg = self.segment_word(k)
@@ -1104,8 +1150,10 @@ class Reader:
                 block.counted = True
                 self.i = j + 2
                 continue
-            if t.kind == "time" and t.form in ("clock", "prime"):
-                # `(5:30 pace)`, `8:20 to 8:32 pace`: a pace with no @ before it.
+            if (t.kind == "time" and t.form in ("clock", "prime")) or (
+                t.kind == "num" and (self.is_word(j + 1, "per") or self.is_word(j + 2, "per"))
+            ):
+                # `(5:30 pace)`, `8:20 to 8:32 pace`, `82 sec per lap`: a pace with no @.
                 got = self.target_value(j)
                 if got is not None and got[2]:
                     for d in block.reps:
@@ -1115,6 +1163,17 @@ class Reader:
                     continue
             if t.kind == "sym" and t.unit == "x":
                 ct = self.at(j + 1)
+                q_after = self.quantity(j + 1)
+                if (
+                    block.counted
+                    and q_after is not None
+                    and q_after.kind in ("t", "s")
+                    and all(d.distance is not None for d in block.reps)
+                ):
+                    amount = self.rest_length(q_after)[1]
+                    self.apply_rest(block, _RestParse(Rest(duration_s=amount), "reps", None, 0))
+                    self.i = q_after.end
+                    continue
                 if in_paren:
                     break  # `(x5 for the endurance group)`: an alternative, not this workout
                 if ct is not None and ct.kind == "num" and not ct.unit and ct.form == "int":
@@ -1236,7 +1295,10 @@ class Reader:
         else:
             return None
         k += 1
-        k = self.skip_words(k, ("times", "time", "rounds", "round", "sets", "set", "x", "more"))
+        if self.is_word(k, "more"):
+            n += 1  # `repeat three more times`: the first time and three more
+            k += 1
+        k = self.skip_words(k, ("times", "time", "rounds", "round", "sets", "set", "x"))
         if self.is_sym(k, "x"):
             k += 1
         return n, k
@@ -1321,6 +1383,8 @@ class Reader:
         if t is None:
             return None
         if t.kind == "num":
+            if self.is_sym(j + 1, "/") and self.is_word(j + 3, "marathon") and t.value == 1:
+                return "half", j + 4, True  # `1/2 marathon pace`
             unit = t.unit.removesuffix("pace")
             num = f"{t.value:g}"
             if unit in ("k", "km"):
@@ -1517,6 +1581,8 @@ class Reader:
             return False
         if t.kind == "time" and t.form not in ("clock", "prime"):
             return False
+        if self.count_prefix(j) is not None:
+            return False  # `@ 1:45 to 1:50; 6 sets of 200`
         got = self.quantity_range(j)
         if got is None:
             return False
@@ -1602,12 +1668,9 @@ class Reader:
             chosen = [values[i % len(values)] for i in range(n)]
             pers = [paces[i % len(values)] for i in range(n)]
         else:
-            raise self.error(
-                f"{len(values)} targets for {n} reps: give one target for all, or one per rep",
-                j,
-                self.i,
-                hint="1600, 1200, 800 @ 4:40, 3:27, 2:16",
-            )
+            # `20 laps alternating at 1:20 and 1:40`: the times don't line up with the reps as
+            # written; the reps stand without them (the canonical form shows what was read).
+            return
         for d, val, per in zip(reps, chosen, pers, strict=True):
             self.set_target(d, val, per)
 
@@ -1685,6 +1748,14 @@ class Reader:
             scope_seen = True
             if self.is_sym(k, ":", "-"):
                 k += 1
+        # `r= 60"`, `R15''`: recovery; `RR30''`: recovery between sets.
+        if self.is_word(k, "r", "rr", "ri", "rec") and (
+            self.is_sym(k + 1, "=", ":") or self.quantity(k + 1) is not None
+        ):
+            if self.toks[k].unit == "rr":
+                scope, scope_seen = "sets", True
+            signal = worded = True
+            k += 2 if self.is_sym(k + 1, "=", ":") else 1
         # Recovery words first: `rest 90s`, `jog 200`, `rec. 2 min`, `recovery jog for 90 s`.
         for _ in range(6):
             tw = self.at(k)
@@ -1778,8 +1849,9 @@ class Reader:
                     if not signal
                     else _RestParse(Rest(distance, duration, kind), scope, equal, k)
                 )
-            if tw.unit in ("back", "down") and kind is not None:
-                signal = True
+            if tw.unit in ("back", "down") and (kind is not None or (duration is not None)):
+                signal = True  # `50″ down`: the jog back down the hill
+                kind = kind or "jog"
                 k += 1
                 continue
             if tw.unit == "or" and self.is_word(k + 1) and self.at(k + 1).unit in v.REST_WORDS:  # type: ignore[union-attr]
@@ -1815,7 +1887,7 @@ class Reader:
             return None
         if not has_amount and not worded and equal is None:
             return None
-        if self.is_sym(k, "x"):
+        if self.is_sym(k, "x") and not worded:
             return None  # `w/ 4 x 200 after`: more reps, not a recovery
         return _RestParse(
             Rest(distance_m=distance, duration_s=duration, kind=kind),
@@ -2116,6 +2188,14 @@ class Reader:
 # Words that may stand around a recovery without changing it.
 _REST_FILLERS = frozenset(
     {
+        "should",
+        "be",
+        "will",
+        "was",
+        "were",
+        "take",
+        "taking",
+        "followed",
         "by",
         "interval",
         "intervals",

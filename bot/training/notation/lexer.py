@@ -101,6 +101,8 @@ def normalise(text: str) -> str:
 _DIGITS = re.compile(r"[0-9]*")
 _LETTERS = re.compile(r"[a-z]*")
 _BLANKS = re.compile(r"[^\S\n]*")
+# A list item's number or letter at the start of a line: `1.`, `12)`, `a)`, `b.` then a space.
+_LIST_MARKER = re.compile(r"[^\S\n]*(?:[0-9]{1,2}[.)]|[a-z][.)])[^\S\n]+")
 
 
 def _digits(s: str, i: int) -> int:
@@ -118,6 +120,9 @@ def tokenize(text: str) -> list[Tok]:
     i = 0
     while i < n:
         ch = s[i]
+        if (not toks or toks[-1].kind == "nl") and (marker := _LIST_MARKER.match(s, i)):
+            i = marker.end()  # `1. Run 400 metres`, `b) 3 minutes at 10K pace`: a list's numbering
+            continue
         if ch == "\n":
             if not toks or toks[-1].kind != "nl":
                 toks.append(Tok("nl", i, i + 1, unit="\n"))

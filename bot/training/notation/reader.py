@@ -731,6 +731,15 @@ class Reader:
             and nxt.start > t.end
         ):
             return n, k, "x"  # `10 800's`
+        q_next = self.quantity(k) if nxt is not None and nxt.kind == "num" else None
+        if (
+            q_next is not None
+            and q_next.kind == "d"
+            and q_next.end > k + 1
+            and _mid(q_next.value) >= 100
+            and 1 < n < 50
+        ):
+            return n, k, "x"  # `5 800 meter repeats`: the unit is written as a word
         if self.is_word(k, "alternating", "alternate", "alternations"):
             return n, k + 1, "alternating"
         if self.is_word(k, *_SET_COUNT_WORDS):
@@ -752,7 +761,7 @@ class Reader:
                 or self.at(m) is None
                 or self.at(m).kind == "nl"  # type: ignore[union-attr]
                 or self.count_prefix(m) is not None
-                or (self.quantity(m) is not None and self.at(k).unit != "times")  # type: ignore[union-attr]
+                or self.quantity(m) is not None
             ):
                 return None
             return n, m, "sets"
@@ -781,7 +790,7 @@ class Reader:
             )
         return [d.copy() for _ in range(n) for d in reps]
 
-    def counted(self, count: tuple[int, int, str], depth: int) -> Block:
+    def counted(self, count: tuple[int, int, str], depth: int) -> Block | None:
         n, k, how = count
         count_tok = self.i
         self.check_count(n, count_tok)
@@ -800,7 +809,13 @@ class Reader:
             out = self.multiply(reps, copies, count_tok)[:n]
             block = Block(out, len(reps), self.toks[count_tok].start, self.toks[self.i - 1].end)
             return self.modifiers(block, depth)
-        inner = self.body(depth, count_tok, k, n, how)
+        try:
+            inner = self.body(depth, count_tok, k, n, how)
+        except ParseError:
+            if how == "x":
+                raise
+            self.i = count_tok + 1  # `between the 3 sets.`: words about sets, not a workout
+            return None
         reps = self.multiply(inner.reps, n, count_tok)
         block = Block(reps, len(inner.reps), self.toks[count_tok].start, inner.end, counted=True)
         return self.modifiers(block, depth)
@@ -1487,8 +1502,11 @@ class Reader:
                 k += 1
             elif k != close:
                 return False
-        if len(values) < 2 or len(values) != len(block.reps):
+        single_range = len(values) == 1 and values[0][0] != values[0][1]
+        if not single_range and (len(values) < 2 or len(values) != len(block.reps)):
             return False
+        if single_range:
+            values = values * len(block.reps)
         for d, val in zip(block.reps, values, strict=True):
             d.target = d.target or val
         return True
@@ -1675,6 +1693,9 @@ class Reader:
             self.set_target(d, val, per)
 
     def set_target(self, d: Draft, val: Range, per: float) -> None:
+        if not per and d.distance is not None and _mid(d.distance) / max(val[0], 1e-9) > FASTEST_MPS:
+            # No one runs 800 m in 4 seconds: `4.00`, `3.30` are minutes and seconds.
+            val = (_dotted_minutes(val[0]), _dotted_minutes(val[1]))
         if per:
             if d.distance is not None:
                 k = _mid(d.distance) / per
@@ -2188,6 +2209,11 @@ class Reader:
 # Words that may stand around a recovery without changing it.
 _REST_FILLERS = frozenset(
     {
+        "lightly",
+        "gently",
+        "slowly",
+        "easily",
+        "to",
         "should",
         "be",
         "will",
@@ -2309,6 +2335,16 @@ _SET_COUNT_WORDS = (
 _MINUTE_WORDS = frozenset({"min", "mins", "minute", "minutes", "mn"})
 _SECOND_WORDS = frozenset({"s", "sec", "secs", "second", "seconds"})
 _HOUR_WORDS = frozenset({"h", "hr", "hrs", "hour", "hours"})
+
+
+# Faster than any human over any distance (the 100 m record is ~10.4 m/s).
+FASTEST_MPS = 11.0
+
+
+def _dotted_minutes(value: float) -> float:
+    """`3.30` written for 3:30: the digits after the dot are seconds."""
+    minutes = int(value)
+    return minutes * 60 + round((value - minutes) * 100, 1)
 
 
 def _is_plain(block: Block) -> bool:

@@ -15,6 +15,9 @@ EASY_WORDS = frozenset({"easy", "ez", "shakeout", "aerobic", "recoveryrun", "jog
 
 # Words that make an amount a recovery.
 REST_WORDS: dict[str, str] = {
+    "relaxation": "",
+    "relax": "",
+    "recovering": "",
     "fastwalk": "walk",
     "walkjog": "walk",
     "jogwalk": "jog",

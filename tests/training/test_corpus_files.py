@@ -32,6 +32,7 @@ HAND_WRITTEN_SHARE = {
 }
 MIN_COUNTS = {
     CORPUS / "workouts.json": 200,
+    CORPUS / "workouts-2.json": 200,
     HELDOUT / "workouts.json": 70,
     CORPUS / "invalid-workouts.json": 30,
     CORPUS / "invalid-workouts-2.json": 25,

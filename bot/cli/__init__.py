@@ -10,7 +10,15 @@ from collections.abc import Sequence
 # Each module defines `register(subparsers)`, which adds its subcommand(s) and sets `func`
 # (a callable taking the parsed args and returning an exit status). Imported lazily by name
 # so that `pacer parse` does not pay for discord.py or sqlite.
-SUBCOMMAND_MODULES: tuple[str, ...] = ("bot.cli.parse", "bot.cli.db")
+SUBCOMMAND_MODULES: tuple[str, ...] = (
+    "bot.cli.run",
+    "bot.cli.sandbox",
+    "bot.cli.sync",
+    "bot.cli.parse",
+    "bot.cli.analyze",
+    "bot.cli.equivalent",
+    "bot.cli.db",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,9 +37,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
     if func is None:
-        parser.print_help()
-        return 0
+        return _default(args)
     return int(func(args) or 0)
+
+
+NO_TOKEN_NOTE = (
+    "No DISCORD_TOKEN set: opening the sandbox, a local Discord in this terminal "
+    "(type `help` there; set DISCORD_TOKEN to run the bot on Discord)."
+)
+
+
+def _default(args: argparse.Namespace) -> int:
+    """`pacer` alone: the bot when a token is set, else the sandbox (and say so)."""
+    from bot.cli import run, sandbox
+    from bot.cli.common import load_settings
+
+    settings = load_settings()
+    if settings is None:
+        return 2
+    if settings.discord_token:
+        return run.command(args)
+    print(NO_TOKEN_NOTE, file=sys.stderr)
+    return sandbox.command(args)
 
 
 if __name__ == "__main__":

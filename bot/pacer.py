@@ -1,0 +1,131 @@
+"""The bot: opens the store, loads the cogs, warms the date parser, and never pings anyone."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+import discord
+from discord.ext import commands
+
+from bot import dates_warmup
+from bot.charts import ChartWorker, render_in_thread
+from bot.extensions import EXTENSIONS
+from bot.settings import Settings
+from bot.tree import PacerTree
+
+if TYPE_CHECKING:
+    from storage import Store
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+D = TypeVar("D")
+
+
+class ChartRenderer(Protocol):
+    async def render(self, fn: Callable[[D], bytes], data: D) -> bytes: ...
+
+    def close(self) -> None: ...
+
+
+class InThreadCharts:
+    """Charts drawn in a worker thread: for tests and tools, where a stall of the loop while a
+    chart draws does not matter and a separate process would only cost start-up time."""
+
+    async def render(self, fn: Callable[[D], bytes], data: D) -> bytes:
+        return await render_in_thread(fn, data)
+
+    def close(self) -> None:
+        pass
+
+
+def intents() -> discord.Intents:
+    # Slash commands, buttons and modals need no privileged intent; `guilds` keeps channels
+    # and roles cached for scheduled posts and coach checks.
+    return discord.Intents(guilds=True)
+
+
+class Pacer(commands.Bot):
+    """Pacer's `commands.Bot`. Cogs reach the database through `bot.store`."""
+
+    tree: PacerTree
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        db_path: str | None = None,
+        clock: Clock | None = None,
+        extensions: Sequence[str] = EXTENSIONS,
+        warm_up_dates: bool = True,
+        charts: ChartRenderer | None = None,
+        **options: Any,
+    ) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            help_command=None,
+            intents=intents(),
+            tree_cls=PacerTree,
+            allowed_mentions=discord.AllowedMentions.none(),
+            **options,
+        )
+        self.settings = settings
+        self.db_path = db_path if db_path is not None else settings.db_path
+        self.clock = clock
+        self.extension_names: tuple[str, ...] = tuple(extensions)
+        self._warm_up_dates = warm_up_dates
+        self._store: Store | None = None
+        self.dates_ready: asyncio.Task[None] | None = None
+        # Charts render in a separate process by default, so the event loop never waits for
+        # one (bench/charts.py); the process starts with the first chart.
+        self.charts: ChartRenderer = charts if charts is not None else ChartWorker()
+
+    def now(self) -> datetime:
+        """The current time (UTC, aware) from the injected clock: cogs ask here, not datetime."""
+        return self.clock() if self.clock is not None else datetime.now(UTC)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise RuntimeError("the store is open only between setup_hook and close")
+        return self._store
+
+    async def setup_hook(self) -> None:
+        from storage import Store  # sqlite is not needed until the bot starts
+
+        if self._warm_up_dates:
+            # Off the event loop: the first parse imports and compiles a lot.
+            self.dates_ready = asyncio.create_task(
+                asyncio.to_thread(dates_warmup.warm_up), name="pacer-dates-warm-up"
+            )
+        if self.clock is None:
+            self._store = await Store.open(self.db_path)
+        else:
+            self._store = await Store.open(self.db_path, clock=self.clock)
+        for name in self.extension_names:
+            await self.load_extension(name)
+        log.info("loaded %d extensions; database %s", len(self.extension_names), self.db_path)
+
+    async def on_app_command_completion(
+        self, interaction: discord.Interaction[Any], command: object
+    ) -> None:
+        await self.tree.command_completed(interaction)
+
+    async def close(self) -> None:
+        try:
+            await super().close()  # unloads extensions first, so cogs can still use the store
+        finally:
+            if self.dates_ready is not None:
+                try:
+                    await self.dates_ready
+                except Exception:
+                    log.exception("date parser warm-up failed")
+                self.dates_ready = None
+            await asyncio.to_thread(self.charts.close)
+            if self._store is not None:
+                store, self._store = self._store, None
+                await store.close()

@@ -1,0 +1,1 @@
+"""The sandbox: Pacer in a terminal, against a local Discord, without a token."""

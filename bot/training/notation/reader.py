@@ -332,9 +332,12 @@ class Reader:
             end = j + (2 if w == "half" else 1)
             return Qty("d", 42195.0 if w == "marathon" else 21097.5, j, end)
         if w in v.NUMBER_WORDS and self.is_word(j + 1):
-            unit = self.at(j + 1).unit  # type: ignore[union-attr]
+            k = j + 1
+            if self.at(k).unit in _LENGTH_ADJECTIVES and self.is_word(k + 1):  # type: ignore[union-attr]
+                k += 1  # `four easy miles`
+            unit = self.at(k).unit  # type: ignore[union-attr]
             if unit in DISTANCE_UNITS or unit in DURATION_UNITS:
-                return self._with_unit(float(v.NUMBER_WORDS[w]), unit, j, j + 2)
+                return self._with_unit(float(v.NUMBER_WORDS[w]), unit, j, k + 1)
         if w in ("a", "an", "one", "half", "quarter") and self.is_word(
             j + 1, "mile", "lap", "k", "km", "kilometer", "minute", "min", "hour"
         ):
@@ -1489,10 +1492,14 @@ class Reader:
             return False
         values: list[Range] = []
         k = j
+        clocks = 0
         while k < close:
             t = self.at(k)
-            if t is None or t.kind != "time" or t.form != "clock":
+            if t is None or not (
+                (t.kind == "time" and t.form == "clock") or (t.kind == "num" and not t.unit)
+            ):
                 return False
+            clocks += t.kind == "time"
             got = self.target_value(k)
             if got is None or got[2]:
                 return False
@@ -1502,6 +1509,8 @@ class Reader:
                 k += 1
             elif k != close:
                 return False
+        if not clocks:
+            return False  # `(400, 200)`: lengths, not times
         single_range = len(values) == 1 and values[0][0] != values[0][1]
         if not single_range and (len(values) < 2 or len(values) != len(block.reps)):
             return False
@@ -1577,6 +1586,9 @@ class Reader:
                     self.spread(block, values[-1][0], end[0][0], pace_unit)
                     self.i = end[1]
                     return True
+            if self.is_sym(k, ",") and self.is_word(k + 1, "and") and self._target_continues(k + 2):
+                k += 2  # `6:20 pace, 6:10 pace, and 6:00 pace`
+                continue
             if (self.is_sym(k, ",", "/", ";") or self.is_word(k, "then", "and")) and (
                 self._target_continues(k + 1)
             ):
@@ -1693,7 +1705,11 @@ class Reader:
             self.set_target(d, val, per)
 
     def set_target(self, d: Draft, val: Range, per: float) -> None:
-        if not per and d.distance is not None and _mid(d.distance) / max(val[0], 1e-9) > FASTEST_MPS:
+        if (
+            not per
+            and d.distance is not None
+            and _mid(d.distance) / max(val[0], 1e-9) > FASTEST_MPS
+        ):
             # No one runs 800 m in 4 seconds: `4.00`, `3.30` are minutes and seconds.
             val = (_dotted_minutes(val[0]), _dotted_minutes(val[1]))
         if per:
@@ -1707,7 +1723,22 @@ class Reader:
             d.target = val
 
     def cutdown(self, block: Block, j: int) -> bool:
-        """`cutting down 5:00 to 4:40`, `descending from 72 to 64`: spread evenly over the reps."""
+        """`cutting down 5:00 to 4:40`, `descending from 72 to 64`: spread evenly over the reps;
+        `cutting 2s per rep from 80`: a step from a start."""
+        step = self.quantity(j + 1)
+        if step is not None and step.kind in ("s", "t") and self.is_word(step.end, "per", "each"):
+            k = self.skip_words(
+                step.end, ("per", "each", "rep", "a", "lap", "from", "starting", "at")
+            )
+            start = self.target_value(k, single=True)
+            if start is not None:
+                (a, _), end, per = start
+                drop = float(_mid(step.value))
+                for idx, d in enumerate(block.reps):
+                    val = round(a - drop * idx, 1)
+                    self.set_target(d, (val, val), per)
+                self.i = end
+                return True
         k = self.skip_words(j + 1, ("down", "from", "each", "rep", "by", "starting", "at"))
         first = self.target_value(k, single=True)
         if first is None:
@@ -1785,6 +1816,19 @@ class Reader:
             if tw.unit in v.REST_WORDS:
                 kind = kind or v.REST_WORDS[tw.unit] or None
                 signal = worded = True
+            elif tw.unit in ("equal", "same", "equivalent") and (
+                self.is_word(k + 1) and self.at(k + 1).unit in v.REST_WORDS  # type: ignore[union-attr]
+            ):
+                equal = "time"  # `w/ equal rec`: as long as the rep took
+                signal = True
+            elif (
+                tw.unit == "half"
+                and self.is_word(k + 1, "the")
+                and self.is_word(k + 2, "distance", "time")
+            ):
+                equal = "half-" + self.at(k + 2).unit  # type: ignore[union-attr]
+                signal = True  # `jog half the distance`
+                k += 2
             elif tw.unit in ("equal", "same", "equivalent") and self.is_word(
                 k + 1, "time", "duration", "distance", "length"
             ):
@@ -2180,7 +2224,11 @@ class Reader:
         rest = d.rest
         if d.equal is not None:
             base = rest or Rest()
-            if d.equal == "distance" and d.distance is not None:
+            if d.equal == "half-distance" and d.distance is not None:
+                rest = Rest(distance_m=_scale(d.distance, 0.5), kind=base.kind)
+            elif d.equal == "half-time" and d.duration is not None:
+                rest = Rest(duration_s=_scale(d.duration, 0.5), kind=base.kind)
+            elif d.equal == "distance" and d.distance is not None:
                 rest = Rest(distance_m=d.distance, kind=base.kind)
             elif d.equal == "time":
                 length = (
@@ -2289,6 +2337,10 @@ _REST_START_WORDS = frozenset(
         "equal",
         "same",
         "equivalent",
+        "r",
+        "rr",
+        "ri",
+        "half",
     }
     | v.SET_WORDS
     | frozenset(v.REST_WORDS)

@@ -474,6 +474,10 @@ class Reader:
                     continue
                 self.i += 1
                 continue
+            label_end = self._label_end(self.i)
+            if label_end is not None:
+                self.i = label_end  # `Set 1:`, `Block A:`, `Week 3 -`, `11/16`: names, not reps
+                continue
             if t.kind == "word" and t.unit in ("repeat", "repeated", "do", "repeating"):
                 counted = self.repeat_count(self.i)
                 if counted is not None:
@@ -1095,7 +1099,6 @@ class Reader:
         self.i = end
         block = Block(drafts, len(drafts), self.toks[j].start, self.toks[end - 1].end)
         t = self.at(j)
-        t = self.at(j)
         block.bare_single = (
             len(drafts) == 1 and end == j + 1 and t is not None and t.kind == "num" and not t.unit
         )
@@ -1320,6 +1323,45 @@ class Reader:
         if self.is_sym(k, "x"):
             k += 1
         return n, k
+
+    def _label_end(self, j: int) -> int | None:
+        """Where a name for a part of the plan or a date ends: `Set 1:`, `**Block B**`, `Week 3
+        -`, `Day 2`, `Option I:`, `11/16`, `21.11.`; None if there is none at j."""
+        t = self.toks[j]
+        if t.kind == "word" and t.unit in _LABEL_HEADS:
+            nxt = self.at(j + 1)
+            if nxt is not None and (
+                (nxt.kind == "num" and not nxt.unit and nxt.form == "int")
+                or (nxt.kind == "word" and len(nxt.unit) == 1 and nxt.unit not in "x")
+                or (nxt.kind == "word" and nxt.unit in ("i", "ii", "iii", "iv", "v"))
+            ):
+                if self.count_prefix(j + 1) is not None:
+                    return None  # `set 3 x 400`? leave it to the count
+                return j + 2
+        if t.kind == "num" and not t.unit and t.form == "int" and self.is_sym(j + 1, "/"):
+            nxt = self.at(j + 2)
+            if (
+                nxt is not None
+                and nxt.kind == "num"
+                and not nxt.unit
+                and nxt.form == "int"
+                and 1 <= t.value <= 31
+                and 1 <= nxt.value <= 31
+                and not self.is_word(j + 3, *DISTANCE_UNITS)
+                and nxt.end - t.start >= 3
+                and not (t.value < nxt.value <= 8)  # `1/2`, `3/4`: fractions
+            ):
+                end = j + 3
+                if (
+                    self.is_sym(end, "/")
+                    and self.at(end + 1) is not None
+                    and (
+                        self.at(end + 1).kind == "num"  # type: ignore[union-attr]
+                    )
+                ):
+                    end += 2  # `11/16/2024`
+                return end
+        return None
 
     def _negative_count(self, j: int) -> bool:
         """`-5 x 400`: a minus sign against a count at the start of a line."""
@@ -2082,9 +2124,13 @@ class Reader:
                     last_block.reps[-1].rest = it.rest
                     last_block.reps[-1].equal = it.equal
                 elif it.after_break and not more_work:
-                    # A closing line (`Equal distance jog recoveries`) is for every group above.
-                    for b in out[rest_from:]:
-                        if isinstance(b, Block):
+                    # A closing line is for every group above: `Equal distance jog recoveries`
+                    # for their reps; `3' between sets` between the groups (`Set 1`, `Set 2`).
+                    above = [b for b in out[rest_from:] if isinstance(b, Block)]
+                    if it.scope == "sets" and len(above) > 1:
+                        self._apply_to_chain(above, rp)
+                    else:
+                        for b in above:
                             self.apply_rest(b, rp)
                 else:
                     pos = max(i for i, b in enumerate(out) if b is last_block)
@@ -2389,6 +2435,27 @@ _SECOND_WORDS = frozenset({"s", "sec", "secs", "second", "seconds"})
 _HOUR_WORDS = frozenset({"h", "hr", "hrs", "hour", "hours"})
 
 
+# Words that name a part of a plan when a number or letter follows: `Set 1`, `Block A`.
+_LABEL_HEADS = frozenset(
+    {
+        "set",
+        "block",
+        "week",
+        "wk",
+        "day",
+        "session",
+        "option",
+        "level",
+        "phase",
+        "part",
+        "step",
+        "group",
+        "round",
+        "stage",
+        "workout",
+        "mile",
+    }
+)
 # Faster than any human over any distance (the 100 m record is ~10.4 m/s).
 FASTEST_MPS = 11.0
 

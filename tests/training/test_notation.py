@@ -22,7 +22,7 @@ CORPUS_2_INVALID = json.loads((HERE / "corpus" / "invalid-workouts-2.json").read
 
 # The second collection is newer than the reader's last round of work on it: it is held to a
 # floor that only goes up (raise it when the reader improves), not to every entry.
-CORPUS_2_FLOOR = 112
+CORPUS_2_FLOOR = 113
 
 # Chat in the second collection that the reader still takes for a workout.
 KNOWN_ACCEPTED_CHAT = {
@@ -86,8 +86,15 @@ def test_corpus_is_mostly_read():
         assert any(e["text"].startswith(start) for e in CORPUS), start
 
 
+def _reads_right(entry: dict) -> bool:
+    try:
+        return not differences(entry, parse_workout(entry["text"]))
+    except ParseError:
+        return False
+
+
 def test_second_collection_is_read_at_least_as_well_as_before():
-    right = sum(not differences(e, parse_workout(e["text"])) for e in CORPUS_2)
+    right = sum(_reads_right(e) for e in CORPUS_2)
     assert right >= CORPUS_2_FLOOR, f"{right} of {len(CORPUS_2)} read right"
 
 

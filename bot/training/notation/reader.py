@@ -461,6 +461,9 @@ class Reader:
                 )
             if t.kind == "sym" and t.unit == "-" and self._negative_count(self.i):
                 raise self.error("a count can't be negative", self.i, self.i + 2, hint="5 x 400")
+            if t.kind == "sym" and t.unit == "=" and self.quantity_range(self.i + 1) is not None:
+                self.i = self.quantity_range(self.i + 1)[1]  # type: ignore[index]  # `= 5,600 metres`
+                continue
             if (t.kind == "sym" and t.unit in ",+/&-|>:=!?#~") or self.is_word(
                 self.i, "and", "plus", "followed", "by", "next", "after", "finish", "finished"
             ):
@@ -719,12 +722,15 @@ class Reader:
                 if after_q is not None and self.is_sym(after_q.end, "x")
                 else None
             )
+            before = self.quantity(j - 2) if self.is_sym(j - 1, "x") else None
             if (
                 100 <= n <= 10000
                 and after_q is not None
                 and _mid(after_q.value) >= 100
-                and third is not None
-                and _mid(third.value) >= 100
+                and (
+                    (third is not None and _mid(third.value) >= 100)
+                    or (before is not None and _mid(before.value) >= 100)
+                )
             ):
                 return None  # `400 x 800 x 1200`: a sequence, read by `lengths`
             return n, k + 1, "x"
@@ -958,8 +964,11 @@ class Reader:
             if self.count_prefix(nxt) is not None or self.rest_clause(nxt, False) is not None:
                 break
             q = self.quantity_range(nxt)
-            if q is None or self.is_sym(q[1], "x") or self.segment_after(q[1]) is not None:
+            if q is None or self.segment_after(q[1]) is not None:
                 break
+            after_x = self.quantity(q[1] + 1) if self.is_sym(q[1], "x") else None
+            if self.is_sym(q[1], "x") and (after_x is None or _mid(after_x.value) < 100):
+                break  # `200, 400 x 3`: the count belongs to what follows
             groups.append((self.unify(q[0]), q[1]))
             end = q[1]
         last = groups[-1][0][-1]

@@ -169,6 +169,16 @@ class SessionsPageButton(
         )
 
 
+def trend_text(slope: float, spread: float | None) -> str:
+    """How the mean rep and the spread move per week (on the chart's quantity)."""
+    mean = "steady" if abs(slope) < 0.05 else (
+        f"{'faster' if slope < 0 else 'slower'} by {abs(slope):.1f} s per week")
+    spread = spread or 0.0
+    sd = "steady" if abs(spread) < 0.05 else (
+        f"{'tighter' if spread < 0 else 'wider'} by {abs(spread):.1f} s per week")
+    return f"Trend: mean rep {mean}; spread {sd}"
+
+
 class LookingCog(commands.Cog, name="Looking"):
     def __init__(self, bot: Any) -> None:
         self.bot = bot
@@ -308,10 +318,7 @@ class LookingCog(commands.Cog, name="Looking"):
                  for r in runs[-15:]]
         slope = history.slope_per_week(runs)
         spread = history.slope_per_week(runs, "sd_s")
-        trend = "Trend: one session so far." if slope is None else (
-            f"Trend: mean rep {'faster' if slope < 0 else 'slower'} by {abs(slope):.1f} s "
-            f"per week; spread {'tighter' if (spread or 0) < 0 else 'wider'} by "
-            f"{abs(spread or 0):.1f} s per week")
+        trend = "Trend: one session so far." if slope is None else trend_text(slope, spread)
         embed = discord.Embed(title=f"{safe(key, 100)} · {safe(name, 100)}",
                               description=clip(trend + "\n\n" + "\n".join(lines), 4000),
                               colour=COLOUR)

@@ -11,10 +11,10 @@ import discord
 import pytest
 
 from bot.extensions import EXTENSIONS
-from cogs.meta import _leaf_commands
 from bot.localdiscord import LocalDiscord
 from bot.pacer import Pacer
 from bot.settings import Settings
+from cogs.meta import _leaf_commands
 
 from .conftest import Env
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 
+from bot.pacer import InThreadCharts
 from bot.sandbox.run import run_sandbox
 from bot.sandbox.session import stable_id
 from bot.settings import Settings
@@ -32,6 +33,7 @@ async def transcript(tmp_path: Path, script: str) -> str:
         files_dir=tmp_path / "files",
         interactive=False,
         extensions=(*EXTENSIONS, COG),
+        charts=InThreadCharts(),
     )
     assert status == 0
     return out.getvalue()

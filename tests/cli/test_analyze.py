@@ -91,3 +91,20 @@ def test_analyze_bad_workout_exits_2(capsys):
     captured = capsys.readouterr()
     assert captured.err.startswith("pacer analyze: ")
     assert "Traceback" not in captured.err
+
+
+def test_analyze_writes_the_session_chart(capsys, tmp_path):
+    from tests.charts.pngcheck import png_size
+
+    target = tmp_path / "session.png"
+    argv = ["analyze", "--splits", "2:26 2:28 2:26", "--workout", "3 x 1000m @ 2:26",
+            "--chart", str(target)]
+    assert main(argv) == 0
+    assert png_size(target.read_bytes()) == (1000, 560)
+    assert capsys.readouterr().out.startswith("3 × 1000 m · avg 2:26.7")
+
+
+def test_analyze_chart_to_an_unwritable_place_says_so(capsys, tmp_path):
+    target = tmp_path / "missing-dir" / "session.png"
+    assert main(["analyze", "--splits", "70 69", "--chart", str(target)]) == 2
+    assert "cannot write the chart" in capsys.readouterr().err

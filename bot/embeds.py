@@ -22,18 +22,21 @@ def safe(text: str, limit: int) -> str:
     return clip(escaped.replace("\n", " "), limit)
 
 
-def report_embed(report: Report, title: str, *, footer: str | None = None) -> discord.Embed:
+def report_embed(
+    report: Report, title: str, *, footer: str | None = None, table_name: str = "Reps",
+    summary_name: str = "Set",
+) -> discord.Embed:
     """The shared report as an embed: headline, rep table, summary and notes."""
     embed = discord.Embed(title=safe(title, TITLE_LIMIT), description=report.headline,
                           colour=COLOUR)
     blocks = report.table[:MAX_TABLE_FIELDS]
     for i, block in enumerate(blocks):
-        name = "Reps" if i == 0 else "\u200b"
+        name = table_name if i == 0 else "\u200b"
         embed.add_field(name=name, value=f"```\n{block}\n```", inline=False)
     if len(report.table) > MAX_TABLE_FIELDS:
         embed.add_field(name="\u200b", value="(more reps than fit here)", inline=False)
     if report.summary:
-        embed.add_field(name="Set", value=clip("\n".join(report.summary), FIELD_LIMIT),
+        embed.add_field(name=summary_name, value=clip("\n".join(report.summary), FIELD_LIMIT),
                         inline=False)
     if report.notes:
         embed.add_field(

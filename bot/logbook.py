@@ -174,7 +174,8 @@ def one_line(row: SessionRow) -> str:
     parts.append(f"{n} rep" + ("" if n == 1 else "s"))
     mean = mean_rep(row)
     if mean is not None:
-        parts.append(f"avg {format_time(mean, 1)}")
+        # As runners write a rep: seconds below 90 s (`67.2`), else minutes (`2:26.2`).
+        parts.append(f"avg {mean:.1f}" if mean < 90 else f"avg {format_time(mean, 1)}")
     return " · ".join(parts)
 
 

@@ -415,7 +415,8 @@ class LookingCog(commands.Cog, name="Looking"):
                                   "(`race: 5k 20:00`) for VDOT, equivalent times and paces.")
         else:
             report = render_equivalent(equivalent(best.distance_m, best.time_s), shown_units)
-            embed = report_embed(report, f"Profile · {name}")
+            embed = report_embed(report, f"Profile · {name}", table_name="Equivalent times",
+                                 summary_name="Training paces")
             embed.insert_field_at(0, name="You", value=clip("\n".join(lines), 1024),
                                   inline=False)
         await interaction.response.send_message(embed=embed, ephemeral=True)

@@ -85,3 +85,13 @@ async def test_hidden_athletes_sessions_are_for_coaches(team: Team, viewer: str)
         assert f"no session #{sid}" in (reply.content or "")
     else:
         assert reply.embeds and f"Session #{sid}" in reply.embeds[0]["footer"]["text"]
+
+
+async def test_manage_server_counts_as_a_coach(team: Team) -> None:
+    sid = await logged(team, team.ana)
+    reply = await team.discord.slash(team.owner, team.training, "session edit", id=sid,
+                                     notes="checked by the head coach")
+    assert reply.ephemeral and reply.embeds
+    row = await team.bot.store.session(team.guild.id, sid)
+    assert row is not None and row.notes == "checked by the head coach"
+    assert row.athlete_id == team.ana.id

@@ -11,10 +11,11 @@ import math
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from bot.charts import RepBar, SessionChartData, mode_for
+from bot.charts import SessionChartData
 from bot.training import Analysis, Athlete, ParseError, Workout, analyze, parse_splits
 from bot.training.model import amount_mid
 from bot.training.notation import parse_workout
+from bot.training.report import chart_data
 from bot.training.units import format_distance, format_time
 from storage import Athlete as AthleteRow
 from storage import GuildSettings, NewRep, SessionRow, Store
@@ -116,30 +117,13 @@ def title_of(workout: Workout | None, n_splits: int) -> str:
     return f"{n_splits} split" + ("" if n_splits == 1 else "s")
 
 
-def session_chart(analysis: Analysis, title: str, units: Units) -> SessionChartData | None:
-    """The session chart's data, or None when there are no reps to draw."""
+def session_chart(
+    analysis: Analysis, workout: Workout | None, title: str, units: Units
+) -> SessionChartData | None:
+    """The session chart's data (the shared `report.chart_data`), or None with no reps."""
     if not analysis.reps:
         return None
-    bars = [
-        RepBar(
-            index=r.index,
-            time_s=r.time_s if r.time_s > 0 else None,
-            distance_m=r.distance_m,
-            target_s=r.target_s,
-            rest_s=r.recovery_s
-            if r.recovery_s is not None
-            else (None if r.rest is None else amount_mid(r.rest.duration_s)),
-            rest_m=None if r.rest is None else amount_mid(r.rest.distance_m),
-            status=r.status if r.status in ("on", "fast", "slow") else None,  # type: ignore[arg-type]
-        )
-        for r in analysis.reps
-    ]
-    mode = mode_for(bars)
-    stats = analysis.stats
-    mean = None
-    if stats is not None:
-        mean = stats.mean_time_s if mode == "time" else stats.mean_pace_s_per_km
-    return SessionChartData(title=title[:200], reps=bars, mean_s=mean, units=units, mode=mode)
+    return chart_data(analysis, workout, title[:200], units)
 
 
 def row_analysis(row: SessionRow, athlete: Athlete) -> Analysis:

@@ -71,7 +71,7 @@ def read_texts(
 
 async def session_chart_png(bot: Any, reading: logbook.Reading, title: str,
                             units: str) -> bytes | None:
-    data = logbook.session_chart(reading.analysis, title, units)
+    data = logbook.session_chart(reading.analysis, reading.workout, title, units)
     if data is None:
         return None
     try:

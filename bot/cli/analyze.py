@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -25,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("--units", choices=("km", "mi"), default="km")
     p.add_argument("--json", action="store_true", help="print the analysis as JSON")
-    p.add_argument("--chart", metavar="FILE", help="also write the session chart (PNG) there")
+    p.add_argument("--chart", metavar="FILE", help="also draw the session chart as a PNG file")
     p.set_defaults(func=run)
 
 
@@ -48,22 +47,20 @@ def run(args: argparse.Namespace) -> int:
     except ParseError as err:
         print(f"pacer analyze: {err}", file=sys.stderr)
         return 2
-    if args.chart is not None:
-        from bot.charts import render_session
-        from bot.logbook import session_chart, title_of
-
-        data = session_chart(analysis, title_of(workout, len(splits.splits_s)), args.units)
-        if data is None:
-            print("pacer analyze: no reps to draw, no chart written", file=sys.stderr)
-            return 2
-        try:
-            Path(args.chart).write_bytes(render_session(data))
-        except OSError as exc:
-            print(f"pacer analyze: cannot write the chart to {args.chart}: {exc.strerror}",
-                  file=sys.stderr)
-            return 2
     if args.json:
         print(json.dumps(analysis.to_dict(), indent=2, ensure_ascii=False))
     else:
         print(render(analysis, args.units).to_text())
+    if args.chart:
+        from bot.charts import render_session
+        from bot.training.report import chart_data
+
+        title = workout.text if workout is not None else ""
+        png = render_session(chart_data(analysis, workout, title, args.units))
+        try:
+            with open(args.chart, "wb") as out:
+                out.write(png)
+        except OSError as err:
+            print(f"pacer analyze: cannot write the chart: {err}", file=sys.stderr)
+            return 2
     return 0

@@ -7,6 +7,8 @@ import discord
 from bot.training.report import Report
 
 TITLE_LIMIT = 256
+EMBED_LIMIT = 6000  # all the text of one embed
+MORE_REPS = "(more reps than fit here)"
 FIELD_LIMIT = 1024
 MAX_TABLE_FIELDS = 4  # 4 x ~1 KB of table keeps the embed well under its 6000 characters
 COLOUR = discord.Colour.teal()
@@ -34,7 +36,7 @@ def report_embed(
         name = table_name if i == 0 else "\u200b"
         embed.add_field(name=name, value=f"```\n{block}\n```", inline=False)
     if len(report.table) > MAX_TABLE_FIELDS:
-        embed.add_field(name="\u200b", value="(more reps than fit here)", inline=False)
+        embed.add_field(name="\u200b", value=MORE_REPS, inline=False)
     if report.summary:
         embed.add_field(name=summary_name, value=clip("\n".join(report.summary), FIELD_LIMIT),
                         inline=False)
@@ -45,4 +47,19 @@ def report_embed(
         )
     if footer:
         embed.set_footer(text=clip(footer, 2048))
+    return embed
+
+
+def fit(embed: discord.Embed) -> discord.Embed:
+    """Drop continued rep-table fields (the last first) until the embed is within Discord's
+    6000 characters; the table's first field, the set summary and the notes stay."""
+    while len(embed) > EMBED_LIMIT:
+        fields = embed.fields
+        extra = [i for i, f in enumerate(fields)
+                 if f.name == "\u200b" and (f.value or "").startswith("```")]
+        if not extra:
+            break
+        embed.remove_field(extra[-1])
+        if not any(f.value == MORE_REPS for f in embed.fields):
+            embed.insert_field_at(extra[-1], name="\u200b", value=MORE_REPS, inline=False)
     return embed

@@ -13,7 +13,7 @@ from discord.ext import commands
 
 from bot import logbook
 from bot.charts import render_session
-from bot.embeds import clip, report_embed, safe
+from bot.embeds import clip, fit, report_embed, safe
 from bot.errors import UserError
 from bot.permissions import is_coach
 from bot.training import ParseError
@@ -254,7 +254,7 @@ class LogCog(commands.Cog, name="Log"):
         if row.notes:
             embed.add_field(name="Notes from the athlete", value=safe(row.notes, 1024),
                             inline=False)
-        await interaction.response.send_message(embed=embed, ephemeral=True)
+        await interaction.response.send_message(embed=fit(embed), ephemeral=True)
 
     @session.command(name="edit", description="Change a session's splits, workout, date or notes",
                      extras={"example": EDIT_EXAMPLE})
@@ -338,7 +338,7 @@ def session_embed(
     embed = report_embed(render(reading.analysis, units), title, footer=footer)
     if notes:
         embed.add_field(name="Notes from the athlete", value=safe(notes, 1024), inline=False)
-    return embed
+    return fit(embed)
 
 
 class ConfirmDelete(PacerView):

@@ -138,3 +138,23 @@ async def test_rate_limit_per_athlete(team: Team) -> None:
         log_cog.LOG_RATE_PER_HOUR = limit
     assert reply.ephemeral and "last hour" in (reply.content or "")
     assert len(await team.bot.store.recent_sessions(team.guild.id, team.ana.id)) == 2
+
+
+async def test_a_long_session_fits_discords_embed_limits(team: Team) -> None:
+    splits = " ".join(["31.5"] * 199)
+    reply = await team.log(team.ana, splits, workout="199 x 200m @ 32 w/ 200m jog",
+                           notes="n" * 500)
+    message = reply.followups[0] if reply.followups else reply.message
+    embed = message.embeds[0]
+    assert any(f["value"] == "(more reps than fit here)" for f in embed["fields"])
+    assert embed["fields"][-1]["name"] == "Notes from the athlete"
+    (row,) = await team.bot.store.recent_sessions(team.guild.id, team.ana.id)
+    assert len(row.reps) == 199
+    png_size(message.files["session.png"])
+
+
+async def test_a_bots_message_cannot_be_logged(team: Team) -> None:
+    reply = await team.log(team.ana, "2:26 2:27")
+    posted = reply.followups[0] if reply.followups else reply.message
+    menu = await team.discord.context_menu(team.coach, posted, "Log splits")
+    assert menu.ephemeral and "from a bot" in (menu.content or "")

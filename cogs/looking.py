@@ -425,3 +425,7 @@ class LookingCog(commands.Cog, name="Looking"):
 async def setup(bot: commands.Bot) -> None:
     await bot.add_cog(LookingCog(bot))
     bot.add_dynamic_items(SessionsPageButton)
+
+
+async def teardown(bot: commands.Bot) -> None:
+    bot.remove_dynamic_items(SessionsPageButton)

@@ -124,7 +124,14 @@ class LogCog(commands.Cog, name="Log"):
             wod = await store.wod_for_day(guild_id, day)
             if wod is not None and wod.status in ("posted", "scheduled", "posting"):
                 workout, wod_id = wod.workout_text, wod.id
-        reading = read_texts(splits, workout, profile)
+        try:
+            reading = logbook.read(splits, workout, profile)
+        except logbook.LogInputError as err:
+            if err.part != "workout" or wod_id is None:
+                raise UserError(str(err)) from None
+            # The coach's workout of the day is not in a form Pacer reads: the splits alone.
+            workout = None
+            reading = read_texts(splits, None, profile)
         since = now - dt.timedelta(hours=1)
         if await store.count_sessions_since(guild_id, athlete.id, since) >= LOG_RATE_PER_HOUR:
             raise UserError(

@@ -158,3 +158,16 @@ async def test_a_bots_message_cannot_be_logged(team: Team) -> None:
     posted = reply.followups[0] if reply.followups else reply.message
     menu = await team.discord.context_menu(team.coach, posted, "Log splits")
     assert menu.ephemeral and "from a bot" in (menu.content or "")
+
+
+async def test_an_unreadable_workout_of_the_day_leaves_the_splits_alone(team: Team) -> None:
+    from storage import NewWod
+
+    wod = await team.bot.store.schedule_wod(NewWod(
+        guild_id=team.guild.id, author_id=team.coach.id, workout_text="see the whiteboard",
+        channel_id=team.training.id, day=TODAY,
+        publish_at=dt.datetime(2026, 7, 15, 5, tzinfo=dt.UTC)))
+    reply = await team.log(team.ana, "2:49 2:51")
+    assert not reply.ephemeral
+    (row,) = await team.bot.store.recent_sessions(team.guild.id, team.ana.id)
+    assert row.wod_id == wod.id and row.workout_key is None and row.splits_s == (169.0, 171.0)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from storage import NewRep, NewSession
 
-from .conftest import TODAY, Team, png_size
+from .conftest import NOW, TODAY, Team, png_size
 
 
 async def seed(team: Team, who: object, days: int, *, key: str = "6x1000m",
@@ -61,17 +62,30 @@ def button(message: object, label: str) -> dict:  # type: ignore[type-arg]
     raise AssertionError(f"no button {label}")
 
 
-async def test_page_buttons_survive_a_restart(team: Team) -> None:
-    from cogs.looking import SessionsPageButton
+async def test_page_buttons_survive_a_restart(tmp_path: Path) -> None:
+    from bot.localdiscord import LocalDiscord
+    from bot.pacer import InThreadCharts, Pacer
+    from bot.settings import Settings
 
-    await seed(team, team.ana, 12)
-    reply = await team.discord.slash(team.ana, team.training, "sessions")
-    message = reply.followups[0] if reply.followups else reply.message
-    # A restart loses every view in memory; the dynamic item is rebuilt from the custom id.
-    team.bot._connection._view_store._views.clear()
-    assert SessionsPageButton in team.bot._connection._view_store._dynamic_items.values()
-    await team.discord.press(team.ana, message, "Older")
-    assert len(message.embeds[0]["description"].splitlines()) == 2
+    def make_bot() -> Pacer:
+        return Pacer(Settings(), db_path=str(tmp_path / "p.db"), clock=lambda: NOW,
+                     warm_up_dates=False, charts=InThreadCharts())
+
+    async with LocalDiscord() as local:
+        guild = local.add_guild("Track Club")
+        ana = guild.add_member("ana")
+        training = guild.add_channel("training")
+        async with local.run_bot(make_bot) as bot:
+            await bot.tree.sync()
+            for k in range(12):
+                await local.slash(ana, training, "log", splits="2:26 2:27", date=f"{k} days ago")
+            reply = await local.slash(ana, training, "sessions")
+            message = reply.followups[0] if reply.followups else reply.message
+        async with local.run_bot(make_bot):  # a new process would know nothing of the view
+            pressed = await local.press(ana, message, "Older")
+        assert pressed.response_kind == "update_message"
+        assert len(message.embeds[0]["description"].splitlines()) == 2
+        assert "Page 2" in message.embeds[0]["footer"]["text"]
 
 
 async def test_since_and_workout_filter(team: Team) -> None:

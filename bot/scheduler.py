@@ -207,21 +207,25 @@ class WodDispatcher:
             later.append(next_at)
         return min(later, default=None)
 
-    async def handle_due(self, wod: WodRow) -> Outcome:
-        """Publish a due WOD (late if it is), or mark it missed past the team's window."""
+    async def handle_due(self, wod: WodRow, *, report: bool = True) -> Outcome:
+        """Publish a due WOD (late if it is), or mark it missed past the team's window.
+
+        `report=False` when the coach is there to be told directly (a WOD posted now)."""
         now = self.now()
         lateness = now - wod.publish_at
         settings = await self.store.guild_settings(wod.guild_id)
         if lateness > dt.timedelta(minutes=settings.wod_late_window_min):
             if await self.store.mark_wod_missed(wod.id):
                 self._record(wod.id, "missed")
-                await self._report(wod, "missed")
+                if report:
+                    await self._report(wod, "missed")
                 return "missed"
             return "taken"
-        return await self._post(wod, now, late_by=lateness if lateness > LATE_AFTER else None)
+        late_by = lateness if lateness > LATE_AFTER else None
+        return await self._post(wod, now, late_by=late_by, report=report)
 
     async def _post(
-        self, wod: WodRow, now: dt.datetime, *, late_by: dt.timedelta | None
+        self, wod: WodRow, now: dt.datetime, *, late_by: dt.timedelta | None, report: bool = True
     ) -> Outcome:
         claimed = await self.store.claim_wod(wod.id, now)
         if claimed is None or claimed.claim_token is None:
@@ -232,7 +236,7 @@ class WodDispatcher:
             try:
                 message_id = await self.publisher.send(claimed, late_by=late_by)
             except PublishFailed as exc:
-                return await self._failed(claimed, token, exc.reason)
+                return await self._failed(claimed, token, exc.reason, report=report)
             except PublishUncertain as exc:
                 log.warning("WOD %s: the post may not have gone out (%s)", wod.id, exc)
                 return await self._check_after_doubt(claimed, token)
@@ -247,11 +251,14 @@ class WodDispatcher:
         finally:
             self._in_flight.discard(wod.id)
 
-    async def _failed(self, wod: WodRow, token: str, reason: str) -> Outcome:
+    async def _failed(
+        self, wod: WodRow, token: str, reason: str, *, report: bool = True
+    ) -> Outcome:
         if await self.store.mark_wod_failed(wod.id, token, reason):
             self._retry_at.pop(wod.id, None)
             self._record(wod.id, "failed")
-            await self._report(wod, "failed")
+            if report:
+                await self._report(await self.store.wod(wod.guild_id, wod.id) or wod, "failed")
             return "failed"
         return "taken"
 

@@ -194,5 +194,5 @@ def results_embed(wod: WodRow, rows: Sequence[TeamRow], tz: ZoneInfo) -> discord
         if shown < len(rows):
             summary += f" Showing {shown} of {len(rows)}."
         embed.description = summary
-    embed.set_footer(text=marker(wod.id))
+    embed.set_footer(text=f"Results of {marker(wod.id)}")
     return embed

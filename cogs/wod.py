@@ -32,7 +32,6 @@ from bot.wod_embeds import (
     analysis_embed,
     clip,
     list_embed,
-    marker,
     results_embed,
     safe,
     when_text,
@@ -253,13 +252,13 @@ class DiscordPublisher:
             async for message in channel.history(limit=HISTORY_SCAN):
                 if message.author.id != me:
                     continue
+                # The post carries the WOD's own button (a reply about the WOD does not).
                 ids = [
                     getattr(child, "custom_id", None)
                     for row in message.components
                     for child in getattr(row, "children", ())
                 ]
-                footers = [e.footer.text or "" for e in message.embeds if e.footer]
-                if wanted in ids or any(f.endswith(marker(wod.id)) for f in footers):
+                if wanted in ids:
                     return message.id
         except discord.NotFound:
             raise PublishFailed("the channel was deleted") from None

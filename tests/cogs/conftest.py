@@ -81,6 +81,7 @@ class WodEnv:
             m for m in channel.visible_messages()
             if m.author is self.discord.bot_user and m.embeds
             and "WOD #" in m.embeds[0].get("footer", {}).get("text", "")
+            and any(b.get("label") == "Log my splits" for b in m.buttons())
         ]
 
     async def post(self, member: Member | None = None, *, notes: str = "", **options: Any) -> Reply:

@@ -24,6 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("--units", choices=("km", "mi"), default="km")
     p.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    p.add_argument("--chart", metavar="FILE", help="also draw the session chart as a PNG file")
     p.set_defaults(func=run)
 
 
@@ -50,4 +51,16 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(analysis.to_dict(), indent=2, ensure_ascii=False))
     else:
         print(render(analysis, args.units).to_text())
+    if args.chart:
+        from bot.charts import render_session
+        from bot.training.report import chart_data
+
+        title = workout.text if workout is not None else ""
+        png = render_session(chart_data(analysis, workout, title, args.units))
+        try:
+            with open(args.chart, "wb") as out:
+                out.write(png)
+        except OSError as err:
+            print(f"pacer analyze: cannot write the chart: {err}", file=sys.stderr)
+            return 2
     return 0

@@ -5,6 +5,8 @@ Choices worth knowing:
 - Splits are matched to reps in order. When the counts differ, the first min(reps, splits) are
   analysed and a note says so. When a workout with rests gets 2n-1 or 2n times for n reps and the
   times alternate between rep-like and recovery-like values, they are read as rep, recovery, ...
+  When k times per rep (k = 2..8) cannot be the reps themselves (some faster than any runner:
+  `fastest_possible_s`) but their sums per rep can, they are laps and are summed.
 - A target (low, high) is "on" when the time is within it. A single-value target gets a tolerance
   of max(1 s, 1 % of the target): ±1 s for a 68 s 400, ±1.5 s for a 2:26 1000, ±3 s for a 5:00 mile.
   Otherwise the rep is "fast" or "slow" by the distance to the nearest allowed time.
@@ -268,6 +270,30 @@ def _interleaved(times: tuple[float, ...], reps: tuple[Rep, ...]) -> bool:
     )
 
 
+def fastest_possible_s(distance_m: float) -> float:
+    """A floor no runner beats: Riegel's curve through a 9.0 s 100 m, below every world record
+    from 60 m to the marathon (the 200 m record sits closest, 2 % above it)."""
+    return 9.0 * (distance_m / 100.0) ** 1.06
+
+
+def _lap_groups(times: tuple[float, ...], reps: tuple[Rep, ...]) -> tuple[float, ...] | None:
+    """When `times` holds k laps for each of the n reps (k = 2..8) and they cannot be the reps
+    themselves (some would be faster than any runner) while their sums per rep can, the sums."""
+    n = len(reps)
+    if len(times) <= n or len(times) % n:
+        return None
+    k = len(times) // n
+    distances = [amount_mid(r.distance_m) for r in reps]
+    if k > 8 or not all(distances):
+        return None
+    if all(t >= fastest_possible_s(d or 0.0) for t, d in zip(times, distances, strict=False)):
+        return None
+    sums = tuple(math.fsum(times[j * k : (j + 1) * k]) for j in range(n))
+    if any(t < fastest_possible_s(d or 0.0) for t, d in zip(sums, distances, strict=True)):
+        return None
+    return sums
+
+
 def analyze(
     splits: Splits | str,
     workout: Workout | str | None = None,
@@ -286,7 +312,14 @@ def analyze(
     recoveries: dict[int, float] = dict(zip(splits.recovery_after, splits.recoveries_s,
                                              strict=True))
     reps: tuple[Rep, ...] = workout.reps if workout is not None else ()
-    if reps and not recoveries and _interleaved(times, reps):
+    laps = _lap_groups(times, reps) if reps and not recoveries else None
+    if laps is not None:
+        per_rep = len(times) // len(reps)
+        times = laps
+        notes.append(
+            f"{len(splits.splits_s)} times for {len(reps)} reps: read as {per_rep} laps a rep"
+        )
+    elif reps and not recoveries and _interleaved(times, reps):
         recoveries = {k: t for k, t in enumerate(times[1::2])}
         times = times[0::2]
         notes.append(
@@ -346,6 +379,12 @@ def analyze(
                 rest=None if rep is None else rep.rest,
             )
         )
+    for r in results:
+        if r.distance_m and r.time_s < fastest_possible_s(r.distance_m):
+            notes.append(
+                f"rep {r.index}: {format_time(r.time_s, 1)} for {r.distance_m:g} m is faster "
+                "than any runner: check the splits"
+            )
     for name in sorted(unresolved):
         notes.append(
             f"target “{name}” needs a race result to become a time"

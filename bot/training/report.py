@@ -8,14 +8,20 @@ the set summary lines and the notes. Only numbers Pacer computed appear: no user
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.training.analysis import Analysis, RepResult, SetStats
+from bot.training.model import Workout, amount_mid
 from bot.training.units import MILE_M, format_distance, format_duration, format_time
 from bot.training.vdot import Equivalent
+
+if TYPE_CHECKING:
+    from bot.charts.data import SessionChartData
 
 # An embed field holds 1024 characters; a code block's fences ("```\n" and "\n```") take 8.
 FIELD_LIMIT = 1024
 BLOCK_LIMIT = FIELD_LIMIT - 8
+TITLE_LIMIT = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +41,28 @@ class Report:
             parts.append("")
             parts.extend(f"Note: {n}" for n in self.notes)
         return "\n".join(parts)
+
+    def embed_fields(self) -> list[tuple[str, str]]:
+        """(name, value) pairs for a Discord embed: the rep table in code blocks, the summary
+        and the notes, each value within an embed field's 1024 characters (the headline is
+        the embed's title, within 256)."""
+        fields: list[tuple[str, str]] = []
+        for k, block in enumerate(self.table):
+            name = "Reps" if len(self.table) == 1 else f"Reps ({k + 1}/{len(self.table)})"
+            fields.append((name, f"```\n{block}\n```"))
+        if self.summary:
+            fields.append(("Set", _clip("\n".join(self.summary), FIELD_LIMIT)))
+        if self.notes:
+            fields.append(("Notes", _clip("\n".join(self.notes), FIELD_LIMIT)))
+        return fields
+
+    @property
+    def title(self) -> str:
+        return _clip(self.headline, TITLE_LIMIT)
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # Below this, runners write a rep's time in seconds: `68`, `69.5`, `84` (not `1:08`).
@@ -300,4 +328,46 @@ def render_equivalent(eq: Equivalent, units: str = "km") -> Report:
         f"{_t(eq.time_s)}",
         table=table,
         summary=tuple(summary),
+    )
+
+
+def chart_data(
+    analysis: Analysis, workout: Workout | None = None, title: str = "", units: str = "km"
+) -> SessionChartData:
+    """The session chart's data (`bot.charts.render_session`) from an analysis: a bar per rep,
+    and a missing-split slot for each prescribed rep that got no split."""
+    from bot.charts.data import RepBar, SessionChartData, mode_for
+
+    bars = []
+    for r in analysis.reps:
+        rest_s = r.recovery_s
+        if rest_s is None and r.rest is not None:
+            rest_s = amount_mid(r.rest.duration_s)
+        bars.append(
+            RepBar(
+                index=r.index,
+                time_s=r.time_s,
+                distance_m=r.distance_m,
+                target_s=r.target_s,
+                rest_s=rest_s,
+                rest_m=None if r.rest is None else amount_mid(r.rest.distance_m),
+                status=r.status,  # type: ignore[arg-type]
+            )
+        )
+    if workout is not None:
+        for k in range(len(bars), len(workout.reps)):
+            rep = workout.reps[k]
+            bars.append(RepBar(index=k + 1, time_s=None, distance_m=amount_mid(rep.distance_m),
+                               target_s=rep.target_s))
+    mode = mode_for(bars)
+    stats = analysis.stats
+    mean = None
+    if stats is not None:
+        mean = stats.mean if (mode == "pace") == (stats.basis == "pace_s_per_km") else None
+    return SessionChartData(
+        title=title or (headline(analysis, units).split(" · ")[0]),
+        reps=bars,
+        mean_s=mean,
+        units="mi" if units == "mi" else "km",
+        mode=mode,
     )

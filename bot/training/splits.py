@@ -4,9 +4,10 @@ A hand-written linear scanner (no backtracking regex) turns the text into tokens
 decides which numbers are times. The rules:
 
 - A time is `52`, `52.4`, `2:26`, `13:05.17`, `1:05:32`, primes `3'05"` / `59"`, `62s`, `90 sec`,
-  `3min`, or `:43` (the minute carried from the split before: `2:45, :43` is 2:43). `4x7:47` and
-  `4 × 7:47` are four 7:47s. Among m:ss times, a bare `257` is 2:57 when only that reading fits
-  the others (within 25 % of their median); a list of bare numbers stays seconds.
+  `3min`, `2m26s` / `1h05m32s`, or `:43` (the minute carried from the split before: `2:45, :43`
+  is 2:43). `4x7:47` and `4 × 7:47` are four 7:47s. Among m:ss times, a bare `257` is 2:57 when
+  only that reading fits the others (within 25 % of their median); a list of bare numbers stays
+  seconds.
 - Separators: `/`, `,`, `;`, `|`, `+`, `&`, spaces, new lines, and `-` / `–` between times.
   Brackets group; a whole list in brackets is splits.
 - Not times: a number with a distance unit (`1000m`, `5k`, `400s`, `800's`: a round hundred with
@@ -174,6 +175,60 @@ def _scan(text: str) -> list[_Tok]:
     return toks
 
 
+_CLOCK_UNITS = {"h": 3600, "hr": 3600, "m": 60, "min": 60, "s": 1, "sec": 1}
+
+
+def _unit_clock(text: str, start: int, j: int) -> int | None:
+    """`2m26s`, `2min26`, `1h05m32s`: a time written with unit letters between its fields. The
+    end of it, or None when the text at `start` is not one (`2m` alone is two metres)."""
+    n = len(text)
+    k = start
+    fields = 0
+    last_scale = 10**9
+    while k < n and text[k] in _DIGITS:
+        m = k
+        while m < n and (text[m] in _DIGITS or (text[m] == "." and m + 1 < n
+                                                 and text[m + 1] in _DIGITS)):
+            m += 1
+        u = m
+        while u < n and text[u].isalpha():
+            u += 1
+        unit = text[m:u].lower()
+        scale = _CLOCK_UNITS.get(unit)
+        if unit == "" and fields and last_scale == 60:
+            scale = 1  # `2m26`: the seconds' unit left off
+        if scale is None or scale >= last_scale:
+            break
+        fields += 1
+        last_scale = scale
+        k = u
+    return k if fields >= 2 else None
+
+
+def _unit_clock_token(toks: list[_Tok], text: str, start: int, end: int, glued: bool) -> int:
+    """Emit `2m26s` as the clock `2:26` (fields padded: `1h5m` is `1:05:00`)."""
+    values: dict[int, str] = {}
+    k = start
+    while k < end:
+        m = k
+        while m < end and (text[m] in _DIGITS or text[m] == "."):
+            m += 1
+        u = m
+        while u < end and text[u].isalpha():
+            u += 1
+        unit = text[m:u].lower()
+        values[_CLOCK_UNITS.get(unit, 1)] = text[k:m]
+        k = u
+    if 3600 in values:
+        body = f"{values[3600]}:{values.get(60, '0').zfill(2)}:{values.get(1, '0').zfill(2)}"
+    else:
+        secs = values.get(1, "0")
+        whole = secs.split(".")[0]
+        body = f"{values[60]}:{whole.zfill(2)}{secs[len(whole):]}"
+    toks.append(_Tok("num", start, end, body, glued_before=glued))
+    return end
+
+
 def _opens_item(text: str, i: int) -> bool:
     """Whether position `i` starts a list item: the text's start, or after `,`, `;` or `(`
     (spaces aside). `-1:05` there is a negative number; `5:41-5:41` and `- 2:26` are not."""
@@ -241,6 +296,10 @@ def _scan_number(text: str, i: int, toks: list[_Tok]) -> int:
     if j < n and text[j] in _SECOND_MARKS:
         toks.append(_Tok("num", start, j + 1, body, glued_before=glued))
         return j + 1
+    if body.isdigit() and j < n and text[j] in "mMhH":
+        end = _unit_clock(text, start, j)
+        if end is not None:
+            return _unit_clock_token(toks, text, start, end, glued)
     tok = _Tok("num", start, j, body, glued_before=glued)
     # Attached letters: `1000m`, `62s`, `400s`, `1st`, `5k`.
     k = j
@@ -687,6 +746,8 @@ def _column_recoveries(text: str, toks: list[_Tok], skip: list[bool]) -> set[int
       (`35.2, 1:07` / `35.1, 1:04` / ...): rep then recovery. Pairs written `53/24`, `53-24`,
       `1:39 & 1:36` stay reps.
     """
+    if "\n" not in text:
+        return set()  # a table has a row per line
     lines = _line_values(text, toks, skip)
     header = _table_header(toks)
     if header is not None:

@@ -91,3 +91,18 @@ def test_analyze_bad_workout_exits_2(capsys):
     captured = capsys.readouterr()
     assert captured.err.startswith("pacer analyze: ")
     assert "Traceback" not in captured.err
+
+
+def test_analyze_writes_a_chart(tmp_path, capsys):
+    chart = tmp_path / "session.png"
+    argv = ["analyze", "--workout", "6 x 1,000m w. 500m rec.", "--splits", "2:26 / 2:28 / 2:26",
+            "--chart", str(chart)]
+    assert main(argv) == 0
+    assert chart.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert capsys.readouterr().out.startswith("3 × 1000 m")
+
+
+def test_analyze_chart_to_unwritable_path_exits_2(tmp_path, capsys):
+    argv = ["analyze", "--splits", "62 61", "--chart", str(tmp_path / "missing" / "c.png")]
+    assert main(argv) == 2
+    assert "cannot write the chart" in capsys.readouterr().err

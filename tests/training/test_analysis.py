@@ -1,7 +1,13 @@
 import pytest
 
 from bot.training import Analysis, Athlete, ParseError, analyze, parse_splits
-from bot.training.analysis import judge, nearest_zone, parse_race, single_target_tolerance
+from bot.training.analysis import (
+    fastest_possible_s,
+    judge,
+    nearest_zone,
+    parse_race,
+    single_target_tolerance,
+)
 from bot.training.model import Rep, Rest, Workout
 from bot.training.units import MILE_M
 from bot.training.vdot import training_paces
@@ -356,3 +362,28 @@ def test_set_stats_typed_view():
     assert s.split_diff == pytest.approx(1.0)
     assert s.hit_rate is None and s.work_rest_ratio is None
     assert s.diffs == (2.0, -2.0, 1.0, -1.0, -2.0)
+
+
+def test_lap_splits_are_summed_per_rep():
+    # 4 x 800 with 400 m laps: 73 s cannot be an 800, 73 + 74 can.
+    result = analyze("73/74, 72/73, 72/72, 71/70", reps_workout(4, 800.0,
+                                                               rest=Rest(duration_s=90.0)))
+    assert [r.time_s for r in result.reps] == [147, 145, 144, 141]
+    assert result.notes == ("8 times for 4 reps: read as 2 laps a rep",)
+
+
+def test_alternating_reps_are_not_laps():
+    reps = tuple(Rep(distance_m=400.0 if k % 2 == 0 else 200.0) for k in range(4))
+    result = analyze("53/24, 52/25", Workout("", reps))
+    assert [r.time_s for r in result.reps] == [53, 24, 52, 25]
+
+
+def test_impossible_rep_times_are_flagged():
+    result = analyze("45 2:10", reps_workout(2, 800.0))
+    assert any(n.startswith("rep 1: 45.0 for 800 m is faster than any runner") for n in
+               result.notes)
+    # World records stay above the floor, from 60 m to the marathon.
+    records = {60: 6.34, 100: 9.58, 200: 19.19, 400: 43.03, 800: 100.91, 1500: 206.0,
+               MILE_M: 223.13, 5000: 755.36, 10000: 1571.0, 42195: 7235.0}
+    for distance, record in records.items():
+        assert fastest_possible_s(distance) < record

@@ -133,3 +133,42 @@ def test_units_default_to_the_athletes_preference():
     assert "(4:32/mi)" in render(analysis).headline
     assert "(2:49/km)" in render(analysis, "km").headline
     assert "(2:49/km)" in render(analyze("68 67", reps_workout(2, 400.0))).headline
+
+
+def test_embed_fields_fit_discord_limits():
+    workout = reps_workout(60, 400.0, target_s=(70.0, 72.0), rest=Rest(duration_s=60.0))
+    splits = " ".join(f"{70 + (k % 5) * 0.4:.1f}" for k in range(60))
+    report = render(analyze(splits, workout, Athlete(((5000.0, 1200.0),))))
+    fields = report.embed_fields()
+    assert len(fields) <= 25
+    names = [name for name, _ in fields]
+    assert names[0] == f"Reps (1/{len(report.table)})"
+    assert names[-1] == "Set"
+    for name, value in fields:
+        assert len(name) <= 256 and 0 < len(value) <= FIELD_LIMIT
+    assert all(v.startswith("```\n") and v.endswith("\n```") for n, v in fields if "Reps" in n)
+    assert len(report.title) <= 256
+    total = len(report.title) + sum(len(n) + len(v) for n, v in fields)
+    assert total <= 6000
+
+
+def test_single_block_field_and_notes():
+    report = render(analyze("2:26 / 2:28", worked_example()))
+    fields = dict(report.embed_fields())
+    assert set(fields) == {"Reps", "Set", "Notes"}
+    assert "6 reps prescribed" in fields["Notes"]
+
+
+def test_chart_data_from_an_analysis():
+    from bot.training.report import chart_data
+
+    workout = reps_workout(4, 400.0, target_s=(68.0, 70.0), rest=Rest(duration_s=60.0))
+    data = chart_data(analyze("68 71 66", workout), workout, "4 x 400", "mi")
+    assert data.title == "4 x 400" and data.units == "mi" and data.mode == "time"
+    assert [b.time_s for b in data.reps] == [68, 71, 66, None]  # the fourth split is missing
+    assert [b.status for b in data.reps] == ["on", "slow", "fast", None]
+    assert [b.rest_s for b in data.reps[:2]] == [60.0, 60.0]
+    assert data.mean_s == pytest.approx(205 / 3)
+    mixed = tuple(Rep(distance_m=400.0 if k % 2 == 0 else 200.0) for k in range(4))
+    paced = chart_data(analyze("53 24 53 24", Workout("", mixed)))
+    assert paced.mode == "pace" and paced.mean_s == pytest.approx((132.5 + 120) / 2)

@@ -73,6 +73,7 @@ def test_shared_invalid(entry):
         ("6 x 400m", 1, "6", "No times"),
         (":43, :42", 1, ":43", "carries the minute"),
         ("2:26, 25:00:00", 7, "25:00:00", "longer than a day"),
+        ("2m61s", 1, "2m61s", "seconds field"),
         ("400s", 1, "400s", "No times"),
         ("felt great today", 1, "felt", "No times"),
         ("0.0.0", 1, "0.0.0", "one decimal point"),
@@ -173,7 +174,7 @@ def test_result_type():
     assert len(parse_splits("62 61")) == 2
 
 
-SPLIT_ALPHABET = "0123456789::..//,,;-– ()[]'\"’”\n#xmskabr:=avgrest"
+SPLIT_ALPHABET = "0123456789::..//,,;-– ()[]'\"’”\n#xmskabr:=avgresthmin"
 
 
 @settings(max_examples=400, deadline=None)
@@ -247,3 +248,8 @@ def test_structure_errors(text, fragment, words):
 def test_stray_closing_bracket_and_list_words_are_fine():
     assert parse_splits("2:26, 2:28 :)").splits_s == (146, 148)
     assert parse_splits("2:26 / dnf / 2:28").splits_s == (146, 148)
+
+
+def test_header_with_a_single_row():
+    got = parse_splits("Split Rest\n5:14 1:30")
+    assert (got.splits_s, got.recoveries_s) == ((314,), (90,))

@@ -1,6 +1,8 @@
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.training import ParseError, equivalent
 from bot.training.units import HALF_MARATHON_M, MARATHON_M, MILE_M, parse_clock
@@ -120,3 +122,27 @@ def test_vdot_rejects_nonsense():
         vdot(0, 100)
     with pytest.raises(ValueError):
         vdot(5000, math.nan)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(min_value=1, max_value=200_000), st.floats(min_value=1, max_value=10**6))
+def test_any_race_gives_finite_equivalents_or_a_parse_error(distance, time):
+    try:
+        result = equivalent(distance, time)
+    except ParseError:
+        return
+    assert all(math.isfinite(t) and t > 0 for _name, _d, t, _r in result.times)
+    # Longer races take longer.
+    times = [t for _name, _d, t, _r in result.times]
+    assert times == sorted(times)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=30), st.text(max_size=30))
+def test_any_text_gives_equivalents_or_a_parse_error(distance, time):
+    try:
+        result = equivalent(distance, time)
+    except ParseError as err:
+        assert str(err)
+    else:
+        assert 10 <= result.vdot <= 100

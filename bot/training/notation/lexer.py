@@ -6,6 +6,7 @@ holds. Offsets always point into the text the user typed, for error messages.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Literal
@@ -96,18 +97,20 @@ def normalise(text: str) -> str:
     return "".join(ch.lower() if ch.isascii() else _fold(ch) for ch in s)
 
 
+# Single character classes with no alternation: each match is one linear scan in C.
+_DIGITS = re.compile(r"[0-9]*")
+_LETTERS = re.compile(r"[a-z]*")
+_BLANKS = re.compile(r"[^\S\n]*")
+# A list item's number or letter at the start of a line: `1.`, `12)`, `a)`, `b.` then a space.
+_LIST_MARKER = re.compile(r"[^\S\n]*(?:[0-9]{1,2}[.)]|[a-z][.)])[^\S\n]+")
+
+
 def _digits(s: str, i: int) -> int:
-    n = len(s)
-    while i < n and s[i].isdigit() and s[i].isascii():
-        i += 1
-    return i
+    return _DIGITS.match(s, i).end()  # type: ignore[union-attr]
 
 
 def _letters(s: str, i: int) -> int:
-    n = len(s)
-    while i < n and "a" <= s[i] <= "z":
-        i += 1
-    return i
+    return _LETTERS.match(s, i).end()  # type: ignore[union-attr]
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -117,13 +120,16 @@ def tokenize(text: str) -> list[Tok]:
     i = 0
     while i < n:
         ch = s[i]
+        if (not toks or toks[-1].kind == "nl") and (marker := _LIST_MARKER.match(s, i)):
+            i = marker.end()  # `1. Run 400 metres`, `b) 3 minutes at 10K pace`: a list's numbering
+            continue
         if ch == "\n":
             if not toks or toks[-1].kind != "nl":
                 toks.append(Tok("nl", i, i + 1, unit="\n"))
             i += 1
         elif ch.isspace():
-            i += 1
-        elif (ch.isdigit() and ch.isascii()) or (ch in ".:" and i + 1 < n and s[i + 1].isdigit()):
+            i = max(_BLANKS.match(s, i).end(), i + 1)  # type: ignore[union-attr]
+        elif "0" <= ch <= "9" or (ch in ".:" and i + 1 < n and "0" <= s[i + 1] <= "9"):
             i = _number(text, s, i, toks)
         elif "a" <= ch <= "z":
             i = _word(s, i, toks)
@@ -156,6 +162,30 @@ def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:
         j += 4
         break
     form = "int"
+    # `2,1km`, `1,5 mi`: a decimal comma, when a unit follows at once.
+    if (
+        j - start <= 2
+        and j + 1 < n
+        and s[j] == ","
+        and s[j + 1].isdigit()
+        and _digits(s, j + 1) - (j + 1) <= 2
+        and _letters(s, _digits(s, j + 1)) > _digits(s, j + 1)
+        and s[_digits(s, j + 1) : _letters(s, _digits(s, j + 1))] in ("k", "km", "mi", "kms")
+    ):
+        frac_end = _digits(s, j + 1)
+        value_text = s[start:j] + "." + s[j + 1 : frac_end]
+        unit_end = _letters(s, frac_end)
+        toks.append(
+            Tok(
+                "num",
+                start,
+                unit_end,
+                value=float(value_text),
+                unit=s[frac_end:unit_end],
+                form="dec",
+            )
+        )
+        return unit_end
     if j < n and s[j] == "." and j + 1 < n and s[j + 1].isdigit():
         j = _digits(s, j + 1)
         form = "dec"

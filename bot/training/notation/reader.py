@@ -76,8 +76,14 @@ class Draft:
 
     def copy(self) -> Draft:
         return Draft(
-            self.distance, self.duration, self.target, self.named, self.pace_km, self.rest,
-            self.equal, self.label,
+            self.distance,
+            self.duration,
+            self.target,
+            self.named,
+            self.pace_km,
+            self.rest,
+            self.equal,
+            self.label,
         )
 
 
@@ -158,6 +164,8 @@ class Reader:
     toks: list[Tok] = field(default_factory=list)
     i: int = 0
     around: Rest | None = None  # `5 min jog either side`
+    n: int = 0  # len(toks), asked for on every lookahead
+    have_reps: bool = False  # a block has been read: `with ...` can now be a recovery
     memo: dict[tuple, Any] = field(default_factory=dict)
 
     # -- entry point ------------------------------------------------------------------------------
@@ -174,27 +182,24 @@ class Reader:
         if not self.text.strip():
             raise ParseError("there is no workout here: the text is empty", hint=EXAMPLE)
         self.toks = tokenize(self.text)
+        self.n = len(self.toks)
         self._check_brackets()
         items = self.sequence(depth=0, closing=False)
         return self.finish(items)
 
     # -- helpers ----------------------------------------------------------------------------------
 
-    def tok(self, k: int = 0) -> Tok | None:
-        j = self.i + k
-        return self.toks[j] if 0 <= j < len(self.toks) else None
-
     def at(self, j: int) -> Tok | None:
-        return self.toks[j] if 0 <= j < len(self.toks) else None
+        return self.toks[j] if 0 <= j < self.n else None
 
     def is_word(self, j: int, *words: str) -> bool:
-        if not 0 <= j < len(self.toks):
+        if not 0 <= j < self.n:
             return False
         t = self.toks[j]
         return t.kind == "word" and (not words or t.unit in words)
 
     def is_sym(self, j: int, *syms: str) -> bool:
-        if not 0 <= j < len(self.toks):
+        if not 0 <= j < self.n:
             return False
         t = self.toks[j]
         return t.kind == "sym" and t.unit in syms
@@ -322,6 +327,10 @@ class Reader:
 
     def _word_quantity(self, j: int, t: Tok) -> Qty | None:
         w = t.unit
+        if w in ("marathon", "halfmarathon") or (w == "half" and self.is_word(j + 1, "marathon")):
+            # `Half marathon race`: a race's distance (a pace name is read before this).
+            end = j + (2 if w == "half" else 1)
+            return Qty("d", 42195.0 if w == "marathon" else 21097.5, j, end)
         if w in v.NUMBER_WORDS and self.is_word(j + 1):
             unit = self.at(j + 1).unit  # type: ignore[union-attr]
             if unit in DISTANCE_UNITS or unit in DURATION_UNITS:
@@ -332,8 +341,11 @@ class Reader:
             k = {"a": 1.0, "an": 1.0, "one": 1.0, "half": 0.5, "quarter": 0.25}[w]
             unit = self.at(j + 1).unit  # type: ignore[union-attr]
             return self._with_unit(k, unit, j, j + 2)
-        # `4 x mile`, `5xmile`: a unit alone is one of it only right after a count.
-        if w in ("mile", "mi", "lap", "km", "k") and self.is_sym(j - 1, "x"):
+        # `4 x mile`, `5xmile`, `mile repeats x4`: a unit alone is one of it only right after a
+        # count or before the word for repeats.
+        if w in ("mile", "mi", "lap", "km", "k") and (
+            self.is_sym(j - 1, "x") or self.is_word(j + 1, "repeats", "repeat", "reps")
+        ):
             return Qty("d", DISTANCE_UNITS[w], j, j + 1)
         return None
 
@@ -424,13 +436,19 @@ class Reader:
             if (
                 t.kind == "nl"
                 or (t.kind == "sym" and t.unit == ";")
-                or self.is_word(self.i, "then")
+                or self.is_word(self.i, "then", "followed")
             ):
                 after_break = True
                 prose = False
                 self.i += 1
                 continue
-            if t.kind == "sym" and t.unit == "x":
+            if (
+                t.kind == "sym"
+                and t.unit == "x"
+                and (
+                    self.i == 0 or self.at(self.i + 1) is None or self.at(self.i + 1).kind == "nl"  # type: ignore[union-attr]
+                )
+            ):
                 raise self.error(
                     "this x has no count before it"
                     if self.at(self.i + 1) is not None and self.at(self.i + 1).kind != "nl"
@@ -489,12 +507,15 @@ class Reader:
             if isinstance(item, RestItem):
                 item.after_break = after_break
             elif isinstance(item, Block):
+                self.have_reps = True
                 item.joined = bool(items) and isinstance(items[-1], Block) and not after_break
                 if pending_label:
                     for d in item.reps:
                         d.label = d.label or pending_label
                     pending_label = None
-                if prose and not ran and _is_plain(item):
+                # A run verb vouches for a length with a unit (`run 45 minutes`), not for a bare
+                # number (`run a 400 (one lap)` explains a rep written before).
+                if prose and (not ran or item.bare_single) and _is_plain(item):
                     item.in_prose = True
             after_break = False
             prose = ran = False
@@ -527,9 +548,12 @@ class Reader:
         if t.kind == "sym" and t.unit in "([{":
             return self.group(depth)
         rest = self.rest_clause(j, weak_lead=False)
-        if rest is not None:
+        if rest is not None and (self.have_reps or not self.is_word(j, "with", "w")):
             self.i = rest.end
             return RestItem(rest.rest, rest.scope, rest.equal, only=rest.only)
+        if self.is_word(j, "with", "w"):
+            self.i = j + 1  # `starts with 3 km`: not a recovery before any rep
+            return None
         return self.lengths(depth)
 
     def segment_word(self, j: int) -> tuple[SegmentKind, int] | None:
@@ -550,6 +574,8 @@ class Reader:
             return "cooldown", j + 1
         if w in v.EASY_WORDS:
             return "easy", j + 1
+        if w in ("recovery", "shakeout") and self.is_word(j + 1, "run", "jog"):
+            return "easy", j + 2  # `recovery run 5 miles`
         return None
 
     def paren_length(self, seg: SegmentItem) -> None:
@@ -665,6 +691,8 @@ class Reader:
         else:
             n = int(t.value)
         k = j + 1
+        if self.is_word(k, "by") and self.quantity(k + 1) is not None:
+            return n, k + 1, "x"  # `8 by 3 mins`
         if self.is_sym(k, "x"):
             # `100 x 2`: a length then its count, read by `lengths`.
             after = self.at(k + 1)
@@ -678,7 +706,40 @@ class Reader:
                 and self.quantity(k + 1).kind == "bare"  # type: ignore[union-attr]
             ):
                 return None
+            after_q = self.quantity(k + 1)
+            third = (
+                self.quantity(after_q.end + 1)
+                if after_q is not None and self.is_sym(after_q.end, "x")
+                else None
+            )
+            if (
+                100 <= n <= 10000
+                and after_q is not None
+                and _mid(after_q.value) >= 100
+                and third is not None
+                and _mid(third.value) >= 100
+            ):
+                return None  # `400 x 800 x 1200`: a sequence, read by `lengths`
             return n, k + 1, "x"
+        nxt = self.at(k)
+        if (
+            nxt is not None
+            and nxt.kind == "num"
+            and nxt.unit == "s"
+            and nxt.value >= 100
+            and n < 100
+            and nxt.start > t.end
+        ):
+            return n, k, "x"  # `10 800's`
+        q_next = self.quantity(k) if nxt is not None and nxt.kind == "num" else None
+        if (
+            q_next is not None
+            and q_next.kind == "d"
+            and q_next.end > k + 1
+            and _mid(q_next.value) >= 100
+            and 1 < n < 50
+        ):
+            return n, k, "x"  # `5 800 meter repeats`: the unit is written as a word
         if self.is_word(k, "alternating", "alternate", "alternations"):
             return n, k + 1, "alternating"
         if self.is_word(k, *_SET_COUNT_WORDS):
@@ -700,7 +761,7 @@ class Reader:
                 or self.at(m) is None
                 or self.at(m).kind == "nl"  # type: ignore[union-attr]
                 or self.count_prefix(m) is not None
-                or (self.quantity(m) is not None and self.at(k).unit != "times")  # type: ignore[union-attr]
+                or self.quantity(m) is not None
             ):
                 return None
             return n, m, "sets"
@@ -729,7 +790,7 @@ class Reader:
             )
         return [d.copy() for _ in range(n) for d in reps]
 
-    def counted(self, count: tuple[int, int, str], depth: int) -> Block:
+    def counted(self, count: tuple[int, int, str], depth: int) -> Block | None:
         n, k, how = count
         count_tok = self.i
         self.check_count(n, count_tok)
@@ -748,7 +809,13 @@ class Reader:
             out = self.multiply(reps, copies, count_tok)[:n]
             block = Block(out, len(reps), self.toks[count_tok].start, self.toks[self.i - 1].end)
             return self.modifiers(block, depth)
-        inner = self.body(depth, count_tok, k, n, how)
+        try:
+            inner = self.body(depth, count_tok, k, n, how)
+        except ParseError:
+            if how == "x":
+                raise
+            self.i = count_tok + 1  # `between the 3 sets.`: words about sets, not a workout
+            return None
         reps = self.multiply(inner.reps, n, count_tok)
         block = Block(reps, len(inner.reps), self.toks[count_tok].start, inner.end, counted=True)
         return self.modifiers(block, depth)
@@ -870,7 +937,15 @@ class Reader:
         groups: list[tuple[list[Qty], int]] = [(self.unify(q[0]), q[1])]
         end = q[1]
         while len(groups) < MAX_REPS:
-            if not (self.is_sym(end, ",", "/", "&") or self.is_word(end, "and")):
+            if self.is_sym(end, ",") and self.is_word(end + 1, "and"):
+                end += 1  # `5, 4, 3, 2, and 1 minute`
+            x_joined = (
+                self.is_sym(end, "x")
+                and _mid(groups[-1][0][-1].value) >= 100
+                and self.quantity(end + 1) is not None
+                and _mid(self.quantity(end + 1).value) >= 100  # type: ignore[union-attr]
+            )
+            if not (self.is_sym(end, ",", "/", "&") or self.is_word(end, "and") or x_joined):
                 break
             nxt = end + 1
             if self.count_prefix(nxt) is not None or self.rest_clause(nxt, False) is not None:
@@ -946,6 +1021,13 @@ class Reader:
         found: tuple[SegmentKind, int] | None = None
         for _ in range(4):
             t = self.at(k)
+            if t is not None and t.kind == "sym" and t.unit in "([" and found is None:
+                close = k + 1
+                while close < self.n and close - k < 10 and not self.is_sym(close, ")", "]"):
+                    close += 1
+                if self.is_sym(close, ")", "]"):
+                    k = close + 1  # `3km (15-20min) warm-up`
+                    continue
             if t is None or t.kind != "word":
                 break
             seg = self.segment_word(k)
@@ -1083,8 +1165,10 @@ class Reader:
                 block.counted = True
                 self.i = j + 2
                 continue
-            if t.kind == "time" and t.form in ("clock", "prime"):
-                # `(5:30 pace)`, `8:20 to 8:32 pace`: a pace with no @ before it.
+            if (t.kind == "time" and t.form in ("clock", "prime")) or (
+                t.kind == "num" and (self.is_word(j + 1, "per") or self.is_word(j + 2, "per"))
+            ):
+                # `(5:30 pace)`, `8:20 to 8:32 pace`, `82 sec per lap`: a pace with no @.
                 got = self.target_value(j)
                 if got is not None and got[2]:
                     for d in block.reps:
@@ -1094,6 +1178,17 @@ class Reader:
                     continue
             if t.kind == "sym" and t.unit == "x":
                 ct = self.at(j + 1)
+                q_after = self.quantity(j + 1)
+                if (
+                    block.counted
+                    and q_after is not None
+                    and q_after.kind in ("t", "s")
+                    and all(d.distance is not None for d in block.reps)
+                ):
+                    amount = self.rest_length(q_after)[1]
+                    self.apply_rest(block, _RestParse(Rest(duration_s=amount), "reps", None, 0))
+                    self.i = q_after.end
+                    continue
                 if in_paren:
                     break  # `(x5 for the endurance group)`: an alternative, not this workout
                 if ct is not None and ct.kind == "num" and not ct.unit and ct.form == "int":
@@ -1115,6 +1210,13 @@ class Reader:
                 continue
             if t.kind == "sym" and t.unit == "/" and self.slash_rest(block, j):
                 continue
+            if t.kind == "word" and t.unit in ("on", "every") and block.counted:
+                # `6 x 1000 on 4:00`: a send-off, each rep starting 4:00 after the last. The
+                # recovery is whatever the rep leaves of it, so no length is recorded.
+                q = self.quantity(j + 1)
+                if q is not None and q.kind == "t" and self.rest_clause(j + 1, False) is None:
+                    self.i = q.end
+                    continue
             weak = (t.kind == "sym" and t.unit in ",/+&-") or self.is_word(j, "and", "plus", "then")
             if (
                 weak
@@ -1208,7 +1310,10 @@ class Reader:
         else:
             return None
         k += 1
-        k = self.skip_words(k, ("times", "time", "rounds", "round", "sets", "set", "x", "more"))
+        if self.is_word(k, "more"):
+            n += 1  # `repeat three more times`: the first time and three more
+            k += 1
+        k = self.skip_words(k, ("times", "time", "rounds", "round", "sets", "set", "x"))
         if self.is_sym(k, "x"):
             k += 1
         return n, k
@@ -1293,6 +1398,8 @@ class Reader:
         if t is None:
             return None
         if t.kind == "num":
+            if self.is_sym(j + 1, "/") and self.is_word(j + 3, "marathon") and t.value == 1:
+                return "half", j + 4, True  # `1/2 marathon pace`
             unit = t.unit.removesuffix("pace")
             num = f"{t.value:g}"
             if unit in ("k", "km"):
@@ -1349,6 +1456,9 @@ class Reader:
             close += 1
         if close >= len(self.toks):
             return False
+        if self._paren_targets(block, j + 1, close):
+            self.i = close + 1
+            return True
         q = self.quantity(j + 1)
         t = self.at(j + 1)
         if (
@@ -1371,6 +1481,35 @@ class Reader:
             self.i = close + 1
             return True
         return False
+
+    def _paren_targets(self, block: Block, j: int, close: int) -> bool:
+        """`3 x 1 mile (5:20, 5:15, 5:10)`: clock times in brackets after distance reps, one for
+        all or one per rep, are the times to run them in."""
+        if not all(d.distance is not None for d in block.reps):
+            return False
+        values: list[Range] = []
+        k = j
+        while k < close:
+            t = self.at(k)
+            if t is None or t.kind != "time" or t.form != "clock":
+                return False
+            got = self.target_value(k)
+            if got is None or got[2]:
+                return False
+            values.append(got[0])
+            k = got[1]
+            if self.is_sym(k, ",", "/", ";"):
+                k += 1
+            elif k != close:
+                return False
+        single_range = len(values) == 1 and values[0][0] != values[0][1]
+        if not single_range and (len(values) < 2 or len(values) != len(block.reps)):
+            return False
+        if single_range:
+            values = values * len(block.reps)
+        for d, val in zip(block.reps, values, strict=True):
+            d.target = d.target or val
+        return True
 
     def skip_target_value(self) -> None:
         if self._named_pace_at(self.i) is not None:
@@ -1460,6 +1599,8 @@ class Reader:
             return False
         if t.kind == "time" and t.form not in ("clock", "prime"):
             return False
+        if self.count_prefix(j) is not None:
+            return False  # `@ 1:45 to 1:50; 6 sets of 200`
         got = self.quantity_range(j)
         if got is None:
             return False
@@ -1545,16 +1686,16 @@ class Reader:
             chosen = [values[i % len(values)] for i in range(n)]
             pers = [paces[i % len(values)] for i in range(n)]
         else:
-            raise self.error(
-                f"{len(values)} targets for {n} reps: give one target for all, or one per rep",
-                j,
-                self.i,
-                hint="1600, 1200, 800 @ 4:40, 3:27, 2:16",
-            )
+            # `20 laps alternating at 1:20 and 1:40`: the times don't line up with the reps as
+            # written; the reps stand without them (the canonical form shows what was read).
+            return
         for d, val, per in zip(reps, chosen, pers, strict=True):
             self.set_target(d, val, per)
 
     def set_target(self, d: Draft, val: Range, per: float) -> None:
+        if not per and d.distance is not None and _mid(d.distance) / max(val[0], 1e-9) > FASTEST_MPS:
+            # No one runs 800 m in 4 seconds: `4.00`, `3.30` are minutes and seconds.
+            val = (_dotted_minutes(val[0]), _dotted_minutes(val[1]))
         if per:
             if d.distance is not None:
                 k = _mid(d.distance) / per
@@ -1628,6 +1769,14 @@ class Reader:
             scope_seen = True
             if self.is_sym(k, ":", "-"):
                 k += 1
+        # `r= 60"`, `R15''`: recovery; `RR30''`: recovery between sets.
+        if self.is_word(k, "r", "rr", "ri", "rec") and (
+            self.is_sym(k + 1, "=", ":") or self.quantity(k + 1) is not None
+        ):
+            if self.toks[k].unit == "rr":
+                scope, scope_seen = "sets", True
+            signal = worded = True
+            k += 2 if self.is_sym(k + 1, "=", ":") else 1
         # Recovery words first: `rest 90s`, `jog 200`, `rec. 2 min`, `recovery jog for 90 s`.
         for _ in range(6):
             tw = self.at(k)
@@ -1709,7 +1858,7 @@ class Reader:
                 continue
             if tw.kind != "word":
                 break
-            if tw.unit == "easy" and has_amount:
+            if tw.unit in ("easy", "slow", "slower", "jogged") and has_amount:
                 # `30sec easy`, `+ 1:00 easy`: short easy running between reps is recovery.
                 if _mid(duration or 0) <= 300 and _mid(distance or 0) <= 1000:
                     kind = kind or "jog"
@@ -1721,8 +1870,9 @@ class Reader:
                     if not signal
                     else _RestParse(Rest(distance, duration, kind), scope, equal, k)
                 )
-            if tw.unit in ("back", "down") and kind is not None:
-                signal = True
+            if tw.unit in ("back", "down") and (kind is not None or (duration is not None)):
+                signal = True  # `50″ down`: the jog back down the hill
+                kind = kind or "jog"
                 k += 1
                 continue
             if tw.unit == "or" and self.is_word(k + 1) and self.at(k + 1).unit in v.REST_WORDS:  # type: ignore[union-attr]
@@ -1758,7 +1908,7 @@ class Reader:
             return None
         if not has_amount and not worded and equal is None:
             return None
-        if self.is_sym(k, "x"):
+        if self.is_sym(k, "x") and not worded:
             return None  # `w/ 4 x 200 after`: more reps, not a recovery
         return _RestParse(
             Rest(distance_m=distance, duration_s=duration, kind=kind),
@@ -1958,6 +2108,20 @@ class Reader:
             blocks = [it for it in items if isinstance(it, Block)]
         total = sum(len(b.reps) for b in blocks)
         if total == 0:
+            # `Easy 8 miles`, `recovery run 5 miles`: with nothing else, the run is the session.
+            runs = [
+                it
+                for it in items
+                if isinstance(it, SegmentItem)
+                and it.kind == "easy"
+                and (it.distance is not None or it.duration is not None)
+            ]
+            if len(runs) == 1:
+                run = runs[0]
+                block = Block([Draft(run.distance, run.duration, label="easy")], 1, 0, 0)
+                items = [block if it is run else it for it in items]
+                blocks, total = [block], 1
+        if total == 0:
             raise ParseError(
                 "I couldn't find a workout here: no reps such as `6 x 1000m` or `20 min tempo`",
                 text=self.text,
@@ -1999,8 +2163,16 @@ class Reader:
             segments.append(Segment("work", first_rep=work_start, last_rep=len(reps)))
         if reps:
             last = reps[-1]
-            reps[-1] = Rep(last.distance_m, last.duration_s, last.target_s, last.target_name,
-                           last.target_pace_s_per_km, None, last.label, last.set_index)
+            reps[-1] = Rep(
+                last.distance_m,
+                last.duration_s,
+                last.target_s,
+                last.target_name,
+                last.target_pace_s_per_km,
+                None,
+                last.label,
+                last.set_index,
+            )
         return Workout(text=self.text, reps=tuple(reps), segments=tuple(segments))
 
     @staticmethod
@@ -2037,6 +2209,19 @@ class Reader:
 # Words that may stand around a recovery without changing it.
 _REST_FILLERS = frozenset(
     {
+        "lightly",
+        "gently",
+        "slowly",
+        "easily",
+        "to",
+        "should",
+        "be",
+        "will",
+        "was",
+        "were",
+        "take",
+        "taking",
+        "followed",
         "by",
         "interval",
         "intervals",
@@ -2090,8 +2275,21 @@ _LENGTH_ADJECTIVES = frozenset(
 )
 # Words a recovery can start with; anything else is not one (checked first, for speed).
 _REST_START_WORDS = frozenset(
-    {"with", "w", "plus", "followed", "between", "btw", "btwn", "bw", "inbetween", "after",
-     "equal", "same", "equivalent"}
+    {
+        "with",
+        "w",
+        "plus",
+        "followed",
+        "between",
+        "btw",
+        "btwn",
+        "bw",
+        "inbetween",
+        "after",
+        "equal",
+        "same",
+        "equivalent",
+    }
     | v.SET_WORDS
     | frozenset(v.REST_WORDS)
     | _REST_FILLERS
@@ -2103,8 +2301,23 @@ _ITEM_WORDS = (
     | v.COOLDOWN_WORDS
     | v.EASY_WORDS
     | frozenset(v.NUMBER_WORDS)
-    | {"warm", "cool", "at", "in", "a", "an", "one", "half", "quarter", "mile", "mi", "lap", "km",
-       "k"}
+    | {
+        "warm",
+        "cool",
+        "at",
+        "in",
+        "a",
+        "an",
+        "one",
+        "half",
+        "quarter",
+        "mile",
+        "mi",
+        "lap",
+        "km",
+        "k",
+        "recovery",
+    }
 )
 _SET_COUNT_WORDS = (
     "sets",
@@ -2122,6 +2335,16 @@ _SET_COUNT_WORDS = (
 _MINUTE_WORDS = frozenset({"min", "mins", "minute", "minutes", "mn"})
 _SECOND_WORDS = frozenset({"s", "sec", "secs", "second", "seconds"})
 _HOUR_WORDS = frozenset({"h", "hr", "hrs", "hour", "hours"})
+
+
+# Faster than any human over any distance (the 100 m record is ~10.4 m/s).
+FASTEST_MPS = 11.0
+
+
+def _dotted_minutes(value: float) -> float:
+    """`3.30` written for 3:30: the digits after the dot are seconds."""
+    minutes = int(value)
+    return minutes * 60 + round((value - minutes) * 100, 1)
 
 
 def _is_plain(block: Block) -> bool:

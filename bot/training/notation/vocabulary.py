@@ -15,6 +15,12 @@ EASY_WORDS = frozenset({"easy", "ez", "shakeout", "aerobic", "recoveryrun", "jog
 
 # Words that make an amount a recovery.
 REST_WORDS: dict[str, str] = {
+    "relaxation": "",
+    "relax": "",
+    "recovering": "",
+    "fastwalk": "walk",
+    "walkjog": "walk",
+    "jogwalk": "jog",
     "walkback": "walk",
     "jogback": "jog",
     "rest": "rest",
@@ -213,17 +219,7 @@ NUMBER_WORDS: dict[str, int] = {
 
 # Words that say the text is about running done, so a lone length in a sentence is a workout:
 # `I ran 5 miles today`, but not `who's got the 10k results?`.
-RUN_VERBS = frozenset(
-    {
-        "ran",
-        "did",
-        "done",
-        "jogged",
-        "raced",
-        "finished",
-        "completed",
-        "logged",
-        "today",
-        "went",
-    }
-)
+RUN_VERBS = frozenset({
+    "ran", "run", "running", "did", "done", "jogged", "raced", "race", "racing", "parkrun",
+    "finished", "completed", "logged", "today", "went",
+})  # fmt: skip

@@ -1,8 +1,8 @@
 """/wod: the coach's workout of the day, posted now or on schedule; athletes log against it.
 
-Thin: the dispatcher (`bot.scheduler`) publishes, `bot.wod_embeds` lays out, the store keeps
-everything; this module turns interactions into calls to them. Buttons on a post are dynamic
-items carrying the WOD's id, so they keep working after a restart.
+Thin: the dispatcher (`bot.scheduler`) publishes through `bot.wod_publisher`, `bot.wod_embeds`
+lays out, the store keeps everything; this module turns interactions into calls to them. The
+post's buttons (`bot.wod_buttons`) are dynamic items registered here, so they survive restarts.
 """
 
 from __future__ import annotations
@@ -10,25 +10,25 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
-import re
 from dataclasses import dataclass
-from typing import Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import Any
+from zoneinfo import ZoneInfo
 
-import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.errors import UserError
-from bot.logging_sessions import MAX_NOTES, MAX_SPLITS_TEXT, athlete_profile, log_against_workout
+from bot.logging_sessions import athlete_profile, log_against_workout
 from bot.permissions import is_coach, require_coach
-from bot.scheduler import PublishFailed, PublishUncertain, WodDispatcher
+from bot.scheduler import WodDispatcher
 from bot.training import Workout, parse_workout
 from bot.training.dates import parse_when
 from bot.training.report import render
-from bot.ui import PacerModal, answers_errors
+from bot.ui import PacerModal
+from bot.wod_buttons import LogSplitsButton, TargetsButton, wod_view
 from bot.wod_embeds import (
+    COLOUR,
     analysis_embed,
     clip,
     list_embed,
@@ -38,6 +38,7 @@ from bot.wod_embeds import (
     wod_embed,
     wod_title,
 )
+from bot.wod_publisher import DiscordPublisher, team_zone
 from bot.wod_text import athlete_target_lines, paces_text, target_lines, team_rows
 from storage import NewWod, WodRow
 
@@ -50,106 +51,7 @@ MAX_CONTEXT = 1000
 POST_EXAMPLE = "/wod post workout: 6 x 1000m @ 3:20 w/ 90s jog when: tomorrow 6am"
 EDIT_EXAMPLE = "/wod edit id: 12 when: monday 5:30pm"
 WORKOUT_EXAMPLE = "6 x 1000m @ 3:20 w/ 90s jog"
-HISTORY_SCAN = 100  # messages searched for a post left in doubt
 CHART_NAME = "team.png"
-
-
-def log_button_id(wod_id: int) -> str:
-    return f"pacer:wod:{wod_id}:log"
-
-
-def targets_button_id(wod_id: int) -> str:
-    return f"pacer:wod:{wod_id}:targets"
-
-
-def _cog(interaction: discord.Interaction[Any]) -> Wod:
-    cog = interaction.client.get_cog("Wod")  # type: ignore[attr-defined]
-    if not isinstance(cog, Wod):
-        raise UserError("Workouts of the day are not available right now; try again soon.")
-    return cog
-
-
-class LogSplitsButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"pacer:wod:(?P<id>\d{1,19}):log"
-):
-    """"Log my splits": a modal, logged against this WOD for whoever pressed it."""
-
-    def __init__(self, wod_id: int) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label="Log my splits", style=discord.ButtonStyle.primary,
-                custom_id=log_button_id(wod_id),
-            )
-        )
-        self.wod_id = wod_id
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction[Any], item: Any, match: re.Match[str], /
-    ) -> LogSplitsButton:
-        return cls(int(match["id"]))
-
-    @answers_errors
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        cog = _cog(interaction)
-        wod = await cog.posted_wod(interaction, self.wod_id)
-        await interaction.response.send_modal(LogSplitsModal(wod))
-
-
-class TargetsButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"pacer:wod:(?P<id>\d{1,19}):targets",
-):
-    """"My targets": the workout's named targets as this athlete's rep times (ephemeral)."""
-
-    def __init__(self, wod_id: int) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label="My targets", style=discord.ButtonStyle.secondary,
-                custom_id=targets_button_id(wod_id),
-            )
-        )
-        self.wod_id = wod_id
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction[Any], item: Any, match: re.Match[str], /
-    ) -> TargetsButton:
-        return cls(int(match["id"]))
-
-    @answers_errors
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        cog = _cog(interaction)
-        wod = await cog.posted_wod(interaction, self.wod_id)
-        embed = await cog.targets_embed(interaction, wod)
-        await interaction.response.send_message(embed=embed, ephemeral=True)
-
-
-def wod_view(wod_id: int) -> discord.ui.View:
-    view = discord.ui.View(timeout=None)
-    view.add_item(LogSplitsButton(wod_id))
-    view.add_item(TargetsButton(wod_id))
-    return view
-
-
-class LogSplitsModal(PacerModal):
-    def __init__(self, wod: WodRow) -> None:
-        super().__init__(title=clip(f"Log WOD #{wod.id}", 45), custom_id=f"pacer:wod:{wod.id}:m")
-        self.wod = wod
-        self.splits: discord.ui.TextInput[LogSplitsModal] = discord.ui.TextInput(
-            label="Splits", custom_id="splits", style=discord.TextStyle.long,
-            placeholder="3:20 3:18 3:19 3:17 3:18 3:15", max_length=MAX_SPLITS_TEXT,
-        )
-        self.notes: discord.ui.TextInput[LogSplitsModal] = discord.ui.TextInput(
-            label="Notes", custom_id="notes", style=discord.TextStyle.long, required=False,
-            placeholder="Windy on the back straight", max_length=MAX_NOTES,
-        )
-        self.add_item(self.splits)
-        self.add_item(self.notes)
-
-    async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
-        await _cog(interaction).log_splits(interaction, self.wod, self.splits.value,
-                                           self.notes.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,8 +67,9 @@ class Draft:
 
 
 class ContextModal(PacerModal):
-    def __init__(self, draft: Draft, notes: str | None = None) -> None:
+    def __init__(self, cog: Wod, draft: Draft, notes: str | None = None) -> None:
         super().__init__(title="Context & details", custom_id="pacer:wod:context")
+        self.cog = cog
         self.draft = draft
         self.notes: discord.ui.TextInput[ContextModal] = discord.ui.TextInput(
             label="Context & details (optional)", custom_id="notes",
@@ -176,118 +79,10 @@ class ContextModal(PacerModal):
         self.add_item(self.notes)
 
     async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
-        cog = _cog(interaction)
         if self.draft.wod_id is None:
-            await cog.finish_post(interaction, self.draft, self.notes.value)
+            await self.cog.finish_post(interaction, self.draft, self.notes.value)
         else:
-            await cog.finish_edit(interaction, self.draft, self.notes.value)
-
-
-class DiscordPublisher:
-    """Posts WODs in their channels, finds a post left in doubt, tells a coach what failed."""
-
-    def __init__(self, bot: Any) -> None:
-        self.bot = bot
-
-    async def _channel(self, channel_id: int) -> discord.abc.Messageable:
-        channel = self.bot.get_channel(channel_id)
-        if channel is None:
-            try:
-                channel = await self.bot.fetch_channel(channel_id)
-            except discord.NotFound:
-                raise PublishFailed("the channel was deleted") from None
-            except discord.Forbidden:
-                raise PublishFailed("Pacer cannot see the channel any more") from None
-            except discord.HTTPException as exc:
-                raise PublishUncertain(str(exc)) from exc
-        if not isinstance(channel, discord.abc.Messageable):
-            raise PublishFailed("the channel is not a text channel")
-        return channel
-
-    async def send(self, wod: WodRow, *, late_by: dt.timedelta | None) -> int:
-        channel = await self._channel(wod.channel_id)
-        try:
-            workout = parse_workout(wod.workout_text)
-        except Exception as exc:  # it read when it was scheduled; never post half a workout
-            raise PublishFailed(f"the workout no longer reads: {exc}") from None
-        settings = await self.bot.store.guild_settings(wod.guild_id)
-        embed = wod_embed(
-            wod, workout, author=await self._author(wod), tz=team_zone(settings.timezone),
-            late_by=late_by,
-        )
-        try:
-            message = await channel.send(
-                embed=embed, view=wod_view(wod.id), nonce=wod.claim_token or None
-            )
-        except discord.NotFound:
-            raise PublishFailed("the channel was deleted") from None
-        except discord.Forbidden:
-            raise PublishFailed(
-                "Pacer may not post in that channel (it needs View Channel, Send Messages and"
-                " Embed Links)"
-            ) from None
-        except discord.HTTPException as exc:
-            if exc.status >= 500:
-                raise PublishUncertain(f"Discord answered {exc.status}") from exc
-            raise PublishFailed(f"Discord refused the post: {exc.text[:200]}") from None
-        except (aiohttp.ClientError, TimeoutError, OSError) as exc:
-            raise PublishUncertain(str(exc) or type(exc).__name__) from exc
-        return message.id
-
-    async def _author(self, wod: WodRow) -> str:
-        guild = self.bot.get_guild(wod.guild_id)
-        member = guild.get_member(wod.author_id) if guild is not None else None
-        if member is None and guild is not None:
-            try:
-                member = await guild.fetch_member(wod.author_id)
-            except discord.HTTPException:
-                member = None
-        return member.display_name if member is not None else "a coach"
-
-    async def find_post(self, wod: WodRow) -> int | None:
-        channel = await self._channel(wod.channel_id)
-        me = self.bot.user.id
-        wanted = log_button_id(wod.id)
-        try:
-            async for message in channel.history(limit=HISTORY_SCAN):
-                if message.author.id != me:
-                    continue
-                # The post carries the WOD's own button (a reply about the WOD does not).
-                ids = [
-                    getattr(child, "custom_id", None)
-                    for row in message.components
-                    for child in getattr(row, "children", ())
-                ]
-                if wanted in ids:
-                    return message.id
-        except discord.NotFound:
-            raise PublishFailed("the channel was deleted") from None
-        except discord.Forbidden:
-            raise PublishFailed("Pacer cannot read the channel any more") from None
-        return None
-
-    async def report(self, wod: WodRow, outcome: Literal["failed", "missed"]) -> None:
-        settings = await self.bot.store.guild_settings(wod.guild_id)
-        tz = team_zone(settings.timezone)
-        what = f"Your workout of the day #{wod.id} ({clip(wod.workout_key or 'workout', 60)})"
-        if outcome == "missed":
-            text = (
-                f"{what} was due {when_text(wod.publish_at, tz)}, but Pacer was offline until"
-                f" after the team's late-post window ({settings.wod_late_window_min} min):"
-                " it was not posted. Post it again with /wod post."
-            )
-        else:
-            reason = safe(wod.failure) if wod.failure else "Discord refused it"
-            text = f"{what} could not be posted in <#{wod.channel_id}>: {reason}."
-        user = await self.bot.fetch_user(wod.author_id)
-        await user.send(clip(text, 2000))
-
-
-def team_zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
+            await self.cog.finish_edit(interaction, self.draft, self.notes.value)
 
 
 def _bounded(value: str | None, limit: int, what: str, example: str) -> str | None:
@@ -400,7 +195,7 @@ class Wod(commands.Cog):
         )
         if draft.workout is None:
             raise UserError("Give the workout to post.", example=POST_EXAMPLE)
-        await interaction.response.send_modal(ContextModal(draft))
+        await interaction.response.send_modal(ContextModal(self, draft))
 
     async def finish_post(
         self, interaction: discord.Interaction[Any], draft: Draft, notes: str | None
@@ -483,7 +278,7 @@ class Wod(commands.Cog):
         draft = await self._draft(
             interaction, workout=workout, when=when, channel=channel, title=title, wod_id=id
         )
-        await interaction.response.send_modal(ContextModal(draft, notes=row.notes))
+        await interaction.response.send_modal(ContextModal(self, draft, notes=row.notes))
 
     async def finish_edit(
         self, interaction: discord.Interaction[Any], draft: Draft, notes: str | None
@@ -693,7 +488,7 @@ class Wod(commands.Cog):
         mine, notes = athlete_target_lines(workout, athlete)
         shared = [line for line in target_lines(workout) if "My targets" not in line]
         embed = discord.Embed(title=clip(f"Your targets · WOD #{wod.id}", 256),
-                              colour=discord.Colour.from_rgb(230, 126, 34))
+                              colour=COLOUR)
         parts = []
         if mine:
             parts.append("\n".join(mine))
@@ -716,4 +511,4 @@ async def setup(bot: commands.Bot) -> None:
     await bot.add_cog(Wod(bot))
 
 
-__all__ = ["LogSplitsButton", "TargetsButton", "Wod", "setup", "wod_view"]
+__all__ = ["Wod", "setup"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.errors import UserError
 from bot.training import Analysis, Athlete, Workout, analyze, parse_splits
 from storage import NewRep, NewSession, SessionEdit, Store
-from storage.records import MAX_TEXT
+from storage.records import MAX_KEY, MAX_TEXT
 
 MAX_SPLITS_TEXT = 1000
 MAX_NOTES = 500
@@ -25,6 +25,12 @@ class Logged:
     session_id: int
     replaced: bool  # the athlete's earlier log of this workout was replaced
     analysis: Analysis
+
+
+def workout_key(workout: Workout) -> str | None:
+    """The workout's "same workout" key, or None when it is too long to be one (a one-off)."""
+    key = workout.key
+    return key if len(key) <= MAX_KEY else None
 
 
 async def athlete_profile(store: Store, guild_id: int, athlete_id: int) -> Athlete:
@@ -115,7 +121,7 @@ async def log_against_workout(
             change = SessionEdit(
                 workout_text=workout_text,
                 workout_json=workout_json,
-                workout_key=workout.key,
+                workout_key=workout_key(workout),
                 splits_text=splits_text,
                 splits_s=splits.splits_s,
                 notes=notes,
@@ -133,7 +139,7 @@ async def log_against_workout(
             day=day,
             workout_text=workout_text,
             workout_json=workout_json,
-            workout_key=workout.key,
+            workout_key=workout_key(workout),
             splits_text=splits_text,
             splits_s=splits.splits_s,
             notes=notes,

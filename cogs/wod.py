@@ -19,7 +19,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.errors import UserError
-from bot.logging_sessions import athlete_profile, log_against_workout
+from bot.logging_sessions import athlete_profile, log_against_workout, workout_key
 from bot.permissions import is_coach, require_coach
 from bot.scheduler import WodDispatcher
 from bot.training import Workout, parse_workout
@@ -219,7 +219,7 @@ class Wod(commands.Cog):
                 day=publish_at.astimezone(draft.tz).date(),
                 publish_at=publish_at,
                 workout_json=draft.workout.to_dict(),
-                workout_key=draft.workout.key,
+                workout_key=workout_key(draft.workout),
                 notes=(notes or "").strip() or None,
                 title=draft.title,
             )
@@ -290,7 +290,7 @@ class Wod(commands.Cog):
             changes.update(
                 workout_text=draft.workout.text,
                 workout_json=draft.workout.to_dict(),
-                workout_key=draft.workout.key,
+                workout_key=workout_key(draft.workout),
             )
         if draft.publish_at is not None:
             changes.update(

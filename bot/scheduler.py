@@ -294,8 +294,8 @@ class WodDispatcher:
     async def _report(self, wod: WodRow, outcome: Literal["failed", "missed"]) -> None:
         try:
             await self.publisher.report(wod, outcome)
-        except Exception:
-            log.exception("WOD %s: could not report that it %s", wod.id, outcome)
+        except Exception as exc:  # closed DMs, a coach who left: the row still says why
+            log.warning("WOD %s: could not tell its coach it %s: %s", wod.id, outcome, exc)
 
     def _record(self, wod_id: int, outcome: Outcome) -> None:
         self.outcomes.append((wod_id, outcome))

@@ -62,6 +62,12 @@ def wod_title(wod: WodRow, tz: ZoneInfo) -> str:
     return clip(head, TITLE_LIMIT)
 
 
+def plain_title(wod: WodRow) -> str:
+    """The title as typed (for a chart, which draws text literally), with the day."""
+    day = f"{wod.day:%A %d %B %Y}"
+    return clip(f"{wod.title} · {day}" if wod.title else f"Workout of the day · {day}", 120)
+
+
 def wod_embed(
     wod: WodRow,
     workout: Workout,

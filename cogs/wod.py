@@ -32,6 +32,7 @@ from bot.wod_embeds import (
     analysis_embed,
     clip,
     list_embed,
+    plain_title,
     results_embed,
     safe,
     when_text,
@@ -41,6 +42,7 @@ from bot.wod_embeds import (
 from bot.wod_publisher import DiscordPublisher, team_zone
 from bot.wod_text import athlete_target_lines, paces_text, target_lines, team_rows
 from storage import NewWod, WodRow
+from storage.records import WodStatus
 
 log = logging.getLogger(__name__)
 
@@ -406,7 +408,7 @@ class Wod(commands.Cog):
 
         targets = max((r.targets for r in rows), key=lambda t: sum(x is not None for x in t))
         data = TeamChartData(
-            title=wod_title(row, tz).replace("\\", ""),
+            title=plain_title(row),
             athletes=[AthleteReps(r.name, r.times_s) for r in rows],
             targets=targets if any(t is not None for t in targets) else None,
         )
@@ -452,6 +454,38 @@ class Wod(commands.Cog):
             " missed and its coach is told.",
             ephemeral=True,
         )
+
+    # -- suggestions for `id` -------------------------------------------------------------------
+
+    async def _id_choices(
+        self, interaction: discord.Interaction[Any], current: str, statuses: tuple[WodStatus, ...]
+    ) -> list[app_commands.Choice[int]]:
+        if interaction.guild_id is None:
+            return []
+        tz = await self._zone(interaction.guild_id)
+        rows = await self.bot.store.list_wods(interaction.guild_id, statuses=statuses, limit=50)
+        typed = current.strip().lstrip("#")
+        choices = []
+        for row in rows:
+            if typed and not str(row.id).startswith(typed):
+                continue
+            what = row.title or row.workout_key or row.workout_text
+            label = f"#{row.id} · {row.publish_at.astimezone(tz):%a %d %b %H:%M} · {what}"
+            choices.append(app_commands.Choice(name=clip(label, 100), value=row.id))
+        return choices[:25]
+
+    @edit.autocomplete("id")
+    @cancel.autocomplete("id")
+    async def _scheduled_ids(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[int]]:
+        return await self._id_choices(interaction, current, ("scheduled",))
+
+    @results.autocomplete("id")
+    async def _posted_ids(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[int]]:
+        return await self._id_choices(interaction, current, ("posted",))
 
     # -- buttons --------------------------------------------------------------------------------
 

@@ -193,3 +193,20 @@ async def test_edit_and_cancel_scheduled_posts(wod_env: WodEnv) -> None:
     recent = listing.embeds[0]["fields"][1]["value"]
     assert "**#1**" in recent and "posted" in recent and "**#2**" in recent
     assert "cancelled" in recent
+
+
+async def test_ids_are_suggested_by_status(wod_env: WodEnv) -> None:
+    await wod_env.post(title="Hills")
+    await wod_env.post(when="tomorrow 6am")
+    scheduled = await wod_env.discord.autocomplete(
+        wod_env.coach, wod_env.training, "wod cancel", "id", ""
+    )
+    assert [(c["name"], c["value"]) for c in scheduled.choices] == [
+        ("#2 · Tue 03 Mar 06:00 · 6x1000m", 2)
+    ]
+    posted = await wod_env.discord.autocomplete(
+        wod_env.ana, wod_env.training, "wod results", "id", "1"
+    )
+    assert [(c["name"], c["value"]) for c in posted.choices] == [
+        ("#1 · Mon 02 Mar 05:00 · Hills", 1)
+    ]

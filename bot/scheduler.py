@@ -214,7 +214,9 @@ class WodDispatcher:
         now = self.now()
         lateness = now - wod.publish_at
         settings = await self.store.guild_settings(wod.guild_id)
-        if lateness > dt.timedelta(minutes=settings.wod_late_window_min):
+        # Never shorter than LATE_AFTER: a post on time by a few seconds is not a missed one.
+        window = max(dt.timedelta(minutes=settings.wod_late_window_min), LATE_AFTER)
+        if lateness > window:
             if await self.store.mark_wod_missed(wod.id):
                 self._record(wod.id, "missed")
                 if report:

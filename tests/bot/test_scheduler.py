@@ -212,3 +212,34 @@ async def test_uncertain_post_that_went_out_is_recorded(dispatcher, store, chann
     row = await store.wod(GUILD, w.id)
     assert row is not None and (row.status, row.message_id) == ("posted", 777)
     assert list(channel) == [777]
+
+
+async def test_a_zero_window_still_posts_what_is_on_time(dispatcher, store, clock):
+    await store.update_guild_settings(GUILD, wod_late_window_min=0)
+    w = await store.schedule_wod(wod(publish_at=T0 - dt.timedelta(seconds=2)))
+    old = await store.schedule_wod(wod(publish_at=T0 - dt.timedelta(minutes=6)))
+    await dispatcher.run_pass()
+    assert fake(dispatcher).sent == [(w.id, None)]
+    assert (await store.wod(GUILD, old.id)).status == "missed"  # type: ignore[union-attr]
+
+
+async def test_a_failing_pass_is_retried_later(dispatcher, store, clock, monkeypatch):
+    w = await store.schedule_wod(wod(publish_at=T0))
+    calls = 0
+    real = store.due_wods
+
+    async def flaky(now, *, limit=50):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise OSError("disk hiccup")
+        return await real(now, limit=limit)
+
+    monkeypatch.setattr(store, "due_wods", flaky)
+    dispatcher.start()
+    retry_at = T0 + dispatcher.retry_delay
+    assert await asyncio.wait_for(dispatcher.wait_asleep(), GUARD) == retry_at
+    assert fake(dispatcher).sent == []
+    clock.advance(dispatcher.retry_delay)
+    await asyncio.wait_for(fake(dispatcher).sent_one.wait(), GUARD)
+    assert fake(dispatcher).sent == [(w.id, None)]

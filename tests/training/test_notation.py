@@ -17,6 +17,19 @@ SHARED = json.loads((HERE / "fixtures" / "workouts.json").read_text(encoding="ut
 SHARED_INVALID = json.loads((HERE / "fixtures" / "invalid-workouts.json").read_text("utf-8"))
 CORPUS = json.loads((HERE / "corpus" / "workouts.json").read_text(encoding="utf-8"))
 CORPUS_INVALID = json.loads((HERE / "corpus" / "invalid-workouts.json").read_text("utf-8"))
+CORPUS_2 = json.loads((HERE / "corpus" / "workouts-2.json").read_text(encoding="utf-8"))
+CORPUS_2_INVALID = json.loads((HERE / "corpus" / "invalid-workouts-2.json").read_text("utf-8"))
+
+# The second collection is newer than the reader's last round of work on it: it is held to a
+# floor that only goes up (raise it when the reader improves), not to every entry.
+CORPUS_2_FLOOR = 113
+
+# Chat in the second collection that the reader still takes for a workout.
+KNOWN_ACCEPTED_CHAT = {
+    "PR'd my 5k in 19:45!": "a race result reads like a 5 km rep with a target",
+    "About 55 people in both the M55 400 and 200.": "a list of bare distances in a sentence",
+    "ran 2:05 for 800 at the meet, 4 sec PR": "a race result reads like reps",
+}
 
 # Real notation the reader does not read yet, each with what it would take. Strict: when one of
 # these starts to pass, the test says so and it leaves this list.
@@ -73,8 +86,30 @@ def test_corpus_is_mostly_read():
         assert any(e["text"].startswith(start) for e in CORPUS), start
 
 
+def _reads_right(entry: dict) -> bool:
+    try:
+        return not differences(entry, parse_workout(entry["text"]))
+    except ParseError:
+        return False
+
+
+def test_second_collection_is_read_at_least_as_well_as_before():
+    right = sum(_reads_right(e) for e in CORPUS_2)
+    assert right >= CORPUS_2_FLOOR, f"{right} of {len(CORPUS_2)} read right"
+
+
+INVALID = SHARED_INVALID + CORPUS_INVALID + CORPUS_2_INVALID
+
+
 @pytest.mark.parametrize(
-    "entry", SHARED_INVALID + CORPUS_INVALID, ids=_ids(SHARED_INVALID + CORPUS_INVALID)
+    "entry",
+    [
+        pytest.param(e, marks=pytest.mark.xfail(reason=KNOWN_ACCEPTED_CHAT[e["text"]], strict=True))
+        if e["text"] in KNOWN_ACCEPTED_CHAT
+        else e
+        for e in INVALID
+    ],
+    ids=_ids(INVALID),
 )
 def test_invalid_text_is_refused_with_a_position_and_a_hint(entry):
     with pytest.raises(ParseError) as caught:

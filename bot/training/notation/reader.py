@@ -332,9 +332,12 @@ class Reader:
             end = j + (2 if w == "half" else 1)
             return Qty("d", 42195.0 if w == "marathon" else 21097.5, j, end)
         if w in v.NUMBER_WORDS and self.is_word(j + 1):
-            unit = self.at(j + 1).unit  # type: ignore[union-attr]
+            k = j + 1
+            if self.at(k).unit in _LENGTH_ADJECTIVES and self.is_word(k + 1):  # type: ignore[union-attr]
+                k += 1  # `four easy miles`
+            unit = self.at(k).unit  # type: ignore[union-attr]
             if unit in DISTANCE_UNITS or unit in DURATION_UNITS:
-                return self._with_unit(float(v.NUMBER_WORDS[w]), unit, j, j + 2)
+                return self._with_unit(float(v.NUMBER_WORDS[w]), unit, j, k + 1)
         if w in ("a", "an", "one", "half", "quarter") and self.is_word(
             j + 1, "mile", "lap", "k", "km", "kilometer", "minute", "min", "hour"
         ):
@@ -458,6 +461,9 @@ class Reader:
                 )
             if t.kind == "sym" and t.unit == "-" and self._negative_count(self.i):
                 raise self.error("a count can't be negative", self.i, self.i + 2, hint="5 x 400")
+            if t.kind == "sym" and t.unit == "=" and self.quantity_range(self.i + 1) is not None:
+                self.i = self.quantity_range(self.i + 1)[1]  # type: ignore[index]  # `= 5,600 metres`
+                continue
             if (t.kind == "sym" and t.unit in ",+/&-|>:=!?#~") or self.is_word(
                 self.i, "and", "plus", "followed", "by", "next", "after", "finish", "finished"
             ):
@@ -470,6 +476,10 @@ class Reader:
                     prose = False
                     continue
                 self.i += 1
+                continue
+            label_end = self._label_end(self.i)
+            if label_end is not None:
+                self.i = label_end  # `Set 1:`, `Block A:`, `Week 3 -`, `11/16`: names, not reps
                 continue
             if t.kind == "word" and t.unit in ("repeat", "repeated", "do", "repeating"):
                 counted = self.repeat_count(self.i)
@@ -712,12 +722,15 @@ class Reader:
                 if after_q is not None and self.is_sym(after_q.end, "x")
                 else None
             )
+            before = self.quantity(j - 2) if self.is_sym(j - 1, "x") else None
             if (
                 100 <= n <= 10000
                 and after_q is not None
                 and _mid(after_q.value) >= 100
-                and third is not None
-                and _mid(third.value) >= 100
+                and (
+                    (third is not None and _mid(third.value) >= 100)
+                    or (before is not None and _mid(before.value) >= 100)
+                )
             ):
                 return None  # `400 x 800 x 1200`: a sequence, read by `lengths`
             return n, k + 1, "x"
@@ -951,8 +964,11 @@ class Reader:
             if self.count_prefix(nxt) is not None or self.rest_clause(nxt, False) is not None:
                 break
             q = self.quantity_range(nxt)
-            if q is None or self.is_sym(q[1], "x") or self.segment_after(q[1]) is not None:
+            if q is None or self.segment_after(q[1]) is not None:
                 break
+            after_x = self.quantity(q[1] + 1) if self.is_sym(q[1], "x") else None
+            if self.is_sym(q[1], "x") and (after_x is None or _mid(after_x.value) < 100):
+                break  # `200, 400 x 3`: the count belongs to what follows
             groups.append((self.unify(q[0]), q[1]))
             end = q[1]
         last = groups[-1][0][-1]
@@ -1091,7 +1107,6 @@ class Reader:
                 return item
         self.i = end
         block = Block(drafts, len(drafts), self.toks[j].start, self.toks[end - 1].end)
-        t = self.at(j)
         t = self.at(j)
         block.bare_single = (
             len(drafts) == 1 and end == j + 1 and t is not None and t.kind == "num" and not t.unit
@@ -1318,6 +1333,45 @@ class Reader:
             k += 1
         return n, k
 
+    def _label_end(self, j: int) -> int | None:
+        """Where a name for a part of the plan or a date ends: `Set 1:`, `**Block B**`, `Week 3
+        -`, `Day 2`, `Option I:`, `11/16`, `21.11.`; None if there is none at j."""
+        t = self.toks[j]
+        if t.kind == "word" and t.unit in _LABEL_HEADS:
+            nxt = self.at(j + 1)
+            if nxt is not None and (
+                (nxt.kind == "num" and not nxt.unit and nxt.form == "int")
+                or (nxt.kind == "word" and len(nxt.unit) == 1 and nxt.unit not in "x")
+                or (nxt.kind == "word" and nxt.unit in ("i", "ii", "iii", "iv", "v"))
+            ):
+                if self.count_prefix(j + 1) is not None:
+                    return None  # `set 3 x 400`? leave it to the count
+                return j + 2
+        if t.kind == "num" and not t.unit and t.form == "int" and self.is_sym(j + 1, "/"):
+            nxt = self.at(j + 2)
+            if (
+                nxt is not None
+                and nxt.kind == "num"
+                and not nxt.unit
+                and nxt.form == "int"
+                and 1 <= t.value <= 31
+                and 1 <= nxt.value <= 31
+                and not self.is_word(j + 3, *DISTANCE_UNITS)
+                and nxt.end - t.start >= 3
+                and not (t.value < nxt.value <= 8)  # `1/2`, `3/4`: fractions
+            ):
+                end = j + 3
+                if (
+                    self.is_sym(end, "/")
+                    and self.at(end + 1) is not None
+                    and (
+                        self.at(end + 1).kind == "num"  # type: ignore[union-attr]
+                    )
+                ):
+                    end += 2  # `11/16/2024`
+                return end
+        return None
+
     def _negative_count(self, j: int) -> bool:
         """`-5 x 400`: a minus sign against a count at the start of a line."""
         nxt, prev = self.at(j + 1), self.at(j - 1)
@@ -1489,10 +1543,14 @@ class Reader:
             return False
         values: list[Range] = []
         k = j
+        clocks = 0
         while k < close:
             t = self.at(k)
-            if t is None or t.kind != "time" or t.form != "clock":
+            if t is None or not (
+                (t.kind == "time" and t.form == "clock") or (t.kind == "num" and not t.unit)
+            ):
                 return False
+            clocks += t.kind == "time"
             got = self.target_value(k)
             if got is None or got[2]:
                 return False
@@ -1502,6 +1560,8 @@ class Reader:
                 k += 1
             elif k != close:
                 return False
+        if not clocks:
+            return False  # `(400, 200)`: lengths, not times
         single_range = len(values) == 1 and values[0][0] != values[0][1]
         if not single_range and (len(values) < 2 or len(values) != len(block.reps)):
             return False
@@ -1577,6 +1637,9 @@ class Reader:
                     self.spread(block, values[-1][0], end[0][0], pace_unit)
                     self.i = end[1]
                     return True
+            if self.is_sym(k, ",") and self.is_word(k + 1, "and") and self._target_continues(k + 2):
+                k += 2  # `6:20 pace, 6:10 pace, and 6:00 pace`
+                continue
             if (self.is_sym(k, ",", "/", ";") or self.is_word(k, "then", "and")) and (
                 self._target_continues(k + 1)
             ):
@@ -1693,7 +1756,11 @@ class Reader:
             self.set_target(d, val, per)
 
     def set_target(self, d: Draft, val: Range, per: float) -> None:
-        if not per and d.distance is not None and _mid(d.distance) / max(val[0], 1e-9) > FASTEST_MPS:
+        if (
+            not per
+            and d.distance is not None
+            and _mid(d.distance) / max(val[0], 1e-9) > FASTEST_MPS
+        ):
             # No one runs 800 m in 4 seconds: `4.00`, `3.30` are minutes and seconds.
             val = (_dotted_minutes(val[0]), _dotted_minutes(val[1]))
         if per:
@@ -1707,7 +1774,22 @@ class Reader:
             d.target = val
 
     def cutdown(self, block: Block, j: int) -> bool:
-        """`cutting down 5:00 to 4:40`, `descending from 72 to 64`: spread evenly over the reps."""
+        """`cutting down 5:00 to 4:40`, `descending from 72 to 64`: spread evenly over the reps;
+        `cutting 2s per rep from 80`: a step from a start."""
+        step = self.quantity(j + 1)
+        if step is not None and step.kind in ("s", "t") and self.is_word(step.end, "per", "each"):
+            k = self.skip_words(
+                step.end, ("per", "each", "rep", "a", "lap", "from", "starting", "at")
+            )
+            start = self.target_value(k, single=True)
+            if start is not None:
+                (a, _), end, per = start
+                drop = float(_mid(step.value))
+                for idx, d in enumerate(block.reps):
+                    val = round(a - drop * idx, 1)
+                    self.set_target(d, (val, val), per)
+                self.i = end
+                return True
         k = self.skip_words(j + 1, ("down", "from", "each", "rep", "by", "starting", "at"))
         first = self.target_value(k, single=True)
         if first is None:
@@ -1785,6 +1867,19 @@ class Reader:
             if tw.unit in v.REST_WORDS:
                 kind = kind or v.REST_WORDS[tw.unit] or None
                 signal = worded = True
+            elif tw.unit in ("equal", "same", "equivalent") and (
+                self.is_word(k + 1) and self.at(k + 1).unit in v.REST_WORDS  # type: ignore[union-attr]
+            ):
+                equal = "time"  # `w/ equal rec`: as long as the rep took
+                signal = True
+            elif (
+                tw.unit == "half"
+                and self.is_word(k + 1, "the")
+                and self.is_word(k + 2, "distance", "time")
+            ):
+                equal = "half-" + self.at(k + 2).unit  # type: ignore[union-attr]
+                signal = True  # `jog half the distance`
+                k += 2
             elif tw.unit in ("equal", "same", "equivalent") and self.is_word(
                 k + 1, "time", "duration", "distance", "length"
             ):
@@ -2038,9 +2133,13 @@ class Reader:
                     last_block.reps[-1].rest = it.rest
                     last_block.reps[-1].equal = it.equal
                 elif it.after_break and not more_work:
-                    # A closing line (`Equal distance jog recoveries`) is for every group above.
-                    for b in out[rest_from:]:
-                        if isinstance(b, Block):
+                    # A closing line is for every group above: `Equal distance jog recoveries`
+                    # for their reps; `3' between sets` between the groups (`Set 1`, `Set 2`).
+                    above = [b for b in out[rest_from:] if isinstance(b, Block)]
+                    if it.scope == "sets" and len(above) > 1:
+                        self._apply_to_chain(above, rp)
+                    else:
+                        for b in above:
                             self.apply_rest(b, rp)
                 else:
                     pos = max(i for i, b in enumerate(out) if b is last_block)
@@ -2180,7 +2279,11 @@ class Reader:
         rest = d.rest
         if d.equal is not None:
             base = rest or Rest()
-            if d.equal == "distance" and d.distance is not None:
+            if d.equal == "half-distance" and d.distance is not None:
+                rest = Rest(distance_m=_scale(d.distance, 0.5), kind=base.kind)
+            elif d.equal == "half-time" and d.duration is not None:
+                rest = Rest(duration_s=_scale(d.duration, 0.5), kind=base.kind)
+            elif d.equal == "distance" and d.distance is not None:
                 rest = Rest(distance_m=d.distance, kind=base.kind)
             elif d.equal == "time":
                 length = (
@@ -2289,6 +2392,10 @@ _REST_START_WORDS = frozenset(
         "equal",
         "same",
         "equivalent",
+        "r",
+        "rr",
+        "ri",
+        "half",
     }
     | v.SET_WORDS
     | frozenset(v.REST_WORDS)
@@ -2337,6 +2444,27 @@ _SECOND_WORDS = frozenset({"s", "sec", "secs", "second", "seconds"})
 _HOUR_WORDS = frozenset({"h", "hr", "hrs", "hour", "hours"})
 
 
+# Words that name a part of a plan when a number or letter follows: `Set 1`, `Block A`.
+_LABEL_HEADS = frozenset(
+    {
+        "set",
+        "block",
+        "week",
+        "wk",
+        "day",
+        "session",
+        "option",
+        "level",
+        "phase",
+        "part",
+        "step",
+        "group",
+        "round",
+        "stage",
+        "workout",
+        "mile",
+    }
+)
 # Faster than any human over any distance (the 100 m record is ~10.4 m/s).
 FASTEST_MPS = 11.0
 

@@ -23,6 +23,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import Literal, Protocol
 
@@ -108,8 +109,8 @@ class WodDispatcher:
         self._asleep = False
         #  When the dispatcher will look again on its own (None: only when woken).
         self.sleeping_until: dt.datetime | None = None
-        #  What happened to each WOD it handled, in order: (wod id, outcome).
-        self.outcomes: list[tuple[int, Outcome]] = []
+        #  What happened to the latest WODs it handled, in order: (wod id, outcome).
+        self.outcomes: deque[tuple[int, Outcome]] = deque(maxlen=100)
 
     # -- life cycle -----------------------------------------------------------------------------
 
@@ -201,7 +202,9 @@ class WodDispatcher:
                 await self.handle_due(wod)
             if len(batch) < BATCH or not ready:
                 break
-        later.extend(t for t in self._retry_at.values() if t > now)
+        # Retry times that passed belong to WODs handled above, or no longer scheduled.
+        self._retry_at = {k: t for k, t in self._retry_at.items() if t > now}
+        later.extend(self._retry_at.values())
         next_at = await self.store.next_wod_at()
         if next_at is not None and next_at > now:
             later.append(next_at)

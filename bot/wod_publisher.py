@@ -47,7 +47,7 @@ class DiscordPublisher:
             raise PublishFailed(f"the workout no longer reads: {exc}") from None
         settings = await self.bot.store.guild_settings(wod.guild_id)
         embed = wod_embed(
-            wod, workout, author=await self._author(wod), tz=team_zone(settings.timezone),
+            wod, workout, author=await self.author_name(wod), tz=team_zone(settings.timezone),
             late_by=late_by,
         )
         try:
@@ -69,7 +69,7 @@ class DiscordPublisher:
             raise PublishUncertain(str(exc) or type(exc).__name__) from exc
         return message.id
 
-    async def _author(self, wod: WodRow) -> str:
+    async def author_name(self, wod: WodRow) -> str:
         guild = self.bot.get_guild(wod.guild_id)
         member = guild.get_member(wod.author_id) if guild is not None else None
         if member is None and guild is not None:

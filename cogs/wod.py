@@ -106,9 +106,10 @@ class Wod(commands.Cog):
 
     def __init__(self, bot: Any) -> None:
         self.bot = bot
+        self.publisher = DiscordPublisher(bot)
         self.dispatcher = WodDispatcher(
             bot.store,
-            DiscordPublisher(bot),
+            self.publisher,
             now=bot.now,
             sleep_until=getattr(bot.clock, "sleep_until", None),
             ready=bot.wait_until_ready,
@@ -349,7 +350,7 @@ class Wod(commands.Cog):
             )
             return
         embed = wod_embed(row, self._read_workout(row.workout_text),
-                          author=await DiscordPublisher(self.bot)._author(row), tz=tz)
+                          author=await self.publisher.author_name(row), tz=tz)
         if row.status == "posted":
             await interaction.response.send_message(embed=embed, view=wod_view(row.id),
                                                     ephemeral=True)

@@ -72,3 +72,16 @@ async def test_a_channel_pacer_cannot_write_in_fails_with_the_reason(wod_env: Wo
     listing = await wod_env.discord.slash(wod_env.ana, wod_env.training, "wod list")
     recent = listing.embeds[0]["fields"][1]["value"]
     assert "**#1**" in recent and "failed" in recent and "Send Messages" in recent
+
+
+async def test_the_teams_wod_channel_is_the_default(wod_env: WodEnv) -> None:
+    track = wod_env.guild.add_channel("track")
+    reply = await wod_env.discord.slash(
+        wod_env.coach, wod_env.training, "wod settings", channel=track
+    )
+    assert f"go to <#{track.id}>" in reply.content
+    await wod_env.post()
+    assert wod_env.posts() == [] and len(wod_env.posts(track)) == 1
+    elsewhere = wod_env.guild.add_channel("elsewhere")
+    await wod_env.post(channel=elsewhere)
+    assert len(wod_env.posts(elsewhere)) == 1 and len(wod_env.posts(track)) == 1

@@ -2,4 +2,10 @@
 
 from __future__ import annotations
 
-EXTENSIONS: tuple[str, ...] = ("cogs.meta", "cogs.log", "cogs.looking", "cogs.team")
+EXTENSIONS: tuple[str, ...] = (
+    "cogs.meta",
+    "cogs.log",
+    "cogs.looking",
+    "cogs.team",
+    "cogs.wod",
+)

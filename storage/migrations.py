@@ -135,6 +135,12 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX race_results_athlete ON race_results (guild_id, athlete_id, day);
     CREATE INDEX sessions_athlete_created ON sessions (guild_id, athlete_id, created_at);
     """,
+    # 3: a workout of the day's title; how late (minutes) a WOD the bot missed may still go out.
+    """
+    ALTER TABLE wods ADD COLUMN title TEXT;
+    ALTER TABLE guilds ADD COLUMN wod_late_window_min INTEGER NOT NULL DEFAULT 180
+        CHECK (wod_late_window_min BETWEEN 0 AND 10080);
+    """,
 )
 
 

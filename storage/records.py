@@ -21,6 +21,8 @@ MAX_NAME: Final = 100
 MAX_KEY: Final = 200
 MAX_REPS: Final = 500
 MAX_SPLITS: Final = 1000
+MAX_TITLE: Final = 100
+MAX_LATE_WINDOW_MIN: Final = 7 * 24 * 60
 
 
 class _Unset:
@@ -112,6 +114,7 @@ class NewWod:
     workout_json: dict[str, Any] | None = None
     workout_key: str | None = None
     notes: str | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +219,9 @@ class GuildSettings:
     wod_channel_id: int | None = None
     # Whether a new athlete's sessions start hidden from teammates.
     hidden_by_default: bool = False
+    # A WOD whose time passed while the bot was down is still posted (marked late) within this
+    # many minutes of its time; later than that it is marked missed instead.
+    wod_late_window_min: int = 180
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +264,7 @@ class WodRow:
     message_id: int | None
     failure: str | None
     created_at: dt.datetime
+    title: str | None = None
 
     def workout_json(self) -> dict[str, Any] | None:
         return None if self.workout_json_text is None else json.loads(self.workout_json_text)

@@ -310,6 +310,7 @@ class Store:
         coach_role_id: int | _Unset | None = UNSET,
         wod_channel_id: int | _Unset | None = UNSET,
         hidden_by_default: bool | _Unset = UNSET,
+        wod_late_window_min: int | _Unset = UNSET,
     ) -> GuildSettings:
         """Change the settings passed (None clears a role or channel); returns the result.
 
@@ -321,6 +322,7 @@ class Store:
             "coach_role_id": coach_role_id,
             "wod_channel_id": wod_channel_id,
             "hidden_by_default": hidden_by_default,
+            "wod_late_window_min": wod_late_window_min,
         }
         return await self._run(teams.update_guild_settings, guild_id, changes, self._now())
 
@@ -403,6 +405,7 @@ class Store:
         channel_id: int | _Unset = UNSET,
         day: dt.date | _Unset = UNSET,
         publish_at: dt.datetime | _Unset = UNSET,
+        title: str | _Unset | None = UNSET,
     ) -> WodRow | None:
         """Change a WOD that is still scheduled; None if it is not (or not in this guild)."""
         changes = {
@@ -413,6 +416,7 @@ class Store:
             "channel_id": channel_id,
             "day": day,
             "publish_at": publish_at,
+            "title": title,
         }
         return await self._run(wods.edit, guild_id, wod_id, changes, self._now())
 

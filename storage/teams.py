@@ -8,6 +8,7 @@ from typing import Any
 
 from storage import convert as cv
 from storage.records import (
+    MAX_LATE_WINDOW_MIN,
     Athlete,
     GuildSettings,
     NewRaceResult,
@@ -18,8 +19,18 @@ from storage.tx import immediate
 
 UNITS = ("metric", "imperial")
 
-_GUILD_SETTABLE = {"timezone", "units", "coach_role_id", "wod_channel_id", "hidden_by_default"}
-_GUILD_COLS = "guild_id, timezone, units, coach_role_id, wod_channel_id, hidden_by_default"
+_GUILD_SETTABLE = {
+    "timezone",
+    "units",
+    "coach_role_id",
+    "wod_channel_id",
+    "hidden_by_default",
+    "wod_late_window_min",
+}
+_GUILD_COLS = (
+    "guild_id, timezone, units, coach_role_id, wod_channel_id, hidden_by_default,"
+    " wod_late_window_min"
+)
 _ATHLETE_COLS = "guild_id, athlete_id, display_name, units, hidden, created_at"
 
 
@@ -59,7 +70,7 @@ def check_timezone(name: object) -> None:
 
 
 def _guild(row: Any) -> GuildSettings:
-    return GuildSettings(row[0], row[1], row[2], row[3], row[4], bool(row[5]))
+    return GuildSettings(row[0], row[1], row[2], row[3], row[4], bool(row[5]), row[6])
 
 
 def guild_settings(conn: sqlite3.Connection, guild_id: int) -> GuildSettings:
@@ -79,6 +90,12 @@ def update_guild_settings(
         raise ValueError(f"units must be 'metric' or 'imperial', not {changes['units']!r}")
     if "timezone" in changes:
         check_timezone(changes["timezone"])
+    if "wod_late_window_min" in changes:
+        window = changes["wod_late_window_min"]
+        if not isinstance(window, int) or not 0 <= window <= MAX_LATE_WINDOW_MIN:
+            raise ValueError(
+                f"the late-post window is 0 to {MAX_LATE_WINDOW_MIN} minutes, not {window!r}"
+            )
     if "hidden_by_default" in changes:
         changes["hidden_by_default"] = int(bool(changes["hidden_by_default"]))
     with immediate(conn):

@@ -22,13 +22,14 @@ import sqlite3
 from typing import Any
 
 from storage import convert as cv
-from storage.records import NewWod, WodRow, _Unset
+from storage.records import MAX_TITLE, NewWod, WodRow, _Unset
 from storage.teams import ensure_guild
 from storage.tx import immediate
 
 _COLS = (
     "id, guild_id, author_id, workout_text, workout_json, workout_key, notes, channel_id, day,"
-    " publish_at, status, claim_token, claimed_at, posted_at, message_id, failure, created_at"
+    " publish_at, status, claim_token, claimed_at, posted_at, message_id, failure, created_at,"
+    " title"
 )
 _EDITABLE = {
     "workout_text",
@@ -38,6 +39,7 @@ _EDITABLE = {
     "channel_id",
     "day",
     "publish_at",
+    "title",
 }
 STATUSES = ("scheduled", "posting", "posted", "failed", "missed", "cancelled")
 
@@ -62,6 +64,7 @@ def _wod(row: Any) -> WodRow:
         row[14],
         row[15],
         ri(row[16]),  # type: ignore[arg-type]
+        row[17],
     )
 
 
@@ -70,8 +73,8 @@ def schedule(conn: sqlite3.Connection, rec: NewWod, now: str) -> WodRow:
         ensure_guild(conn, rec.guild_id, now)
         row = conn.execute(
             "INSERT INTO wods (guild_id, author_id, workout_text, workout_json, workout_key,"
-            " notes, channel_id, day, publish_at, created_at, updated_at)"
-            f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING {_COLS}",
+            " notes, channel_id, day, publish_at, title, created_at, updated_at)"
+            f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING {_COLS}",
             (
                 rec.guild_id,
                 rec.author_id,
@@ -82,6 +85,7 @@ def schedule(conn: sqlite3.Connection, rec: NewWod, now: str) -> WodRow:
                 rec.channel_id,
                 cv.day(rec.day),
                 cv.instant(rec.publish_at),
+                cv.bounded(rec.title, MAX_TITLE, "title"),
                 now,
                 now,
             ),
@@ -238,6 +242,8 @@ def edit(
             value = cv.key(value)
         elif column in ("workout_text", "notes"):
             value = cv.bounded(value, what=column.replace("_", " "))
+        elif column == "title":
+            value = cv.bounded(value, MAX_TITLE, "title")
         if column in ("workout_text", "channel_id", "publish_at", "day") and value is None:
             raise ValueError(f"a workout of the day needs a {column.replace('_', ' ')}")
         values[column] = value

@@ -66,9 +66,9 @@ class SandboxTest(commands.Cog):
         embed.add_field(name="Splits", value=splits)
         await interaction.response.send_message(embed=embed)
 
-    wod = app_commands.Group(name="wod", description="Workout of the day")
+    drill = app_commands.Group(name="drill", description="A drill of the day")
 
-    @wod.command(name="post", description="Post the workout of the day")
+    @drill.command(name="post", description="Post the drill of the day")
     @app_commands.checks.has_role("coach")
     async def wod_post(self, interaction: discord.Interaction[Any], workout: str) -> None:
         await interaction.response.send_message(f"WOD: {workout}", view=WodView())

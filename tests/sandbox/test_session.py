@@ -47,9 +47,9 @@ async def test_scripted_session_reads_as_a_transcript(tmp_path: Path) -> None:
     script = "\n".join(
         [
             "/log splits: 2:26 2:28 2:26 workout: 6 x 1000m w/ 500m rec",
-            "/wod post workout: 5 x 1 mile",
+            "/drill post workout: 5 x 1 mile",
             "@coach",
-            "/wod post workout: 5 x 1 mile",
+            "/drill post workout: 5 x 1 mile",
             "@ana",
             "press Log my splits",
             "5:40 5:38",
@@ -68,13 +68,13 @@ async def test_scripted_session_reads_as_a_transcript(tmp_path: Path) -> None:
     assert text.startswith("Pacer sandbox: #training on a local Discord")
     # Each typed line is echoed after the speaker's name, so the output reads as a transcript.
     assert "you> /log splits: 2:26 2:28 2:26 workout: 6 x 1000m w/ 500m rec\nPacer:\n" in text
-    session = between(text, "you> /log", "you> /wod")
+    session = between(text, "you> /log", "you> /drill")
     assert "┌─ Session " in session and "6 x 1000m w/ 500m rec × 1" in session
     assert "│ Splits" in session and "│   2:26 2:28 2:26" in session
     # `you` is not a coach: the role check answers ephemerally; @coach can post.
-    refused = between(text, "you> /wod post", "you> @coach")
+    refused = between(text, "you> /drill post", "you> @coach")
     assert "(only you can see this)" in refused and "You need the coach role" in refused
-    posted = between(text, "coach> /wod post", "coach> @ana")
+    posted = between(text, "coach> /drill post", "coach> @ana")
     assert "WOD: 5 x 1 mile" in posted and "[ Log my splits ]" in posted
     # The modal's fields are answered on the lines that follow; an empty line leaves one empty.
     assert "Form “Log splits”" in text

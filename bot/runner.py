@@ -52,8 +52,13 @@ async def run_bot(
         return _fail(NO_TOKEN, err)
     bot = factory(settings)
     loop = asyncio.get_running_loop()
+    # start() returns as soon as close() begins; the closing task is awaited below, or
+    # asyncio.run would cancel it half-way and the open database would hang the exit.
+    closing: list[asyncio.Task[None]] = []
     with contextlib.suppress(NotImplementedError, RuntimeError):
-        loop.add_signal_handler(signal.SIGTERM, lambda: loop.create_task(bot.close()))
+        loop.add_signal_handler(
+            signal.SIGTERM, lambda: closing.append(loop.create_task(bot.close()))
+        )
     try:
         async with bot:
             await bot.start(settings.discord_token)
@@ -66,6 +71,8 @@ async def run_bot(
     finally:
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.remove_signal_handler(signal.SIGTERM)
+        for task in closing:
+            await task
     return 0
 
 

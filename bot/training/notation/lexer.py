@@ -105,6 +105,9 @@ _BLANKS = re.compile(r"[^\S\n]*")
 _LIST_MARKER = re.compile(r"[^\S\n]*(?:[0-9]{1,2}[.)]|[a-z][.)])[^\S\n]+")
 
 
+MAX_DIGITS = 12
+
+
 def _digits(s: str, i: int) -> int:
     return _DIGITS.match(s, i).end()  # type: ignore[union-attr]
 
@@ -130,6 +133,16 @@ def tokenize(text: str) -> list[Tok]:
         elif ch.isspace():
             i = max(_BLANKS.match(s, i).end(), i + 1)  # type: ignore[union-attr]
         elif "0" <= ch <= "9" or (ch in ".:" and i + 1 < n and "0" <= s[i + 1] <= "9"):
+            if _digits(s, i + 1) - i > MAX_DIGITS:
+                # A count or length that long is a paste gone wrong; as a float it would be
+                # infinite, and no rep count can be made of it.
+                raise ParseError(
+                    f"a number of more than {MAX_DIGITS} digits cannot be part of a workout",
+                    text=text,
+                    offset=i,
+                    length=_digits(s, i + 1) - i,
+                    hint="6 x 1000m @ 3:20 w/ 90s",
+                )
             i = _number(text, s, i, toks)
         elif "a" <= ch <= "z":
             i = _word(s, i, toks)

@@ -95,7 +95,7 @@ PARSERS: dict[str, Callable[[str], object]] = {
     "date": lambda text: parse_session_date(text, TODAY),
     "when": lambda text: parse_when(text, NOW),
     "race (/profile)": parse_race,
-    "equivalent": lambda text: equivalent(*(text.split(" ", 1) + [""])[:2]),
+    "equivalent": lambda text: equivalent(*[*text.split(" ", 1), ""][:2]),
     "chat message": find_log,
 }
 INTENDED: tuple[type[BaseException], ...] = (ParseError, UserError, logbook.LogInputError)

@@ -123,3 +123,56 @@ def feed(parser: str, text: str) -> bool:
     except Exception as err:
         raise Unexpected(parser, text, err) from err
     return True
+
+
+def draw(strategy: st.SearchStrategy[object], n: int, *, seed: int = 0) -> list[object]:
+    """`n` values of `strategy`, the same every run for a given seed (hypothesis generates;
+    nothing is shrunk: the caller checks each value itself)."""
+    from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis import seed as fixed_seed
+
+    out: list[object] = []
+
+    @fixed_seed(seed)
+    @settings(max_examples=n, database=None, deadline=None, phases=[Phase.generate],
+              suppress_health_check=list(HealthCheck))
+    @given(strategy)
+    def collect(value: object) -> None:
+        out.append(value)
+
+    collect()
+    return out[:n]
+
+
+def option_text(max_length: int) -> st.SearchStrategy[str]:
+    """A text option as Discord's client would send it: within max_length, not blank."""
+    return inputs().map(lambda t: t[:max_length].strip() or "x")
+
+
+# The text options of Pacer's commands (max lengths from the synced schema), for fuzzing the
+# commands through the local Discord: (command, {option: max_length}).
+COMMAND_TEXT = (
+    ("log", {"splits": 1000, "workout": 300, "date": 40, "notes": 500}),
+    ("session edit", {"splits": 1000, "workout": 300, "date": 40, "notes": 500}),
+    ("sessions", {"since": 40, "workout": 300}),
+    ("progress", {"workout": 300}),
+    ("profile", {"race": 40}),
+    ("wod post", {"workout": 500, "when": 100, "title": 100}),
+    ("wod edit", {"workout": 500, "when": 100, "title": 100}),
+    ("pacer setup", {"timezone": 64}),
+)
+REQUIRED = {"log": "splits", "progress": "workout", "wod post": "workout"}
+NEEDS_ID = {"session edit", "wod edit"}
+
+
+def command_call() -> st.SearchStrategy[tuple[str, dict[str, str]]]:
+    """One command with some of its text options filled with fuzz."""
+    def options(spec: tuple[str, dict[str, int]]) -> st.SearchStrategy[tuple[str, dict[str, str]]]:
+        name, fields = spec
+        chosen = st.fixed_dictionaries(
+            {k: option_text(m) for k, m in fields.items() if k == REQUIRED.get(name)},
+            optional={k: option_text(m) for k, m in fields.items() if k != REQUIRED.get(name)},
+        )
+        return chosen.map(lambda values: (name, values))
+
+    return st.sampled_from(COMMAND_TEXT).flatmap(options)

@@ -185,7 +185,14 @@ class Reader:
         self.toks = tokenize(self.text)
         self.n = len(self.toks)
         self._check_brackets()
-        items = self.sequence(depth=0, closing=False)
+        try:
+            items = self.sequence(depth=0, closing=False)
+        except RecursionError:
+            # Hundreds of counts in a chain (`3 times 3 times ...`): no workout is written so.
+            raise ParseError(
+                "the counts in that text are chained too deeply to be a workout",
+                text=self.text, offset=0, length=len(self.text), hint=EXAMPLE,
+            ) from None
         return self.finish(items)
 
     # -- helpers ----------------------------------------------------------------------------------
@@ -693,6 +700,7 @@ class Reader:
             j += 1
         return j
 
+    @_memo  # chains like `3 times 3 times ...` ask it again at every level: cubic without
     def count_prefix(self, j: int) -> tuple[int, int, str] | None:
         """`6 x`, `6x`, `2 sets of`, `3 sets:`, `6 reps of`, `16 alternating`, `ten 800m
         repeats`: (count, index after, how)."""

@@ -419,6 +419,11 @@ def _is_date(body: str) -> bool:
     )
 
 
+# Full-width forms (U+FF01-FF5E) and the ideographic space as the ASCII they stand for: one
+# character for one, so the columns of an error stay those of the text as typed.
+_FULL_WIDTH = {0xFF01 + i: 0x21 + i for i in range(0x5E)} | {0x3000: 0x20}
+
+
 def parse_splits(text: str) -> Splits:
     """Read an athlete's splits. Raises ParseError (with the position) when there are none."""
     if not isinstance(text, str):
@@ -427,6 +432,7 @@ def parse_splits(text: str) -> Splits:
         raise _error(text, f"Splits are limited to {MAX_TEXT} characters", MAX_TEXT, len(text))
     if not text.strip():
         raise ParseError("No splits given", text=text, hint=HINT)
+    text = text.translate(_FULL_WIDTH)  # `２：２６` from a phone's full-width keyboard
     toks = _scan(text)
     return _read(text, toks)
 

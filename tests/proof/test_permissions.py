@@ -102,7 +102,7 @@ async def test_permission_matrix(tmp_path: Path, failures: Failures) -> None:
             return run
 
         async def menu(actor: str) -> Reply:
-            who, channel = where(actor)
+            who, _ = where(actor)
             return await d.context_menu(who, message, "Log splits")
 
         def button(label: str) -> Callable[[str], Awaitable[Reply]]:

@@ -16,6 +16,7 @@ from bot.charts import render_session
 from bot.embeds import clip, fit, report_embed, safe
 from bot.errors import UserError
 from bot.permissions import is_coach
+from bot.ratelimit import RateLimiter
 from bot.training import ParseError
 from bot.training.chat import find_log
 from bot.training.dates import parse_session_date
@@ -30,8 +31,10 @@ MENU_EXAMPLE = "6x1k today: 2:26 / 2:28 / 2:26 / 2:27 / 2:26 / 2:24 felt strong"
 SHOW_EXAMPLE = "/session show id: 12"
 EDIT_EXAMPLE = "/session edit id: 12 splits: 2:26 2:27 2:25"
 DELETE_EXAMPLE = "/session delete id: 12"
-# Sessions one athlete may log in an hour: a guard against a runaway script, not a quota.
+# Sessions one athlete may log in an hour, and in a minute: guards against a runaway script or
+# a stuck key, not quotas.
 LOG_RATE_PER_HOUR = 30
+LOG_RATE_PER_MINUTE = 10
 
 
 def guild_only(interaction: discord.Interaction[Any]) -> int:
@@ -92,6 +95,8 @@ class LogCog(commands.Cog, name="Log"):
             name="Log splits", callback=self.log_from_message, extras={"example": MENU_EXAMPLE}
         )
         self.menu.guild_only = True
+        self.burst = RateLimiter(LOG_RATE_PER_MINUTE, dt.timedelta(minutes=1), bot.now,
+                                 what="logged {n} sessions")
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.menu)
@@ -132,6 +137,7 @@ class LogCog(commands.Cog, name="Log"):
             # The coach's workout of the day is not in a form Pacer reads: the splits alone.
             workout = None
             reading = read_texts(splits, None, profile)
+        self.burst.check((guild_id, athlete.id))
         since = now - dt.timedelta(hours=1)
         if await store.count_sessions_since(guild_id, athlete.id, since) >= LOG_RATE_PER_HOUR:
             raise UserError(
@@ -160,6 +166,7 @@ class LogCog(commands.Cog, name="Log"):
         if not result.created:
             raise UserError(f"Already logged as session #{result.session_id}.",
                             f"/session show id: {result.session_id}")
+        self.burst.record((guild_id, athlete.id))
         await interaction.response.defer(thinking=True)
         title = logbook.title_of(w, len(reading.splits_s))
         embed = session_embed(reading, title, profile.units, result.session_id,

@@ -21,6 +21,7 @@ from discord.ext import commands
 from bot.errors import UserError
 from bot.logging_sessions import athlete_profile, log_against_workout, workout_key
 from bot.permissions import is_team_coach, require_coach
+from bot.ratelimit import RateLimiter
 from bot.scheduler import WodDispatcher
 from bot.training import Workout, parse_workout
 from bot.training.dates import parse_when
@@ -50,6 +51,7 @@ MAX_WORKOUT = 500
 MAX_WHEN = 100
 MAX_TITLE = 100
 MAX_CONTEXT = 1000
+POSTS_PER_10_MINUTES = 20
 POST_EXAMPLE = "/wod post workout: 6 x 1000m @ 3:20 w/ 90s jog when: tomorrow 6am"
 EDIT_EXAMPLE = "/wod edit id: 12 when: monday 5:30pm"
 WORKOUT_EXAMPLE = "6 x 1000m @ 3:20 w/ 90s jog"
@@ -106,6 +108,9 @@ class Wod(commands.Cog):
 
     def __init__(self, bot: Any) -> None:
         self.bot = bot
+        # A coach may schedule a week's workouts in a row; a runaway script may not.
+        self.posts = RateLimiter(POSTS_PER_10_MINUTES, dt.timedelta(minutes=10), bot.now,
+                                 what="posted {n} workouts of the day")
         self.publisher = DiscordPublisher(bot)
         self.dispatcher = WodDispatcher(
             bot.store,
@@ -193,6 +198,7 @@ class Wod(commands.Cog):
         title: app_commands.Range[str, 1, MAX_TITLE] | None = None,
     ) -> None:
         await require_coach(interaction, self.bot.store, "post a workout of the day")
+        self.posts.check((interaction.guild_id, interaction.user.id))
         draft = await self._draft(
             interaction, workout=workout, when=when, channel=channel, title=title
         )
@@ -211,6 +217,8 @@ class Wod(commands.Cog):
         assert channel_id is not None
         now = self.bot.now()
         publish_at = draft.publish_at or now
+        key = (guild_id, interaction.user.id)
+        self.posts.check(key)
         if publish_at < now - dt.timedelta(minutes=1) and draft.publish_at is not None:
             publish_at = now  # the coach took a while over the notes: post at once
         row = await self.bot.store.schedule_wod(
@@ -227,6 +235,7 @@ class Wod(commands.Cog):
                 title=draft.title,
             )
         )
+        self.posts.record(key)
         if publish_at > now:
             self.dispatcher.wake()
             await interaction.followup.send(

@@ -11,6 +11,7 @@ import pytest
 
 from bot.training import ParseError, parse_splits, parse_workout
 from tests.proof.arena import arena
+from tests.proof.fuzzing import feed
 
 # (name, splits text, what it reads as or None when it must be refused)
 SPLITS = [
@@ -101,3 +102,19 @@ async def test_hostile_text_through_discord(tmp_path: Path) -> None:
             stored = [r[0] for r in db.execute(
                 "SELECT notes FROM sessions WHERE notes IS NOT NULL ORDER BY id")]
     assert stored == [n.strip() for n in NOTES]  # exactly as typed, SQL included
+
+
+# Inputs the fuzz bench found to raise or to take seconds, kept so that they stay fixed.
+FOUND_BY_FUZZING = [
+    "400" * 103,  # an infinite count: OverflowError
+    "3 times" * 255,  # a chain of counts: 7 s (cubic)
+    "3 times" * 570,  # deeper: RecursionError
+    "1.２：２６1.２：２６",  # a clock read from a dot: ValueError
+    "1:05.41:05.41:05.41:05.4",
+]
+
+
+@pytest.mark.parametrize("text", FOUND_BY_FUZZING, ids=range(len(FOUND_BY_FUZZING)))
+@pytest.mark.parametrize("parser", ["workout", "log", "splits"])
+def test_what_fuzzing_found_stays_fixed(parser: str, text: str) -> None:
+    feed(parser, text)  # raises Unexpected for anything but a clear refusal

@@ -273,6 +273,8 @@ def _clock(text: str, s: str, start: int, toks: list[Tok]) -> int:
             j += 1
             continue
         break
+    if not fields[0]:
+        fields[0] = "0"  # `.2:26`, `:43`: read from a dot or colon, the leading field is empty
     k = _letters(s, j)
     if k > j and s[j:k] not in ("am", "pm", "min", "mins", "s", "sec", "secs", "h", "hr", "hrs"):
         raise ParseError(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -88,10 +89,23 @@ def describe_error(error: BaseException, command: object = None) -> Reply:
             "A server admin can fix it by running `pacer sync`.",
             level=logging.WARNING,
         )
+    if isinstance(original, sqlite3.OperationalError) and _disk_full(original):
+        return Reply(
+            "Pacer could not save that: its database is full. Nothing was saved; tell whoever "
+            "runs Pacer (the disk needs space), then try again.",
+            level=logging.ERROR,
+        )
     return Reply(
         "Something went wrong on Pacer's side; it has been logged. Please try again later.",
         level=logging.ERROR,
         with_traceback=True,
+    )
+
+
+def _disk_full(error: sqlite3.OperationalError) -> bool:
+    # SQLITE_FULL: the disk, or the database's max_page_count, has no room for the write.
+    return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or (
+        "database or disk is full" in str(error)
     )
 
 

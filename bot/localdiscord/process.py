@@ -30,12 +30,14 @@ class BotProcess:
         *,
         log_path: Path,
         charts: str = "thread",
+        stalls: Path | None = None,
         cwd: Path | None = None,
     ) -> None:
         self.discord = discord
         self.db_path = db_path
         self.log_path = log_path
         self.charts = charts
+        self.stalls = stalls  # where the bot records its event-loop stalls (bench/load.py)
         self.cwd = cwd or Path(__file__).resolve().parents[2]
         self.proc: asyncio.subprocess.Process | None = None
         self.starts = 0
@@ -50,6 +52,8 @@ class BotProcess:
                 "--charts", self.charts]
         if sync:
             args.append("--sync")
+        if self.stalls is not None:
+            args += ["--stalls", str(self.stalls)]
         with open(self.log_path, "ab") as err:
             self.proc = await asyncio.create_subprocess_exec(
                 *args, stdout=asyncio.subprocess.PIPE, stderr=err, cwd=self.cwd,

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import logging
 import sys
+import time
+from pathlib import Path
 from typing import Any
 
 import yarl
@@ -26,6 +29,7 @@ from bot.runner import run_bot
 from bot.settings import Settings
 
 READY = "ready"
+STALL_TICK_S = 0.005
 
 
 def point_at(url: str) -> None:
@@ -38,11 +42,43 @@ class ServedPacer(Pacer):
     """Pacer as served here: no 5 s identify pause (the local gateway has no identify limit),
     a short wait for guilds, and a `ready` line on stdout for the parent."""
 
-    def __init__(self, settings: Settings, *, sync: bool, **options: Any) -> None:
+    def __init__(
+        self, settings: Settings, *, sync: bool, stalls: str | None = None, **options: Any
+    ) -> None:
         super().__init__(settings, **options)
         self._sync = sync
         self._announced = False
         self._connection.guild_ready_timeout = 0.05
+        self._stalls_path = stalls
+        self._stalls: list[tuple[float, float]] = []
+        self._ticks = 0
+        self._watch: asyncio.Task[None] | None = None
+
+    async def setup_hook(self) -> None:
+        await super().setup_hook()
+        if self._stalls_path is not None:
+            self._watch = asyncio.create_task(self._watch_loop(), name="pacer-loop-watch")
+
+    async def _watch_loop(self) -> None:
+        """How late the event loop wakes a 5 ms sleep: the longest stall any handler caused."""
+        loop = asyncio.get_running_loop()
+        while True:
+            before = loop.time()
+            await asyncio.sleep(STALL_TICK_S)
+            late = loop.time() - before - STALL_TICK_S
+            self._ticks += 1
+            if late > 0.001:
+                self._stalls.append((time.time(), late))
+
+    async def close(self) -> None:
+        if self._watch is not None:
+            self._watch.cancel()
+            self._watch = None
+            assert self._stalls_path is not None
+            Path(self._stalls_path).write_text(
+                json.dumps({"ticks": self._ticks, "stalls": self._stalls}), encoding="utf-8"
+            )
+        await super().close()
 
     async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
         return None
@@ -68,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
         default="process",
         help="draw charts in a worker process (as `pacer run` does) or in a thread",
     )
+    parser.add_argument(
+        "--stalls", help="record event-loop stalls (wall time, seconds late) to this JSON file"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
@@ -76,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
 
     def factory(s: Settings) -> Pacer:
         charts = InThreadCharts() if args.charts == "thread" else None
-        return ServedPacer(s, sync=args.sync, warm_up_dates=False, charts=charts)
+        return ServedPacer(s, sync=args.sync, stalls=args.stalls, warm_up_dates=False,
+                           charts=charts)
 
     return asyncio.run(run_bot(settings, factory=factory))
 

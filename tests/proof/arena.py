@@ -33,6 +33,7 @@ class Arena:
     athletes: list[Member]
     training: Channel
     bot: Pacer
+    now: list[dt.datetime] = field(default_factory=lambda: [NOW])  # the bot's clock
     session_id: int = 0
     wod_id: int = 0
     calls: int = field(default=0)
@@ -111,7 +112,7 @@ async def arena(
             await bot.tree.sync()
             await bot.store.update_guild_settings(guild.id, coach_role_id=coach_role.id,
                                                   wod_channel_id=training.id)
-            found = Arena(discord, guild, coach, admin, members, training, bot)
+            found = Arena(discord, guild, coach, admin, members, training, bot, now)
             logged = await discord.slash(members[0], training, "log", splits="2:26 2:28 2:25")
             found.session_id = int(logged.embeds[0]["footer"]["text"].split("#")[1].split()[0])
             opened = await discord.slash(coach, training, "wod post", workout="6x400m @ 75",

@@ -67,8 +67,10 @@ async def test_page_buttons_survive_a_restart(tmp_path: Path) -> None:
     from bot.pacer import InThreadCharts, Pacer
     from bot.settings import Settings
 
+    now = [NOW]
+
     def make_bot() -> Pacer:
-        return Pacer(Settings(), db_path=str(tmp_path / "p.db"), clock=lambda: NOW,
+        return Pacer(Settings(), db_path=str(tmp_path / "p.db"), clock=lambda: now[0],
                      warm_up_dates=False, charts=InThreadCharts())
 
     async with LocalDiscord() as local:
@@ -78,6 +80,7 @@ async def test_page_buttons_survive_a_restart(tmp_path: Path) -> None:
         async with local.run_bot(make_bot) as bot:
             await bot.tree.sync()
             for k in range(12):
+                now[0] = NOW + dt.timedelta(seconds=10 * k)  # within /log's 10 a minute
                 await local.slash(ana, training, "log", splits="2:26 2:27", date=f"{k} days ago")
             reply = await local.slash(ana, training, "sessions")
             message = reply.followups[0] if reply.followups else reply.message

@@ -174,6 +174,31 @@ class Wod(commands.Cog):
             raise UserError(f"#{channel.name} is not a channel Pacer can post in.")
         return Draft(parsed, publish_at, channel_id, title, tz, wod_id)
 
+    async def _check_can_post(
+        self, interaction: discord.Interaction[Any], channel_id: int | None
+    ) -> None:
+        """Refuse at once a channel Pacer knows it cannot post in (before the coach types notes).
+
+        Permissions can still change before a scheduled post: the dispatcher handles that.
+        """
+        guild = interaction.guild
+        if channel_id is None and guild is not None:
+            channel_id = (await self.bot.store.guild_settings(guild.id)).wod_channel_id
+        if channel_id is None or channel_id == interaction.channel_id:
+            channel_id = interaction.channel_id
+            perms: discord.Permissions | None = interaction.app_permissions
+        else:
+            channel = guild.get_channel(channel_id) if guild is not None else None
+            me = guild.me if guild is not None else None
+            perms = channel.permissions_for(me) if channel is not None and me is not None else None
+        if perms is not None and not (
+            perms.view_channel and perms.send_messages and perms.embed_links
+        ):
+            raise UserError(
+                f"Pacer cannot post in <#{channel_id}>: it needs View Channel, Send Messages and"
+                " Embed Links there. Ask a server admin, or pick another channel."
+            )
+
     # -- /wod post ------------------------------------------------------------------------------
 
     @wod.command(name="post", description="Publish a workout of the day, now or later (coaches)",
@@ -198,6 +223,7 @@ class Wod(commands.Cog):
         )
         if draft.workout is None:
             raise UserError("Give the workout to post.", example=POST_EXAMPLE)
+        await self._check_can_post(interaction, draft.channel_id)
         await interaction.response.send_modal(ContextModal(self, draft))
 
     async def finish_post(

@@ -166,6 +166,8 @@ class Reader:
     i: int = 0
     around: Rest | None = None  # `5 min jog either side`
     n: int = 0  # len(toks), asked for on every lookahead
+    words: list[str] = field(default_factory=list)
+    syms: list[str] = field(default_factory=list)
     have_reps: bool = False  # a block has been read: `with ...` can now be a recovery
     memo: dict[tuple, Any] = field(default_factory=dict)
 
@@ -184,6 +186,9 @@ class Reader:
             raise ParseError("there is no workout here: the text is empty", hint=EXAMPLE)
         self.toks = tokenize(self.text)
         self.n = len(self.toks)
+        # The word or symbol at each position ("" for none): the reader's most asked questions.
+        self.words = [t.unit if t.kind == "word" else "" for t in self.toks]
+        self.syms = [t.unit if t.kind == "sym" else "\0" for t in self.toks]
         self._check_brackets()
         items = self.sequence(depth=0, closing=False)
         return self.finish(items)
@@ -194,16 +199,11 @@ class Reader:
         return self.toks[j] if 0 <= j < self.n else None
 
     def is_word(self, j: int, *words: str) -> bool:
-        if not 0 <= j < self.n:
-            return False
-        t = self.toks[j]
-        return t.kind == "word" and (not words or t.unit in words)
+        w = self.words[j] if 0 <= j < self.n else ""
+        return bool(w) and (not words or w in words)
 
     def is_sym(self, j: int, *syms: str) -> bool:
-        if not 0 <= j < self.n:
-            return False
-        t = self.toks[j]
-        return t.kind == "sym" and t.unit in syms
+        return 0 <= j < self.n and self.syms[j] in syms
 
     def error(
         self, message: str, j: int, end: int | None = None, hint: str = EXAMPLE

@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-EXTENSIONS: tuple[str, ...] = ("cogs.meta", "cogs.wod")
+EXTENSIONS: tuple[str, ...] = ("cogs.meta", "cogs.log", "cogs.looking", "cogs.team", "cogs.wod")

@@ -49,6 +49,12 @@ def intents() -> discord.Intents:
     return discord.Intents(guilds=True)
 
 
+def _log_chart_start(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("the chart worker did not start; charts start on first use",
+                  exc_info=task.exception())
+
+
 class Pacer(commands.Bot):
     """Pacer's `commands.Bot`. Cogs reach the database through `bot.store`."""
 
@@ -63,6 +69,7 @@ class Pacer(commands.Bot):
         extensions: Sequence[str] = EXTENSIONS,
         warm_up_dates: bool = True,
         charts: ChartRenderer | None = None,
+        start_charts: bool = False,
         **options: Any,
     ) -> None:
         super().__init__(
@@ -83,6 +90,10 @@ class Pacer(commands.Bot):
         # Charts render in a separate process by default, so the event loop never waits for
         # one (bench/charts.py); the process starts with the first chart.
         self.charts: ChartRenderer = charts if charts is not None else ChartWorker()
+        # The real bot starts the chart process at start-up, in the background, so the first
+        # /log does not wait for matplotlib; tests and tools start it on first use, if ever.
+        self._start_charts = start_charts
+        self.charts_ready: asyncio.Task[None] | None = None
 
     def now(self) -> datetime:
         """The current time (UTC, aware) from the injected clock: cogs ask here, not datetime."""
@@ -102,6 +113,10 @@ class Pacer(commands.Bot):
             self.dates_ready = asyncio.create_task(
                 asyncio.to_thread(dates_warmup.warm_up), name="pacer-dates-warm-up"
             )
+        start = getattr(self.charts, "start", None)
+        if self._start_charts and start is not None:
+            self.charts_ready = asyncio.create_task(start(), name="pacer-charts-start")
+            self.charts_ready.add_done_callback(_log_chart_start)
         if self.clock is None:
             self._store = await Store.open(self.db_path)
         else:
@@ -125,6 +140,8 @@ class Pacer(commands.Bot):
                 except Exception:
                     log.exception("date parser warm-up failed")
                 self.dates_ready = None
+            if self.charts_ready is not None and not self.charts_ready.done():
+                self.charts_ready.cancel()
             await asyncio.to_thread(self.charts.close)
             if self._store is not None:
                 store, self._store = self._store, None

@@ -34,13 +34,18 @@ NO_DATABASE = "Cannot use the database ({error}): check PACER_DB."
 BotFactory = Callable[[Settings], Pacer]
 
 
+def serving_bot(settings: Settings) -> Pacer:
+    """The bot `pacer run` serves: its chart process starts with it, in the background."""
+    return Pacer(settings, start_charts=True)
+
+
 def _fail(message: str, err: TextIO | None) -> int:
     print(message, file=err or sys.stderr)
     return 2
 
 
 async def run_bot(
-    settings: Settings, *, factory: BotFactory = Pacer, err: TextIO | None = None
+    settings: Settings, *, factory: BotFactory = serving_bot, err: TextIO | None = None
 ) -> int:
     """Log in and serve until closed (SIGTERM or Ctrl-C close the bot cleanly). Exit status."""
     if not settings.discord_token:

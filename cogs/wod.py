@@ -18,9 +18,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot import logbook
 from bot.errors import UserError
-from bot.logging_sessions import athlete_profile, log_against_workout, workout_key
-from bot.permissions import is_coach, require_coach
+from bot.permissions import interaction_is_coach, require_coach
 from bot.scheduler import WodDispatcher
 from bot.training import Workout, parse_workout
 from bot.training.dates import parse_when
@@ -39,6 +39,7 @@ from bot.wod_embeds import (
     wod_embed,
     wod_title,
 )
+from bot.wod_log import log_against_wod, workout_key
 from bot.wod_publisher import DiscordPublisher, team_zone
 from bot.wod_text import athlete_target_lines, paces_text, target_lines, team_rows
 from storage import NewWod, WodRow
@@ -140,7 +141,8 @@ class Wod(commands.Cog):
                             example="/wod list")
         return row
 
-    async def posted_wod(self, interaction: discord.Interaction[Any], wod_id: int) -> WodRow:
+    async def button_wod(self, interaction: discord.Interaction[Any], wod_id: int) -> WodRow:
+        """The WOD a post's button belongs to (it may be gone: the team was forgotten)."""
         return await self._wod(interaction, wod_id)
 
     def _read_workout(self, text: str) -> Workout:
@@ -422,7 +424,7 @@ class Wod(commands.Cog):
             if row is None:
                 raise UserError("No workout of the day has been posted yet.", example="/wod list")
         await interaction.response.defer(thinking=True)
-        coach = await is_coach(interaction, store)
+        coach = await interaction_is_coach(interaction, store)
         sessions = await store.wod_results(
             guild_id, row.id, viewer_id=interaction.user.id, include_hidden=coach
         )
@@ -520,23 +522,21 @@ class Wod(commands.Cog):
         self, interaction: discord.Interaction[Any], wod: WodRow, splits: str, notes: str | None
     ) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        workout = self._read_workout(wod.workout_text)
         member = interaction.user
-        logged = await log_against_workout(
+        settings = await self.bot.store.guild_settings(wod.guild_id)
+        logged = await log_against_wod(
             self.bot.store,
-            guild_id=wod.guild_id,
+            settings,
+            wod,
             athlete_id=member.id,
             athlete_name=member.display_name,
-            workout=workout,
-            wod_id=wod.id,
-            day=wod.day,
             splits_text=splits,
             notes=notes,
             channel_id=interaction.channel_id,
             interaction_id=interaction.id,
         )
         tz = await self._zone(wod.guild_id)
-        report = render(logged.analysis)
+        report = render(logged.analysis, logged.units)
         embed = analysis_embed(report, title=f"Your splits · {wod_title(wod, tz)}",
                                replaced=logged.replaced)
         await interaction.followup.send(embed=embed, ephemeral=True)
@@ -545,7 +545,10 @@ class Wod(commands.Cog):
         self, interaction: discord.Interaction[Any], wod: WodRow
     ) -> discord.Embed:
         workout = self._read_workout(wod.workout_text)
-        athlete = await athlete_profile(self.bot.store, wod.guild_id, interaction.user.id)
+        settings = await self.bot.store.guild_settings(wod.guild_id)
+        athlete = await logbook.athlete_profile(
+            self.bot.store, wod.guild_id, interaction.user.id, settings
+        )
         mine, notes = athlete_target_lines(workout, athlete)
         shared = [line for line in target_lines(workout) if "My targets" not in line]
         embed = discord.Embed(title=clip(f"Your targets · WOD #{wod.id}", 256),

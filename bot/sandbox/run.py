@@ -11,7 +11,7 @@ from typing import TextIO
 
 from bot.extensions import EXTENSIONS
 from bot.localdiscord import LocalDiscord
-from bot.pacer import Pacer
+from bot.pacer import ChartRenderer, Clock, Pacer
 from bot.sandbox.session import Sandbox
 from bot.settings import Settings
 
@@ -64,6 +64,8 @@ async def run_sandbox(
     files_dir: Path = FILES_DIR,
     interactive: bool | None = None,
     extensions: tuple[str, ...] = EXTENSIONS,
+    charts: ChartRenderer | None = None,
+    clock: Clock | None = None,
 ) -> int:
     """Run the sandbox until `quit` or end of input. Lines default to standard input; when it is
     not a terminal each line is echoed, so the output reads as a transcript."""
@@ -74,7 +76,9 @@ async def run_sandbox(
         sandbox = Sandbox(local, out, files_dir, echo=not interactive)
 
         def make_bot() -> Pacer:
-            return Pacer(settings, extensions=extensions)
+            # Without a renderer given, the chart process starts in the background, as in `run`.
+            return Pacer(settings, extensions=extensions, charts=charts,
+                         start_charts=charts is None, clock=clock)
 
         async with local.run_bot(make_bot) as bot:
             await bot.tree.sync()

@@ -355,8 +355,16 @@ class Sandbox:
 
     # -- modals ---------------------------------------------------------------------------------
     def start_form(self, modal: ModalRecord) -> None:
-        labels = [f.label for f in modal.fields()]
-        self.say(f"Form “{modal.title}”: answer each field on its own line (empty = leave empty).")
+        fields = modal.fields()
+        labels = [f.label for f in fields]
+        filled = [f"{f.label}: {f.value}" for f in fields if f.value]
+        if filled:
+            self.say(f"Form “{modal.title}”, filled in: " + " · ".join(filled))
+            self.say("Answer each field on its own line (empty = keep what is filled in).")
+        else:
+            self.say(
+                f"Form “{modal.title}”: answer each field on its own line (empty = leave empty)."
+            )
         self.form = (modal, labels, {})
         if not labels:
             self.form = None

@@ -101,8 +101,8 @@ class FrameTest(commands.Cog):
     async def form(self, interaction: discord.Interaction[Any]) -> None:
         await interaction.response.send_modal(StrictModal())
 
-    @app_commands.command(description="Shows a per-session button")
-    async def session(self, interaction: discord.Interaction[Any]) -> None:
+    @app_commands.command(name="session-button", description="Shows a per-session button")
+    async def session_button(self, interaction: discord.Interaction[Any]) -> None:
         view = discord.ui.View(timeout=None)
         view.add_item(SessionButton(7))
         await interaction.response.send_message("session 7", view=view)

@@ -84,7 +84,7 @@ async def test_help_lists_every_command_with_an_example(pacer_env: Env) -> None:
     assert reply.ephemeral
     text = reply.embeds[0]["description"]
     slash = pacer_env.bot.tree.get_commands(type=discord.AppCommandType.chat_input)
-    for command in _leaf_commands(slash):  # a group's subcommands are listed one by one
+    for command in _leaf_commands(slash):  # a group is listed by its subcommands
         assert f"**/{command.qualified_name}** — {command.description}" in text
     assert "e.g. `/bad text: 2:26`" in text  # a test command registered later is listed too
 
@@ -190,7 +190,7 @@ async def test_modal_failure_is_answered_ephemerally(pacer_env: Env) -> None:
 
 
 async def test_dynamic_button_failure_is_answered_ephemerally(pacer_env: Env) -> None:
-    shown = await pacer_env.discord.slash(pacer_env.ana, pacer_env.training, "session")
+    shown = await pacer_env.discord.slash(pacer_env.ana, pacer_env.training, "session-button")
     assert shown.message is not None
     reply = await pacer_env.discord.press(pacer_env.ana, shown.message, "Delete")
     assert reply.ephemeral and reply.content == "Session 7 is already gone."

@@ -6,7 +6,7 @@ import pytest
 
 from bot.errors import UserError
 from cogs.wod import _bounded
-from tests.cogs.conftest import WodEnv
+from tests.cogs.wod_env import WodEnv
 
 DISTANCES = [200, 300, 400, 500, 600, 800, 1000, 1200, 1600, 2000]
 

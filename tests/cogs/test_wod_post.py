@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.cogs.conftest import WORKOUT, WodEnv
+from tests.cogs.wod_env import WORKOUT, WodEnv
 
 
 async def test_post_now_publishes_the_workout_with_its_buttons(wod_env: WodEnv) -> None:

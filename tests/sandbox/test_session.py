@@ -7,7 +7,7 @@ import re
 from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 
-from bot.extensions import EXTENSIONS
+from bot.pacer import InThreadCharts
 from bot.sandbox.run import run_sandbox
 from bot.sandbox.session import stable_id
 from bot.settings import Settings
@@ -15,6 +15,8 @@ from bot.settings import Settings
 from .sandbox_cog import PNG
 
 COG = "tests.sandbox.sandbox_cog"
+# The test cog stands in for Pacer's own commands (same names), so only /help comes along.
+EXTENSIONS = ("cogs.meta",)
 
 
 async def feed(lines: Iterable[str]) -> AsyncIterator[str]:
@@ -31,6 +33,7 @@ async def transcript(tmp_path: Path, script: str) -> str:
         files_dir=tmp_path / "files",
         interactive=False,
         extensions=(*EXTENSIONS, COG),
+        charts=InThreadCharts(),
     )
     assert status == 0
     return out.getvalue()

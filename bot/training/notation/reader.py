@@ -102,6 +102,7 @@ class Block:
     # A single length met in the middle of prose (`we had 2mins`): kept only if it is all.
     in_prose: bool = False
     joined: bool = False  # follows the previous group within a sentence (`2 x 3km, 2 x 2km`)
+    vouched: bool = False  # in prose, but after `ran`, `did`, `raced`: kept if it is all
     tail_rests: list[_RestParse] = field(default_factory=list)  # recoveries with a stated scope
 
 
@@ -165,6 +166,8 @@ class Reader:
     i: int = 0
     around: Rest | None = None  # `5 min jog either side`
     n: int = 0  # len(toks), asked for on every lookahead
+    words: list[str] = field(default_factory=list)
+    syms: list[str] = field(default_factory=list)
     have_reps: bool = False  # a block has been read: `with ...` can now be a recovery
     memo: dict[tuple, Any] = field(default_factory=dict)
 
@@ -183,6 +186,9 @@ class Reader:
             raise ParseError("there is no workout here: the text is empty", hint=EXAMPLE)
         self.toks = tokenize(self.text)
         self.n = len(self.toks)
+        # The word or symbol at each position ("" for none): the reader's most asked questions.
+        self.words = [t.unit if t.kind == "word" else "" for t in self.toks]
+        self.syms = [t.unit if t.kind == "sym" else "\0" for t in self.toks]
         self._check_brackets()
         items = self.sequence(depth=0, closing=False)
         return self.finish(items)
@@ -193,16 +199,11 @@ class Reader:
         return self.toks[j] if 0 <= j < self.n else None
 
     def is_word(self, j: int, *words: str) -> bool:
-        if not 0 <= j < self.n:
-            return False
-        t = self.toks[j]
-        return t.kind == "word" and (not words or t.unit in words)
+        w = self.words[j] if 0 <= j < self.n else ""
+        return bool(w) and (not words or w in words)
 
     def is_sym(self, j: int, *syms: str) -> bool:
-        if not 0 <= j < self.n:
-            return False
-        t = self.toks[j]
-        return t.kind == "sym" and t.unit in syms
+        return 0 <= j < self.n and self.syms[j] in syms
 
     def error(
         self, message: str, j: int, end: int | None = None, hint: str = EXAMPLE
@@ -481,6 +482,10 @@ class Reader:
             if label_end is not None:
                 self.i = label_end  # `Set 1:`, `Block A:`, `Week 3 -`, `11/16`: names, not reps
                 continue
+            if t.kind == "word" and t.unit in ("twice", "thrice") and self.have_reps:
+                items.append(RepeatItem(2 if t.unit == "twice" else 3, self.i))
+                self.i += 1
+                continue
             if t.kind == "word" and t.unit in ("repeat", "repeated", "do", "repeating"):
                 counted = self.repeat_count(self.i)
                 if counted is not None:
@@ -525,8 +530,11 @@ class Reader:
                     pending_label = None
                 # A run verb vouches for a length with a unit (`run 45 minutes`), not for a bare
                 # number (`run a 400 (one lap)` explains a rep written before).
-                if prose and (not ran or item.bare_single) and _is_plain(item):
+                if prose and _is_plain(item):
                     item.in_prose = True
+                    # `I ran 5 miles`: the sentence is about running done; such a length is the
+                    # session when nothing else is (`run the 800m` restates a rep).
+                    item.vouched = ran and not item.bare_single
             after_break = False
             prose = ran = False
             items.append(item)
@@ -2080,7 +2088,7 @@ class Reader:
 
     # -- assembling -------------------------------------------------------------------------------
 
-    def resolve(self, items: list[Item]) -> list[Item]:
+    def resolve(self, items: list[Item], top: bool = False) -> list[Item]:
         """Apply what is written between items to the blocks it is about: recoveries between
         blocks or for all of them, names of paces, repeats of everything so far, and recoveries
         that a chain of groups shares (`2 x 3km, 2 x 2km with 1 min between reps and 2 min
@@ -2119,6 +2127,20 @@ class Reader:
                         counted=True,
                     )
                     out[run_start:] = [merged]
+                run_start = rest_from = len(out)
+            elif (
+                isinstance(it, RestItem)
+                and it.rest is not None
+                and it.scope == "reps"
+                and it.only is None
+                and _rest_known(it.rest)
+                and (last_block is None or (it.after_break and not _any_block(items[idx + 1 :])))
+                and (last_block is None or _long_jog(it.rest))
+                and it.rest.kind == "jog"
+                and top
+            ):
+                # `1M jog, then 6 x 800 ..., then 1M jog`: the running around the reps.
+                out.append(SegmentItem("easy", it.rest.distance_m, it.rest.duration_s))
                 run_start = rest_from = len(out)
             elif isinstance(it, RestItem) and last_block is not None:
                 rp = _RestParse(it.rest, it.scope, it.equal, 0, it.only)
@@ -2191,7 +2213,12 @@ class Reader:
             blocks[0].reps = []
         # Plain runs (`40 minute run`, `5 miles steady`) beside other work are easy running, and
         # a length met in prose (`where we had 2mins`) beside other work is not a rep.
-        items = [it for it in items if not (isinstance(it, Block) and it.in_prose)]
+        alone = not any(isinstance(b, Block) and not b.in_prose and b.reps for b in items)
+        items = [
+            it
+            for it in items
+            if not (isinstance(it, Block) and it.in_prose and not (alone and it.vouched))
+        ]
         blocks = [it for it in items if isinstance(it, Block)]
         if any(not b.plain_run for b in blocks if b.reps):
             kept: list[Item] = []
@@ -2239,7 +2266,7 @@ class Reader:
             )
         segments: list[Segment] = []
         reps: list[Rep] = []
-        items = self.resolve(items)
+        items = self.resolve(items, top=True)
         if self.around is not None and items:
             # `5 min jog either side`: a warm-up and a cool-down of that length.
             dist, dur = self.around.distance_m, self.around.duration_s
@@ -2473,6 +2500,15 @@ def _dotted_minutes(value: float) -> float:
     """`3.30` written for 3:30: the digits after the dot are seconds."""
     minutes = int(value)
     return minutes * 60 + round((value - minutes) * 100, 1)
+
+
+def _any_block(items: list[Item]) -> bool:
+    return any(isinstance(x, Block) for x in items)
+
+
+def _long_jog(rest: Rest) -> bool:
+    """Long enough to be running of its own, not a recovery: a kilometre or five minutes."""
+    return _mid(rest.distance_m or 0) >= 1000 or _mid(rest.duration_s or 0) >= 300
 
 
 def _is_plain(block: Block) -> bool:

@@ -1,0 +1,423 @@
+"""/log, the **Log splits** message menu, and /session show|edit|delete."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import logbook
+from bot.charts import render_session
+from bot.embeds import clip, fit, report_embed, safe
+from bot.errors import UserError
+from bot.permissions import is_coach
+from bot.training import ParseError
+from bot.training.chat import find_log
+from bot.training.dates import parse_session_date
+from bot.training.report import render
+from bot.ui import PacerModal, PacerView
+from storage import GuildSettings, NewSession, SessionEdit, SessionRow
+
+log = logging.getLogger(__name__)
+
+LOG_EXAMPLE = "/log splits: 2:26 / 2:28 / 2:26 workout: 6x1k @ 2:26 w/ 90s date: yesterday"
+MENU_EXAMPLE = "6x1k today: 2:26 / 2:28 / 2:26 / 2:27 / 2:26 / 2:24 felt strong"
+SHOW_EXAMPLE = "/session show id: 12"
+EDIT_EXAMPLE = "/session edit id: 12 splits: 2:26 2:27 2:25"
+DELETE_EXAMPLE = "/session delete id: 12"
+# Sessions one athlete may log in an hour: a guard against a runaway script, not a quota.
+LOG_RATE_PER_HOUR = 30
+
+
+def guild_only(interaction: discord.Interaction[Any]) -> int:
+    if interaction.guild_id is None:
+        raise UserError("Pacer keeps a team's sessions per server: use this in a server.")
+    return interaction.guild_id
+
+
+def bounded(value: str | None, limit: int, what: str, example: str) -> str | None:
+    """A user-supplied text, stripped, within its bound (Discord's max_length is not enforced)."""
+    if value is None:
+        return None
+    value = value.strip()
+    if len(value) > limit:
+        raise UserError(f"The {what} is {len(value)} characters long; at most {limit}.", example)
+    return value or None
+
+
+def read_date(text: str | None, settings: GuildSettings, now: dt.datetime) -> dt.date:
+    today = logbook.team_today(settings, now)
+    if not text:
+        return today
+    try:
+        return parse_session_date(text, today)
+    except ParseError as err:
+        raise UserError(f"Couldn't read the date: {err}") from None
+
+
+def read_texts(
+    splits: str, workout: str | None, athlete: Any
+) -> logbook.Reading:
+    try:
+        return logbook.read(splits, workout, athlete)
+    except logbook.LogInputError as err:
+        raise UserError(str(err)) from None
+
+
+async def session_chart_png(bot: Any, reading: logbook.Reading, title: str,
+                            units: str) -> bytes | None:
+    data = logbook.session_chart(reading.analysis, reading.workout, title, units)
+    if data is None:
+        return None
+    try:
+        return await bot.charts.render(render_session, data)
+    except Exception:
+        log.exception("session chart failed; replying without it")
+        return None
+
+
+def png_file(png: bytes, name: str) -> discord.File:
+    return discord.File(io.BytesIO(png), filename=name)
+
+
+class LogCog(commands.Cog, name="Log"):
+    def __init__(self, bot: Any) -> None:
+        self.bot = bot
+        self.menu = app_commands.ContextMenu(
+            name="Log splits", callback=self.log_from_message, extras={"example": MENU_EXAMPLE}
+        )
+        self.menu.guild_only = True
+
+    async def cog_load(self) -> None:
+        self.bot.tree.add_command(self.menu)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
+
+    # -- logging ------------------------------------------------------------------------------
+
+    async def log_session(
+        self,
+        interaction: discord.Interaction[Any],
+        *,
+        athlete: discord.abc.User,
+        splits: str,
+        workout: str | None,
+        date_text: str | None,
+        notes: str | None,
+        message: discord.Message | None = None,
+    ) -> None:
+        """Read, store and reply: the shared path of /log and the Log splits modal."""
+        guild_id = guild_only(interaction)
+        store = self.bot.store
+        settings = await store.guild_settings(guild_id)
+        now = self.bot.now()
+        day = read_date(date_text, settings, now)
+        profile = await logbook.athlete_profile(store, guild_id, athlete.id, settings)
+        wod_id = None
+        if workout is None:
+            wod = await store.wod_for_day(guild_id, day)
+            if wod is not None and wod.status in ("posted", "scheduled", "posting"):
+                workout, wod_id = wod.workout_text, wod.id
+        try:
+            reading = logbook.read(splits, workout, profile)
+        except logbook.LogInputError as err:
+            if err.part != "workout" or wod_id is None:
+                raise UserError(str(err)) from None
+            # The coach's workout of the day is not in a form Pacer reads: the splits alone.
+            workout = None
+            reading = read_texts(splits, None, profile)
+        since = now - dt.timedelta(hours=1)
+        if await store.count_sessions_since(guild_id, athlete.id, since) >= LOG_RATE_PER_HOUR:
+            raise UserError(
+                f"That is {LOG_RATE_PER_HOUR} sessions logged in the last hour: try again later."
+            )
+        w = reading.workout
+        result = await store.log_session(
+            NewSession(
+                guild_id=guild_id,
+                athlete_id=athlete.id,
+                athlete_name=clip(athlete.display_name, 100),
+                day=day,
+                workout_text=workout,
+                workout_json=None if w is None else w.to_dict(),
+                workout_key=None if w is None or not w.reps else w.key,
+                splits_text=splits,
+                splits_s=reading.splits_s,
+                notes=notes,
+                wod_id=wod_id,
+                channel_id=interaction.channel_id,
+                message_id=None if message is None else message.id,
+                interaction_id=interaction.id if message is None else None,
+                reps=logbook.rep_rows(reading.analysis),
+            )
+        )
+        if not result.created:
+            raise UserError(f"Already logged as session #{result.session_id}.",
+                            f"/session show id: {result.session_id}")
+        await interaction.response.defer(thinking=True)
+        title = logbook.title_of(w, len(reading.splits_s))
+        embed = session_embed(reading, title, profile.units, result.session_id,
+                              athlete.display_name, day, notes, from_wod=wod_id is not None)
+        png = await session_chart_png(self.bot, reading, title, profile.units)
+        if png is None:
+            await interaction.followup.send(embed=embed)
+        else:
+            embed.set_image(url="attachment://session.png")
+            await interaction.followup.send(embed=embed, file=png_file(png, "session.png"))
+
+    @app_commands.command(
+        name="log",
+        description="Log a session: your splits, and the workout they belong to",
+        extras={"example": LOG_EXAMPLE},
+    )
+    @app_commands.guild_only()
+    @app_commands.describe(
+        splits="Your rep times, e.g. 2:26 / 2:28 / 2:26",
+        workout="The workout, e.g. 6x1k @ 2:26 w/ 90s (default: today's workout of the day)",
+        date="When you ran it: today, yesterday, tuesday, 2 days ago, July 13th, 2026-07-13",
+        notes="Anything to remember about it",
+    )
+    async def log_command(
+        self,
+        interaction: discord.Interaction[Any],
+        splits: app_commands.Range[str, 1, logbook.MAX_SPLITS_TEXT],
+        workout: app_commands.Range[str, 1, logbook.MAX_WORKOUT_TEXT] | None = None,
+        date: app_commands.Range[str, 1, logbook.MAX_DATE_TEXT] | None = None,
+        notes: app_commands.Range[str, 1, logbook.MAX_NOTES] | None = None,
+    ) -> None:
+        splits_text = bounded(splits, logbook.MAX_SPLITS_TEXT, "splits", LOG_EXAMPLE)
+        if splits_text is None:
+            raise UserError("Give your splits: at least one time such as 2:26.", LOG_EXAMPLE)
+        await self.log_session(
+            interaction,
+            athlete=interaction.user,
+            splits=splits_text,
+            workout=bounded(workout, logbook.MAX_WORKOUT_TEXT, "workout", LOG_EXAMPLE),
+            date_text=bounded(date, logbook.MAX_DATE_TEXT, "date", LOG_EXAMPLE),
+            notes=bounded(notes, logbook.MAX_NOTES, "notes", LOG_EXAMPLE),
+        )
+
+    async def log_from_message(
+        self, interaction: discord.Interaction[Any], message: discord.Message
+    ) -> None:
+        guild_id = guild_only(interaction)
+        settings = await self.bot.store.guild_settings(guild_id)
+        if message.author.id != interaction.user.id and not is_coach(interaction.user, settings):
+            raise UserError("Only the message's author or a coach can log its splits.")
+        if message.author.bot:
+            raise UserError("That message is from a bot: log splits from an athlete's message.")
+        try:
+            found = find_log(message.content or "")
+        except ParseError as err:
+            raise UserError(str(err)) from None
+        await interaction.response.send_modal(LogModal(self, message, found))
+
+    # -- one session ----------------------------------------------------------------------------
+
+    session = app_commands.Group(
+        name="session", description="Show, edit or delete one of your sessions", guild_only=True
+    )
+
+    async def _own_session(
+        self, interaction: discord.Interaction[Any], session_id: int, *, to_change: bool
+    ) -> tuple[SessionRow, GuildSettings]:
+        guild_id = guild_only(interaction)
+        store = self.bot.store
+        settings = await store.guild_settings(guild_id)
+        coach = is_coach(interaction.user, settings)
+        row = await store.session(
+            guild_id, session_id, viewer_id=interaction.user.id, include_hidden=coach
+        )
+        if row is None:
+            raise UserError(f"There is no session #{session_id} you can see in this server.",
+                            "/sessions")
+        if to_change and row.athlete_id != interaction.user.id and not coach:
+            raise UserError(f"Session #{session_id} is not yours: only its athlete or a coach "
+                            "can change it.")
+        return row, settings
+
+    @session.command(name="show", description="Show one session with its analysis",
+                     extras={"example": SHOW_EXAMPLE})
+    @app_commands.describe(id="The session's number (#12 in /sessions)")
+    async def show(
+        self, interaction: discord.Interaction[Any], id: app_commands.Range[int, 1, 2**53]
+    ) -> None:
+        row, settings = await self._own_session(interaction, id, to_change=False)
+        profile = await logbook.athlete_profile(self.bot.store, row.guild_id, row.athlete_id,
+                                                settings)
+        analysis = logbook.row_analysis(row, profile)
+        title = row.workout_key or logbook.title_of(None, len(row.splits_s))
+        if row.workout_text:
+            title = row.workout_text
+        embed = report_embed(render(analysis, profile.units), title,
+                             footer=f"Session #{row.id} · {row.athlete_name} · "
+                                    f"{row.day.isoformat()}")
+        if row.notes:
+            embed.add_field(name="Notes from the athlete", value=safe(row.notes, 1024),
+                            inline=False)
+        await interaction.response.send_message(embed=fit(embed), ephemeral=True)
+
+    @session.command(name="edit", description="Change a session's splits, workout, date or notes",
+                     extras={"example": EDIT_EXAMPLE})
+    @app_commands.describe(id="The session's number", splits="The corrected splits",
+                           workout="The corrected workout", date="The corrected day",
+                           notes="New notes")
+    async def edit(
+        self,
+        interaction: discord.Interaction[Any],
+        id: app_commands.Range[int, 1, 2**53],
+        splits: app_commands.Range[str, 1, logbook.MAX_SPLITS_TEXT] | None = None,
+        workout: app_commands.Range[str, 1, logbook.MAX_WORKOUT_TEXT] | None = None,
+        date: app_commands.Range[str, 1, logbook.MAX_DATE_TEXT] | None = None,
+        notes: app_commands.Range[str, 1, logbook.MAX_NOTES] | None = None,
+    ) -> None:
+        if splits is None and workout is None and date is None and notes is None:
+            raise UserError("Say what to change: splits, workout, date or notes.", EDIT_EXAMPLE)
+        row, settings = await self._own_session(interaction, id, to_change=True)
+        splits_text = bounded(splits, logbook.MAX_SPLITS_TEXT, "splits", EDIT_EXAMPLE)
+        workout_text = bounded(workout, logbook.MAX_WORKOUT_TEXT, "workout", EDIT_EXAMPLE)
+        notes_text = bounded(notes, logbook.MAX_NOTES, "notes", EDIT_EXAMPLE)
+        date_text = bounded(date, logbook.MAX_DATE_TEXT, "date", EDIT_EXAMPLE)
+        day = read_date(date_text, settings, self.bot.now()) if date_text else row.day
+        splits_text = splits_text or row.splits_text or " ".join(
+            logbook._clock(s) for s in row.splits_s
+        )
+        workout_text = workout_text or row.workout_text
+        profile = await logbook.athlete_profile(self.bot.store, row.guild_id, row.athlete_id,
+                                                settings)
+        reading = read_texts(splits_text, workout_text, profile)
+        w = reading.workout
+        edited = await self.bot.store.edit_session(
+            row.guild_id,
+            row.id,
+            SessionEdit(
+                workout_text=workout_text,
+                workout_json=None if w is None else w.to_dict(),
+                workout_key=None if w is None or not w.reps else w.key,
+                splits_text=splits_text,
+                splits_s=reading.splits_s,
+                notes=notes_text if notes_text is not None else row.notes,
+                day=day,
+                reps=logbook.rep_rows(reading.analysis),
+            ),
+        )
+        if edited is None:
+            raise UserError(f"Session #{id} is gone: it was deleted meanwhile.")
+        embed = report_embed(render(reading.analysis, profile.units),
+                             logbook.title_of(w, len(reading.splits_s)),
+                             footer=f"Session #{edited.id} edited · {edited.day.isoformat()}")
+        await interaction.response.send_message(embed=embed, ephemeral=True)
+
+    @session.command(name="delete", description="Delete one of your sessions",
+                     extras={"example": DELETE_EXAMPLE})
+    @app_commands.describe(id="The session's number")
+    async def delete(
+        self, interaction: discord.Interaction[Any], id: app_commands.Range[int, 1, 2**53]
+    ) -> None:
+        row, _ = await self._own_session(interaction, id, to_change=True)
+        await interaction.response.send_message(
+            f"Delete session #{row.id} ({logbook.one_line(row)})? This cannot be undone.",
+            view=ConfirmDelete(self.bot, row.guild_id, row.id, interaction.user.id),
+            ephemeral=True,
+        )
+
+
+def session_embed(
+    reading: logbook.Reading,
+    title: str,
+    units: str,
+    session_id: int,
+    athlete_name: str,
+    day: dt.date,
+    notes: str | None,
+    *,
+    from_wod: bool = False,
+) -> discord.Embed:
+    footer = f"Session #{session_id} · {athlete_name} · {day.isoformat()}"
+    if from_wod:
+        footer += " · workout of the day"
+    embed = report_embed(render(reading.analysis, units), title, footer=footer)
+    if notes:
+        embed.add_field(name="Notes from the athlete", value=safe(notes, 1024), inline=False)
+    return fit(embed)
+
+
+class ConfirmDelete(PacerView):
+    def __init__(self, bot: Any, guild_id: int, session_id: int, user_id: int) -> None:
+        super().__init__(timeout=300)
+        self.bot = bot
+        self.guild_id = guild_id
+        self.session_id = session_id
+        self.user_id = user_id
+
+    @discord.ui.button(label="Delete", style=discord.ButtonStyle.danger)
+    async def confirm(self, interaction: discord.Interaction[Any], button: Any) -> None:
+        settings = await self.bot.store.guild_settings(self.guild_id)
+        row = await self.bot.store.session(self.guild_id, self.session_id, include_hidden=True)
+        if row is None:
+            raise UserError(f"Session #{self.session_id} is already gone.")
+        if row.athlete_id != interaction.user.id and not is_coach(interaction.user, settings):
+            raise UserError("Only the session's athlete or a coach can delete it.")
+        await self.bot.store.delete_session(self.guild_id, self.session_id)
+        await interaction.response.edit_message(
+            content=f"Session #{self.session_id} deleted.", view=None
+        )
+
+    @discord.ui.button(label="Keep it", style=discord.ButtonStyle.secondary)
+    async def cancel(self, interaction: discord.Interaction[Any], button: Any) -> None:
+        await interaction.response.edit_message(
+            content=f"Kept session #{self.session_id}.", view=None
+        )
+
+
+class LogModal(PacerModal, title="Log splits"):
+    """What was found in the message, to confirm or correct before logging."""
+
+    def __init__(self, cog: LogCog, message: discord.Message, found: Any) -> None:
+        super().__init__(timeout=900)
+        self.cog = cog
+        self.message = message
+        self.workout: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            label="Workout", custom_id="workout", required=False,
+            max_length=logbook.MAX_WORKOUT_TEXT, default=clip(found.workout_text or "", 300),
+            placeholder="6x1k @ 2:26 w/ 90s (empty: today's workout of the day)",
+        )
+        self.splits: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            label="Splits", custom_id="splits", style=discord.TextStyle.paragraph,
+            max_length=logbook.MAX_SPLITS_TEXT, default=clip(found.splits_text, 1000),
+        )
+        self.date: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            label="Date", custom_id="date", required=False, max_length=logbook.MAX_DATE_TEXT,
+            default=clip(found.date_text or "", 40), placeholder="today",
+        )
+        self.notes: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            label="Notes", custom_id="notes", required=False, style=discord.TextStyle.paragraph,
+            max_length=logbook.MAX_NOTES, default=clip(found.notes or "", logbook.MAX_NOTES),
+        )
+        for item in (self.workout, self.splits, self.date, self.notes):
+            self.add_item(item)
+
+    async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
+        splits = bounded(self.splits.value, logbook.MAX_SPLITS_TEXT, "splits", MENU_EXAMPLE)
+        if splits is None:
+            raise UserError("Give the splits: at least one time such as 2:26.", MENU_EXAMPLE)
+        await self.cog.log_session(
+            interaction,
+            athlete=self.message.author,
+            splits=splits,
+            workout=bounded(self.workout.value, logbook.MAX_WORKOUT_TEXT, "workout",
+                            MENU_EXAMPLE),
+            date_text=bounded(self.date.value, logbook.MAX_DATE_TEXT, "date", MENU_EXAMPLE),
+            notes=bounded(self.notes.value, logbook.MAX_NOTES, "notes", MENU_EXAMPLE),
+            message=self.message,
+        )
+
+
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(LogCog(bot))

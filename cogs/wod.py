@@ -448,39 +448,33 @@ class Wod(commands.Cog):
     # -- /wod settings --------------------------------------------------------------------------
 
     @wod.command(name="settings",
-                 description="Where workouts of the day go, and how late one may still go out",
-                 extras={"example": "/wod settings channel: #training late_window_hours: 3"})
+                 description="How late a workout of the day missed while offline may still go out",
+                 extras={"example": "/wod settings late_window_hours: 3"})
     @app_commands.describe(
-        channel="The default channel for workouts of the day",
         late_window_hours="A post Pacer missed while offline still goes out this many hours late",
     )
     async def settings(
         self,
         interaction: discord.Interaction[Any],
-        channel: discord.TextChannel | None = None,
         late_window_hours: app_commands.Range[float, 0, 168] | None = None,
     ) -> None:
         guild_id = self._guild_id(interaction)
         store = self.bot.store
-        if channel is not None or late_window_hours is not None:
+        if late_window_hours is not None:
             await require_coach(interaction, store, "change the workout of the day settings")
-            if late_window_hours is not None and not 0 <= late_window_hours <= 168:
+            if not 0 <= late_window_hours <= 168:
                 raise UserError("The late-post window is 0 to 168 hours.",
                                 example="/wod settings late_window_hours: 3")
             await store.update_guild_settings(
-                guild_id,
-                **({"wod_channel_id": channel.id} if channel is not None else {}),
-                **(
-                    {"wod_late_window_min": round(late_window_hours * 60)}
-                    if late_window_hours is not None else {}
-                ),
+                guild_id, wod_late_window_min=round(late_window_hours * 60)
             )
         s = await store.guild_settings(guild_id)
         where = f"<#{s.wod_channel_id}>" if s.wod_channel_id else "the channel /wod post is used in"
         await interaction.response.send_message(
-            f"Workouts of the day go to {where}. One that falls due while Pacer is offline is"
-            f" still posted up to {s.wod_late_window_min / 60:g} h late; after that it is marked"
-            " missed and its coach is told.",
+            f"Workouts of the day go to {where} (`/pacer setup wod_channel:` changes it). One"
+            " that falls due while Pacer is offline is still posted up to"
+            f" {s.wod_late_window_min / 60:g} h late; after that it is marked missed and its"
+            " coach is told.",
             ephemeral=True,
         )
 

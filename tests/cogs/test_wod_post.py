@@ -99,9 +99,8 @@ async def test_a_channel_closed_while_typing_notes_fails_with_the_reason(wod_env
 
 async def test_the_teams_wod_channel_is_the_default(wod_env: WodEnv) -> None:
     track = wod_env.guild.add_channel("track")
-    reply = await wod_env.discord.slash(
-        wod_env.coach, wod_env.training, "wod settings", channel=track
-    )
+    await wod_env.bot.store.update_guild_settings(wod_env.guild.id, wod_channel_id=track.id)
+    reply = await wod_env.discord.slash(wod_env.ana, wod_env.training, "wod settings")
     assert f"go to <#{track.id}>" in reply.content
     await wod_env.post()
     assert wod_env.posts() == [] and len(wod_env.posts(track)) == 1

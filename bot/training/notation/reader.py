@@ -1656,6 +1656,12 @@ class Reader:
             break
         if not values:
             return False
+        if self.is_word(k, "slower", "faster", "quicker", "off", "behind", "ahead"):
+            # `1-2 seconds per lap slower than mile pace`: an offset from a pace, not a time.
+            self.i = self.skip_words(
+                k, ("slower", "faster", "quicker", "off", "behind", "ahead", "than", "of")
+            )
+            return True
         if self.is_sym(k, "-") and self._nothing_follows(k + 1):
             raise self.error("this range has no upper end", k - 1, k + 1, hint="8 x 200 @ 30-31")
         self.i = k
@@ -1771,6 +1777,8 @@ class Reader:
         ):
             # No one runs 800 m in 4 seconds: `4.00`, `3.30` are minutes and seconds.
             val = (_dotted_minutes(val[0]), _dotted_minutes(val[1]))
+            if _mid(d.distance) / max(val[0], 1e-9) > FASTEST_MPS:
+                return  # still impossible: not a time for this rep
         if per:
             if d.distance is not None:
                 k = _mid(d.distance) / per

@@ -1846,6 +1846,8 @@ class Reader:
             return None
         if first.kind == "sym" and first.unit not in "+-":
             return None
+        if first.kind in ("num", "time") and not strong and not self._rest_word_near(k + 1):
+            return None  # an amount is a recovery only with a word that says so after it
         signal = strong
         if self.is_word(k, "with", "w"):
             k += 1
@@ -2029,6 +2031,17 @@ class Reader:
             only,
             explicit=scope_seen,
         )
+
+    def _rest_word_near(self, k: int) -> bool:
+        """A recovery's word within the few tokens after an amount (`90s jog`, `2 min between
+        sets`, `500m in 3:00 rec`, `50″ down`)."""
+        for j in range(k, min(k + 5, self.n)):
+            w = self.words[j]
+            if w in _AFTER_AMOUNT_WORDS:
+                return True
+            if self.toks[j].kind == "nl":
+                return False
+        return False
 
     def _rest_word_within(self, k: int, n: int) -> bool:
         return any(
@@ -2435,6 +2448,14 @@ _REST_START_WORDS = frozenset(
     | v.SET_WORDS
     | frozenset(v.REST_WORDS)
     | _REST_FILLERS
+)
+# Words that, after an amount, make it a recovery or say where it falls.
+_AFTER_AMOUNT_WORDS = (
+    frozenset(v.REST_WORDS)
+    | v.SET_WORDS
+    | {"between", "btw", "btwn", "bw", "inbetween", "after", "following", "easy", "slow",
+       "slower", "jogged", "back", "down", "either", "each", "both", "in", "at", "or", "reps",
+       "rep"}
 )
 # Words an item can start with: segments, counts in words, recoveries, targets, lengths.
 _ITEM_WORDS = (

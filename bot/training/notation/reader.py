@@ -1521,6 +1521,13 @@ class Reader:
         if self._paren_targets(block, j + 1, close):
             self.i = close + 1
             return True
+        inside = self.toks[j + 1 : close]
+        if inside and all(
+            (t.kind == "time" and t.form == "clock") or (t.kind == "sym" and t.unit in ",/;-")
+            for t in inside
+        ):
+            self.i = close + 1  # `(5:20, 3:57)` for six reps: times that don't line up
+            return True
         q = self.quantity(j + 1)
         t = self.at(j + 1)
         if (

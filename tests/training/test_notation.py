@@ -152,7 +152,7 @@ def test_summary_line():
 def test_describe_is_canonical_and_reads_back():
     text = "3 x (4 x 400m @ 70 w/ 60s) w/ 4:00 between sets"
     w = parse_workout(text)
-    assert w.describe() == "3 × (4 × 400 m @ 1:10), 1 min recovery, 4 min between sets"
+    assert w.describe() == "3 × (4 × 400 m @ 70), 1 min recovery, 4 min between sets"
     again = parse_workout(w.describe())
     assert [r.to_dict() for r in again.reps] == [r.to_dict() for r in w.reps]
 

@@ -71,7 +71,11 @@ def _amount(value: Amount, single: Callable[[float], str]) -> str:
 
 
 def _time(seconds: float) -> str:
-    return format_time(seconds, 0 if abs(seconds - round(seconds)) < 1e-9 else 1)
+    """A rep time as runners write it: seconds alone below 90 (`68`, `52.5`), else `2:26`."""
+    whole = abs(seconds - round(seconds)) < 1e-9
+    if seconds < 90:
+        return f"{round(seconds)}" if whole else f"{seconds:.1f}"
+    return format_time(seconds, 0 if whole else 1)
 
 
 def rep_text(rep: Rep) -> str:

@@ -1521,6 +1521,13 @@ class Reader:
         if self._paren_targets(block, j + 1, close):
             self.i = close + 1
             return True
+        inside = self.toks[j + 1 : close]
+        if inside and all(
+            (t.kind == "time" and t.form == "clock") or (t.kind == "sym" and t.unit in ",/;-")
+            for t in inside
+        ):
+            self.i = close + 1  # `(5:20, 3:57)` for six reps: times that don't line up
+            return True
         q = self.quantity(j + 1)
         t = self.at(j + 1)
         if (
@@ -1656,6 +1663,12 @@ class Reader:
             break
         if not values:
             return False
+        if self.is_word(k, "slower", "faster", "quicker", "off", "behind", "ahead"):
+            # `1-2 seconds per lap slower than mile pace`: an offset from a pace, not a time.
+            self.i = self.skip_words(
+                k, ("slower", "faster", "quicker", "off", "behind", "ahead", "than", "of")
+            )
+            return True
         if self.is_sym(k, "-") and self._nothing_follows(k + 1):
             raise self.error("this range has no upper end", k - 1, k + 1, hint="8 x 200 @ 30-31")
         self.i = k
@@ -1771,6 +1784,8 @@ class Reader:
         ):
             # No one runs 800 m in 4 seconds: `4.00`, `3.30` are minutes and seconds.
             val = (_dotted_minutes(val[0]), _dotted_minutes(val[1]))
+            if _mid(d.distance) / max(val[0], 1e-9) > FASTEST_MPS:
+                return  # still impossible: not a time for this rep
         if per:
             if d.distance is not None:
                 k = _mid(d.distance) / per
@@ -1838,6 +1853,8 @@ class Reader:
             return None
         if first.kind == "sym" and first.unit not in "+-":
             return None
+        if first.kind in ("num", "time") and not strong and not self._rest_word_near(k + 1):
+            return None  # an amount is a recovery only with a word that says so after it
         signal = strong
         if self.is_word(k, "with", "w"):
             k += 1
@@ -2021,6 +2038,17 @@ class Reader:
             only,
             explicit=scope_seen,
         )
+
+    def _rest_word_near(self, k: int) -> bool:
+        """A recovery's word within the few tokens after an amount (`90s jog`, `2 min between
+        sets`, `500m in 3:00 rec`, `50″ down`)."""
+        for j in range(k, min(k + 5, self.n)):
+            w = self.words[j]
+            if w in _AFTER_AMOUNT_WORDS:
+                return True
+            if self.toks[j].kind == "nl":
+                return False
+        return False
 
     def _rest_word_within(self, k: int, n: int) -> bool:
         return any(
@@ -2427,6 +2455,14 @@ _REST_START_WORDS = frozenset(
     | v.SET_WORDS
     | frozenset(v.REST_WORDS)
     | _REST_FILLERS
+)
+# Words that, after an amount, make it a recovery or say where it falls.
+_AFTER_AMOUNT_WORDS = (
+    frozenset(v.REST_WORDS)
+    | v.SET_WORDS
+    | {"between", "btw", "btwn", "bw", "inbetween", "after", "following", "easy", "slow",
+       "slower", "jogged", "back", "down", "either", "each", "both", "in", "at", "or", "reps",
+       "rep"}
 )
 # Words an item can start with: segments, counts in words, recoveries, targets, lengths.
 _ITEM_WORDS = (

@@ -1522,7 +1522,7 @@ class Reader:
             self.i = close + 1
             return True
         inside = self.toks[j + 1 : close]
-        if inside and all(
+        if sum(t.kind == "time" for t in inside) >= 2 and all(
             (t.kind == "time" and t.form == "clock") or (t.kind == "sym" and t.unit in ",/;-")
             for t in inside
         ):

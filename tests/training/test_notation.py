@@ -414,3 +414,12 @@ def test_the_limits_are_stated():
 
 def test_a_workout_at_the_expansion_limit_is_read():
     assert len(parse_workout("10 x (100 x 100)").reps) == 1000
+
+
+def test_the_key_of_a_long_workout_is_bounded_and_stable():
+    text = ", ".join(f"{100 + 10 * i}" for i in range(200))
+    first, again = parse_workout(text).key, parse_workout(text).key
+    assert len(first) <= 120 and first == again
+    other = parse_workout(text + ", 90000").key
+    assert other != first
+    assert parse_workout("6 x 1000").key == "6x1000m"

@@ -22,7 +22,7 @@ CORPUS_2_INVALID = json.loads((HERE / "corpus" / "invalid-workouts-2.json").read
 
 # The second collection is newer than the reader's last round of work on it: it is held to a
 # floor that only goes up (raise it when the reader improves), not to every entry.
-CORPUS_2_FLOOR = 116
+CORPUS_2_FLOOR = 117
 
 # Chat in the second collection that the reader still takes for a workout.
 KNOWN_ACCEPTED_CHAT = {

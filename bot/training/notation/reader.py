@@ -2251,8 +2251,6 @@ class Reader:
         if any(not b.plain_run for b in blocks if b.reps):
             kept: list[Item] = []
             for it in items:
-                if isinstance(it, Block) and it.in_prose:
-                    continue
                 if isinstance(it, Block) and it.plain_run:
                     d = it.reps[0]
                     kept.append(SegmentItem("easy", d.distance, d.duration))

@@ -1233,6 +1233,17 @@ class Reader:
                 continue
             if t.kind == "sym" and t.unit == "/" and self.slash_rest(block, j):
                 continue
+            if t.kind == "word" and t.unit in ("with", "w") and len(block.reps) == 1:
+                # `10 Miles with 2 Miles at Tempo`, `16 mi w/ last 4 @ MP`: a part of the run
+                # at another pace, not a recovery.
+                k = self.skip_words(j + 1, ("the", "last", "first", "final", "middle", "a"))
+                q = self.quantity(k)
+                if q is not None and (
+                    self.is_sym(q.end, "@") or self.is_word(q.end, "at", "of", "in")
+                ) and self._target_follows(q.end + 1):
+                    self.i = q.end + 1
+                    self.target(Block([Draft(distance=1.0)], 1, 0, 0), lead=q.end)  # read, unused
+                    continue
             if t.kind == "word" and t.unit in ("on", "every") and block.counted:
                 # `6 x 1000 on 4:00`: a send-off, each rep starting 4:00 after the last. The
                 # recovery is whatever the rep leaves of it, so no length is recorded.

@@ -30,6 +30,7 @@ FLOOR = re.compile(r"\d+(?:[.:,]\d+)*|[^\W\d_]+|\S")
 CORPORA = [
     ROOT / "tests/training/fixtures/workouts.json",
     ROOT / "tests/training/corpus/workouts.json",
+    ROOT / "tests/training/corpus/workouts-2.json",
     ROOT / "bench/heldout/workouts.json",
 ]
 

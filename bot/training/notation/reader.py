@@ -429,6 +429,7 @@ class Reader:
         prose = False  # words passed over since the last item
         ran = False  # ... and among them a word that says running was done (`I ran`)
         pending_label: str | None = None
+        pending_named: str | None = None
         guard = len(self.toks) + 1
         while self.i < len(self.toks) and guard:
             guard -= 1
@@ -476,6 +477,15 @@ class Reader:
                     )
                     prose = False
                     continue
+                self.i += 1
+                continue
+            if (
+                t.kind == "word"
+                and t.unit in ("t", "i", "r", "m")
+                and (self.i == 0 or self.toks[self.i - 1].kind == "nl")
+                and self.count_prefix(self.i + 1) is not None
+            ):
+                pending_named = v.NAMED_PACES[t.unit]  # the pace of the group that follows
                 self.i += 1
                 continue
             label_end = self._label_end(self.i)
@@ -528,6 +538,9 @@ class Reader:
                     for d in item.reps:
                         d.label = d.label or pending_label
                     pending_label = None
+                if pending_named:
+                    self.set_named(item, pending_named)
+                    pending_named = None
                 # A run verb vouches for a length with a unit (`run 45 minutes`), not for a bare
                 # number (`run a 400 (one lap)` explains a rep written before).
                 if prose and _is_plain(item):
@@ -590,6 +603,12 @@ class Reader:
             return "warmup", j + 1
         if w in v.COOLDOWN_WORDS:
             return "cooldown", j + 1
+        if w == "e":
+            # Daniels' E only against a number: `4E`, `E 45'` (not `i.e.` or `e.g.`).
+            prev, nxt = self.at(j - 1), self.at(j + 1)
+            before = prev is not None and prev.kind == "num" and prev.end == t.start
+            after = nxt is not None and nxt.kind in ("num", "time") and not self.is_word(j - 1, "i")
+            return ("easy", j + 1) if before or after else None
         if w in v.EASY_WORDS:
             return "easy", j + 1
         if w in ("recovery", "shakeout") and self.is_word(j + 1, "run", "jog"):
@@ -655,20 +674,23 @@ class Reader:
         parts = self.unify(parts)
         if len(parts) > 2:
             return None
-        measured = self.segment_length(parts)
+        measured = self.segment_length(parts, kind)
         if measured is None:
             self.i = k
             return SegmentItem(kind)
         self.i = self.skip_words(end, ("jog", "run", "easy", "running", "w", "drills"))
         return SegmentItem(kind, *measured)
 
-    def segment_length(self, parts: list[Qty]) -> tuple[Amount | None, Amount | None] | None:
+    def segment_length(
+        self, parts: list[Qty], kind: SegmentKind = "warmup"
+    ) -> tuple[Amount | None, Amount | None] | None:
         lengths = [self.rest_length(q) if q.kind != "bare" else None for q in parts]
         if any(x is None for x in lengths):
-            # A bare number: miles when small (`WU 2`), minutes otherwise (`WU 15`).
+            # A bare number: miles when small (`WU 2`, `Easy 6`), minutes otherwise (`WU 15`,
+            # `easy 40`). Easy runs go longer in miles than warm-ups do.
             vals = [q.value for q in parts]
             mid = _mid(vals[0])  # type: ignore[arg-type]
-            if mid <= 5:
+            if mid <= (15 if kind == "easy" else 5):
                 lengths = [("d", _scale(q.value, MILE_M)) for q in parts]
             elif mid <= 60:
                 lengths = [("t", _scale(q.value, 60)) for q in parts]
@@ -883,6 +905,14 @@ class Reader:
             elif how == "sets" and (self.at(k) is None or self.at(k).kind == "nl"):  # type: ignore[union-attr]
                 self.i = k  # `4 sets of this:` and the lines below
                 return self.body(depth, count_tok, after, n, how)
+            elif self.is_sym(k, "(", "[") and self.quantity(k + 1) is not None:
+                got = self.one_length(k + 1, strict=False)
+                close = got[1] if got is not None else k
+                if got is not None and self.is_sym(close, ")", "]"):
+                    draft = got[0]  # `10 x hill (45-60s)`: the name, then its length
+                    draft.label = label
+                    self.i = close + 1
+                    return Block([draft], 1, self.toks[j].start, self.toks[close].end)
         if how == "sets":
             listed = self.length_list(self.i)
             if listed is not None and len(listed[0]) > 1:
@@ -1090,6 +1120,15 @@ class Reader:
 
     def lengths(self, depth: int) -> Item | None:
         j = self.i
+        t = self.toks[j]
+        if t.kind == "num" and not t.unit and _mid(t.value) < 50:
+            # `6 easy`, `4E`, `2 WU`: a bare number for easy running, in miles or minutes.
+            seg = self.segment_after(j + 1)
+            if seg is not None:
+                measured = self.segment_length([Qty("bare", t.value, j, j + 1)], seg[0])
+                if measured is not None:
+                    self.i = seg[1]
+                    return SegmentItem(seg[0], *measured)
         got = self.length_list(j)
         if got is None:
             return None
@@ -1238,9 +1277,11 @@ class Reader:
                 # at another pace, not a recovery.
                 k = self.skip_words(j + 1, ("the", "last", "first", "final", "middle", "a"))
                 q = self.quantity(k)
-                if q is not None and (
-                    self.is_sym(q.end, "@") or self.is_word(q.end, "at", "of", "in")
-                ) and self._target_follows(q.end + 1):
+                if (
+                    q is not None
+                    and (self.is_sym(q.end, "@") or self.is_word(q.end, "at", "of", "in"))
+                    and self._target_follows(q.end + 1)
+                ):
                     self.i = q.end + 1
                     self.target(Block([Draft(distance=1.0)], 1, 0, 0), lead=q.end)  # read, unused
                     continue
@@ -1519,6 +1560,31 @@ class Reader:
             return None
         return name, k
 
+    def _named_list(self, j: int) -> tuple[list[str], int] | None:
+        """`@ 10k, 5k, 3k pace`, `@ 5k-3k-mile-800 pace`: one race pace per rep, in order."""
+        names: list[str] = []
+        k = j
+        dashes = 0
+        while len(names) < 50:
+            key = self._race_key(k)
+            if key is None or race_name(key[0]) is None:
+                break
+            names.append(race_name(key[0]))  # type: ignore[arg-type]
+            k = key[1]
+            if self.is_sym(k, ",", "/", "-") and self._race_key(k + 1) is not None:
+                dashes += self.is_sym(k, "-")
+                k += 1
+            elif self.is_word(k, "and") and self._race_key(k + 1) is not None:
+                k += 1
+            else:
+                break
+        if len(names) < 2 or (len(names) == 2 and dashes):
+            return None  # one name, or `3k-5k`: a pace between two races
+        tail = self.skip_words(k, ("race", "goal", "target"))
+        if not self.is_word(tail, *v.PACE_SUFFIX_WORDS):
+            return None
+        return names, self.skip_words(tail, tuple(v.PACE_SUFFIX_WORDS))
+
     def paren_modifier(self, block: Block, j: int) -> bool:
         """`(60s)`, `(200m jog)`, `(3 min between sets)`: a recovery in brackets; `(3:05)` after a
         distance rep: a target."""
@@ -1573,7 +1639,9 @@ class Reader:
         while k < close:
             t = self.at(k)
             if t is None or not (
-                (t.kind == "time" and t.form == "clock") or (t.kind == "num" and not t.unit)
+                (t.kind == "time" and t.form == "clock")
+                or (t.kind == "num" and not t.unit)
+                or (t.kind == "sym" and t.unit in "-")
             ):
                 return False
             clocks += t.kind == "time"
@@ -1586,7 +1654,11 @@ class Reader:
                 k += 1
             elif k != close:
                 return False
-        if not clocks:
+        if not clocks and not all(
+            1.5 <= _mid(d.distance) / max(val[0], 1e-9) <= FASTEST_MPS  # type: ignore[arg-type]
+            for d in block.reps
+            for val in values
+        ):
             return False  # `(400, 200)`: lengths, not times
         single_range = len(values) == 1 and values[0][0] != values[0][1]
         if not single_range and (len(values) < 2 or len(values) != len(block.reps)):
@@ -1622,6 +1694,17 @@ class Reader:
         )
         if self.is_sym(j, "~"):
             j += 1
+        listed = self._named_list(j)
+        if listed is not None:
+            names, end = listed
+            n = len(block.reps)
+            # One name per rep, or per rep of a set; `6 x 1000 @ 10k, 5k pace` names a range.
+            if len(names) == n or (block.set_size > 1 and len(names) == block.set_size):
+                for idx, d in enumerate(block.reps):
+                    if d.named is None:
+                        d.named = names[idx % len(names)]
+            self.i = end
+            return True
         named = self._named_pace_at(j, need_suffix=False)
         if named is not None:
             self.set_named(block, named[0])
@@ -1889,7 +1972,11 @@ class Reader:
                 k += 1
         # `r= 60"`, `R15''`: recovery; `RR30''`: recovery between sets.
         if self.is_word(k, "r", "rr", "ri", "rec") and (
-            self.is_sym(k + 1, "=", ":") or self.quantity(k + 1) is not None
+            self.is_sym(k + 1, "=", ":")
+            or (
+                self.quantity(k + 1) is not None
+                and self.toks[k + 1].start == self.toks[k].end  # `R15''`, not `R 8 x 200`
+            )
         ):
             if self.toks[k].unit == "rr":
                 scope, scope_seen = "sets", True
@@ -2469,9 +2556,29 @@ _REST_START_WORDS = frozenset(
 _AFTER_AMOUNT_WORDS = (
     frozenset(v.REST_WORDS)
     | v.SET_WORDS
-    | {"between", "btw", "btwn", "bw", "inbetween", "after", "following", "easy", "slow",
-       "slower", "jogged", "back", "down", "either", "each", "both", "in", "at", "or", "reps",
-       "rep"}
+    | {
+        "between",
+        "btw",
+        "btwn",
+        "bw",
+        "inbetween",
+        "after",
+        "following",
+        "easy",
+        "slow",
+        "slower",
+        "jogged",
+        "back",
+        "down",
+        "either",
+        "each",
+        "both",
+        "in",
+        "at",
+        "or",
+        "reps",
+        "rep",
+    }
 )
 # Words an item can start with: segments, counts in words, recoveries, targets, lengths.
 _ITEM_WORDS = (

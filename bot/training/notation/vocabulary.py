@@ -11,7 +11,8 @@ WARMUP_WORDS = frozenset(
 COOLDOWN_WORDS = frozenset(
     {"cd", "cooldown", "cool", "warmdown", "wd", "cooldowns", "cooldn", "cdn"}
 )
-EASY_WORDS = frozenset({"easy", "ez", "shakeout", "aerobic", "recoveryrun", "jogging"})
+# `e` is Daniels' E: only read as easy running next to a length (`E 45'`, `4E`).
+EASY_WORDS = frozenset({"easy", "ez", "shakeout", "aerobic", "recoveryrun", "jogging", "e"})
 
 # Words that make an amount a recovery.
 REST_WORDS: dict[str, str] = {
@@ -74,6 +75,8 @@ TARGET_LEADS = frozenset(
 
 # Labels for reps: the name a coach gives them.
 LABEL_WORDS: dict[str, str] = {
+    "lr": "long run",
+    "mlr": "long run",
     "stride": "strides",
     "strides": "strides",
     "striders": "strides",

@@ -423,3 +423,42 @@ def test_the_key_of_a_long_workout_is_bounded_and_stable():
     other = parse_workout(text + ", 90000").key
     assert other != first
     assert parse_workout("6 x 1000").key == "6x1000m"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("T 3 x 10' w/ 2'", "T"), ("I 5 x 3' w/ 2' jog", "I"), ("R 8 x 200 w/ 200 jog", "R")],
+)
+def test_daniels_letter_heading_a_line_names_the_pace(text, name):
+    reps = parse_workout(text).reps
+    assert {r.target_name for r in reps} == {name}
+    assert reps[0].rest is not None
+
+
+def test_race_paces_listed_one_per_rep():
+    reps = parse_workout("2 x (1200, 800, 400) @ 10k, 5k, 3k pace w/ 400 jog").reps
+    assert [r.target_name for r in reps] == ["10k", "5k", "3k"] * 2
+    assert [r.target_name for r in parse_workout("6 x 1000 @ 10k, 5k pace").reps] == [None] * 6
+
+
+@pytest.mark.parametrize(
+    ("text", "segments"),
+    [
+        ("4E + 4x1k@T + 2E", [("easy", 4 * MILE_M), ("easy", 2 * MILE_M)]),
+        ("20' WU, 3 x 2 mi @ HMP w/ 1 mi float, 20' CD", [("warmup", None), ("cooldown", None)]),
+    ],
+)
+def test_easy_running_written_short(text, segments):
+    w = parse_workout(text)
+    got = [(s.kind, s.distance_m) for s in w.segments if s.kind != "work"]
+    assert got == [(k, pytest.approx(d) if d else None) for k, d in segments]
+
+
+def test_an_easy_run_alone_is_the_session():
+    (rep,) = parse_workout("Easy 6 + strides").reps
+    assert rep.distance_m == pytest.approx(6 * MILE_M) and rep.label == "easy"
+
+
+def test_bracketed_times_as_plain_seconds_when_they_fit_the_rep():
+    assert parse_workout("6x400 (62-64) 2:00 rest").reps[0].target_s == (62, 64)
+    assert [r.distance_m for r in parse_workout("8 x 400 (400, 200)").reps][:2] == [400, 400]

@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.charts import ChartWorker  # noqa: E402
-from bot.localdiscord import LocalDiscord  # noqa: E402
-from bot.pacer import ChartRenderer, InThreadCharts, Pacer  # noqa: E402
-from bot.settings import Settings  # noqa: E402
+from bot.charts import ChartWorker
+from bot.localdiscord import LocalDiscord
+from bot.pacer import ChartRenderer, InThreadCharts, Pacer
+from bot.settings import Settings
 
 ATHLETES = 10
 TICK = 0.005

@@ -1560,6 +1560,23 @@ class Reader:
             return None
         return name, k
 
+    def _speed_at(self, j: int) -> tuple[float, int] | None:
+        """`16 km/h`, `10.5km/hr`, `10 mph`, `16 kph`: a treadmill speed, in metres a second."""
+        t = self.at(j)
+        if t is None or t.kind != "num" or t.value <= 0:
+            return None
+        unit, k = t.unit, j + 1
+        if not unit and self.is_word(k):
+            unit, k = self.toks[k].unit, k + 1
+        per_hour = {"kph": 1000.0, "kmh": 1000.0, "mph": MILE_M}
+        if unit in per_hour:
+            return t.value * per_hour[unit] / 3600, k
+        if unit in ("km", "k", "mi", "mile", "miles") and self.is_sym(k, "/") and self.is_word(
+            k + 1, "h", "hr", "hour"
+        ):
+            return t.value * DISTANCE_UNITS[unit] / 3600, k + 2
+        return None
+
     def _named_list(self, j: int) -> tuple[list[str], int] | None:
         """`@ 10k, 5k, 3k pace`, `@ 5k-3k-mile-800 pace`: one race pace per rep, in order."""
         names: list[str] = []
@@ -1694,6 +1711,17 @@ class Reader:
         )
         if self.is_sym(j, "~"):
             j += 1
+        speed = self._speed_at(j)
+        if speed is not None:
+            mps, end = speed
+            for d in block.reps:
+                if d.distance is not None:
+                    t_s = round(_mid(d.distance) / mps, 1)
+                    d.target = d.target or (t_s, t_s)
+                else:
+                    d.pace_km = d.pace_km or (1000 / mps, 1000 / mps)
+            self.i = end
+            return True
         listed = self._named_list(j)
         if listed is not None:
             names, end = listed

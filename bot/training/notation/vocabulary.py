@@ -223,6 +223,6 @@ NUMBER_WORDS: dict[str, int] = {
 # Words that say the text is about running done, so a lone length in a sentence is a workout:
 # `I ran 5 miles today`, but not `who's got the 10k results?`.
 RUN_VERBS = frozenset({
-    "ran", "run", "did", "done", "jogged", "raced", "race", "racing", "parkrun",
+    "ran", "run", "did", "done", "jogged", "raced", "race", "racing", "parkrun", "trial",
     "finished", "completed", "logged", "today", "went",
 })  # fmt: skip

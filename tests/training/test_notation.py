@@ -462,3 +462,21 @@ def test_an_easy_run_alone_is_the_session():
 def test_bracketed_times_as_plain_seconds_when_they_fit_the_rep():
     assert parse_workout("6x400 (62-64) 2:00 rest").reps[0].target_s == (62, 64)
     assert [r.distance_m for r in parse_workout("8 x 400 (400, 200)").reps][:2] == [400, 400]
+
+
+def test_rep_and_set_recoveries_in_one_bracket():
+    rests = [
+        r.rest.duration_s if r.rest else None for r in parse_workout("2 x 3 x 1k (2' / 5')").reps
+    ]
+    assert rests == [120, 120, 300, 120, 120, None]
+
+
+def test_a_count_of_strides_with_no_length_names_nothing_after_it():
+    w = parse_workout("Warmup: 2 miles easy + drills + 4 strides\nMain: 3 x 1600 @ 5:30 w/ 400 jog")
+    assert {r.label for r in w.reps} == {None}
+    assert parse_workout("Hill repeats:\n8 x 60s jog down").reps[0].label == "hills"
+
+
+def test_treadmill_speed_is_a_pace():
+    (rep, *_) = parse_workout("6 x 800 @ 16 kph").reps
+    assert rep.target_s == (180, 180)

@@ -445,6 +445,7 @@ class Reader:
             ):
                 after_break = True
                 prose = False
+                pending_named = None  # a pace letter speaks for its own line only
                 self.i += 1
                 continue
             if (
@@ -521,7 +522,9 @@ class Reader:
                 return items
             if item is None:
                 if t.kind == "word":
-                    if v.LABEL_WORDS.get(t.unit):
+                    prev = self.at(start - 1)
+                    if v.LABEL_WORDS.get(t.unit) and not (prev is not None and prev.kind == "num"):
+                        # `Strides: 6 x 100`, not `4 strides` (a count with no length).
                         pending_label = v.LABEL_WORDS[t.unit]
                     elif t.unit in v.RUN_VERBS:
                         ran = True
@@ -1615,6 +1618,9 @@ class Reader:
         if self._paren_targets(block, j + 1, close):
             self.i = close + 1
             return True
+        if self._paren_rep_and_set_rests(block, j + 1, close):
+            self.i = close + 1
+            return True
         inside = self.toks[j + 1 : close]
         if sum(t.kind == "time" for t in inside) >= 2 and all(
             (t.kind == "time" and t.form == "clock") or (t.kind == "sym" and t.unit in ",/;-")
@@ -1644,6 +1650,22 @@ class Reader:
             self.i = close + 1
             return True
         return False
+
+    def _paren_rep_and_set_rests(self, block: Block, j: int, close: int) -> bool:
+        """`2 x 3 x 1k (2' / 5')`: the recovery after each rep, then the one between sets."""
+        if block.set_size >= len(block.reps):
+            return False
+        first = self.quantity(j)
+        if first is None or first.kind not in ("t", "s") or not self.is_sym(first.end, "/"):
+            return False
+        second = self.quantity(first.end + 1)
+        if second is None or second.kind not in ("t", "s") or second.end != close:
+            return False
+        within = Rest(duration_s=self.rest_length(first)[1])
+        between = Rest(duration_s=self.rest_length(second)[1])
+        self.apply_rest(block, _RestParse(within, "all", None, close))
+        self.apply_rest(block, _RestParse(between, "sets", None, close, explicit=True))
+        return True
 
     def _paren_targets(self, block: Block, j: int, close: int) -> bool:
         """`3 x 1 mile (5:20, 5:15, 5:10)`: clock times in brackets after distance reps, one for

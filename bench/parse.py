@@ -30,6 +30,7 @@ FLOOR = re.compile(r"\d+(?:[.:,]\d+)*|[^\W\d_]+|\S")
 CORPORA = [
     ROOT / "tests/training/fixtures/workouts.json",
     ROOT / "tests/training/corpus/workouts.json",
+    ROOT / "tests/training/corpus/workouts-2.json",
     ROOT / "bench/heldout/workouts.json",
 ]
 
@@ -79,6 +80,21 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+def import_cost(module: str, runs: int = 7) -> float:
+    """Median time to import `module` in a fresh interpreter, less a bare interpreter's start."""
+    import subprocess
+
+    def once(code: str) -> float:
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+        )
+        return float(out.stdout)
+
+    timer = "import time; t = time.perf_counter(); {}; print(time.perf_counter() - t)"
+    with_module = [once(timer.format(f"import {module}")) for _ in range(runs)]
+    return statistics.median(with_module)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=25)
@@ -107,6 +123,9 @@ def main() -> None:
         print(f"adversarial {name:<28} {len(text):>5} chars: {t * 1e3:7.2f} ms "
               f"(floor {f * 1e3:.2f} ms, {t / f:.0f}x)")
     print(f"slowest adversarial input: {worst * 1e3:.2f} ms")
+    print()
+    print(f"import bot.training: {import_cost('bot.training') * 1e3:.1f} ms (median of 7)")
+    print(f"import bot.training.notation: {import_cost('bot.training.notation') * 1e3:.1f} ms")
 
 
 if __name__ == "__main__":

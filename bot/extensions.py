@@ -2,10 +2,4 @@
 
 from __future__ import annotations
 
-EXTENSIONS: tuple[str, ...] = (
-    "cogs.meta",
-    "cogs.log",
-    "cogs.looking",
-    "cogs.team",
-    "cogs.wod",
-)
+EXTENSIONS: tuple[str, ...] = ("cogs.meta", "cogs.log", "cogs.looking", "cogs.team", "cogs.wod")

@@ -24,16 +24,16 @@ def can_manage_server(user: discord.abc.User | Any) -> bool:
     return isinstance(user, discord.Member) and user.guild_permissions.manage_guild
 
 
-async def is_team_coach(interaction: discord.Interaction[Any], store: Store) -> bool:
+async def interaction_is_coach(interaction: discord.Interaction[Any], store: Store) -> bool:
     """Whether the member behind `interaction` coaches the team of its guild."""
-    if interaction.guild_id is None or not isinstance(interaction.user, discord.Member):
+    if interaction.guild_id is None:
         return False
     return is_coach(interaction.user, await store.guild_settings(interaction.guild_id))
 
 
 async def require_coach(interaction: discord.Interaction[Any], store: Store, action: str) -> None:
     """Refuse `action` (e.g. "post a workout of the day") to anyone but a coach."""
-    if not await is_team_coach(interaction, store):
+    if not await interaction_is_coach(interaction, store):
         raise UserError(
             f"Only coaches can {action}: members with the team's coach role, or with the"
             " Manage Server permission."

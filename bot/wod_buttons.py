@@ -12,7 +12,7 @@ from typing import Any, Protocol
 import discord
 
 from bot.errors import UserError
-from bot.logging_sessions import MAX_NOTES, MAX_SPLITS_TEXT
+from bot.logbook import MAX_NOTES, MAX_SPLITS_TEXT
 from bot.ui import PacerModal, answers_errors
 from bot.wod_embeds import clip
 from storage import WodRow
@@ -29,7 +29,7 @@ def targets_button_id(wod_id: int) -> str:
 class WodActions(Protocol):
     """What the buttons ask of the /wod cog (`cogs.wod.Wod`)."""
 
-    async def posted_wod(self, interaction: discord.Interaction[Any], wod_id: int) -> WodRow: ...
+    async def button_wod(self, interaction: discord.Interaction[Any], wod_id: int) -> WodRow: ...
 
     async def targets_embed(
         self, interaction: discord.Interaction[Any], wod: WodRow
@@ -70,7 +70,7 @@ class LogSplitsButton(
     @answers_errors
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         cog = _cog(interaction)
-        wod = await cog.posted_wod(interaction, self.wod_id)
+        wod = await cog.button_wod(interaction, self.wod_id)
         await interaction.response.send_modal(LogSplitsModal(wod))
 
 
@@ -98,7 +98,7 @@ class TargetsButton(
     @answers_errors
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         cog = _cog(interaction)
-        wod = await cog.posted_wod(interaction, self.wod_id)
+        wod = await cog.button_wod(interaction, self.wod_id)
         embed = await cog.targets_embed(interaction, wod)
         await interaction.response.send_message(embed=embed, ephemeral=True)
 

@@ -18,9 +18,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot import logbook
 from bot.errors import UserError
-from bot.logging_sessions import athlete_profile, log_against_workout, workout_key
-from bot.permissions import is_team_coach, require_coach
+from bot.permissions import interaction_is_coach, require_coach
 from bot.ratelimit import RateLimiter
 from bot.scheduler import WodDispatcher
 from bot.training import Workout, parse_workout
@@ -40,6 +40,7 @@ from bot.wod_embeds import (
     wod_embed,
     wod_title,
 )
+from bot.wod_log import log_against_wod, workout_key
 from bot.wod_publisher import DiscordPublisher, team_zone
 from bot.wod_text import athlete_target_lines, paces_text, target_lines, team_rows
 from storage import NewWod, WodRow
@@ -145,7 +146,8 @@ class Wod(commands.Cog):
                             example="/wod list")
         return row
 
-    async def posted_wod(self, interaction: discord.Interaction[Any], wod_id: int) -> WodRow:
+    async def button_wod(self, interaction: discord.Interaction[Any], wod_id: int) -> WodRow:
+        """The WOD a post's button belongs to (it may be gone: the team was forgotten)."""
         return await self._wod(interaction, wod_id)
 
     def _read_workout(self, text: str) -> Workout:
@@ -179,6 +181,31 @@ class Wod(commands.Cog):
             raise UserError(f"#{channel.name} is not a channel Pacer can post in.")
         return Draft(parsed, publish_at, channel_id, title, tz, wod_id)
 
+    async def _check_can_post(
+        self, interaction: discord.Interaction[Any], channel_id: int | None
+    ) -> None:
+        """Refuse at once a channel Pacer knows it cannot post in (before the coach types notes).
+
+        Permissions can still change before a scheduled post: the dispatcher handles that.
+        """
+        guild = interaction.guild
+        if channel_id is None and guild is not None:
+            channel_id = (await self.bot.store.guild_settings(guild.id)).wod_channel_id
+        if channel_id is None or channel_id == interaction.channel_id:
+            channel_id = interaction.channel_id
+            perms: discord.Permissions | None = interaction.app_permissions
+        else:
+            channel = guild.get_channel(channel_id) if guild is not None else None
+            me = guild.me if guild is not None else None
+            perms = channel.permissions_for(me) if channel is not None and me is not None else None
+        if perms is not None and not (
+            perms.view_channel and perms.send_messages and perms.embed_links
+        ):
+            raise UserError(
+                f"Pacer cannot post in <#{channel_id}>: it needs View Channel, Send Messages and"
+                " Embed Links there. Ask a server admin, or pick another channel."
+            )
+
     # -- /wod post ------------------------------------------------------------------------------
 
     @wod.command(name="post", description="Publish a workout of the day, now or later (coaches)",
@@ -204,6 +231,7 @@ class Wod(commands.Cog):
         )
         if draft.workout is None:
             raise UserError("Give the workout to post.", example=POST_EXAMPLE)
+        await self._check_can_post(interaction, draft.channel_id)
         await interaction.response.send_modal(ContextModal(self, draft))
 
     async def finish_post(
@@ -405,7 +433,7 @@ class Wod(commands.Cog):
             if row is None:
                 raise UserError("No workout of the day has been posted yet.", example="/wod list")
         await interaction.response.defer(thinking=True)
-        coach = await is_team_coach(interaction, store)
+        coach = await interaction_is_coach(interaction, store)
         sessions = await store.wod_results(
             guild_id, row.id, viewer_id=interaction.user.id, include_hidden=coach
         )
@@ -429,39 +457,33 @@ class Wod(commands.Cog):
     # -- /wod settings --------------------------------------------------------------------------
 
     @wod.command(name="settings",
-                 description="Where workouts of the day go, and how late one may still go out",
-                 extras={"example": "/wod settings channel: #training late_window_hours: 3"})
+                 description="How late a workout of the day missed while offline may still go out",
+                 extras={"example": "/wod settings late_window_hours: 3"})
     @app_commands.describe(
-        channel="The default channel for workouts of the day",
         late_window_hours="A post Pacer missed while offline still goes out this many hours late",
     )
     async def settings(
         self,
         interaction: discord.Interaction[Any],
-        channel: discord.TextChannel | None = None,
         late_window_hours: app_commands.Range[float, 0, 168] | None = None,
     ) -> None:
         guild_id = self._guild_id(interaction)
         store = self.bot.store
-        if channel is not None or late_window_hours is not None:
+        if late_window_hours is not None:
             await require_coach(interaction, store, "change the workout of the day settings")
-            if late_window_hours is not None and not 0 <= late_window_hours <= 168:
+            if not 0 <= late_window_hours <= 168:
                 raise UserError("The late-post window is 0 to 168 hours.",
                                 example="/wod settings late_window_hours: 3")
             await store.update_guild_settings(
-                guild_id,
-                **({"wod_channel_id": channel.id} if channel is not None else {}),
-                **(
-                    {"wod_late_window_min": round(late_window_hours * 60)}
-                    if late_window_hours is not None else {}
-                ),
+                guild_id, wod_late_window_min=round(late_window_hours * 60)
             )
         s = await store.guild_settings(guild_id)
         where = f"<#{s.wod_channel_id}>" if s.wod_channel_id else "the channel /wod post is used in"
         await interaction.response.send_message(
-            f"Workouts of the day go to {where}. One that falls due while Pacer is offline is"
-            f" still posted up to {s.wod_late_window_min / 60:g} h late; after that it is marked"
-            " missed and its coach is told.",
+            f"Workouts of the day go to {where} (`/pacer setup wod_channel:` changes it). One"
+            " that falls due while Pacer is offline is still posted up to"
+            f" {s.wod_late_window_min / 60:g} h late; after that it is marked missed and its"
+            " coach is told.",
             ephemeral=True,
         )
 
@@ -503,23 +525,21 @@ class Wod(commands.Cog):
         self, interaction: discord.Interaction[Any], wod: WodRow, splits: str, notes: str | None
     ) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        workout = self._read_workout(wod.workout_text)
         member = interaction.user
-        logged = await log_against_workout(
+        settings = await self.bot.store.guild_settings(wod.guild_id)
+        logged = await log_against_wod(
             self.bot.store,
-            guild_id=wod.guild_id,
+            settings,
+            wod,
             athlete_id=member.id,
             athlete_name=member.display_name,
-            workout=workout,
-            wod_id=wod.id,
-            day=wod.day,
             splits_text=splits,
             notes=notes,
             channel_id=interaction.channel_id,
             interaction_id=interaction.id,
         )
         tz = await self._zone(wod.guild_id)
-        report = render(logged.analysis)
+        report = render(logged.analysis, logged.units)
         embed = analysis_embed(report, title=f"Your splits · {wod_title(wod, tz)}",
                                replaced=logged.replaced)
         await interaction.followup.send(embed=embed, ephemeral=True)
@@ -528,7 +548,10 @@ class Wod(commands.Cog):
         self, interaction: discord.Interaction[Any], wod: WodRow
     ) -> discord.Embed:
         workout = self._read_workout(wod.workout_text)
-        athlete = await athlete_profile(self.bot.store, wod.guild_id, interaction.user.id)
+        settings = await self.bot.store.guild_settings(wod.guild_id)
+        athlete = await logbook.athlete_profile(
+            self.bot.store, wod.guild_id, interaction.user.id, settings
+        )
         mine, notes = athlete_target_lines(workout, athlete)
         shared = [line for line in target_lines(workout) if "My targets" not in line]
         embed = discord.Embed(title=clip(f"Your targets · WOD #{wod.id}", 256),

@@ -1,7 +1,7 @@
 """Pacer's training domain: workout notation, splits, analysis, race equivalents. Pure: no I/O.
 
-The splits reader, the analysis and race equivalents load on first use (PEP 562), so
-`import bot.training` stays cheap for code that only needs the model and the workout reader.
+The readers, the analysis and race equivalents load on first use (PEP 562), so
+`import bot.training` stays cheap for code that only needs the model.
 """
 
 from __future__ import annotations
@@ -11,15 +11,16 @@ from typing import TYPE_CHECKING
 
 from bot.training.errors import ParseError
 from bot.training.model import Amount, Rep, Rest, Segment, Workout
-from bot.training.notation import parse_workout
 
 if TYPE_CHECKING:
     from bot.training.analysis import Analysis, Athlete, analyze
+    from bot.training.notation import parse_workout
     from bot.training.splits import Splits, parse_splits
     from bot.training.vdot import Equivalent, equivalent
 
 # Public name -> the module that defines it.
 _LAZY: dict[str, str] = {
+    "parse_workout": "bot.training.notation",
     "Analysis": "bot.training.analysis",
     "Athlete": "bot.training.analysis",
     "analyze": "bot.training.analysis",

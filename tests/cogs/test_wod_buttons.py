@@ -6,7 +6,7 @@ import asyncio
 
 from storage import NewRaceResult
 from tests.charts.pngcheck import png_size
-from tests.cogs.conftest import GUARD, START, WodEnv
+from tests.cogs.wod_env import GUARD, START, WodEnv
 
 SPLITS = "3:21 3:19 3:20 3:18 3:22 3:15"
 

@@ -6,7 +6,7 @@ import pytest
 
 from bot.errors import UserError
 from cogs.wod import _bounded
-from tests.cogs.conftest import WodEnv
+from tests.cogs.wod_env import WodEnv
 
 DISTANCES = [200, 300, 400, 500, 600, 800, 1000, 1200, 1600, 2000]
 
@@ -50,3 +50,19 @@ async def test_today_shows_the_days_workout(wod_env: WodEnv) -> None:
     today = await wod_env.discord.slash(wod_env.ana, wod_env.training, "wod today")
     assert today.ephemeral and today.embeds[0]["title"] == "Monday · Monday 02 March 2026"
     assert [b["label"] for b in today.message.buttons()] == ["Log my splits", "My targets"]
+
+
+async def test_logging_many_reps_makes_a_valid_reply(wod_env: WodEnv) -> None:
+    workout = long_workout()
+    await wod_env.post(workout=workout)
+    [post] = wod_env.posts()
+    reps = workout.count("@")
+    splits = " ".join(str(60 + i) for i in range(reps))
+    opened = await wod_env.discord.press(wod_env.ana, post, "Log my splits")
+    assert opened.modal is not None
+    reply = await wod_env.discord.submit_modal(wod_env.ana, opened.modal, {"Splits": splits})
+    assert reply.embeds and reply.embeds[0]["footer"]["text"] == "Logged."
+    results = await wod_env.discord.slash(wod_env.ana, wod_env.training, "wod results")
+    assert results.embeds[0]["description"].startswith("1 athlete logged it.")
+    assert "team.png" in results.files
+    assert wod_env.discord.errors == []

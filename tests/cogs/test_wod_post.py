@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.cogs.conftest import WORKOUT, WodEnv
+from tests.cogs.wod_env import WORKOUT, WodEnv
 
 
 async def test_post_now_publishes_the_workout_with_its_buttons(wod_env: WodEnv) -> None:
@@ -62,9 +62,32 @@ async def test_only_coaches_post(wod_env: WodEnv) -> None:
     assert reply.content.startswith("Only coaches can cancel")
 
 
-async def test_a_channel_pacer_cannot_write_in_fails_with_the_reason(wod_env: WodEnv) -> None:
+async def test_a_channel_pacer_cannot_write_in_is_refused_before_the_notes(
+    wod_env: WodEnv,
+) -> None:
     wod_env.training.set_bot_can_send(False)
-    reply = await wod_env.post()
+    reply = await wod_env.discord.slash(
+        wod_env.coach, wod_env.training, "wod post", workout=WORKOUT
+    )
+    assert reply.modal is None and reply.content.startswith(
+        f"Pacer cannot post in <#{wod_env.training.id}>: it needs View Channel, Send Messages"
+    )
+    track = wod_env.guild.add_channel("track")
+    track.set_bot_can_send(False)
+    reply = await wod_env.discord.slash(
+        wod_env.coach, wod_env.training, "wod post", workout=WORKOUT, channel=track
+    )
+    assert reply.modal is None and f"Pacer cannot post in <#{track.id}>" in reply.content
+    assert await wod_env.bot.store.list_wods(wod_env.guild.id) == []
+
+
+async def test_a_channel_closed_while_typing_notes_fails_with_the_reason(wod_env: WodEnv) -> None:
+    opened = await wod_env.discord.slash(
+        wod_env.coach, wod_env.training, "wod post", workout=WORKOUT
+    )
+    assert opened.modal is not None
+    wod_env.training.set_bot_can_send(False)
+    reply = await wod_env.discord.submit_modal(wod_env.coach, opened.modal, {"notes": ""})
     assert "Could not post workout of the day #1" in reply.content
     assert "Send Messages" in reply.content
     row = await wod_env.bot.store.wod(wod_env.guild.id, 1)
@@ -76,9 +99,8 @@ async def test_a_channel_pacer_cannot_write_in_fails_with_the_reason(wod_env: Wo
 
 async def test_the_teams_wod_channel_is_the_default(wod_env: WodEnv) -> None:
     track = wod_env.guild.add_channel("track")
-    reply = await wod_env.discord.slash(
-        wod_env.coach, wod_env.training, "wod settings", channel=track
-    )
+    await wod_env.bot.store.update_guild_settings(wod_env.guild.id, wod_channel_id=track.id)
+    reply = await wod_env.discord.slash(wod_env.ana, wod_env.training, "wod settings")
     assert f"go to <#{track.id}>" in reply.content
     await wod_env.post()
     assert wod_env.posts() == [] and len(wod_env.posts(track)) == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
-from tests.cogs.conftest import GUARD, START, WodEnv
+from tests.cogs.wod_env import GUARD, START, WodEnv
 
 # "tomorrow 6am" in New York on Monday 2 March 2026 (EST, UTC-5).
 TOMORROW_6AM = dt.datetime(2026, 3, 3, 11, 0, tzinfo=dt.UTC)

@@ -35,7 +35,7 @@ SPLITS = [
 ]
 WORKOUTS = [
     ("full-width", "６ｘ４００ｍ", "6 × 400 m"),
-    ("zero-width", "6x400m @ 75 \u200b", "6 × 400 m @ 1:15"),
+    ("zero-width", "6x400m @ 75 \u200b", "6 × 400 m @ 75"),
     ("mentions", "6x400 <@&1> @everyone", "6 × 400 m"),
     ("right-to-left", "\u202e6x400", "6 × 400 m"),
     ("markdown", "**6x400**", None),

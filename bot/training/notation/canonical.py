@@ -6,6 +6,7 @@ a coach as "this is what Pacer understood" and stored as the workout's stable de
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 
 from bot.training.model import Amount, Rep, Rest, Segment, Workout
@@ -71,7 +72,11 @@ def _amount(value: Amount, single: Callable[[float], str]) -> str:
 
 
 def _time(seconds: float) -> str:
-    return format_time(seconds, 0 if abs(seconds - round(seconds)) < 1e-9 else 1)
+    """A rep time as runners write it: seconds alone below 90 (`68`, `52.5`), else `2:26`."""
+    whole = abs(seconds - round(seconds)) < 1e-9
+    if seconds < 90:
+        return f"{round(seconds)}" if whole else f"{seconds:.1f}"
+    return format_time(seconds, 0 if whole else 1)
 
 
 def rep_text(rep: Rep) -> str:
@@ -241,9 +246,22 @@ def describe(workout: Workout) -> str:
     return "\n".join(lines)
 
 
+KEY_LIMIT = 120
+
+
 def key(workout: Workout) -> str:
     """A compact key for "the same workout": lengths only, `6x1000m`, `3x(4x400m)`,
-    `1600m,1200m,800m`. Targets and recoveries do not change what a workout is called."""
+    `1600m,1200m,800m`. Targets and recoveries do not change what a workout is called. At most
+    KEY_LIMIT characters: a longer one keeps its start and a digest of the whole, so it stays
+    unique and stable."""
+    full = _full_key(workout)
+    if len(full) <= KEY_LIMIT:
+        return full
+    digest = hashlib.blake2s(full.encode(), digest_size=6).hexdigest()
+    return f"{full[: KEY_LIMIT - len(digest) - 1]}~{digest}"
+
+
+def _full_key(workout: Workout) -> str:
     lengths = [
         _amount(r.distance_m, distance_text)
         if r.distance_m is not None

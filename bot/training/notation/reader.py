@@ -166,6 +166,8 @@ class Reader:
     i: int = 0
     around: Rest | None = None  # `5 min jog either side`
     n: int = 0  # len(toks), asked for on every lookahead
+    words: list[str] = field(default_factory=list)
+    syms: list[str] = field(default_factory=list)
     have_reps: bool = False  # a block has been read: `with ...` can now be a recovery
     memo: dict[tuple, Any] = field(default_factory=dict)
 
@@ -184,6 +186,9 @@ class Reader:
             raise ParseError("there is no workout here: the text is empty", hint=EXAMPLE)
         self.toks = tokenize(self.text)
         self.n = len(self.toks)
+        # The word or symbol at each position ("" for none): the reader's most asked questions.
+        self.words = [t.unit if t.kind == "word" else "" for t in self.toks]
+        self.syms = [t.unit if t.kind == "sym" else "\0" for t in self.toks]
         self._check_brackets()
         try:
             items = self.sequence(depth=0, closing=False)
@@ -201,16 +206,11 @@ class Reader:
         return self.toks[j] if 0 <= j < self.n else None
 
     def is_word(self, j: int, *words: str) -> bool:
-        if not 0 <= j < self.n:
-            return False
-        t = self.toks[j]
-        return t.kind == "word" and (not words or t.unit in words)
+        w = self.words[j] if 0 <= j < self.n else ""
+        return bool(w) and (not words or w in words)
 
     def is_sym(self, j: int, *syms: str) -> bool:
-        if not 0 <= j < self.n:
-            return False
-        t = self.toks[j]
-        return t.kind == "sym" and t.unit in syms
+        return 0 <= j < self.n and self.syms[j] in syms
 
     def error(
         self, message: str, j: int, end: int | None = None, hint: str = EXAMPLE
@@ -436,6 +436,7 @@ class Reader:
         prose = False  # words passed over since the last item
         ran = False  # ... and among them a word that says running was done (`I ran`)
         pending_label: str | None = None
+        pending_named: str | None = None
         guard = len(self.toks) + 1
         while self.i < len(self.toks) and guard:
             guard -= 1
@@ -451,6 +452,7 @@ class Reader:
             ):
                 after_break = True
                 prose = False
+                pending_named = None  # a pace letter speaks for its own line only
                 self.i += 1
                 continue
             if (
@@ -483,6 +485,15 @@ class Reader:
                     )
                     prose = False
                     continue
+                self.i += 1
+                continue
+            if (
+                t.kind == "word"
+                and t.unit in ("t", "i", "r", "m")
+                and (self.i == 0 or self.toks[self.i - 1].kind == "nl")
+                and self.count_prefix(self.i + 1) is not None
+            ):
+                pending_named = v.NAMED_PACES[t.unit]  # the pace of the group that follows
                 self.i += 1
                 continue
             label_end = self._label_end(self.i)
@@ -518,7 +529,9 @@ class Reader:
                 return items
             if item is None:
                 if t.kind == "word":
-                    if v.LABEL_WORDS.get(t.unit):
+                    prev = self.at(start - 1)
+                    if v.LABEL_WORDS.get(t.unit) and not (prev is not None and prev.kind == "num"):
+                        # `Strides: 6 x 100`, not `4 strides` (a count with no length).
                         pending_label = v.LABEL_WORDS[t.unit]
                     elif t.unit in v.RUN_VERBS:
                         ran = True
@@ -535,6 +548,9 @@ class Reader:
                     for d in item.reps:
                         d.label = d.label or pending_label
                     pending_label = None
+                if pending_named:
+                    self.set_named(item, pending_named)
+                    pending_named = None
                 # A run verb vouches for a length with a unit (`run 45 minutes`), not for a bare
                 # number (`run a 400 (one lap)` explains a rep written before).
                 if prose and _is_plain(item):
@@ -597,6 +613,12 @@ class Reader:
             return "warmup", j + 1
         if w in v.COOLDOWN_WORDS:
             return "cooldown", j + 1
+        if w == "e":
+            # Daniels' E only against a number: `4E`, `E 45'` (not `i.e.` or `e.g.`).
+            prev, nxt = self.at(j - 1), self.at(j + 1)
+            before = prev is not None and prev.kind == "num" and prev.end == t.start
+            after = nxt is not None and nxt.kind in ("num", "time") and not self.is_word(j - 1, "i")
+            return ("easy", j + 1) if before or after else None
         if w in v.EASY_WORDS:
             return "easy", j + 1
         if w in ("recovery", "shakeout") and self.is_word(j + 1, "run", "jog"):
@@ -662,20 +684,23 @@ class Reader:
         parts = self.unify(parts)
         if len(parts) > 2:
             return None
-        measured = self.segment_length(parts)
+        measured = self.segment_length(parts, kind)
         if measured is None:
             self.i = k
             return SegmentItem(kind)
         self.i = self.skip_words(end, ("jog", "run", "easy", "running", "w", "drills"))
         return SegmentItem(kind, *measured)
 
-    def segment_length(self, parts: list[Qty]) -> tuple[Amount | None, Amount | None] | None:
+    def segment_length(
+        self, parts: list[Qty], kind: SegmentKind = "warmup"
+    ) -> tuple[Amount | None, Amount | None] | None:
         lengths = [self.rest_length(q) if q.kind != "bare" else None for q in parts]
         if any(x is None for x in lengths):
-            # A bare number: miles when small (`WU 2`), minutes otherwise (`WU 15`).
+            # A bare number: miles when small (`WU 2`, `Easy 6`), minutes otherwise (`WU 15`,
+            # `easy 40`). Easy runs go longer in miles than warm-ups do.
             vals = [q.value for q in parts]
             mid = _mid(vals[0])  # type: ignore[arg-type]
-            if mid <= 5:
+            if mid <= (15 if kind == "easy" else 5):
                 lengths = [("d", _scale(q.value, MILE_M)) for q in parts]
             elif mid <= 60:
                 lengths = [("t", _scale(q.value, 60)) for q in parts]
@@ -891,6 +916,14 @@ class Reader:
             elif how == "sets" and (self.at(k) is None or self.at(k).kind == "nl"):  # type: ignore[union-attr]
                 self.i = k  # `4 sets of this:` and the lines below
                 return self.body(depth, count_tok, after, n, how)
+            elif self.is_sym(k, "(", "[") and self.quantity(k + 1) is not None:
+                got = self.one_length(k + 1, strict=False)
+                close = got[1] if got is not None else k
+                if got is not None and self.is_sym(close, ")", "]"):
+                    draft = got[0]  # `10 x hill (45-60s)`: the name, then its length
+                    draft.label = label
+                    self.i = close + 1
+                    return Block([draft], 1, self.toks[j].start, self.toks[close].end)
         if how == "sets":
             listed = self.length_list(self.i)
             if listed is not None and len(listed[0]) > 1:
@@ -1098,6 +1131,15 @@ class Reader:
 
     def lengths(self, depth: int) -> Item | None:
         j = self.i
+        t = self.toks[j]
+        if t.kind == "num" and not t.unit and _mid(t.value) < 50:
+            # `6 easy`, `4E`, `2 WU`: a bare number for easy running, in miles or minutes.
+            seg = self.segment_after(j + 1)
+            if seg is not None:
+                measured = self.segment_length([Qty("bare", t.value, j, j + 1)], seg[0])
+                if measured is not None:
+                    self.i = seg[1]
+                    return SegmentItem(seg[0], *measured)
         got = self.length_list(j)
         if got is None:
             return None
@@ -1241,6 +1283,19 @@ class Reader:
                 continue
             if t.kind == "sym" and t.unit == "/" and self.slash_rest(block, j):
                 continue
+            if t.kind == "word" and t.unit in ("with", "w") and len(block.reps) == 1:
+                # `10 Miles with 2 Miles at Tempo`, `16 mi w/ last 4 @ MP`: a part of the run
+                # at another pace, not a recovery.
+                k = self.skip_words(j + 1, ("the", "last", "first", "final", "middle", "a"))
+                q = self.quantity(k)
+                if (
+                    q is not None
+                    and (self.is_sym(q.end, "@") or self.is_word(q.end, "at", "of", "in"))
+                    and self._target_follows(q.end + 1)
+                ):
+                    self.i = q.end + 1
+                    self.target(Block([Draft(distance=1.0)], 1, 0, 0), lead=q.end)  # read, unused
+                    continue
             if t.kind == "word" and t.unit in ("on", "every") and block.counted:
                 # `6 x 1000 on 4:00`: a send-off, each rep starting 4:00 after the last. The
                 # recovery is whatever the rep leaves of it, so no length is recorded.
@@ -1516,6 +1571,48 @@ class Reader:
             return None
         return name, k
 
+    def _speed_at(self, j: int) -> tuple[float, int] | None:
+        """`16 km/h`, `10.5km/hr`, `10 mph`, `16 kph`: a treadmill speed, in metres a second."""
+        t = self.at(j)
+        if t is None or t.kind != "num" or t.value <= 0:
+            return None
+        unit, k = t.unit, j + 1
+        if not unit and self.is_word(k):
+            unit, k = self.toks[k].unit, k + 1
+        per_hour = {"kph": 1000.0, "kmh": 1000.0, "mph": MILE_M}
+        if unit in per_hour:
+            return t.value * per_hour[unit] / 3600, k
+        if unit in ("km", "k", "mi", "mile", "miles") and self.is_sym(k, "/") and self.is_word(
+            k + 1, "h", "hr", "hour"
+        ):
+            return t.value * DISTANCE_UNITS[unit] / 3600, k + 2
+        return None
+
+    def _named_list(self, j: int) -> tuple[list[str], int] | None:
+        """`@ 10k, 5k, 3k pace`, `@ 5k-3k-mile-800 pace`: one race pace per rep, in order."""
+        names: list[str] = []
+        k = j
+        dashes = 0
+        while len(names) < 50:
+            key = self._race_key(k)
+            if key is None or race_name(key[0]) is None:
+                break
+            names.append(race_name(key[0]))  # type: ignore[arg-type]
+            k = key[1]
+            if self.is_sym(k, ",", "/", "-") and self._race_key(k + 1) is not None:
+                dashes += self.is_sym(k, "-")
+                k += 1
+            elif self.is_word(k, "and") and self._race_key(k + 1) is not None:
+                k += 1
+            else:
+                break
+        if len(names) < 2 or (len(names) == 2 and dashes):
+            return None  # one name, or `3k-5k`: a pace between two races
+        tail = self.skip_words(k, ("race", "goal", "target"))
+        if not self.is_word(tail, *v.PACE_SUFFIX_WORDS):
+            return None
+        return names, self.skip_words(tail, tuple(v.PACE_SUFFIX_WORDS))
+
     def paren_modifier(self, block: Block, j: int) -> bool:
         """`(60s)`, `(200m jog)`, `(3 min between sets)`: a recovery in brackets; `(3:05)` after a
         distance rep: a target."""
@@ -1528,6 +1625,16 @@ class Reader:
             return False
         if self._paren_targets(block, j + 1, close):
             self.i = close + 1
+            return True
+        if self._paren_rep_and_set_rests(block, j + 1, close):
+            self.i = close + 1
+            return True
+        inside = self.toks[j + 1 : close]
+        if sum(t.kind == "time" for t in inside) >= 2 and all(
+            (t.kind == "time" and t.form == "clock") or (t.kind == "sym" and t.unit in ",/;-")
+            for t in inside
+        ):
+            self.i = close + 1  # `(5:20, 3:57)` for six reps: times that don't line up
             return True
         q = self.quantity(j + 1)
         t = self.at(j + 1)
@@ -1552,6 +1659,22 @@ class Reader:
             return True
         return False
 
+    def _paren_rep_and_set_rests(self, block: Block, j: int, close: int) -> bool:
+        """`2 x 3 x 1k (2' / 5')`: the recovery after each rep, then the one between sets."""
+        if block.set_size >= len(block.reps):
+            return False
+        first = self.quantity(j)
+        if first is None or first.kind not in ("t", "s") or not self.is_sym(first.end, "/"):
+            return False
+        second = self.quantity(first.end + 1)
+        if second is None or second.kind not in ("t", "s") or second.end != close:
+            return False
+        within = Rest(duration_s=self.rest_length(first)[1])
+        between = Rest(duration_s=self.rest_length(second)[1])
+        self.apply_rest(block, _RestParse(within, "all", None, close))
+        self.apply_rest(block, _RestParse(between, "sets", None, close, explicit=True))
+        return True
+
     def _paren_targets(self, block: Block, j: int, close: int) -> bool:
         """`3 x 1 mile (5:20, 5:15, 5:10)`: clock times in brackets after distance reps, one for
         all or one per rep, are the times to run them in."""
@@ -1563,7 +1686,9 @@ class Reader:
         while k < close:
             t = self.at(k)
             if t is None or not (
-                (t.kind == "time" and t.form == "clock") or (t.kind == "num" and not t.unit)
+                (t.kind == "time" and t.form == "clock")
+                or (t.kind == "num" and not t.unit)
+                or (t.kind == "sym" and t.unit in "-")
             ):
                 return False
             clocks += t.kind == "time"
@@ -1576,7 +1701,11 @@ class Reader:
                 k += 1
             elif k != close:
                 return False
-        if not clocks:
+        if not clocks and not all(
+            1.5 <= _mid(d.distance) / max(val[0], 1e-9) <= FASTEST_MPS  # type: ignore[arg-type]
+            for d in block.reps
+            for val in values
+        ):
             return False  # `(400, 200)`: lengths, not times
         single_range = len(values) == 1 and values[0][0] != values[0][1]
         if not single_range and (len(values) < 2 or len(values) != len(block.reps)):
@@ -1612,6 +1741,28 @@ class Reader:
         )
         if self.is_sym(j, "~"):
             j += 1
+        speed = self._speed_at(j)
+        if speed is not None:
+            mps, end = speed
+            for d in block.reps:
+                if d.distance is not None:
+                    t_s = round(_mid(d.distance) / mps, 1)
+                    d.target = d.target or (t_s, t_s)
+                else:
+                    d.pace_km = d.pace_km or (1000 / mps, 1000 / mps)
+            self.i = end
+            return True
+        listed = self._named_list(j)
+        if listed is not None:
+            names, end = listed
+            n = len(block.reps)
+            # One name per rep, or per rep of a set; `6 x 1000 @ 10k, 5k pace` names a range.
+            if len(names) == n or (block.set_size > 1 and len(names) == block.set_size):
+                for idx, d in enumerate(block.reps):
+                    if d.named is None:
+                        d.named = names[idx % len(names)]
+            self.i = end
+            return True
         named = self._named_pace_at(j, need_suffix=False)
         if named is not None:
             self.set_named(block, named[0])
@@ -1664,6 +1815,12 @@ class Reader:
             break
         if not values:
             return False
+        if self.is_word(k, "slower", "faster", "quicker", "off", "behind", "ahead"):
+            # `1-2 seconds per lap slower than mile pace`: an offset from a pace, not a time.
+            self.i = self.skip_words(
+                k, ("slower", "faster", "quicker", "off", "behind", "ahead", "than", "of")
+            )
+            return True
         if self.is_sym(k, "-") and self._nothing_follows(k + 1):
             raise self.error("this range has no upper end", k - 1, k + 1, hint="8 x 200 @ 30-31")
         self.i = k
@@ -1779,6 +1936,8 @@ class Reader:
         ):
             # No one runs 800 m in 4 seconds: `4.00`, `3.30` are minutes and seconds.
             val = (_dotted_minutes(val[0]), _dotted_minutes(val[1]))
+            if _mid(d.distance) / max(val[0], 1e-9) > FASTEST_MPS:
+                return  # still impossible: not a time for this rep
         if per:
             if d.distance is not None:
                 k = _mid(d.distance) / per
@@ -1846,6 +2005,8 @@ class Reader:
             return None
         if first.kind == "sym" and first.unit not in "+-":
             return None
+        if first.kind in ("num", "time") and not strong and not self._rest_word_near(k + 1):
+            return None  # an amount is a recovery only with a word that says so after it
         signal = strong
         if self.is_word(k, "with", "w"):
             k += 1
@@ -1869,7 +2030,11 @@ class Reader:
                 k += 1
         # `r= 60"`, `R15''`: recovery; `RR30''`: recovery between sets.
         if self.is_word(k, "r", "rr", "ri", "rec") and (
-            self.is_sym(k + 1, "=", ":") or self.quantity(k + 1) is not None
+            self.is_sym(k + 1, "=", ":")
+            or (
+                self.quantity(k + 1) is not None
+                and self.toks[k + 1].start == self.toks[k].end  # `R15''`, not `R 8 x 200`
+            )
         ):
             if self.toks[k].unit == "rr":
                 scope, scope_seen = "sets", True
@@ -2029,6 +2194,17 @@ class Reader:
             only,
             explicit=scope_seen,
         )
+
+    def _rest_word_near(self, k: int) -> bool:
+        """A recovery's word within the few tokens after an amount (`90s jog`, `2 min between
+        sets`, `500m in 3:00 rec`, `50″ down`)."""
+        for j in range(k, min(k + 5, self.n)):
+            w = self.words[j]
+            if w in _AFTER_AMOUNT_WORDS:
+                return True
+            if self.toks[j].kind == "nl":
+                return False
+        return False
 
     def _rest_word_within(self, k: int, n: int) -> bool:
         return any(
@@ -2231,8 +2407,6 @@ class Reader:
         if any(not b.plain_run for b in blocks if b.reps):
             kept: list[Item] = []
             for it in items:
-                if isinstance(it, Block) and it.in_prose:
-                    continue
                 if isinstance(it, Block) and it.plain_run:
                     d = it.reps[0]
                     kept.append(SegmentItem("easy", d.distance, d.duration))
@@ -2435,6 +2609,34 @@ _REST_START_WORDS = frozenset(
     | v.SET_WORDS
     | frozenset(v.REST_WORDS)
     | _REST_FILLERS
+)
+# Words that, after an amount, make it a recovery or say where it falls.
+_AFTER_AMOUNT_WORDS = (
+    frozenset(v.REST_WORDS)
+    | v.SET_WORDS
+    | {
+        "between",
+        "btw",
+        "btwn",
+        "bw",
+        "inbetween",
+        "after",
+        "following",
+        "easy",
+        "slow",
+        "slower",
+        "jogged",
+        "back",
+        "down",
+        "either",
+        "each",
+        "both",
+        "in",
+        "at",
+        "or",
+        "reps",
+        "rep",
+    }
 )
 # Words an item can start with: segments, counts in words, recoveries, targets, lengths.
 _ITEM_WORDS = (

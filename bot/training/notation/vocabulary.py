@@ -11,7 +11,8 @@ WARMUP_WORDS = frozenset(
 COOLDOWN_WORDS = frozenset(
     {"cd", "cooldown", "cool", "warmdown", "wd", "cooldowns", "cooldn", "cdn"}
 )
-EASY_WORDS = frozenset({"easy", "ez", "shakeout", "aerobic", "recoveryrun", "jogging"})
+# `e` is Daniels' E: only read as easy running next to a length (`E 45'`, `4E`).
+EASY_WORDS = frozenset({"easy", "ez", "shakeout", "aerobic", "recoveryrun", "jogging", "e"})
 
 # Words that make an amount a recovery.
 REST_WORDS: dict[str, str] = {
@@ -74,6 +75,8 @@ TARGET_LEADS = frozenset(
 
 # Labels for reps: the name a coach gives them.
 LABEL_WORDS: dict[str, str] = {
+    "lr": "long run",
+    "mlr": "long run",
     "stride": "strides",
     "strides": "strides",
     "striders": "strides",
@@ -220,6 +223,6 @@ NUMBER_WORDS: dict[str, int] = {
 # Words that say the text is about running done, so a lone length in a sentence is a workout:
 # `I ran 5 miles today`, but not `who's got the 10k results?`.
 RUN_VERBS = frozenset({
-    "ran", "run", "did", "done", "jogged", "raced", "race", "racing", "parkrun",
+    "ran", "run", "did", "done", "jogged", "raced", "race", "racing", "parkrun", "trial",
     "finished", "completed", "logged", "today", "went",
 })  # fmt: skip

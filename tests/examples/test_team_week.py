@@ -3,39 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import sqlite3
-from collections.abc import AsyncIterator
 from pathlib import Path
 
-from bot.pacer import InThreadCharts
-from bot.sandbox.run import run_sandbox
-from bot.settings import Settings
 from storage import Store
 from tests.charts.pngcheck import png_size
+from tests.examples.scripts import run_example
 
-SCRIPT = Path(__file__).resolve().parents[2] / "examples" / "team-week.txt"
 NOW = dt.datetime(2026, 7, 15, 18, 0, tzinfo=dt.UTC)  # a Wednesday
 
 
-async def lines_of(text: str) -> AsyncIterator[str]:
-    for line in text.splitlines():
-        yield line + "\n"
-
-
 async def test_a_week_of_training(tmp_path: Path) -> None:
-    out = io.StringIO()
     db = tmp_path / "week.db"
-    status = await run_sandbox(
-        Settings(db_path=str(db)),
-        lines=lines_of(SCRIPT.read_text(encoding="utf-8")),
-        out=out,
-        files_dir=tmp_path / "files",
-        interactive=False,
-        charts=InThreadCharts(),
-        clock=lambda: NOW,
-    )
-    text = out.getvalue()
+    status, text = await run_example("team-week.txt", db, tmp_path / "files", NOW)
     assert status == 0
     assert "Discord would not send" not in text and "went wrong" not in text
     assert "There is no command" not in text

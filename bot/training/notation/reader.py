@@ -1372,11 +1372,27 @@ class Reader:
         `do it twice`: (count, index after)."""
         k = self.skip_words(
             j + 1,
-            ("it", "all", "this", "the", "whole", "thing", "set", "for", "again", "everything"),
+            (
+                "it", "all", "this", "the", "whole", "thing", "set", "for", "again",
+                "everything", "above", "that",
+            ),
         )
         if self.is_sym(k, "x"):
             k += 1
         t = self.at(k)
+        prev = self.at(j - 1)
+        if (
+            self.toks[j].unit == "repeat"
+            and (prev is None or prev.kind not in ("num", "time"))
+            and (
+                t is None
+                or t.kind == "nl"
+                or (t.kind == "sym" and t.unit in ".;!")
+                or self.is_word(k, "once")
+            )
+        ):
+            # `rest 5 mins and repeat.`, `repeat once`: the work above a second time.
+            return 2, k + 1 if self.is_word(k, "once") else k
         if t is None:
             return None
         if self.is_word(k, "twice"):

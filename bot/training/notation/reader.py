@@ -1383,7 +1383,8 @@ class Reader:
         prev = self.at(j - 1)
         if (
             self.toks[j].unit == "repeat"
-            and (prev is None or prev.kind not in ("num", "time"))
+            # A command (`and repeat.`), not a noun (`after each repeat.`, `400m repeat`).
+            and (prev is None or prev.kind in ("nl", "sym") or self.is_word(j - 1, "and", "then"))
             and (
                 t is None
                 or t.kind == "nl"

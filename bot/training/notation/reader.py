@@ -1159,7 +1159,7 @@ class Reader:
             if seg is not None:
                 kind, seg_end = seg
                 d = drafts[0]
-                self.i = seg_end
+                self.i = self.skip_words(seg_end, ("jog", "run", "running", "easy"))
                 item = SegmentItem(kind, d.distance, d.duration)
                 self.paren_length(item)
                 return item
@@ -2084,8 +2084,11 @@ class Reader:
                 equal = "distance" if self.at(k + 1).unit in ("distance", "length") else "time"  # type: ignore[union-attr]
                 signal = True
                 k += 1
-            elif not (tw.unit in _REST_FILLERS and (signal or self._rest_word_within(k + 1, 2))):
-                break
+            elif not (
+                tw.unit in _REST_FILLERS
+                and (signal or scope_seen or self._rest_word_within(k + 1, 2))
+            ):
+                break  # `between each set take a 4 minute recovery`: a scope vouches for fillers
             k += 1
         if self.is_sym(k, ":", "="):
             k += 1
@@ -2280,6 +2283,8 @@ class Reader:
         # Reps that already have a recovery of their own keep it; when every rep has one, a
         # recovery written after the group falls between its sets.
         known = [d for d in reps if d.rest is not None and _rest_known(d.rest)]
+        if known and len(known) == len(reps) and not _rest_known(rp.rest):
+            return  # `jog` with no length says nothing new about reps whose recovery is known
         if known and len(known) == len(reps) and block.set_size < len(reps):
             self.apply_rest(block, _RestParse(rp.rest, "sets", rp.equal, rp.end))
             return

@@ -420,6 +420,15 @@ class Reader:
         value = _mid(q.value)
         if q.kind == "s":
             return "t", q.value
+        tok = self.toks[q.start]
+        if (
+            value < 10
+            and q.end == q.start + 1
+            and tok.end - tok.start == 4
+            and self.text[tok.start + 1] == "."
+            and value * 100 % 100 < 60
+        ):
+            return "t", _dotted_minutes(value)  # `w/ 3.30 recovery`: minutes and seconds
         if value < 10:
             return "t", _scale(q.value, 60)
         if value < 100:
@@ -2043,8 +2052,8 @@ class Reader:
         if found is not None:
             scope, k = found
             scope_seen = True
-            if self.is_sym(k, ":", "-"):
-                k += 1
+            if self.is_sym(k, ":", "-", ","):
+                k += 1  # `between each set, 3 minute rest`
         # `r= 60"`, `R15''`: recovery; `RR30''`: recovery between sets.
         if self.is_word(k, "r", "rr", "ri", "rec") and (
             self.is_sym(k + 1, "=", ":")
@@ -2369,6 +2378,7 @@ class Reader:
                     else:
                         for b in above:
                             self.apply_rest(b, rp)
+                    continue  # the next closing line (`between each set, ...`) is for them too
                 else:
                     pos = max(i for i, b in enumerate(out) if b is last_block)
                     chain = self._chain(out[:pos], last_block)

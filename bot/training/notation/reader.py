@@ -526,6 +526,10 @@ class Reader:
                 if q is not None:
                     self.i = q[1]
                     continue
+            offset = self._offset_end(self.i) if t.kind in ("num", "sym") else None
+            if offset is not None:
+                self.i = offset  # `30 seconds per mile above 5k pace`: a pace, not a rep
+                continue
             named = self._named_pace_at(self.i) if t.kind in ("num", "word") else None
             if named is not None:
                 items.append(NamedItem(named[0]))  # `aiming for 5k race pace`
@@ -544,8 +548,8 @@ class Reader:
                         pending_label = v.LABEL_WORDS[t.unit]
                     elif t.unit in v.RUN_VERBS:
                         ran = True
-                    elif t.unit not in v.JOIN_WORDS:
-                        prose = True
+                    elif t.unit not in v.JOIN_WORDS and t.unit not in _DAY_WORDS:
+                        prose = True  # a day (`Tuesday:`) heads a plan; it is not prose
                 self.i = max(self.i, start + 1)
                 continue
             if isinstance(item, RestItem):
@@ -1197,6 +1201,7 @@ class Reader:
         read up to the closing bracket, and anything else there is a remark."""
         skipped_words = 0
         run_word = False
+        paced = False  # a pace was given that leaves no target (an offset from a race pace)
         guard = len(self.toks) + 1
         while self.i < len(self.toks) and guard:
             guard -= 1
@@ -1217,6 +1222,14 @@ class Reader:
                         )
                     self.i = j + 1
                 block.bare_single = False
+                continue
+            offset = self._offset_end(j) if t.kind in ("num", "sym") else None
+            if offset is not None:
+                self.i = offset  # `@ 10k pace +10 to 15 sec/mile`: no target of its own
+                paced = True
+                if self.is_word(j - 1, *v.PACE_SUFFIX_WORDS):
+                    for d in block.reps:
+                        d.named = None  # ... nor the name it is offset from
                 continue
             named_here = self._named_pace_at(j) if t.kind in ("num", "word") else None
             if named_here is not None:
@@ -1368,6 +1381,7 @@ class Reader:
             long_enough = _mid(d.distance or 0) >= 3000 or _mid(d.duration or 0) >= 900
             block.plain_run = (
                 easy_label
+                and not paced
                 and (run_word or d.label is not None or long_enough)
                 and d.target is None
                 and d.named is None
@@ -1511,6 +1525,8 @@ class Reader:
         """`8 x 400/200`, `6x400/400`: after a count, a length behind a slash is the recovery."""
         if not block.counted or any(d.rest is not None for d in block.reps):
             return False
+        if self.toks[j - 1].kind == "num" and self.toks[j - 1].end != block.end:
+            return False  # `(Zone 5/6)`: a slash in a remark, not after the rep
         q = self.quantity(j + 1)
         if q is None or self.is_sym(q.end, "x"):
             return False
@@ -1523,6 +1539,36 @@ class Reader:
         self.apply_rest(block, _RestParse(rest, "reps", None, end))
         self.i = end
         return True
+
+    @_memo
+    def _offset_end(self, j: int) -> int | None:
+        """A pace written as an offset from another (`+10 to 15 sec/mile`, `30 seconds per mile
+        above 5k pace`, `8 secs a lap slower than`, `30-60 seconds slower`): where it ends."""
+        k = j
+        signed = False
+        if self.is_sym(j, "+", "-"):
+            nxt = self.at(j + 1)
+            if nxt is None or nxt.kind != "num" or nxt.start != self.toks[j].end:
+                return None
+            k, signed = j + 1, True
+        got = self.quantity_range(k)
+        if got is None:
+            return None
+        parts, end = got
+        if not any(p.kind in ("t", "s") for p in parts) or any(p.kind == "d" for p in parts):
+            return None
+        per = False
+        if self.is_sym(end, "/") or self.is_word(end, "per", "a", "each", "every"):
+            unit = self.quantity(end + 1)
+            if self.is_word(end + 1, *_PER_UNIT_WORDS):
+                end, per = end + 2, True
+            elif unit is not None and unit.kind == "d":
+                end, per = unit.end, True
+        if self.is_word(end, *_OFFSET_WORDS):
+            end += 2 if self.is_word(end + 1, "than") else 1
+            named = self._named_pace_at(end)
+            return named[1] if named is not None else end  # the pace it is offset from
+        return end if signed and per else None
 
     def _time_at(self, j: int) -> bool:
         t = self.at(j)
@@ -1559,6 +1605,8 @@ class Reader:
                 return ("mile" if num == "1" else f"{num}mile"), j + 1, True
             if not unit and self.is_word(j + 1, "mile", "mi"):
                 return ("mile" if num == "1" else f"{num}mile"), j + 2, True
+            if not unit and self.is_sym(j + 1, "-") and self.is_word(j + 2, "mile", "mi"):
+                return ("mile" if num == "1" else f"{num}mile"), j + 3, True  # `2-mile`
             if unit in ("m", ""):
                 return num, j + 1, unit == "m"
             return None
@@ -2031,6 +2079,8 @@ class Reader:
             return None
         if first.kind == "sym" and first.unit not in "+-":
             return None
+        if first.kind in ("num", "time") and self._offset_end(k) is not None:
+            return None  # `30-60 seconds slower than 5k pace`: a pace, not a recovery
         if first.kind in ("num", "time") and not strong and not self._rest_word_near(k + 1):
             return None  # an amount is a recovery only with a word that says so after it
         signal = strong
@@ -2294,8 +2344,12 @@ class Reader:
         known = [d for d in reps if d.rest is not None and _rest_known(d.rest)]
         if known and len(known) == len(reps) and not _rest_known(rp.rest):
             return  # `jog` with no length says nothing new about reps whose recovery is known
-        if known and len(known) == len(reps) and block.set_size < len(reps):
+        if known and len(known) == len(reps) and 1 < block.set_size < len(reps):
             self.apply_rest(block, _RestParse(rp.rest, "sets", rp.equal, rp.end))
+            return
+        if known and len(known) == len(reps) > 1:
+            # `8 x 200 w/ 200m jog, 4 miles jog, 8 x 200 ...`: the recovery after the group.
+            reps[-1].rest, reps[-1].equal = rp.rest, rp.equal
             return
         for d in reps:
             if d.rest is None or not _rest_known(d.rest):
@@ -2708,6 +2762,16 @@ _SET_COUNT_WORDS = (
     "blocks",
     "x",
 )
+_DAY_WORDS = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "today", "tonight", "yesterday", "tomorrow",
+    }
+)
+# Words that make a time an offset from a pace: `5 s slower than 5k pace`.
+_OFFSET_WORDS = frozenset({"slower", "faster", "quicker", "above", "below"})
+_PER_UNIT_WORDS = frozenset({"mile", "mi", "km", "k", "kilometer", "kilometre", "lap", "400"})
 _MINUTE_WORDS = frozenset({"min", "mins", "minute", "minutes", "mn"})
 _SECOND_WORDS = frozenset({"s", "sec", "secs", "second", "seconds"})
 _HOUR_WORDS = frozenset({"h", "hr", "hrs", "hour", "hours"})

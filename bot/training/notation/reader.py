@@ -1145,7 +1145,12 @@ class Reader:
     def lengths(self, depth: int) -> Item | None:
         j = self.i
         t = self.toks[j]
-        if t.kind == "num" and not t.unit and _mid(t.value) < 50:
+        if (
+            t.kind == "num"
+            and not t.unit
+            and _mid(t.value) < 50
+            and not self.is_word(j + 1, *_MINUTE_WORDS, *_SECOND_WORDS, *_HOUR_WORDS)
+        ):
             # `6 easy`, `4E`, `2 WU`: a bare number for easy running, in miles or minutes.
             seg = self.segment_after(j + 1)
             if seg is not None:
@@ -2535,6 +2540,7 @@ class Reader:
         segments: list[Segment] = []
         reps: list[Rep] = []
         items = self.resolve(items, top=True)
+        items = self._easy_between_blocks(items)
         if self.around is not None and items:
             # `5 min jog either side`: a warm-up and a cool-down of that length.
             dist, dur = self.around.distance_m, self.around.duration_s
@@ -2568,6 +2574,31 @@ class Reader:
                 last.set_index,
             )
         return Workout(text=self.text, reps=tuple(reps), segments=tuple(segments))
+
+    @staticmethod
+    def _easy_between_blocks(items: list[Item]) -> list[Item]:
+        """`3 x 800 w/ 3 min, then 10 mins easy jog; then 6 x 200`: a short easy run between two
+        groups of reps is the recovery between them, not a segment of its own."""
+        out: list[Item] = []
+        for idx, it in enumerate(items):
+            prev = out[-1] if out else None
+            nxt = items[idx + 1] if idx + 1 < len(items) else None
+            if (
+                isinstance(it, SegmentItem)
+                and it.kind == "easy"
+                and isinstance(prev, Block)
+                and prev.reps
+                and isinstance(nxt, Block)
+                and nxt.reps
+                and (it.distance is not None or it.duration is not None)
+                and _mid(it.duration or 0) <= 900
+                and _mid(it.distance or 0) <= 3000
+            ):
+                prev.reps[-1].rest = Rest(it.distance, it.duration, "jog")
+                prev.reps[-1].equal = None
+                continue
+            out.append(it)
+        return out
 
     @staticmethod
     def to_rep(d: Draft, block_index: int) -> Rep:

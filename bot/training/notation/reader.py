@@ -1162,6 +1162,9 @@ class Reader:
         if got is None:
             return None
         drafts, end = got
+        if self.is_sym(end, "%"):
+            self.i = end + 1  # `at 98% M Tempo`: a share of a pace, not a length
+            return None
         # `3 mi easy warm-up`, `2 mi CD`, `20 min easy`, `2 easy miles`: a segment, not work.
         if len(drafts) == 1:
             seg = self.segment_after(end)

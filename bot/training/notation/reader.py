@@ -103,6 +103,7 @@ class Block:
     in_prose: bool = False
     joined: bool = False  # follows the previous group within a sentence (`2 x 3km, 2 x 2km`)
     vouched: bool = False  # in prose, but after `ran`, `did`, `raced`: kept if it is all
+    paced: bool = False  # a pace with no time of its own (`at 95%`, `5k pace +10 s/mi`)
     tail_rests: list[_RestParse] = field(default_factory=list)  # recoveries with a stated scope
 
 
@@ -1209,7 +1210,6 @@ class Reader:
         read up to the closing bracket, and anything else there is a remark."""
         skipped_words = 0
         run_word = False
-        paced = False  # a pace was given that leaves no target (an offset from a race pace)
         guard = len(self.toks) + 1
         while self.i < len(self.toks) and guard:
             guard -= 1
@@ -1234,7 +1234,7 @@ class Reader:
             offset = self._offset_end(j) if t.kind in ("num", "sym") else None
             if offset is not None:
                 self.i = offset  # `@ 10k pace +10 to 15 sec/mile`: no target of its own
-                paced = True
+                block.paced = True
                 if self.is_word(j - 1, *v.PACE_SUFFIX_WORDS):
                     for d in block.reps:
                         d.named = None  # ... nor the name it is offset from
@@ -1389,7 +1389,7 @@ class Reader:
             long_enough = _mid(d.distance or 0) >= 3000 or _mid(d.duration or 0) >= 900
             block.plain_run = (
                 easy_label
-                and not paced
+                and not block.paced
                 and (run_word or d.label is not None or long_enough)
                 and d.target is None
                 and d.named is None
@@ -1823,6 +1823,10 @@ class Reader:
         )
         if self.is_sym(j, "~"):
             j += 1
+        if self.at(j) is not None and self.at(j).kind == "num" and self.is_sym(j + 1, "%"):  # type: ignore[union-attr]
+            self.i = j + 2  # `at 95% effort`: a share of a pace, no time
+            block.paced = True
+            return True
         speed = self._speed_at(j)
         if speed is not None:
             mps, end = speed
@@ -2853,7 +2857,7 @@ def _long_jog(rest: Rest) -> bool:
 
 def _is_plain(block: Block) -> bool:
     """One rep with nothing said about it: no count, target, recovery or name."""
-    if len(block.reps) != 1 or block.counted:
+    if len(block.reps) != 1 or block.counted or block.paced:
         return False
     d = block.reps[0]
     return (

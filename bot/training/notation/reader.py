@@ -617,9 +617,11 @@ class Reader:
         if t is None or t.kind != "word":
             return None
         w = t.unit
-        if w in ("warm", "cool"):
+        if w in ("warm", "cool", "warmed", "cooled", "warming", "cooling"):
+            # `warmed up 2 miles`, `cooled down with 2 laps`: the verb says the same.
+            warm = w.startswith("warm")
             if self.is_word(j + 1, "up", "ups"):
-                return ("warmup" if w == "warm" else "cooldown"), j + 2
+                return ("warmup" if warm else "cooldown"), j + 2
             if self.is_word(j + 1, "down", "dn"):
                 return "cooldown", j + 2
             return None
@@ -671,6 +673,8 @@ class Reader:
             (
                 "jog",
                 "run",
+                "jogging",
+                "running",
                 "of",
                 "easy",
                 "for",
@@ -1026,6 +1030,8 @@ class Reader:
             nxt = end + 1
             if self.count_prefix(nxt) is not None or self.rest_clause(nxt, False) is not None:
                 break
+            if self._named_pace_at(nxt) is not None:
+                break  # `2 minute, 5k pace`: the pace of the reps, not one more
             q = self.quantity_range(nxt)
             if q is None or self.segment_after(q[1]) is not None:
                 break
@@ -2087,6 +2093,9 @@ class Reader:
         first = self.at(k)
         if first is None or first.kind == "nl":
             return None
+        if first.kind == "word" and first.unit == "lap" and self._rest_word_within(k + 1, 1):
+            end = self.skip_words(k + 1, tuple(v.REST_WORDS))  # `(lap jog recovery)`
+            return _RestParse(Rest(distance_m=400.0, kind="jog"), "reps", None, end)
         if first.kind == "word" and first.unit not in _REST_START_WORDS:
             return None
         if first.kind == "sym" and first.unit not in "+-":
@@ -2223,6 +2232,13 @@ class Reader:
                 scope, k = found
                 scope_seen = True
                 continue
+            if not has_amount and worded and equal is None:
+                # `Recovery between intervals was a half mile`: the amount after the words.
+                late = self._late_rest_amount(k + 1 if self.is_word(k, "a", "an") else k)
+                if late is not None:
+                    distance, duration, k = late
+                    has_amount = True
+                    continue
             if tw.kind != "word":
                 break
             if tw.unit in ("easy", "slow", "slower", "jogged") and has_amount:
@@ -2285,6 +2301,23 @@ class Reader:
             only,
             explicit=scope_seen,
         )
+
+    def _late_rest_amount(self, k: int) -> tuple[Amount | None, Amount | None, int] | None:
+        """A recovery's length written after its words (`recovery ... was 800m`, `lap jog`):
+        (distance, duration, index after), or None."""
+        if self.is_word(k, "lap") and self._rest_word_within(k + 1, 1):
+            return 400.0, None, k + 1  # `(lap jog recovery)`
+        got = self.quantity_range(k)
+        if got is None or len(got[0]) > 2:
+            return None
+        lens = [self.rest_length(p) for p in self.unify(got[0])]
+        if len({kk for kk, _ in lens}) != 1 or any(q.kind == "bare" for q in got[0]):
+            return None
+        vals = [_mid(val) for _, val in lens]
+        amt: Amount = vals[0] if len(vals) == 1 else (min(vals), max(vals))
+        if _mid(amt) <= 0:
+            return None
+        return (amt, None, got[1]) if lens[0][0] == "d" else (None, amt, got[1])
 
     def _rest_word_near(self, k: int) -> bool:
         """A recovery's word within the few tokens after an amount (`90s jog`, `2 min between
@@ -2438,7 +2471,8 @@ class Reader:
                 elif it.after_break and not more_work:
                     # A closing line is for every group above: `Equal distance jog recoveries`
                     # for their reps; `3' between sets` between the groups (`Set 1`, `Set 2`).
-                    above = [b for b in out[rest_from:] if isinstance(b, Block)]
+                    # After a segment (`We warmed up 2 miles.`) it is for the reps before that.
+                    above = [b for b in out[rest_from:] if isinstance(b, Block)] or [last_block]
                     if it.scope == "sets" and len(above) > 1:
                         self._apply_to_chain(above, rp)
                     else:
@@ -2772,6 +2806,10 @@ _ITEM_WORDS = (
     | {
         "warm",
         "cool",
+        "warmed",
+        "cooled",
+        "warming",
+        "cooling",
         "at",
         "in",
         "a",

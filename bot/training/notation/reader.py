@@ -598,6 +598,15 @@ class Reader:
             self.skip_target_value()
             return None
         count = self.count_prefix(j)
+        if (
+            count is not None
+            and count[2] == "sets"
+            and self.have_reps
+            and self.rest_clause(count[1], weak_lead=False) is not None
+        ):
+            # `Complete 3 sets - 2 minute break between sets`: the work above, three times.
+            self.i = count[1]
+            return RepeatItem(count[0], j)
         if count is not None:
             return self.counted(count, depth)
         if t.kind == "sym" and t.unit in "([{":
@@ -1312,6 +1321,16 @@ class Reader:
                 if self.paren_modifier(block, j) or self.paren_remark(block, j, depth):
                     continue
                 break
+            lap_at = j
+            while self.is_sym(lap_at, ",", ":", "-") and lap_at - j < 2:
+                lap_at += 1  # `as follows:- 1st lap 80 secs, ...`
+            laps = self._lap_splits(lap_at) if t.kind != "nl" else None
+            if laps is not None:
+                total, count, self.i = laps
+                for d in block.reps:
+                    if d.target is None and d.distance == count * 400:
+                        d.target = (total, total)  # the laps' times add up to the rep's
+                continue
             if (
                 (t.kind == "word" and t.unit in v.CUTDOWN_WORDS)
                 or (t.kind == "word" and t.unit == "down" and self._time_at(j + 1))
@@ -1553,6 +1572,35 @@ class Reader:
         self.apply_rest(block, _RestParse(rest, "reps", None, end))
         self.i = end
         return True
+
+    def _lap_splits(self, j: int) -> tuple[float, int, int] | None:
+        """`1st lap 80 secs, 2nd lap 76 secs, ...`, `first lap in 70, second lap 68`: the laps
+        of a rep, one by one: (their total, how many, index after)."""
+        total, count, k = 0.0, 0, j
+        while count < MAX_REPS:
+            t = self.at(k)
+            ordinal = t is not None and (
+                (t.kind == "num" and t.unit in ("st", "nd", "rd", "th"))
+                or (t.kind == "word" and t.unit in _ORDINAL_WORDS)
+            )
+            if not (ordinal and self.is_word(k + 1, "lap")):
+                break
+            m = k + 2
+            if self.is_word(m, "in", "at") or self.is_sym(m, "-", ":", "@"):
+                m += 1
+            q = self.quantity(m)
+            if q is None or q.kind not in ("t", "bare", "s") or isinstance(q.value, tuple):
+                break
+            total += q.value
+            count += 1
+            k = q.end
+            if self.is_sym(k, ",") or self.is_word(k, "and"):
+                nxt = self.at(k + 1)
+                if nxt is not None and (nxt.kind == "num" or nxt.unit in _ORDINAL_WORDS):
+                    k += 1
+        if count < 2:
+            return None
+        return round(total, 1), count, k
 
     @_memo
     def _offset_end(self, j: int) -> int | None:
@@ -2356,6 +2404,16 @@ class Reader:
             return "reps", m
         if self.is_word(k, *v.SET_WORDS) and self.is_word(k + 1, "rest", "break", "recovery"):
             return "sets", k + 2
+        if self.is_word(k, "before"):
+            # `rest 5 mins before the next set (of 4 x 200)`: between sets; the bracket-less
+            # restatement of the set is no new work.
+            m = self.skip_words(k + 1, ("the", "next", "another", "each", "every"))
+            if m > k + 1 and self.is_word(m, *v.SET_WORDS, "rep", "reps", "one", "repeat"):
+                scope = "sets" if self.at(m).unit in v.SET_WORDS else "reps"  # type: ignore[union-attr]
+                end = m + 1
+                count = self.count_prefix(end + 1) if self.is_word(end, "of") else None
+                q = self.quantity(count[1]) if count is not None else None
+                return scope, q.end if q is not None else end
         return None
 
     def apply_rest(self, block: Block, rp: _RestParse) -> None:
@@ -2844,6 +2902,9 @@ _DAY_WORDS = frozenset(
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
         "today", "tonight", "yesterday", "tomorrow",
     }
+)
+_ORDINAL_WORDS = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "last", "final"}
 )
 # Words that make a time an offset from a pace: `5 s slower than 5k pace`.
 _OFFSET_WORDS = frozenset({"slower", "faster", "quicker", "above", "below"})

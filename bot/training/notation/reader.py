@@ -171,6 +171,10 @@ class Reader:
     syms: list[str] = field(default_factory=list)
     have_reps: bool = False  # a block has been read: `with ...` can now be a recovery
     memo: dict[tuple, Any] = field(default_factory=dict)
+    # `the first 5 at 5K pace and the second 5 at 3K`: the block those parts are of, and where
+    # the next part starts.
+    _portion_block: Block | None = None
+    _portion_next: int = 0
 
     # -- entry point ------------------------------------------------------------------------------
 
@@ -530,6 +534,9 @@ class Reader:
             offset = self._offset_end(self.i) if t.kind in ("num", "sym") else None
             if offset is not None:
                 self.i = offset  # `30 seconds per mile above 5k pace`: a pace, not a rep
+                continue
+            last = next((it for it in reversed(items) if isinstance(it, Block)), None)
+            if last is not None and t.kind in ("num", "word") and self._portion(last):
                 continue
             named = self._named_pace_at(self.i) if t.kind in ("num", "word") else None
             if named is not None:
@@ -1391,6 +1398,12 @@ class Reader:
                     self.set_named(block, v.NAMED_PACES[t.unit])
                     self.i = self.skip_words(j + 1, tuple(v.PACE_SUFFIX_WORDS))
                     continue
+                if (
+                    not in_paren
+                    and t.unit in ("the", *_PORTION_WORDS)
+                    and self._portion_at(j, len(block.reps)) is not None
+                ):
+                    break  # `10 x 400. The first 5 at 5K pace`: parts of the reps, read later
                 if not in_paren and (
                     self.segment_word(j) is not None
                     or t.unit in v.JOIN_WORDS
@@ -1572,6 +1585,68 @@ class Reader:
         self.apply_rest(block, _RestParse(rest, "reps", None, end))
         self.i = end
         return True
+
+    def _portion(self, block: Block) -> bool:
+        """`The first 5 at 5K pace and the second 5 at 3K pace`, `2 reps at 10k pace followed by
+        2 reps at 5k pace`: a target for some of the reps already read, in order. Reads it and
+        says whether there was one."""
+        found = self._portion_at(self.i, len(block.reps))
+        if found is None:
+            return False
+        mode, n, named, value, end = found
+        if self._portion_block is not block:
+            self._portion_block, self._portion_next = block, 0
+        reps = block.reps
+        start = {"first": 0, "last": len(reps) - n, "final": len(reps) - n}.get(
+            mode, self._portion_next
+        )
+        part = reps[start : start + n]
+        if len(part) != n:
+            return False
+        for d in part:
+            d.named = d.target = d.pace_km = None
+            if named is not None:
+                d.named = named
+            elif value is not None:
+                self.set_target(d, value[0], value[1])
+        self._portion_next = start + n
+        self.i = end
+        return True
+
+    def _portion_at(
+        self, j: int, size: int
+    ) -> tuple[str, int, str | None, tuple[Range, float] | None, int] | None:
+        """The part of a group of `size` reps named at j: (which end it counts from, how many,
+        the pace's name or (rep time, metres it is per), index after)."""
+        j = self.skip_words(j, ("the",))
+        mode = self.at(j).unit if self.is_word(j, *_PORTION_WORDS) else ""  # type: ignore[union-attr]
+        k = j + 1 if mode else j
+        t = self.at(k)
+        if t is None:
+            return None
+        if t.kind == "num" and not t.unit and t.form == "int":
+            n = int(t.value)
+        elif t.kind == "word" and t.unit in v.NUMBER_WORDS:
+            n = v.NUMBER_WORDS[t.unit]
+        else:
+            return None
+        if not 1 <= n < size:
+            return None
+        m = k + 1
+        if not (mode or self.is_word(m, *_PORTION_NOUNS)):
+            return None
+        m = self.skip_words(m, _PORTION_NOUNS)
+        m = self.skip_words(m, ("of", "them", "ones", "should", "be", "run", "done", "are", "were"))
+        if not (self.is_sym(m, "@") or self.is_word(m, "at", "in")):
+            return None
+        lead = self.skip_words(m + 1, ("your", "a", "an"))
+        named = self._named_pace_at(lead, need_suffix=False)
+        if named is not None:
+            return mode, n, named[0], None, named[1]
+        value = self.target_value(lead)
+        if value is None:
+            return None
+        return mode, n, None, (value[0], value[2]), value[1]
 
     def _lap_splits(self, j: int) -> tuple[float, int, int] | None:
         """`1st lap 80 secs, 2nd lap 76 secs, ...`, `first lap in 70, second lap 68`: the laps
@@ -2237,6 +2312,12 @@ class Reader:
             ):
                 raise self.error("a recovery can't be negative", k, k + 2, hint="6 x 400 w/ 90s")
             got = self.quantity_range(k)
+            if (
+                got is not None
+                and all(p.kind == "bare" for p in got[0])
+                and self.is_word(got[1], *_PORTION_NOUNS)
+            ):
+                return None  # `with 2 reps at 10k pace`: a count of reps, not a recovery
             if got is not None and len(got[0]) <= 2:
                 parts = self.unify(got[0])
                 lens = [self.rest_length(p) for p in parts]
@@ -2903,6 +2984,8 @@ _DAY_WORDS = frozenset(
         "today", "tonight", "yesterday", "tomorrow",
     }
 )
+_PORTION_WORDS = frozenset({"first", "second", "next", "last", "final", "remaining", "other"})
+_PORTION_NOUNS = ("reps", "rep", "repeats", "repetitions", "intervals", "efforts")
 _ORDINAL_WORDS = frozenset(
     {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "last", "final"}
 )

@@ -535,9 +535,13 @@ class Reader:
             if offset is not None:
                 self.i = offset  # `30 seconds per mile above 5k pace`: a pace, not a rep
                 continue
-            last = next((it for it in reversed(items) if isinstance(it, Block)), None)
-            if last is not None and t.kind in ("num", "word") and self._portion(last):
-                continue
+            if self.have_reps and (
+                t.unit in _PORTION_STARTS
+                or self.words[min(self.i + 1, self.n - 1)] in _PORTION_NOUNS
+            ):
+                last = next((it for it in reversed(items) if isinstance(it, Block)), None)
+                if last is not None and self._portion(last):
+                    continue
             named = self._named_pace_at(self.i) if t.kind in ("num", "word") else None
             if named is not None:
                 items.append(NamedItem(named[0]))  # `aiming for 5k race pace`
@@ -1046,7 +1050,10 @@ class Reader:
             nxt = end + 1
             if self.count_prefix(nxt) is not None or self.rest_clause(nxt, False) is not None:
                 break
-            if self._named_pace_at(nxt) is not None:
+            if (
+                any(w in v.PACE_SUFFIX_WORDS for w in self.words[nxt + 1 : nxt + 4])
+                and self._named_pace_at(nxt) is not None
+            ):
                 break  # `2 minute, 5k pace`: the pace of the reps, not one more
             q = self.quantity_range(nxt)
             if q is None or self.segment_after(q[1]) is not None:
@@ -1328,10 +1335,12 @@ class Reader:
                 if self.paren_modifier(block, j) or self.paren_remark(block, j, depth):
                     continue
                 break
-            lap_at = j
-            while self.is_sym(lap_at, ",", ":", "-") and lap_at - j < 2:
-                lap_at += 1  # `as follows:- 1st lap 80 secs, ...`
-            laps = self._lap_splits(lap_at) if t.kind != "nl" else None
+            laps = None
+            if "lap" in self.words[j + 1 : j + 4]:
+                lap_at = j
+                while self.is_sym(lap_at, ",", ":", "-") and lap_at - j < 2:
+                    lap_at += 1  # `as follows:- 1st lap 80 secs, ...`
+                laps = self._lap_splits(lap_at)
             if laps is not None:
                 total, count, self.i = laps
                 for d in block.reps:
@@ -1400,7 +1409,7 @@ class Reader:
                     continue
                 if (
                     not in_paren
-                    and t.unit in ("the", *_PORTION_WORDS)
+                    and t.unit in _PORTION_STARTS
                     and self._portion_at(j, len(block.reps)) is not None
                 ):
                     break  # `10 x 400. The first 5 at 5K pace`: parts of the reps, read later
@@ -1677,10 +1686,15 @@ class Reader:
             return None
         return round(total, 1), count, k
 
-    @_memo
     def _offset_end(self, j: int) -> int | None:
         """A pace written as an offset from another (`+10 to 15 sec/mile`, `30 seconds per mile
         above 5k pace`, `8 secs a lap slower than`, `30-60 seconds slower`): where it ends."""
+        if self.syms[j] not in "+-" and _OFFSET_WORDS.isdisjoint(self.words[j + 1 : j + 8]):
+            return None  # neither a sign nor a comparing word: the common case, answered fast
+        return self._offset_end_at(j)
+
+    @_memo
+    def _offset_end_at(self, j: int) -> int | None:
         k = j
         signed = False
         if self.is_sym(j, "+", "-"):
@@ -2985,6 +2999,7 @@ _DAY_WORDS = frozenset(
     }
 )
 _PORTION_WORDS = frozenset({"first", "second", "next", "last", "final", "remaining", "other"})
+_PORTION_STARTS = frozenset({"the", *_PORTION_WORDS})
 _PORTION_NOUNS = ("reps", "rep", "repeats", "repetitions", "intervals", "efforts")
 _ORDINAL_WORDS = frozenset(
     {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "last", "final"}

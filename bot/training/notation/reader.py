@@ -518,7 +518,7 @@ class Reader:
                 items.append(RepeatItem(2 if t.unit == "twice" else 3, self.i))
                 self.i += 1
                 continue
-            if t.kind == "word" and t.unit in ("repeat", "repeated", "do", "repeating"):
+            if t.kind == "word" and t.unit in ("repeat", "repeated", "do", "did", "repeating"):
                 counted = self.repeat_count(self.i)
                 if counted is not None:
                     items.append(RepeatItem(counted[0], self.i))
@@ -1275,7 +1275,7 @@ class Reader:
                 continue
             if (
                 t.kind == "word"
-                and t.unit in ("repeat", "repeated", "do", "repeating")
+                and t.unit in ("repeat", "repeated", "do", "did", "repeating")
                 and self.repeat_count(j) is not None
             ):
                 n, end = self.repeat_count(j)  # type: ignore[misc]
@@ -1452,7 +1452,7 @@ class Reader:
             j + 1,
             (
                 "it", "all", "this", "the", "whole", "thing", "set", "for", "again",
-                "everything", "above", "that",
+                "everything", "above", "that", "process", "at", "least",
             ),
         )
         if self.is_sym(k, "x"):
@@ -1482,21 +1482,23 @@ class Reader:
             and self.is_word(k + 2, "time")
         ):
             return 2, k + 3
-        if self.toks[j].unit == "do":
-            return None
         if t.kind == "num" and not t.unit and t.form == "int":
             n = int(t.value)
         elif t.kind == "word" and t.unit in v.NUMBER_WORDS:
             n = v.NUMBER_WORDS[t.unit]
         else:
             return None
+        if self.toks[j].unit in ("do", "did") and not self.is_word(k + 1, "times", "more"):
+            return None  # `do 8 x 400` is a count of reps; `do 3 times`, `did that 3 times` repeat
         k += 1
         if self.is_word(k, "more"):
             n += 1  # `repeat three more times`: the first time and three more
             k += 1
-        k = self.skip_words(k, ("times", "time", "rounds", "round", "sets", "set", "x"))
+        k = self.skip_words(k, ("times", "time", "rounds", "round", "sets", "set", "x", "reps"))
         if self.is_sym(k, "x"):
             k += 1
+        if self.is_word(k, "in") and self.is_word(k + 1, "total", "all"):
+            k += 2  # `Do 3 times in total`
         return n, k
 
     def _label_end(self, j: int) -> int | None:
@@ -2989,6 +2991,7 @@ _SET_COUNT_WORDS = (
     "times",
     "series",
     "blocks",
+    "lots",  # `10 lots of:`
     "x",
 )
 _DAY_WORDS = frozenset(

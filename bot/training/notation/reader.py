@@ -712,6 +712,18 @@ class Reader:
         if self.is_sym(k, ":", "-", "="):
             k += 1
         q = self.quantity_range(k)
+        if q is None and kind != "easy":
+            # `Warm-up` as a heading with its length alone on the next line (`15 minutes`).
+            m = k
+            while self.at(m) is not None and self.at(m).kind == "nl" and m - k < 3:  # type: ignore[union-attr]
+                m += 1
+            below = self.quantity_range(m) if m > k else None
+            after = self.at(below[1]) if below is not None else None
+            if below is not None and len(below[0]) <= 2 and (after is None or after.kind == "nl"):
+                measured = self.segment_length(self.unify(below[0]), kind)
+                if measured is not None:
+                    self.i = below[1]
+                    return SegmentItem(kind, *measured)
         if q is None:
             prev = self.at(j - 1)
             if kind == "easy" and not (prev is None or prev.kind == "nl"):
@@ -1246,9 +1258,15 @@ class Reader:
             t = self.toks[j]
             if t.kind == "nl" or (in_paren and t.kind == "sym" and t.unit in ")]}"):
                 break
-            if (t.kind == "sym" and t.unit == "@") or (
+            lead = (t.kind == "sym" and t.unit == "@") or (
                 t.kind == "word" and t.unit in v.TARGET_LEADS and self._target_follows(j + 1)
-            ):
+            )
+            offset = self._offset_end(j + 1) if lead else None
+            if offset is not None:
+                self.i = offset  # `at 10-15 seconds faster than goal race pace`: no time, no name
+                block.paced = True
+                continue
+            if lead:
                 self.i = j + 1
                 if not self.target(block, lead=j):
                     if t.unit == "@" and self._nothing_follows(j + 1):
@@ -1691,7 +1709,7 @@ class Reader:
     def _offset_end(self, j: int) -> int | None:
         """A pace written as an offset from another (`+10 to 15 sec/mile`, `30 seconds per mile
         above 5k pace`, `8 secs a lap slower than`, `30-60 seconds slower`): where it ends."""
-        if self.syms[j] not in "+-" and _OFFSET_WORDS.isdisjoint(self.words[j + 1 : j + 8]):
+        if self.syms[j] not in "+-" and _OFFSET_OR_COMPARE.isdisjoint(self.words[j + 1 : j + 8]):
             return None  # neither a sign nor a comparing word: the common case, answered fast
         return self._offset_end_at(j)
 
@@ -1701,7 +1719,7 @@ class Reader:
         signed = False
         if self.is_sym(j, "+", "-"):
             nxt = self.at(j + 1)
-            if nxt is None or nxt.kind != "num" or nxt.start != self.toks[j].end:
+            if nxt is None or nxt.kind != "num":
                 return None
             k, signed = j + 1, True
         got = self.quantity_range(k)
@@ -1717,10 +1735,18 @@ class Reader:
                 end, per = end + 2, True
             elif unit is not None and unit.kind == "d":
                 end, per = unit.end, True
+        if self.is_word(end, "over", "under") and "pace" in self.words[end + 1 : end + 4]:
+            end += 1  # `15-30 seconds over race pace`
+            return self.skip_words(end, ("goal", "race", "marathon", "your", "pace"))
         if self.is_word(end, *_OFFSET_WORDS):
             end += 2 if self.is_word(end + 1, "than") else 1
             named = self._named_pace_at(end)
-            return named[1] if named is not None else end  # the pace it is offset from
+            if named is not None:
+                return named[1]  # the pace it is offset from
+            k = self.skip_words(end, ("your", "current", "goal", "race", "target", "the", "my"))
+            if k > end and self.is_word(k, *v.PACE_SUFFIX_WORDS):
+                return self.skip_words(k, tuple(v.PACE_SUFFIX_WORDS))  # `... than goal race pace`
+            return end
         return end if signed and per else None
 
     def _time_at(self, j: int) -> bool:
@@ -1970,6 +1996,18 @@ class Reader:
             j += 1
         if self.at(j) is not None and self.at(j).kind == "num" and self.is_sym(j + 1, "%"):  # type: ignore[union-attr]
             self.i = j + 2  # `at 95% effort`: a share of a pace, no time
+            block.paced = True
+            return True
+        rating = self.at(j + 2)
+        if (
+            self.is_sym(j + 1, "/")
+            and rating is not None
+            and rating.kind == "num"
+            and rating.value == 10
+            and self.at(j).kind == "num"  # type: ignore[union-attr]
+            and self.at(j).value <= 10  # type: ignore[union-attr]
+        ):
+            self.i = self.skip_words(j + 3, ("rpe", "effort"))  # `@ 7/10 RPE`: an effort, no time
             block.paced = True
             return True
         speed = self._speed_at(j)
@@ -3009,6 +3047,7 @@ _ORDINAL_WORDS = frozenset(
 )
 # Words that make a time an offset from a pace: `5 s slower than 5k pace`.
 _OFFSET_WORDS = frozenset({"slower", "faster", "quicker", "above", "below"})
+_OFFSET_OR_COMPARE = _OFFSET_WORDS | {"over", "under"}
 _PER_UNIT_WORDS = frozenset({"mile", "mi", "km", "k", "kilometer", "kilometre", "lap", "400"})
 _MINUTE_WORDS = frozenset({"min", "mins", "minute", "minutes", "mn"})
 _SECOND_WORDS = frozenset({"s", "sec", "secs", "second", "seconds"})

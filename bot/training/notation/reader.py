@@ -1709,7 +1709,9 @@ class Reader:
     def _offset_end(self, j: int) -> int | None:
         """A pace written as an offset from another (`+10 to 15 sec/mile`, `30 seconds per mile
         above 5k pace`, `8 secs a lap slower than`, `30-60 seconds slower`): where it ends."""
-        if self.syms[j] not in "+-" and _OFFSET_OR_COMPARE.isdisjoint(self.words[j + 1 : j + 8]):
+        if j >= self.n or (
+            self.syms[j] not in "+-" and _OFFSET_OR_COMPARE.isdisjoint(self.words[j + 1 : j + 8])
+        ):
             return None  # neither a sign nor a comparing word: the common case, answered fast
         return self._offset_end_at(j)
 

@@ -2324,11 +2324,13 @@ class Reader:
             if tw.unit in v.REST_WORDS:
                 kind = kind or v.REST_WORDS[tw.unit] or None
                 signal = worded = True
-            elif tw.unit in ("equal", "same", "equivalent") and (
-                self.is_word(k + 1) and self.at(k + 1).unit in v.REST_WORDS  # type: ignore[union-attr]
+            elif tw.unit in _EQUAL_WORDS and (
+                self.is_word(k + 1 + self.is_sym(k + 1, "-", "."))
+                and self.at(k + 1 + self.is_sym(k + 1, "-", ".")).unit in v.REST_WORDS  # type: ignore[union-attr]
             ):
-                equal = "time"  # `w/ equal rec`: as long as the rep took
+                equal = "time"  # `w/ equal rec`, `(Eq. jog rest)`: as long as the rep took
                 signal = True
+                k += self.is_sym(k + 1, "-", ".")
             elif (
                 tw.unit == "half"
                 and self.is_word(k + 1, "the")
@@ -2337,12 +2339,15 @@ class Reader:
                 equal = "half-" + self.at(k + 2).unit  # type: ignore[union-attr]
                 signal = True  # `jog half the distance`
                 k += 2
-            elif tw.unit in ("equal", "same", "equivalent") and self.is_word(
-                k + 1, "time", "duration", "distance", "length"
-            ):
-                equal = "distance" if self.at(k + 1).unit in ("distance", "length") else "time"  # type: ignore[union-attr]
+            elif tw.unit in ("equalduration", "equaltime", "equaldistance", "sametime"):
+                equal = "distance" if tw.unit.endswith("distance") else "time"  # `equal-duration`
                 signal = True
-                k += 1
+            elif tw.unit in _EQUAL_WORDS and self.is_word(
+                k + 1 + self.is_sym(k + 1, "-"), "time", "duration", "distance", "length"
+            ):
+                k += 1 + self.is_sym(k + 1, "-")  # `equal-duration active recoveries`
+                equal = "distance" if self.at(k).unit in ("distance", "length") else "time"  # type: ignore[union-attr]
+                signal = True
             elif not (
                 tw.unit in _REST_FILLERS
                 and (signal or scope_seen or self._rest_word_within(k + 1, 2))
@@ -2954,6 +2959,11 @@ _REST_START_WORDS = frozenset(
         "equal",
         "same",
         "equivalent",
+        "eq",
+        "equalduration",
+        "equaltime",
+        "equaldistance",
+        "sametime",
         "r",
         "rr",
         "ri",
@@ -3044,6 +3054,7 @@ _DAY_WORDS = frozenset(
 _PORTION_WORDS = frozenset({"first", "second", "next", "last", "final", "remaining", "other"})
 _PORTION_STARTS = frozenset({"the", *_PORTION_WORDS})
 _PORTION_NOUNS = ("reps", "rep", "repeats", "repetitions", "intervals", "efforts")
+_EQUAL_WORDS = ("equal", "same", "equivalent", "eq")
 _ORDINAL_WORDS = frozenset(
     {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "last", "final"}
 )

@@ -525,8 +525,9 @@ class Reader:
                     self.i = counted[1]
                     continue
             if t.kind == "word" and t.unit in ("total", "totals", "overall", "approx"):
-                # `Total ~15km`: the session's sum, not a rep.
-                k = self.i + 1 + (1 if self.is_sym(self.i + 1, "~", ":", "=") else 0)
+                # `Total ~15km`, `Total mileage 8 miles`: the session's sum, not a rep.
+                k = self.skip_words(self.i + 1, ("mileage", "distance", "of", "time", "running"))
+                k += 1 if self.is_sym(k, "~", ":", "=") else 0
                 q = self.quantity_range(k)
                 if q is not None:
                     self.i = q[1]
@@ -1204,6 +1205,14 @@ class Reader:
         if got is None:
             return None
         drafts, end = got
+        if (
+            len(drafts) == 1
+            and self.is_sym(end, "(")
+            and self.is_word(end + 1, "including", "incl", "inc", "includes", "with")
+            and self.count_prefix(end + 2) is not None
+        ):
+            self.i = end  # `4-5 miles (including 8x440 yards ...)`: the day's total, reps inside
+            return None
         if self.is_sym(end, "%"):
             self.i = end + 1  # `at 98% M Tempo`: a share of a pace, not a length
             return None

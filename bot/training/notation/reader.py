@@ -536,6 +536,11 @@ class Reader:
             if offset is not None:
                 self.i = offset  # `30 seconds per mile above 5k pace`: a pace, not a rep
                 continue
+            if t.kind == "word" and t.unit in ("splits", "times", "results"):
+                listed = self._results_end(self.i + 1)
+                if listed is not None:
+                    self.i = listed  # `My splits were 5:41, 5:37, 5:36`: what was run
+                    continue
             if self.have_reps and (
                 t.unit in _PORTION_STARTS
                 or self.words[min(self.i + 1, self.n - 1)] in _PORTION_NOUNS
@@ -1440,6 +1445,12 @@ class Reader:
                     and self._portion_at(j, len(block.reps)) is not None
                 ):
                     break  # `10 x 400. The first 5 at 5K pace`: parts of the reps, read later
+                if (
+                    not in_paren
+                    and t.unit in ("splits", "times", "results")
+                    and self._results_end(j + 1) is not None
+                ):
+                    break  # `My splits were 5:41, 5:37`: results, read (and passed over) later
                 if not in_paren and (
                     self.segment_word(j) is not None
                     or t.unit in v.JOIN_WORDS
@@ -1685,6 +1696,25 @@ class Reader:
         if value is None:
             return None
         return mode, n, None, (value[0], value[2]), value[1]
+
+    def _results_end(self, j: int) -> int | None:
+        """After `splits`, `times`: `were 5:41, 5:37, 5:36. 5:34` or `: 77, 75, 74`, a list of
+        times run; where it ends, or None when no such list follows."""
+        k = self.skip_words(j, ("were", "was", "are"))
+        if self.is_sym(k, ":", "=", "-"):
+            k += 1
+        count = 0
+        while count < MAX_REPS:
+            t = self.at(k)
+            if t is None or t.kind not in ("num", "time") or t.unit not in ("", "s"):
+                break
+            count += 1
+            k += 1
+            if self.is_sym(k, ",", ".", ";", "/") and self.at(k + 1) is not None and (
+                self.at(k + 1).kind in ("num", "time")  # type: ignore[union-attr]
+            ):
+                k += 1
+        return k if count >= 2 else None
 
     def _lap_splits(self, j: int) -> tuple[float, int, int] | None:
         """`1st lap 80 secs, 2nd lap 76 secs, ...`, `first lap in 70, second lap 68`: the laps

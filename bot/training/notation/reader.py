@@ -1827,6 +1827,9 @@ class Reader:
                 return ("mile" if num == "1" else f"{num}mile"), j + 2, True
             if not unit and self.is_sym(j + 1, "-") and self.is_word(j + 2, "mile", "mi"):
                 return ("mile" if num == "1" else f"{num}mile"), j + 3, True  # `2-mile`
+            if unit == "m" and t.value < 100:
+                # `1m pace`: no race is a few metres long, so M is miles here.
+                return ("mile" if num == "1" else f"{num}mile"), j + 1, True
             if unit in ("m", ""):
                 return num, j + 1, unit == "m"
             return None
@@ -2635,8 +2638,11 @@ class Reader:
             # `8 x 200 w/ 200m jog, 4 miles jog, 8 x 200 ...`: the recovery after the group.
             reps[-1].rest, reps[-1].equal = rp.rest, rp.equal
             return
+        weak = not _rest_known(rp.rest) and rp.equal is None  # `or slow jog`: no length at all
         for d in reps:
-            if d.rest is None or not _rest_known(d.rest):
+            if d.rest is None or (
+                not _rest_known(d.rest) and not (weak and d.equal is not None)
+            ):
                 d.rest, d.equal = rp.rest, rp.equal
 
     # -- assembling -------------------------------------------------------------------------------
@@ -2710,8 +2716,10 @@ class Reader:
                 elif it.after_break and not more_work:
                     # A closing line is for every group above: `Equal distance jog recoveries`
                     # for their reps; `3' between sets` between the groups (`Set 1`, `Set 2`).
-                    # After a segment (`We warmed up 2 miles.`) it is for the reps before that.
-                    above = [b for b in out[rest_from:] if isinstance(b, Block)] or [last_block]
+                    # After a segment (`We warmed up 2 miles.`, `Cool down`) it is for the group
+                    # of reps before the segments that end the workout.
+                    above = [b for b in out[rest_from:] if isinstance(b, Block)]
+                    above = above or self._last_group(out)
                     if it.scope == "sets" and len(above) > 1:
                         self._apply_to_chain(above, rp)
                     else:
@@ -2727,6 +2735,17 @@ class Reader:
                         self.apply_rest(last_block, rp)
                 rest_from = len(out)
         return out
+
+    @staticmethod
+    def _last_group(out: list[Item]) -> list[Block]:
+        """The blocks read one after another before the trailing segments."""
+        group: list[Block] = []
+        for it in reversed(out):
+            if isinstance(it, Block):
+                group.insert(0, it)
+            elif group:
+                break
+        return group
 
     @staticmethod
     def _chain(out: list[Item], block: Block) -> list[Block]:

@@ -714,3 +714,14 @@ def test_a_closing_line_after_the_cool_down_is_for_the_reps():
 
 def test_one_m_pace_is_mile_pace():
     assert parse_workout("4 x 200m (1m pace)").reps[0].target_name == "mile"
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("14 (or 16 if we felt good) 400m repeats with 60s recovery", 14),
+        ("you run ten (we did 8 because it is early) repetitions of 800 meters", 10),
+    ],
+)
+def test_a_bracketed_alternative_after_a_count_leaves_the_count(text, count):
+    assert len(parse_workout(text).reps) == count

@@ -788,6 +788,13 @@ class Reader:
         t = self.at(j)
         if t is None:
             return None
+        if self.syms[j + 1 if j + 1 < self.n else j] == "(" and (
+            (t.kind == "word" and t.unit in v.NUMBER_WORDS)
+            or (t.kind == "num" and not t.unit and t.form == "int")
+        ):
+            counted = self._count_past_bracket(j)
+            if counted is not None:
+                return counted
         if t.kind == "word" and t.unit in v.NUMBER_WORDS:
             n = v.NUMBER_WORDS[t.unit]
             q = self.quantity(j + 1)
@@ -875,6 +882,24 @@ class Reader:
             ):
                 return None
             return n, m, "sets"
+        return None
+
+    def _count_past_bracket(self, j: int) -> tuple[int, int, str] | None:
+        """`14 (or 16 if we felt good) 400m repeats`, `ten (we did 8) repetitions of 800 meters`:
+        the count written first stands; the bracket is an alternative."""
+        close = j + 2
+        while close < self.n and close - j < 16 and not self.is_sym(close, ")", "("):
+            close += 1
+        if not self.is_sym(close, ")"):
+            return None
+        t = self.toks[j]
+        n = v.NUMBER_WORDS[t.unit] if t.kind == "word" else int(t.value)
+        k = close + 1
+        if self.is_word(k, "repetitions", "reps", "repeats", "sets") and self.is_word(k + 1, "of"):
+            return n, k + 2, "x"
+        q = self.quantity(k)
+        if q is not None and (q.kind == "d" or (q.kind == "s" and _mid(q.value) >= 100)):
+            return n, k, "x"
         return None
 
     def check_count(self, n: int, j: int) -> None:

@@ -2276,6 +2276,13 @@ class Reader:
             val = (_dotted_minutes(val[0]), _dotted_minutes(val[1]))
             if _mid(d.distance) / max(val[0], 1e-9) > FASTEST_MPS:
                 return  # still impossible: not a time for this rep
+        if (
+            per == MILE_M
+            and d.distance is not None
+            and per / max(val[0], 1e-9) > PLAUSIBLE_MILE_MPS
+            and 1.5 <= _mid(d.distance) / max(val[0], 1e-9) <= PLAUSIBLE_MILE_MPS
+        ):
+            per = 0.0  # `4 x 800 at a 3:09 pace`: no sub-3:50 mile; the rep's own time
         if per:
             if d.distance is not None:
                 k = _mid(d.distance) / per
@@ -3173,6 +3180,8 @@ _LABEL_HEADS = frozenset(
 )
 # Faster than any human over any distance (the 100 m record is ~10.4 m/s).
 FASTEST_MPS = 11.0
+# A mile pace faster than this (3:50 a mile) is read as the rep's own time when that fits.
+PLAUSIBLE_MILE_MPS = MILE_M / 230
 
 
 def _dotted_minutes(value: float) -> float:

@@ -1460,6 +1460,11 @@ class Reader:
                     block.bare_single = False
                     self.i = j + 1
                     continue
+                if t.unit in _LETTER_PACES:
+                    # `3 x 1 mile T-pace`: a Daniels letter joined to `pace`.
+                    self.set_named(block, v.NAMED_PACES[_LETTER_PACES[t.unit]])
+                    self.i = self.skip_words(j + 1, tuple(v.PACE_SUFFIX_WORDS))
+                    continue
                 if t.unit in ("mp", "hmp", "gp", "lt", "threshold", "ant", "tp"):
                     self.set_named(block, v.NAMED_PACES[t.unit])
                     self.i = self.skip_words(j + 1, tuple(v.PACE_SUFFIX_WORDS))
@@ -2445,7 +2450,12 @@ class Reader:
                     self.at(k + 1).kind in ("num", "time")  # type: ignore[union-attr]
                 )
             ):
-                raise self.error("a recovery can't be negative", k, k + 2, hint="6 x 400 w/ 90s")
+                if self.toks[k + 1].start > self.toks[k].end:
+                    k += 1  # `Recovery — 100m float`: a dash between a heading and its amount
+                else:
+                    raise self.error(
+                        "a recovery can't be negative", k, k + 2, hint="6 x 400 w/ 90s"
+                    )
             got = self.quantity_range(k)
             if (
                 got is not None
@@ -2859,19 +2869,13 @@ class Reader:
                 length=len(self.text.strip()),
                 hint=EXAMPLE,
             )
-        if total > MAX_REPS:
-            raise ParseError(
-                f"this expands to {total:,} reps, more than any real workout "
-                f"(at most {MAX_REPS:,})",
-                text=self.text,
-                offset=0,
-                length=len(self.text),
-                hint="3 x (4 x 400)",
-            )
+        self._check_total(total)
         segments: list[Segment] = []
         reps: list[Rep] = []
         items = self.resolve(items, top=True)
         items = self._easy_between_blocks(items)
+        # A repeat of everything above (`... repeat 1,000`) multiplies only now.
+        self._check_total(sum(len(it.reps) for it in items if isinstance(it, Block)))
         if self.around is not None and items:
             # `5 min jog either side`: a warm-up and a cool-down of that length.
             dist, dur = self.around.distance_m, self.around.duration_s
@@ -2905,6 +2909,17 @@ class Reader:
                 last.set_index,
             )
         return Workout(text=self.text, reps=tuple(reps), segments=tuple(segments))
+
+    def _check_total(self, total: int) -> None:
+        if total > MAX_REPS:
+            raise ParseError(
+                f"this expands to {total:,} reps, more than any real workout "
+                f"(at most {MAX_REPS:,})",
+                text=self.text,
+                offset=0,
+                length=len(self.text),
+                hint="3 x (4 x 400)",
+            )
 
     @staticmethod
     def _easy_between_blocks(items: list[Item]) -> list[Item]:
@@ -3144,6 +3159,7 @@ _DAY_WORDS = frozenset(
 _PORTION_WORDS = frozenset({"first", "second", "next", "last", "final", "remaining", "other"})
 _PORTION_STARTS = frozenset({"the", *_PORTION_WORDS})
 _PORTION_NOUNS = ("reps", "rep", "repeats", "repetitions", "intervals", "efforts")
+_LETTER_PACES = {"tpace": "t", "ipace": "i", "rpace": "r", "mpace": "m"}
 _EQUAL_WORDS = ("equal", "same", "equivalent", "eq")
 _ORDINAL_WORDS = frozenset(
     {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "last", "final"}

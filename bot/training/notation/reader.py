@@ -1442,6 +1442,15 @@ class Reader:
             ):
                 self.i = j + 1  # `(1:20 rest), targeting 2:05 to 2:08`
                 continue
+            listed = (
+                self._rest_list(j) if t.kind == "word" and t.unit in _REST_LIST_STARTS else None
+            )
+            if listed is not None and len(listed[0]) in (len(block.reps) - 1, len(block.reps)):
+                # `6 x 200m with recoveries of 30, 25, 20, 15 and 10 seconds`: one per rep.
+                for d, r in zip(block.reps, listed[0], strict=False):
+                    d.rest, d.equal = r, None
+                self.i = listed[1]
+                continue
             rest = self.rest_clause(j, weak_lead=weak)
             if rest is not None:
                 self.apply_rest(block, rest)
@@ -2576,6 +2585,18 @@ class Reader:
             explicit=scope_seen,
         )
 
+    def _rest_list(self, j: int) -> tuple[list[Rest], int] | None:
+        """`with recoveries of 30, 25, 20, 15 and 10 seconds`, `reducing recoveries of 60
+        seconds, 45 seconds and 30 seconds`: recoveries listed one per rep."""
+        k = j + 1 if self.is_word(j, "with", "w") else j
+        k = self.skip_words(k, ("reducing", "decreasing", "descending", "shorter", "the"))
+        if not (self.is_word(k, "recoveries", "rests", "jogs") and self.is_word(k + 1, "of")):
+            return None
+        got = self.length_list(k + 2)
+        if got is None or len(got[0]) < 2:
+            return None
+        return [Rest(d.distance, d.duration) for d in got[0]], got[1]
+
     def _late_rest_amount(self, k: int) -> tuple[Amount | None, Amount | None, int] | None:
         """A recovery's length written after its words (`recovery ... was 800m`, `lap jog`):
         (distance, duration, index after), or None."""
@@ -3159,6 +3180,9 @@ _DAY_WORDS = frozenset(
 _PORTION_WORDS = frozenset({"first", "second", "next", "last", "final", "remaining", "other"})
 _PORTION_STARTS = frozenset({"the", *_PORTION_WORDS})
 _PORTION_NOUNS = ("reps", "rep", "repeats", "repetitions", "intervals", "efforts")
+_REST_LIST_STARTS = frozenset(
+    {"with", "w", "reducing", "decreasing", "descending", "shorter", "recoveries", "rests", "jogs"}
+)
 _LETTER_PACES = {"tpace": "t", "ipace": "i", "rpace": "r", "mpace": "m"}
 _EQUAL_WORDS = ("equal", "same", "equivalent", "eq")
 _ORDINAL_WORDS = frozenset(

@@ -1443,7 +1443,10 @@ class Reader:
                 self.i = j + 1  # `(1:20 rest), targeting 2:05 to 2:08`
                 continue
             listed = (
-                self._rest_list(j) if t.kind == "word" and t.unit in _REST_LIST_STARTS else None
+                self._rest_list(j)
+                if t.unit in _REST_LIST_STARTS
+                and not _REST_LIST_NOUNS.isdisjoint(self.words[j : j + 4])
+                else None
             )
             if listed is not None and len(listed[0]) in (len(block.reps) - 1, len(block.reps)):
                 # `6 x 200m with recoveries of 30, 25, 20, 15 and 10 seconds`: one per rep.
@@ -3183,6 +3186,7 @@ _PORTION_NOUNS = ("reps", "rep", "repeats", "repetitions", "intervals", "efforts
 _REST_LIST_STARTS = frozenset(
     {"with", "w", "reducing", "decreasing", "descending", "shorter", "recoveries", "rests", "jogs"}
 )
+_REST_LIST_NOUNS = frozenset({"recoveries", "rests", "jogs"})
 _LETTER_PACES = {"tpace": "t", "ipace": "i", "rpace": "r", "mpace": "m"}
 _EQUAL_WORDS = ("equal", "same", "equivalent", "eq")
 _ORDINAL_WORDS = frozenset(

@@ -2438,6 +2438,10 @@ class Reader:
             ):
                 k += 1 + self.is_sym(k + 1, "-")  # `equal-duration active recoveries`
                 equal = "distance" if self.at(k).unit in ("distance", "length") else "time"  # type: ignore[union-attr]
+                if self.is_word(k, "length") and self.is_word(k + 1, "of") and self.is_word(
+                    k + 2, "time"
+                ):
+                    equal, k = "time", k + 2  # `the same length of time as you took`
                 signal = True
             elif not (
                 tw.unit in _REST_FILLERS
@@ -2527,6 +2531,8 @@ class Reader:
                     continue
             if tw.kind != "word":
                 break
+            if tw.unit in ("total", "totals") and has_amount and not worded:
+                return None  # `(7-8 total)`: the session's total, not a recovery
             if tw.unit in ("easy", "slow", "slower", "jogged") and has_amount:
                 # `30sec easy`, `+ 1:00 easy`: short easy running between reps is recovery.
                 if _mid(duration or 0) <= 300 and _mid(distance or 0) <= 1000:

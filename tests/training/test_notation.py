@@ -23,7 +23,7 @@ CORPUS_3 = json.loads((HERE / "corpus" / "workouts-3.json").read_text(encoding="
 
 # The second collection is newer than the reader's last round of work on it: it is held to a
 # floor that only goes up (raise it when the reader improves), not to every entry.
-CORPUS_2_FLOOR = 143
+CORPUS_2_FLOOR = 144
 # The third collection, held the same way.
 CORPUS_3_FLOOR = 51
 
@@ -769,3 +769,10 @@ def test_a_total_in_brackets_is_no_recovery():
 def test_the_same_length_of_time_is_equal_time():
     w = parse_workout("6 x 1 min, recovery jog for the same length of time")
     assert w.reps[0].rest.duration_s == 60  # type: ignore[union-attr]
+
+
+def test_easy_running_then_warm_up_drills_is_the_warm_up():
+    w = parse_workout("5-7 minute easy jog\nWarm up drills\n5 x 20 sec effort / 40 sec recovery")
+    assert [(s.kind, s.duration_s) for s in w.segments if s.kind != "work"] == [
+        ("warmup", (300, 420))
+    ]

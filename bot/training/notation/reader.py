@@ -2904,6 +2904,7 @@ class Reader:
         reps: list[Rep] = []
         items = self.resolve(items, top=True)
         items = self._easy_between_blocks(items)
+        items = self._easy_then_warm_up(items)
         # A repeat of everything above (`... repeat 1,000`) multiplies only now.
         self._check_total(sum(len(it.reps) for it in items if isinstance(it, Block)))
         if self.around is not None and items:
@@ -2939,6 +2940,26 @@ class Reader:
                 last.set_index,
             )
         return Workout(text=self.text, reps=tuple(reps), segments=tuple(segments))
+
+    @staticmethod
+    def _easy_then_warm_up(items: list[Item]) -> list[Item]:
+        """`5-7 minute easy jog` then `Warm up drills` before any rep: one warm-up, whose length
+        is the easy running's."""
+        for idx in range(len(items) - 1):
+            a, b = items[idx], items[idx + 1]
+            if isinstance(a, Block):
+                break
+            if (
+                isinstance(a, SegmentItem)
+                and isinstance(b, SegmentItem)
+                and a.kind == "easy"
+                and b.kind == "warmup"
+                and b.distance is None
+                and b.duration is None
+            ):
+                merged = SegmentItem("warmup", a.distance, a.duration)
+                return [*items[:idx], merged, *items[idx + 2 :]]
+        return items
 
     def _check_total(self, total: int) -> None:
         if total > MAX_REPS:

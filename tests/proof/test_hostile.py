@@ -45,6 +45,7 @@ WORKOUTS = [
     ("markdown", "**6x400**", None),
     ("a 400-digit number", "6x" + "4" * 400, None),
     ("a chain of counts", "3 times" * 570, None),
+    ("nine counts in a row", "2 x " * 9 + "400", None),
     ("deep brackets", "(" * 1000 + "6x400" + ")" * 1000, None),
 ]
 NOTES = [

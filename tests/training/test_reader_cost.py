@@ -22,6 +22,8 @@ PATTERNS = {
     "numbers in prose": "we ran 5 of the 400s in about 70 and then ",
     "rests": "6 x 400 w/ 90s ",
     "lines": "6 x 400\n",
+    "a chain of counts": "3 times",
+    "nested counts": "6 x (",
 }
 
 

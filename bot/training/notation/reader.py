@@ -45,6 +45,7 @@ MAX_REPS = 1000
 MAX_DEPTH = 8
 # Lengths joined by dashes: the longest ladder written so (`200-400-...-400-200`) has 11.
 MAX_RANGE_PARTS = 16
+MAX_CHAINED_COUNTS = 8  # `2 x 3 x 4 x 400`: three is the most written
 # Groups joined in one sentence that share a recovery written after them (`2 x 200, 2 x 400,
 # ... w/ 90s`): the longest written has 7.
 MAX_CHAIN = 16
@@ -911,7 +912,9 @@ class Reader:
         block = Block(reps, len(inner.reps), self.toks[count_tok].start, inner.end, counted=True)
         return self.modifiers(block, depth)
 
-    def body(self, depth: int, count_tok: int, after: int, n: int, how: str) -> Block:
+    def body(
+        self, depth: int, count_tok: int, after: int, n: int, how: str, chained: int = 0
+    ) -> Block:
         """What a count multiplies: a bracketed group, another count, one length, or for sets
         a list (`3 sets of 400, 300, 200`) or the lines that follow (`3 sets of:`)."""
         j = self.i
@@ -931,8 +934,17 @@ class Reader:
         if nested is not None:
             n2, k, how2 = nested
             self.check_count(n2, j)
+            if chained + 1 >= MAX_CHAINED_COUNTS:
+                # Refused at once: reading such a chain from each of its counts in turn would
+                # cost the square of its length.
+                raise self.error(
+                    f"more than {MAX_CHAINED_COUNTS} counts in a row: no workout is written so",
+                    count_tok,
+                    k,
+                    hint="3 x 4 x 400",
+                )
             self.i = k
-            inner = self.body(depth, j, k, n2, how2)
+            inner = self.body(depth, j, k, n2, how2, chained + 1)
             reps = self.multiply(inner.reps, n2, j)
             return Block(reps, len(inner.reps), self.toks[j].start, inner.end)
         # A name before the length: `6 x hill sprints of 60m`, `3 sets of pyramids: 30, 60, 90s`.

@@ -92,6 +92,19 @@ def _params(
     return {"guild": guild_id, "viewer": viewer_id, "all": int(include_hidden), **more}
 
 
+def _sessions(
+    conn: sqlite3.Connection,
+    sql: str,
+    guild_id: int,
+    viewer_id: int | None,
+    include_hidden: bool,
+    **more: Any,
+) -> list[SessionRow]:
+    """The sessions a query over `_SELECT` finds, for a viewer in a guild."""
+    rows = conn.execute(sql, _params(guild_id, viewer_id, include_hidden, **more)).fetchall()
+    return [_session(r) for r in rows]
+
+
 # -- writes ------------------------------------------------------------------------------------
 
 
@@ -279,18 +292,16 @@ def recent(
     viewer_id: int | None,
     include_hidden: bool,
 ) -> list[SessionRow]:
-    rows = conn.execute(
+    return _sessions(
+        conn,
         RECENT_SQL,
-        _params(
-            guild_id,
-            viewer_id,
-            include_hidden,
-            athlete=athlete_id,
-            until="9999-12-31" if until is None else cv.day(until),
-            limit=_limit(limit),
-        ),
-    ).fetchall()
-    return [_session(r) for r in rows]
+        guild_id,
+        viewer_id,
+        include_hidden,
+        athlete=athlete_id,
+        until="9999-12-31" if until is None else cv.day(until),
+        limit=_limit(limit),
+    )
 
 
 def team(
@@ -303,19 +314,17 @@ def team(
     include_hidden: bool,
 ) -> list[SessionRow]:
     """The team's sessions between two days, newest first."""
-    rows = conn.execute(
+    return _sessions(
+        conn,
         f"{_SELECT} WHERE s.guild_id = :guild AND s.day BETWEEN :since AND :until"
         f" AND {_VISIBLE} ORDER BY s.day DESC, s.id DESC LIMIT :limit",
-        _params(
-            guild_id,
-            viewer_id,
-            include_hidden,
-            since=cv.day(since),
-            until=cv.day(until),
-            limit=_limit(limit),
-        ),
-    ).fetchall()
-    return [_session(r) for r in rows]
+        guild_id,
+        viewer_id,
+        include_hidden,
+        since=cv.day(since),
+        until=cv.day(until),
+        limit=_limit(limit),
+    )
 
 
 def workout_history(
@@ -330,22 +339,20 @@ def workout_history(
     include_hidden: bool,
 ) -> list[SessionRow]:
     """Sessions of one workout (by its canonical key), newest first."""
-    rows = conn.execute(
+    return _sessions(
+        conn,
         f"{_SELECT} WHERE s.guild_id = :guild AND s.workout_key = :key"
         " AND s.day BETWEEN :since AND :until AND (:athlete IS NULL OR s.athlete_id = :athlete)"
         f" AND {_VISIBLE} ORDER BY s.day DESC, s.id DESC LIMIT :limit",
-        _params(
-            guild_id,
-            viewer_id,
-            include_hidden,
-            key=workout_key,
-            athlete=athlete_id,
-            since="0000-01-01" if since is None else cv.day(since),
-            until="9999-12-31" if until is None else cv.day(until),
-            limit=_limit(limit),
-        ),
-    ).fetchall()
-    return [_session(r) for r in rows]
+        guild_id,
+        viewer_id,
+        include_hidden,
+        key=workout_key,
+        athlete=athlete_id,
+        since="0000-01-01" if since is None else cv.day(since),
+        until="9999-12-31" if until is None else cv.day(until),
+        limit=_limit(limit),
+    )
 
 
 def wod_results(
@@ -356,11 +363,14 @@ def wod_results(
     include_hidden: bool,
 ) -> list[SessionRow]:
     """Everyone's sessions on one workout of the day, in the order they were logged."""
-    rows = conn.execute(
+    return _sessions(
+        conn,
         f"{_SELECT} WHERE s.wod_id = :wod AND s.guild_id = :guild AND {_VISIBLE} ORDER BY s.id",
-        _params(guild_id, viewer_id, include_hidden, wod=wod_id),
-    ).fetchall()
-    return [_session(r) for r in rows]
+        guild_id,
+        viewer_id,
+        include_hidden,
+        wod=wod_id,
+    )
 
 
 _BEST_COLS = (

@@ -27,7 +27,7 @@ from bot.training import Workout, parse_workout
 from bot.training.dates import parse_when
 from bot.training.report import render
 from bot.ui import PacerModal
-from bot.wod_buttons import LogSplitsButton, TargetsButton, wod_view
+from bot.wod_buttons import LogSplitsButton, TargetsButton, submit_log_form, wod_view
 from bot.wod_embeds import (
     COLOUR,
     analysis_embed,
@@ -73,7 +73,9 @@ class Draft:
 
 class ContextModal(PacerModal):
     def __init__(self, cog: Wod, draft: Draft, notes: str | None = None) -> None:
-        super().__init__(title="Context & details", custom_id="pacer:wod:context")
+        # No fixed custom id: discord.py keeps one modal per custom id, so two coaches posting
+        # at once would share one form (and its draft).
+        super().__init__(title="Context & details")
         self.cog = cog
         self.draft = draft
         self.notes: discord.ui.TextInput[ContextModal] = discord.ui.TextInput(
@@ -520,6 +522,10 @@ class Wod(commands.Cog):
         return await self._id_choices(interaction, current, ("posted",))
 
     # -- buttons --------------------------------------------------------------------------------
+
+    @commands.Cog.listener()
+    async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
+        await submit_log_form(interaction)  # "Log my splits" forms, even from before a restart
 
     async def log_splits(
         self, interaction: discord.Interaction[Any], wod: WodRow, splits: str, notes: str | None

@@ -42,6 +42,8 @@ class WodActions(Protocol):
 
     async def button_wod(self, interaction: discord.Interaction[Any], wod_id: int) -> WodRow: ...
 
+    def check_log_limit(self, interaction: discord.Interaction[Any]) -> None: ...
+
     async def targets_embed(
         self, interaction: discord.Interaction[Any], wod: WodRow
     ) -> discord.Embed: ...
@@ -82,6 +84,7 @@ class LogSplitsButton(
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         cog = _cog(interaction)
         wod = await cog.button_wod(interaction, self.wod_id)
+        cog.check_log_limit(interaction)  # before the athlete types splits that would be refused
         await interaction.response.send_modal(LogSplitsForm(wod))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import zoneinfo
 from typing import Any, Literal
@@ -13,11 +14,14 @@ from discord.ext import commands
 from bot.embeds import COLOUR
 from bot.errors import UserError
 from bot.permissions import can_manage_server
+from bot.ratelimit import RateLimiter
 from cogs.log import bounded, guild_only
 from storage import GuildSettings
 
 SETUP_EXAMPLE = "/pacer setup coach_role: @coach timezone: Europe/Paris units: km"
 MAX_ZONE = 64
+# Settings changes one member may make in a minute (a guard against a runaway script).
+SETUP_CHANGES_PER_MINUTE = 10
 
 
 @functools.cache
@@ -69,6 +73,8 @@ class TeamCog(commands.Cog, name="Team"):
 
     def __init__(self, bot: Any) -> None:
         self.bot = bot
+        self.changes = RateLimiter(SETUP_CHANGES_PER_MINUTE, dt.timedelta(minutes=1), bot.now,
+                                   what="changed the team's settings {n} times")
 
     @pacer.command(name="setup", description="Show or change the team's settings",
                    extras={"example": SETUP_EXAMPLE})
@@ -120,7 +126,10 @@ class TeamCog(commands.Cog, name="Team"):
             changed.append("privacy")
         store = self.bot.store
         if changes:
+            changer = (guild_id, interaction.user.id)
+            self.changes.check(changer)
             settings = await store.update_guild_settings(guild_id, **changes)
+            self.changes.record(changer)
         else:
             settings = await store.guild_settings(guild_id)
         await interaction.response.send_message(embed=settings_embed(settings, changed),

@@ -53,6 +53,10 @@ MAX_WHEN = 100
 MAX_TITLE = 100
 MAX_CONTEXT = 1000
 POSTS_PER_10_MINUTES = 20
+# Logs through a post's "Log my splits" per athlete and minute (as /log's burst limit).
+WOD_LOGS_PER_MINUTE = 10
+# Edits, cancellations and settings changes per coach in 10 minutes.
+WOD_CHANGES_PER_10_MINUTES = 30
 POST_EXAMPLE = "/wod post workout: 6 x 1000m @ 3:20 w/ 90s jog when: tomorrow 6am"
 EDIT_EXAMPLE = "/wod edit id: 12 when: monday 5:30pm"
 WORKOUT_EXAMPLE = "6 x 1000m @ 3:20 w/ 90s jog"
@@ -114,6 +118,10 @@ class Wod(commands.Cog):
         # A coach may schedule a week's workouts in a row; a runaway script may not.
         self.posts = RateLimiter(POSTS_PER_10_MINUTES, dt.timedelta(minutes=10), bot.now,
                                  what="posted {n} workouts of the day")
+        self.wod_logs = RateLimiter(WOD_LOGS_PER_MINUTE, dt.timedelta(minutes=1), bot.now,
+                                    what="logged splits for a workout of the day {n} times")
+        self.changes = RateLimiter(WOD_CHANGES_PER_10_MINUTES, dt.timedelta(minutes=10), bot.now,
+                                   what="changed workouts of the day {n} times")
         self.publisher = DiscordPublisher(bot)
         self.dispatcher = WodDispatcher(
             bot.store,
@@ -312,6 +320,7 @@ class Wod(commands.Cog):
         title: app_commands.Range[str, 1, MAX_TITLE] | None = None,
     ) -> None:
         await require_coach(interaction, self.bot.store, "edit a workout of the day")
+        self.changes.check((interaction.guild_id, interaction.user.id))
         row = await self._wod(interaction, id)
         if row.status != "scheduled":
             raise UserError(
@@ -342,12 +351,15 @@ class Wod(commands.Cog):
             changes["channel_id"] = draft.channel_id
         if draft.title is not None:
             changes["title"] = draft.title
+        changer = (guild_id, interaction.user.id)
+        self.changes.check(changer)  # modals opened before the limit was reached
         row = await self.bot.store.edit_wod(guild_id, draft.wod_id, **changes)
         if row is None:
             raise UserError(
                 f"Workout of the day #{draft.wod_id} is no longer scheduled: it was posted or"
                 " cancelled meanwhile."
             )
+        self.changes.record(changer)
         self.dispatcher.wake()
         await interaction.response.send_message(
             f"Updated workout of the day #{row.id}: it posts {when_text(row.publish_at, draft.tz)}"
@@ -362,6 +374,8 @@ class Wod(commands.Cog):
         self, interaction: discord.Interaction[Any], id: app_commands.Range[int, 1]
     ) -> None:
         await require_coach(interaction, self.bot.store, "cancel a workout of the day")
+        changer = (interaction.guild_id, interaction.user.id)
+        self.changes.check(changer)
         row = await self._wod(interaction, id)
         if not await self.bot.store.cancel_wod(row.guild_id, id):
             current = await self._wod(interaction, id)
@@ -369,6 +383,7 @@ class Wod(commands.Cog):
                 f"Workout of the day #{id} is {current.status}: only scheduled ones can be"
                 " cancelled."
             )
+        self.changes.record(changer)
         self.dispatcher.wake()
         await interaction.response.send_message(
             f"Cancelled workout of the day #{id}; it will not be posted.", ephemeral=True
@@ -476,9 +491,12 @@ class Wod(commands.Cog):
             if not 0 <= late_window_hours <= 168:
                 raise UserError("The late-post window is 0 to 168 hours.",
                                 example="/wod settings late_window_hours: 3")
+            changer = (guild_id, interaction.user.id)
+            self.changes.check(changer)
             await store.update_guild_settings(
                 guild_id, wod_late_window_min=round(late_window_hours * 60)
             )
+            self.changes.record(changer)
         s = await store.guild_settings(guild_id)
         where = f"<#{s.wod_channel_id}>" if s.wod_channel_id else "the channel /wod post is used in"
         await interaction.response.send_message(
@@ -527,9 +545,15 @@ class Wod(commands.Cog):
     async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
         await submit_log_form(interaction)  # "Log my splits" forms, even from before a restart
 
+    def check_log_limit(self, interaction: discord.Interaction[Any]) -> None:
+        """RateLimited when the member logged splits against WODs too often lately."""
+        self.wod_logs.check((interaction.guild_id, interaction.user.id))
+
     async def log_splits(
         self, interaction: discord.Interaction[Any], wod: WodRow, splits: str, notes: str | None
     ) -> None:
+        # Checked again on submit: modals opened before the limit was reached.
+        self.check_log_limit(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         member = interaction.user
         settings = await self.bot.store.guild_settings(wod.guild_id)
@@ -544,6 +568,7 @@ class Wod(commands.Cog):
             channel_id=interaction.channel_id,
             interaction_id=interaction.id,
         )
+        self.wod_logs.record((interaction.guild_id, member.id))
         tz = await self._zone(wod.guild_id)
         report = render(logged.analysis, logged.units)
         embed = analysis_embed(report, title=f"Your splits · {wod_title(wod, tz)}",

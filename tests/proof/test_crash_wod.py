@@ -26,13 +26,10 @@ WODS = 4
 
 
 @pytest.fixture
-async def world(tmp_path: Path) -> AsyncIterator[tuple[LocalDiscord, Guild, Member]]:
-    async with LocalDiscord() as discord:
+async def world() -> AsyncIterator[tuple[LocalDiscord, Guild, Member]]:
+    async with LocalDiscord() as discord:  # no command is used: nothing to sync
         guild = discord.add_guild("Track Club")
         coach = guild.add_member("carla")
-        warm = BotProcess(discord, tmp_path / "warm.db", log_path=tmp_path / "bot.log")
-        await warm.start(sync=True)  # the commands, once
-        await warm.stop()
         yield discord, guild, coach
 
 

@@ -108,7 +108,8 @@ def main() -> int:
     args = parser.parse_args()
     started = time.perf_counter()
     done, bad = fuzz_readers(args.inputs, args.seed)
-    bad += asyncio.run(fuzz_commands(args.commands, args.seed))
+    if args.commands:
+        bad += asyncio.run(fuzz_commands(args.commands, args.seed))
     print(f"\n{done} reader inputs and {args.commands} command calls in "
           f"{time.perf_counter() - started:.0f} s; {len(bad)} problems")
     for line in bad[:30]:

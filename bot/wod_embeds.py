@@ -193,7 +193,7 @@ def results_embed(wod: WodRow, rows: Sequence[TeamRow], tz: ZoneInfo) -> discord
                 break
             embed.add_field(name="Reps" if k == 0 else "Reps (cont.)", value=value, inline=False)
             used += len(value)
-            shown += block.count("\n")
+            shown += block.count("\n") - block.count("\n ")  # athletes, not their rep lines
         plural = "s" if len(rows) != 1 else ""
         summary = f"{len(rows)} athlete{plural} logged it. Times per rep; `+` fast, `-` slow "
         summary += "against the target; SD in seconds; hit = reps on target."

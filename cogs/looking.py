@@ -11,6 +11,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import history, logbook
+from bot.autocomplete import always_answers
 from bot.charts import (
     ProgressionChartData,
     VolumeChartData,
@@ -261,6 +262,7 @@ class LookingCog(commands.Cog, name="Looking"):
         await self.show_sessions(interaction, member, None, None)
 
     @sessions.autocomplete("workout")
+    @always_answers
     async def workout_choices(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
@@ -339,6 +341,7 @@ class LookingCog(commands.Cog, name="Looking"):
         await interaction.followup.send(embed=embed, file=png_file(png, "progress.png"))
 
     @progress.autocomplete("workout")
+    @always_answers
     async def progress_choices(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:

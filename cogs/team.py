@@ -11,6 +11,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.autocomplete import always_answers
 from bot.embeds import COLOUR
 from bot.errors import UserError
 from bot.permissions import can_manage_server
@@ -136,6 +137,7 @@ class TeamCog(commands.Cog, name="Team"):
                                                 ephemeral=True)
 
     @setup_command.autocomplete("timezone")
+    @always_answers
     async def zone_choices(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:

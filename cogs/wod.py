@@ -19,6 +19,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import logbook
+from bot.autocomplete import always_answers
 from bot.errors import UserError
 from bot.permissions import interaction_is_coach, require_coach
 from bot.ratelimit import RateLimiter
@@ -528,12 +529,14 @@ class Wod(commands.Cog):
 
     @edit.autocomplete("id")
     @cancel.autocomplete("id")
+    @always_answers
     async def _scheduled_ids(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[int]]:
         return await self._id_choices(interaction, current, ("scheduled",))
 
     @results.autocomplete("id")
+    @always_answers
     async def _posted_ids(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[int]]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import logging
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -192,3 +195,34 @@ async def test_profile_bad_race(team: Team, race: str) -> None:
     reply = await team.discord.slash(team.ana, team.training, "profile", race=race)
     assert reply.ephemeral and "Couldn't read the race" in (reply.content or "")
     assert await team.bot.store.race_results(team.guild.id, team.ana.id) == []
+
+
+async def test_workout_autocomplete_answers_with_no_choices_when_the_store_fails(
+    team: Team, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def broken(*args: object, **kwargs: object) -> list[object]:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(team.bot.store, "recent_sessions", broken)
+    with caplog.at_level(logging.ERROR, logger="bot.autocomplete"):
+        reply = await team.discord.autocomplete(team.ana, team.training, "sessions", "workout", "")
+    assert reply.choices == []
+    assert "autocomplete LookingCog.workout_choices failed" in caplog.text
+    assert "disk I/O error" in caplog.text
+
+
+async def test_workout_autocomplete_answers_before_discord_gives_up(
+    team: Team, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    never = asyncio.Event()
+
+    async def stuck(*args: object, **kwargs: object) -> list[object]:
+        await never.wait()
+        return []
+
+    monkeypatch.setattr(team.bot.store, "recent_sessions", stuck)
+    monkeypatch.setattr("bot.autocomplete.ANSWER_WITHIN_S", 0.05)
+    with caplog.at_level(logging.WARNING, logger="bot.autocomplete"):
+        reply = await team.discord.autocomplete(team.ana, team.training, "progress", "workout", "")
+    assert reply.choices == []
+    assert "took over" in caplog.text

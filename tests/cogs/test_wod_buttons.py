@@ -65,7 +65,7 @@ async def test_buttons_work_after_a_restart(wod_env: WodEnv) -> None:
     assert session.athlete_id == wod_env.ben.id and len(session.reps) == 8
 
 
-async def test_results_side_by_side_with_the_team_chart(wod_env: WodEnv) -> None:
+async def test_results_rep_by_rep_with_the_team_chart(wod_env: WodEnv) -> None:
     await wod_env.post()
     empty = await wod_env.discord.slash(wod_env.ana, wod_env.training, "wod results")
     assert "Nobody has logged this workout yet" in empty.embeds[0]["description"]
@@ -79,13 +79,16 @@ async def test_results_side_by_side_with_the_team_chart(wod_env: WodEnv) -> None
     assert embed["description"].startswith("3 athletes logged it.")
     table = embed["fields"][0]["value"]
     lines = table.strip("`\n").splitlines()
-    assert lines[0].split() == ["athlete", "#1", "#2", "#3", "#4", "#5", "#6", "mean", "SD", "hit"]
-    assert lines[1].split() == [
-        "ana", "3:21", "3:19", "3:20", "3:18", "3:22", "3:15+", "3:19.2", "2.5", "5/6"
-    ]
-    assert lines[2].split() == ["ben", "3:25-", "3:24-", "3:26-", "3:22", "3:20", "3:23.4",
-                               "2.4", "2/5"]
-    assert lines[3].split()[0] == "carla" and lines[3].split()[-1] == "0/6"
+    # Six reps side by side are wider than a phone: each athlete's figures, then the reps.
+    assert all(len(line) <= 40 for line in lines)
+    assert lines[0].split() == ["athlete", "mean", "SD", "hit"]
+    assert lines[1].split() == ["ana", "3:19.2", "2.5", "5/6"]
+    assert lines[2].split() == ["#1", "3:21", "3:19", "3:20", "3:18", "3:22", "3:15+"]
+    assert lines[3].split() == ["ben", "3:23.4", "2.4", "2/5"]
+    assert lines[4].split() == ["#1", "3:25-", "3:24-", "3:26-", "3:22", "3:20"]
+    assert lines[5].split()[0] == "carla" and lines[5].split()[-1] == "0/6"
+    # The third rep of each athlete ends in the same column.
+    assert lines[2].index("3:20") + len("3:20") == lines[4].index("3:26-") + len("3:26-")
     assert embed["image"]["url"] == "attachment://team.png"
     assert png_size(reply.files["team.png"]) == (1000, 560)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.wod_buttons import form_values
 from tests.cogs.wod_env import WodEnv
 
 SPLITS = "3:21 3:19 3:20 3:18 3:22 3:15"
@@ -63,3 +64,17 @@ async def test_log_form_for_a_wod_gone_meanwhile_says_so(wod_env: WodEnv) -> Non
     await env.bot.store.forget_guild(env.guild.id)
     done = await env.discord.submit_modal(env.ana, form.modal, {"Splits": SPLITS})
     assert done.ephemeral and "There is no workout of the day #1" in done.content
+
+
+def test_form_values_read_action_rows_and_labels() -> None:
+    # Discord echoes a modal's text inputs in action rows (type 1) or, for inputs sent inside
+    # labels, in labels (type 18); the local Discord sends rows, so labels are checked here.
+    rows = [{"type": 1, "components": [{"type": 4, "custom_id": "splits", "value": "3:20"}]},
+            {"type": 1, "components": [{"type": 4, "custom_id": "notes", "value": ""}]}]
+    labels = [{"type": 18, "id": 1, "component": {"type": 4, "custom_id": "splits",
+                                                    "value": "3:20"}},
+              {"type": 18, "id": 2, "component": {"type": 4, "custom_id": "notes",
+                                                    "value": "windy"}}]
+    assert form_values(rows) == {"splits": "3:20", "notes": ""}
+    assert form_values(labels) == {"splits": "3:20", "notes": "windy"}
+    assert form_values(None) == {} and form_values([{"type": 4, "value": 3}]) == {}

@@ -292,7 +292,7 @@ class LogCog(commands.Cog, name="Log"):
             raise UserError("Say what to change: splits, workout, date or notes.", EDIT_EXAMPLE)
         row, settings = await self._own_session(interaction, id, to_change=True)
         changer = (row.guild_id, interaction.user.id)
-        self.changes.check(changer)
+        self.changes.check(changer)  # at once, before reading anything
         splits_text = bounded(splits, logbook.MAX_SPLITS_TEXT, "splits", EDIT_EXAMPLE)
         workout_text = bounded(workout, logbook.MAX_WORKOUT_TEXT, "workout", EDIT_EXAMPLE)
         notes_text = bounded(notes, logbook.MAX_NOTES, "notes", EDIT_EXAMPLE)
@@ -306,23 +306,23 @@ class LogCog(commands.Cog, name="Log"):
                                                 settings)
         reading = read_texts(splits_text, workout_text, profile)
         w = reading.workout
-        edited = await self.bot.store.edit_session(
-            row.guild_id,
-            row.id,
-            SessionEdit(
-                workout_text=workout_text,
-                workout_json=None if w is None else w.to_dict(),
-                workout_key=None if w is None or not w.reps else w.key,
-                splits_text=splits_text,
-                splits_s=reading.splits_s,
-                notes=notes_text if notes_text is not None else row.notes,
-                day=day,
-                reps=logbook.rep_rows(reading.analysis),
-            ),
-        )
-        if edited is None:
-            raise UserError(f"Session #{id} is gone: it was deleted meanwhile.")
-        self.changes.record(changer)
+        with self.changes.hold(changer):
+            edited = await self.bot.store.edit_session(
+                row.guild_id,
+                row.id,
+                SessionEdit(
+                    workout_text=workout_text,
+                    workout_json=None if w is None else w.to_dict(),
+                    workout_key=None if w is None or not w.reps else w.key,
+                    splits_text=splits_text,
+                    splits_s=reading.splits_s,
+                    notes=notes_text if notes_text is not None else row.notes,
+                    day=day,
+                    reps=logbook.rep_rows(reading.analysis),
+                ),
+            )
+            if edited is None:
+                raise UserError(f"Session #{id} is gone: it was deleted meanwhile.")
         embed = report_embed(render(reading.analysis, profile.units),
                              logbook.title_of(w, len(reading.splits_s)),
                              footer=f"Session #{edited.id} edited · {edited.day.isoformat()}")
@@ -380,10 +380,9 @@ class ConfirmDelete(PacerView):
             raise UserError(f"Session #{self.session_id} is already gone.")
         if row.athlete_id != interaction.user.id and not is_coach(interaction.user, settings):
             raise UserError("Only the session's athlete or a coach can delete it.")
-        changer = (self.guild_id, interaction.user.id)
-        self.cog.changes.check(changer)  # confirmations left open meanwhile
-        await self.bot.store.delete_session(self.guild_id, self.session_id)
-        self.cog.changes.record(changer)
+        # Checked again: confirmations left open meanwhile.
+        with self.cog.changes.hold((self.guild_id, interaction.user.id)):
+            await self.bot.store.delete_session(self.guild_id, self.session_id)
         await interaction.response.edit_message(
             content=f"Session #{self.session_id} deleted.", view=None
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextlib import nullcontext
 from typing import Any, Literal
 
 import discord
@@ -406,16 +407,14 @@ class LookingCog(commands.Cog, name="Looking"):
             changes["units"] = logbook.store_units(units)
         if private is not None:
             changes["hidden"] = private
-        changer = (guild_id, user.id)
-        if changes or parsed is not None:
-            self.profile_changes.check(changer)
-        row = await store.set_athlete(guild_id, user.id, name, **changes)
-        if parsed is not None:
-            today = logbook.team_today(settings, self.bot.now())
-            await store.add_race_result(guild_id, user.id, name,
-                                        NewRaceResult(parsed[0], parsed[1], today))
-        if changes or parsed is not None:
-            self.profile_changes.record(changer)
+        changing = bool(changes) or parsed is not None
+        # Only changes count (/profile alone shows it and refreshes the name).
+        with self.profile_changes.hold((guild_id, user.id)) if changing else nullcontext():
+            row = await store.set_athlete(guild_id, user.id, name, **changes)
+            if parsed is not None:
+                today = logbook.team_today(settings, self.bot.now())
+                await store.add_race_result(guild_id, user.id, name,
+                                            NewRaceResult(parsed[0], parsed[1], today))
         shown_units = logbook.display_units(settings, row)
         races = await store.race_results(guild_id, user.id)
         lines = [f"Units: {shown_units} · sessions "

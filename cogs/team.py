@@ -127,10 +127,8 @@ class TeamCog(commands.Cog, name="Team"):
             changed.append("privacy")
         store = self.bot.store
         if changes:
-            changer = (guild_id, interaction.user.id)
-            self.changes.check(changer)
-            settings = await store.update_guild_settings(guild_id, **changes)
-            self.changes.record(changer)
+            with self.changes.hold((guild_id, interaction.user.id)):
+                settings = await store.update_guild_settings(guild_id, **changes)
         else:
             settings = await store.guild_settings(guild_id)
         await interaction.response.send_message(embed=settings_embed(settings, changed),

@@ -256,25 +256,23 @@ class Wod(commands.Cog):
         assert channel_id is not None
         now = self.bot.now()
         publish_at = draft.publish_at or now
-        key = (guild_id, interaction.user.id)
-        self.posts.check(key)
         if publish_at < now - dt.timedelta(minutes=1) and draft.publish_at is not None:
             publish_at = now  # the coach took a while over the notes: post at once
-        row = await self.bot.store.schedule_wod(
-            NewWod(
-                guild_id=guild_id,
-                author_id=interaction.user.id,
-                workout_text=draft.workout.text,
-                channel_id=channel_id,
-                day=publish_at.astimezone(draft.tz).date(),
-                publish_at=publish_at,
-                workout_json=draft.workout.to_dict(),
-                workout_key=workout_key(draft.workout),
-                notes=(notes or "").strip() or None,
-                title=draft.title,
+        with self.posts.hold((guild_id, interaction.user.id)):  # counted while it is stored
+            row = await self.bot.store.schedule_wod(
+                NewWod(
+                    guild_id=guild_id,
+                    author_id=interaction.user.id,
+                    workout_text=draft.workout.text,
+                    channel_id=channel_id,
+                    day=publish_at.astimezone(draft.tz).date(),
+                    publish_at=publish_at,
+                    workout_json=draft.workout.to_dict(),
+                    workout_key=workout_key(draft.workout),
+                    notes=(notes or "").strip() or None,
+                    title=draft.title,
+                )
             )
-        )
-        self.posts.record(key)
         if publish_at > now:
             self.dispatcher.wake()
             await interaction.followup.send(
@@ -352,15 +350,14 @@ class Wod(commands.Cog):
             changes["channel_id"] = draft.channel_id
         if draft.title is not None:
             changes["title"] = draft.title
-        changer = (guild_id, interaction.user.id)
-        self.changes.check(changer)  # modals opened before the limit was reached
-        row = await self.bot.store.edit_wod(guild_id, draft.wod_id, **changes)
-        if row is None:
-            raise UserError(
-                f"Workout of the day #{draft.wod_id} is no longer scheduled: it was posted or"
-                " cancelled meanwhile."
-            )
-        self.changes.record(changer)
+        # Checked again: forms opened before the limit was reached.
+        with self.changes.hold((guild_id, interaction.user.id)):
+            row = await self.bot.store.edit_wod(guild_id, draft.wod_id, **changes)
+            if row is None:
+                raise UserError(
+                    f"Workout of the day #{draft.wod_id} is no longer scheduled: it was posted"
+                    " or cancelled meanwhile."
+                )
         self.dispatcher.wake()
         await interaction.response.send_message(
             f"Updated workout of the day #{row.id}: it posts {when_text(row.publish_at, draft.tz)}"
@@ -375,16 +372,14 @@ class Wod(commands.Cog):
         self, interaction: discord.Interaction[Any], id: app_commands.Range[int, 1]
     ) -> None:
         await require_coach(interaction, self.bot.store, "cancel a workout of the day")
-        changer = (interaction.guild_id, interaction.user.id)
-        self.changes.check(changer)
-        row = await self._wod(interaction, id)
-        if not await self.bot.store.cancel_wod(row.guild_id, id):
-            current = await self._wod(interaction, id)
-            raise UserError(
-                f"Workout of the day #{id} is {current.status}: only scheduled ones can be"
-                " cancelled."
-            )
-        self.changes.record(changer)
+        with self.changes.hold((interaction.guild_id, interaction.user.id)):
+            row = await self._wod(interaction, id)
+            if not await self.bot.store.cancel_wod(row.guild_id, id):
+                current = await self._wod(interaction, id)
+                raise UserError(
+                    f"Workout of the day #{id} is {current.status}: only scheduled ones can be"
+                    " cancelled."
+                )
         self.dispatcher.wake()
         await interaction.response.send_message(
             f"Cancelled workout of the day #{id}; it will not be posted.", ephemeral=True
@@ -492,12 +487,10 @@ class Wod(commands.Cog):
             if not 0 <= late_window_hours <= 168:
                 raise UserError("The late-post window is 0 to 168 hours.",
                                 example="/wod settings late_window_hours: 3")
-            changer = (guild_id, interaction.user.id)
-            self.changes.check(changer)
-            await store.update_guild_settings(
-                guild_id, wod_late_window_min=round(late_window_hours * 60)
-            )
-            self.changes.record(changer)
+            with self.changes.hold((guild_id, interaction.user.id)):
+                await store.update_guild_settings(
+                    guild_id, wod_late_window_min=round(late_window_hours * 60)
+                )
         s = await store.guild_settings(guild_id)
         where = f"<#{s.wod_channel_id}>" if s.wod_channel_id else "the channel /wod post is used in"
         await interaction.response.send_message(
@@ -555,23 +548,23 @@ class Wod(commands.Cog):
     async def log_splits(
         self, interaction: discord.Interaction[Any], wod: WodRow, splits: str, notes: str | None
     ) -> None:
-        # Checked again on submit: modals opened before the limit was reached.
-        self.check_log_limit(interaction)
-        await interaction.response.defer(ephemeral=True, thinking=True)
         member = interaction.user
-        settings = await self.bot.store.guild_settings(wod.guild_id)
-        logged = await log_against_wod(
-            self.bot.store,
-            settings,
-            wod,
-            athlete_id=member.id,
-            athlete_name=member.display_name,
-            splits_text=splits,
-            notes=notes,
-            channel_id=interaction.channel_id,
-            interaction_id=interaction.id,
-        )
-        self.wod_logs.record((interaction.guild_id, member.id))
+        # Checked again on submit (forms opened before the limit was reached), and counted
+        # while it runs (forms submitted at once).
+        with self.wod_logs.hold((interaction.guild_id, member.id)):
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            settings = await self.bot.store.guild_settings(wod.guild_id)
+            logged = await log_against_wod(
+                self.bot.store,
+                settings,
+                wod,
+                athlete_id=member.id,
+                athlete_name=member.display_name,
+                splits_text=splits,
+                notes=notes,
+                channel_id=interaction.channel_id,
+                interaction_id=interaction.id,
+            )
         tz = await self._zone(wod.guild_id)
         report = render(logged.analysis, logged.units)
         embed = analysis_embed(report, title=f"Your splits · {wod_title(wod, tz)}",

@@ -64,6 +64,23 @@ async def test_log_my_splits_takes_ten_a_minute_per_athlete(wod_env: WodEnv) -> 
     assert again.modal is not None, again.content
 
 
+async def test_forms_submitted_at_once_count_each_other(wod_env: WodEnv) -> None:
+    # Twelve forms opened, then submitted together: each counts from its check on, so the
+    # burst cannot all pass the check before the first is stored.
+    env = wod_env
+    await env.post()
+    forms = [await open_log(env, env.ana) for _ in range(12)]
+    replies = [await env.discord.submit_modal(env.ana, f.modal, {"Splits": SPLITS,
+                                                                 "Notes": f"burst {n}"},
+                                              wait=False)
+               for n, f in enumerate(forms)]
+    for reply in replies:
+        await env.discord.settle(reply)
+    logged = [r for r in replies if r.embeds]
+    refused = [r for r in replies if "You've logged splits" in (r.content or "")]
+    assert (len(logged), len(refused)) == (10, 2), [r.content for r in replies]
+
+
 async def test_session_edits_and_deletions_take_twenty_a_minute(team: Team) -> None:
     await team.log(team.ana, "2:26 2:28 2:27")
     [row] = await team.bot.store.recent_sessions(team.guild.id, team.ana.id)

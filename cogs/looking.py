@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextlib import nullcontext
 from typing import Any, Literal
 
 import discord
@@ -21,6 +22,7 @@ from bot.charts import (
 from bot.embeds import COLOUR, clip, report_embed, safe
 from bot.errors import UserError
 from bot.permissions import is_coach
+from bot.ratelimit import RateLimiter
 from bot.training import ParseError, equivalent
 from bot.training.analysis import parse_race
 from bot.training.notation import parse_workout
@@ -39,6 +41,9 @@ MAX_PAGES = 20
 VOLUME_WEEKS = 12
 MAX_KEY_IN_ID = 40
 MAX_WORKOUT_TEXT = 300
+# Profile changes (units, privacy, a race result) one member may make in a minute: a guard
+# against a runaway script adding race results, not a quota.
+PROFILE_CHANGES_PER_MINUTE = 10
 
 
 async def viewer_scope(
@@ -185,6 +190,10 @@ class LookingCog(commands.Cog, name="Looking"):
         self.bot = bot
         self.menu = app_commands.ContextMenu(name="Recent sessions", callback=self.recent_menu)
         self.menu.guild_only = True
+        self.profile_changes = RateLimiter(
+            PROFILE_CHANGES_PER_MINUTE, dt.timedelta(minutes=1), bot.now,
+            what="changed your profile {n} times",
+        )
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.menu)
@@ -398,11 +407,14 @@ class LookingCog(commands.Cog, name="Looking"):
             changes["units"] = logbook.store_units(units)
         if private is not None:
             changes["hidden"] = private
-        row = await store.set_athlete(guild_id, user.id, name, **changes)
-        if parsed is not None:
-            today = logbook.team_today(settings, self.bot.now())
-            await store.add_race_result(guild_id, user.id, name,
-                                        NewRaceResult(parsed[0], parsed[1], today))
+        changing = bool(changes) or parsed is not None
+        # Only changes count (/profile alone shows it and refreshes the name).
+        with self.profile_changes.hold((guild_id, user.id)) if changing else nullcontext():
+            row = await store.set_athlete(guild_id, user.id, name, **changes)
+            if parsed is not None:
+                today = logbook.team_today(settings, self.bot.now())
+                await store.add_race_result(guild_id, user.id, name,
+                                            NewRaceResult(parsed[0], parsed[1], today))
         shown_units = logbook.display_units(settings, row)
         races = await store.race_results(guild_id, user.id)
         lines = [f"Units: {shown_units} · sessions "

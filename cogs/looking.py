@@ -37,7 +37,7 @@ PROGRESS_EXAMPLE = "/progress workout: 6x1000m"
 PB_EXAMPLE = "/pb athlete: @ana"
 PROFILE_EXAMPLE = "/profile units: mi race: 5k 20:00"
 PAGE_SIZE = 10
-MAX_PAGES = 20
+MAX_PAGES = 10_000  # 100,000 sessions; a page walks the athlete's index past the ones before it
 VOLUME_WEEKS = 12
 MAX_KEY_IN_ID = 40
 MAX_WORKOUT_TEXT = 300
@@ -91,18 +91,19 @@ async def sessions_page(
 ) -> tuple[discord.Embed, bool]:
     """One page of an athlete's sessions, newest first, and whether a next page exists."""
     page = max(0, min(page, MAX_PAGES - 1))
-    want = (page + 1) * PAGE_SIZE + 1
+    # One page and one row more (is there a next page?), skipping the pages before it.
+    want, skip = PAGE_SIZE + 1, page * PAGE_SIZE
     store = bot.store
     if key is not None:
         rows = await store.workout_history(guild_id, key, athlete_id=athlete_id, since=since,
                                            limit=want, viewer_id=viewer_id,
-                                           include_hidden=coach)
+                                           include_hidden=coach, offset=skip)
     else:
         rows = await store.recent_sessions(guild_id, athlete_id, limit=want, viewer_id=viewer_id,
-                                           include_hidden=coach)
+                                           include_hidden=coach, offset=skip)
         if since is not None:
-            rows = [r for r in rows if r.day >= since]
-    shown = rows[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+            rows = [r for r in rows if r.day >= since]  # newest first: the older ones go
+    shown = rows[:PAGE_SIZE]
     name = await athlete_name(bot, guild_id, athlete_id, "this athlete")
     title = f"Sessions of {safe(name, 100)}"
     if key:
@@ -115,7 +116,7 @@ async def sessions_page(
     else:
         text = "No more sessions."
     embed = discord.Embed(title=title, description=clip(text, 4000), colour=COLOUR)
-    has_next = len(rows) > (page + 1) * PAGE_SIZE and page + 1 < MAX_PAGES
+    has_next = len(rows) > PAGE_SIZE and page + 1 < MAX_PAGES
     embed.set_footer(text=f"Page {page + 1} · /session show id: N for one session")
     return embed, has_next
 

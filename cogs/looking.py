@@ -62,6 +62,15 @@ async def viewer_scope(
     return guild_id, athlete_id, coach, settings
 
 
+async def shown_privately(bot: Any, guild_id: int, athlete_id: int, viewer_id: int) -> bool:
+    """Whether an answer about this athlete must be ephemeral: a coach looking at a hidden
+    teammate sees their sessions, the rest of the channel must not."""
+    if athlete_id == viewer_id:
+        return False
+    row = await bot.store.athlete(guild_id, athlete_id)
+    return row is not None and row.hidden
+
+
 async def athlete_name(bot: Any, guild_id: int, athlete_id: int, fallback: str) -> str:
     row = await bot.store.athlete(guild_id, athlete_id)
     return row.display_name if row is not None else fallback
@@ -334,12 +343,14 @@ class LookingCog(commands.Cog, name="Looking"):
                               description=clip(trend + "\n\n" + "\n".join(lines), 4000),
                               colour=COLOUR)
         embed.set_footer(text=f"{len(runs)} sessions")
-        await interaction.response.defer(thinking=True)
+        private = row is not None and row.hidden and athlete_id != interaction.user.id
+        await interaction.response.defer(thinking=True, ephemeral=private)
         data = ProgressionChartData(f"{key} · {name}"[:120], history.points(runs),
                                     units=units, distance_m=distance)  # type: ignore[arg-type]
         png = await self.bot.charts.render(render_progression, data)
         embed.set_image(url="attachment://progress.png")
-        await interaction.followup.send(embed=embed, file=png_file(png, "progress.png"))
+        await interaction.followup.send(embed=embed, file=png_file(png, "progress.png"),
+                                        ephemeral=private)
 
     @progress.autocomplete("workout")
     @always_answers
@@ -370,7 +381,8 @@ class LookingCog(commands.Cog, name="Looking"):
         name = await athlete_name(self.bot, guild_id, athlete_id, "this athlete")
         embed = discord.Embed(title=f"Best reps · {safe(name, 100)}", colour=COLOUR,
                               description="\n".join(lines) or "No timed reps logged yet.")
-        await interaction.response.send_message(embed=embed)
+        private = await shown_privately(self.bot, guild_id, athlete_id, interaction.user.id)
+        await interaction.response.send_message(embed=embed, ephemeral=private)
 
     # -- /profile ---------------------------------------------------------------------------
 

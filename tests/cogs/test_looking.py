@@ -129,6 +129,23 @@ async def test_hidden_athlete_is_refused_to_teammates_not_to_coaches(team: Team)
     assert len(message.embeds[0]["description"].splitlines()) == 3
 
 
+async def test_a_coach_sees_a_hidden_athletes_figures_privately(team: Team) -> None:
+    """The coach may look; the channel the coach asks in may not."""
+    await seed(team, team.ben, 3)
+    await team.discord.slash(team.ben, team.training, "profile", private=True)
+    pb = await team.discord.slash(team.coach, team.training, "pb", athlete=team.ben)
+    assert pb.ephemeral and pb.embeds[0]["title"] == "Best reps · ben"
+    progress = await team.discord.slash(team.coach, team.training, "progress",
+                                        workout="6x1000m", athlete=team.ben)
+    message = progress.followups[0] if progress.followups else progress.message
+    assert progress.ephemeral and message.embeds[0]["title"] == "6x1000m · ben"
+    # Their own figures, and a visible teammate's, are still shown to the channel.
+    own = await team.discord.slash(team.ben, team.training, "pb")
+    await seed(team, team.ana, 1)
+    visible = await team.discord.slash(team.coach, team.training, "pb", athlete=team.ana)
+    assert not own.ephemeral and not visible.ephemeral
+
+
 async def test_another_guild_sees_nothing(team: Team) -> None:
     await seed(team, team.ana, 3)
     reply = await team.discord.slash(team.stranger, team.elsewhere, "sessions")

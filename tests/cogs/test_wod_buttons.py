@@ -100,6 +100,9 @@ async def test_results_respect_a_hidden_athlete(wod_env: WodEnv) -> None:
     await log(wod_env, wod_env.ben, SPLITS)
     teammate = await wod_env.discord.slash(wod_env.ana, wod_env.training, "wod results")
     assert teammate.embeds[0]["description"].startswith("1 athlete logged it.")
+    assert not teammate.ephemeral
     coach = await wod_env.discord.slash(wod_env.coach, wod_env.training, "wod results")
     assert coach.embeds[0]["description"].startswith("2 athletes logged it.")
+    # The coach sees ben's reps; the channel must not, so the answer is the coach's alone.
+    assert coach.ephemeral
     await asyncio.wait_for(wod_env.dispatcher.settle(), GUARD)

@@ -177,11 +177,16 @@ def analysis_embed(report: Report, *, title: str, replaced: bool) -> discord.Emb
     return embed
 
 
-def results_embed(wod: WodRow, rows: Sequence[TeamRow], tz: ZoneInfo) -> discord.Embed:
-    """The teammates who logged the WOD, rep by rep side by side, with mean, SD and hit rate."""
+def results_embed(wod: WodRow, rows: Sequence[TeamRow], tz: ZoneInfo, *,
+                  hidden_only: bool = False) -> discord.Embed:
+    """The teammates who logged the WOD, rep by rep side by side, with mean, SD and hit rate.
+    `hidden_only`: nothing to show, but athletes who hide their sessions have logged it."""
     embed = discord.Embed(title=clip(f"Results · {wod_title(wod, tz)}", TITLE_LIMIT),
                           colour=COLOUR)
-    if not rows:
+    if hidden_only:
+        embed.description = ("No results you can see: those who logged it keep their sessions "
+                             "hidden (coaches see them). Log yours with **Log my splits** on it.")
+    elif not rows:
         embed.description = "Nobody has logged this workout yet: press **Log my splits** on it."
     else:
         header, lines = results_table(rows)

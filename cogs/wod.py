@@ -463,7 +463,10 @@ class Wod(commands.Cog):
         private = coach and await shows_hidden(store, guild_id, sessions, interaction.user.id)
         await interaction.response.defer(thinking=True, ephemeral=private)
         rows = team_rows(sessions)
-        embed = results_embed(row, rows, tz)
+        # "Nobody has logged it" would be wrong when only hidden athletes have.
+        hidden_only = not rows and not coach and bool(
+            await store.wod_results(guild_id, row.id, include_hidden=True))
+        embed = results_embed(row, rows, tz, hidden_only=hidden_only)
         if not rows:
             await interaction.followup.send(embed=embed, ephemeral=private)
             return

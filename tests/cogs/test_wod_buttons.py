@@ -106,3 +106,17 @@ async def test_results_respect_a_hidden_athlete(wod_env: WodEnv) -> None:
     # The coach sees ben's reps; the channel must not, so the answer is the coach's alone.
     assert coach.ephemeral
     await asyncio.wait_for(wod_env.dispatcher.settle(), GUARD)
+
+
+async def test_results_do_not_say_nobody_logged_when_only_hidden_athletes_did(
+    wod_env: WodEnv,
+) -> None:
+    await wod_env.post()
+    await wod_env.bot.store.set_athlete(wod_env.guild.id, wod_env.ben.id, "ben", hidden=True)
+    await log(wod_env, wod_env.ben, SPLITS)
+    teammate = await wod_env.discord.slash(wod_env.ana, wod_env.training, "wod results")
+    text = teammate.embeds[0]["description"]
+    assert "Nobody has logged" not in text
+    assert text.startswith("No results you can see") and "hidden (coaches see them)" in text
+    assert "ben" not in text and teammate.files == {}
+    await asyncio.wait_for(wod_env.dispatcher.settle(), GUARD)

@@ -27,7 +27,7 @@ from bot.training import ParseError, equivalent
 from bot.training.analysis import parse_race
 from bot.training.notation import parse_workout
 from bot.training.report import render_equivalent
-from bot.training.units import format_distance, format_time
+from bot.training.units import format_race_distance, format_time
 from bot.ui import answers_errors
 from cogs.log import bounded, guild_only, png_file, read_date
 from storage import GuildSettings, NewRaceResult
@@ -432,7 +432,7 @@ class LookingCog(commands.Cog, name="Looking"):
         lines = [f"Units: {shown_units} · sessions "
                  + ("hidden from teammates" if row.hidden else "visible to teammates")]
         for r in races[:10]:
-            lines.append(f"{format_distance(r.distance_m)} in {format_time(r.time_s)} "
+            lines.append(f"{format_race_distance(r.distance_m)} in {format_time(r.time_s)} "
                          f"({r.day.isoformat()})")
         profile = await logbook.athlete_profile(store, guild_id, user.id, settings)
         best = max(races, key=lambda r: equivalent(r.distance_m, r.time_s).vdot, default=None)

@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 
 from bot.training.analysis import Analysis, RepResult, SetStats
 from bot.training.model import Workout, amount_mid
-from bot.training.units import MILE_M, format_distance, format_duration, format_time
+from bot.training.units import (
+    MILE_M,
+    format_distance,
+    format_duration,
+    format_race_distance,
+    format_time,
+)
 from bot.training.vdot import Equivalent
 
 if TYPE_CHECKING:
@@ -324,7 +330,7 @@ def render_equivalent(eq: Equivalent, units: str = "km") -> Report:
             per400 += f"-{_t1(slow * 0.4)}"
         summary.append(f"{zone} {label}: {text} · {per400}/400")
     return Report(
-        headline=f"VDOT {eq.vdot:.1f} from {format_distance(eq.distance_m)} in "
+        headline=f"VDOT {eq.vdot:.1f} from {format_race_distance(eq.distance_m)} in "
         f"{_t(eq.time_s)}",
         table=table,
         summary=tuple(summary),

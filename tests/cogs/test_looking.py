@@ -207,6 +207,16 @@ async def test_profile_sets_units_and_races_and_targets_resolve(team: Team) -> N
     assert all(r.target_low_s is not None for r in row.reps)
 
 
+async def test_profile_names_the_half_and_the_marathon(team: Team) -> None:
+    await team.discord.slash(team.ana, team.training, "profile", race="marathon 2:59:59")
+    reply = await team.discord.slash(team.ana, team.training, "profile", race="half 1:21:00")
+    embed = reply.embeds[0]
+    assert embed["description"].startswith("VDOT 57.6 from half marathon in 1:21:00")
+    you = embed["fields"][0]["value"]
+    assert "half marathon in 1:21:00" in you and "marathon in 2:59:59" in you
+    assert "21097.5 m" not in you and "42195 m" not in you
+
+
 @pytest.mark.parametrize("race", ["5k", "5k 2:00", "banana 20:00"])
 async def test_profile_bad_race(team: Team, race: str) -> None:
     reply = await team.discord.slash(team.ana, team.training, "profile", race=race)

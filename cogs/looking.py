@@ -342,7 +342,7 @@ class LookingCog(commands.Cog, name="Looking"):
         embed = discord.Embed(title=f"{safe(key, 100)} · {safe(name, 100)}",
                               description=clip(trend + "\n\n" + "\n".join(lines), 4000),
                               colour=COLOUR)
-        embed.set_footer(text=f"{len(runs)} sessions")
+        embed.set_footer(text=f"{len(runs)} session" + ("" if len(runs) == 1 else "s"))
         private = row is not None and row.hidden and athlete_id != interaction.user.id
         await interaction.response.defer(thinking=True, ephemeral=private)
         data = ProgressionChartData(f"{key} · {name}"[:120], history.points(runs),

@@ -175,6 +175,14 @@ async def test_progress_trend_and_chart(team: Team) -> None:
     assert png_size(message.files["progress.png"]) == (1000, 560)
 
 
+async def test_progress_of_one_session_says_one_session(team: Team) -> None:
+    await seed(team, team.ana, 1)
+    reply = await team.discord.slash(team.ana, team.training, "progress", workout="6x1k")
+    message = reply.followups[0] if reply.followups else reply.message
+    assert message.embeds[0]["footer"]["text"] == "1 session"
+    assert message.embeds[0]["description"].startswith("Trend: one session so far.")
+
+
 async def test_progress_of_a_workout_never_run(team: Team) -> None:
     reply = await team.discord.slash(team.ana, team.training, "progress", workout="10 x 200m")
     assert reply.ephemeral and "No 10x200m sessions" in (reply.content or "")

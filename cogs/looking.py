@@ -26,7 +26,7 @@ from bot.ratelimit import RateLimiter
 from bot.training import ParseError, equivalent
 from bot.training.analysis import parse_race
 from bot.training.notation import parse_workout
-from bot.training.report import render_equivalent
+from bot.training.report import render_equivalent, rep_time
 from bot.training.units import format_race_distance, format_time
 from bot.ui import answers_errors
 from cogs.log import bounded, guild_only, png_file, read_date
@@ -331,7 +331,7 @@ class LookingCog(commands.Cog, name="Looking"):
             if distance is None:
                 per = value * (1.609344 if units == "mi" else 1)
                 return f"{format_time(per)}/{units}"
-            return format_time(value, 1)
+            return rep_time(value)
 
         lines = [f"{r.day.isoformat()} · #{r.session_id} · mean {shown(r.mean_s)} · "
                  f"SD {r.sd_s:.1f} s · {shown(r.fastest_s)}–{shown(r.slowest_s)}"
@@ -376,7 +376,7 @@ class LookingCog(commands.Cog, name="Looking"):
             )
             if best and best[0].rep.time_s:
                 b = best[0]
-                lines.append(f"**{label}** {format_time(b.rep.time_s or 0, 1)} · "
+                lines.append(f"**{label}** {rep_time(b.rep.time_s or 0)} · "
                              f"{b.day.isoformat()} · session #{b.rep.session_id}")
         name = await athlete_name(self.bot, guild_id, athlete_id, "this athlete")
         embed = discord.Embed(title=f"Best reps · {safe(name, 100)}", colour=COLOUR,

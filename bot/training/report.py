@@ -83,11 +83,15 @@ def _t(seconds: float) -> str:
     return format_time(seconds, 1 if tenths % 10 else 0)
 
 
-def _t1(seconds: float) -> str:
-    """Like `_t` with a tenth always: averages and /400 paces (`58.5`, `2:26.2`)."""
+def rep_time(seconds: float) -> str:
+    """A rep time with a tenth, as runners write it: seconds below 90 s (`58.5`), else
+    minutes (`2:26.2`). Averages, /400 paces, best reps."""
     if 0 <= seconds < SECONDS_ONLY_BELOW:
         return f"{seconds:.1f}"
     return format_time(seconds, 1)
+
+
+_t1 = rep_time
 
 
 def _per_unit(seconds_per_km: float, units: str) -> float:

@@ -112,8 +112,10 @@ def rep_rows(analysis: Analysis) -> tuple[NewRep, ...]:
 
 
 def title_of(workout: Workout | None, n_splits: int) -> str:
+    """A one-line title: the canonical workout, its lines (warm-up, reps, cool-down) joined."""
     if workout is not None and workout.reps:
-        return workout.describe()
+        return " · ".join(line.strip() for line in workout.describe().splitlines()
+                          if line.strip())
     return f"{n_splits} split" + ("" if n_splits == 1 else "s")
 
 

@@ -155,8 +155,10 @@ def list_embed(
     return embed
 
 
-def analysis_embed(report: Report, *, title: str, replaced: bool) -> discord.Embed:
-    """The reply to a runner who logged their splits against the WOD (numbers only)."""
+def analysis_embed(report: Report, *, title: str, replaced: bool,
+                   session_id: int | None = None) -> discord.Embed:
+    """The reply to a runner who logged their splits against the WOD (numbers only); the
+    footer names the session, for /session show, edit or delete."""
     embed = discord.Embed(title=clip(title, TITLE_LIMIT), description=report.headline,
                           colour=COLOUR)
     used = len(embed.title or "") + len(report.headline)
@@ -173,7 +175,10 @@ def analysis_embed(report: Report, *, title: str, replaced: bool) -> discord.Emb
         value = _lines_field([f"• {n}" for n in report.notes])
         if used + len(value) < EMBED_BUDGET:
             embed.add_field(name="Notes", value=value, inline=False)
-    embed.set_footer(text="Updated your earlier log of this workout." if replaced else "Logged.")
+    done = "Updated your earlier log of this workout." if replaced else "Logged."
+    if session_id is not None:
+        done += f" Session #{session_id}: /session edit id: {session_id} to correct it."
+    embed.set_footer(text=done)
     return embed
 
 

@@ -584,7 +584,7 @@ class Wod(commands.Cog):
         tz = await self._zone(wod.guild_id)
         report = render(logged.analysis, logged.units)
         embed = analysis_embed(report, title=f"Your splits · {wod_title(wod, tz)}",
-                               replaced=logged.replaced)
+                               replaced=logged.replaced, session_id=logged.session_id)
         await interaction.followup.send(embed=embed, ephemeral=True)
 
     async def targets_embed(

@@ -97,8 +97,10 @@ async def sessions_page(
     page: int,
     since: dt.date | None,
     key: str | None,
+    fallback_name: str = "this athlete",
 ) -> tuple[discord.Embed, bool]:
-    """One page of an athlete's sessions, newest first, and whether a next page exists."""
+    """One page of an athlete's sessions, newest first, and whether a next page exists.
+    `fallback_name` names an athlete Pacer has not met yet (no session, no profile)."""
     page = max(0, min(page, MAX_PAGES - 1))
     want = (page + 1) * PAGE_SIZE + 1
     store = bot.store
@@ -112,7 +114,7 @@ async def sessions_page(
         if since is not None:
             rows = [r for r in rows if r.day >= since]
     shown = rows[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-    name = await athlete_name(bot, guild_id, athlete_id, "this athlete")
+    name = await athlete_name(bot, guild_id, athlete_id, fallback_name)
     title = f"Sessions of {safe(name, 100)}"
     if key:
         title += f" · {safe(key, 60)}"
@@ -222,8 +224,9 @@ class LookingCog(commands.Cog, name="Looking"):
         guild_id, athlete_id, coach, settings = await viewer_scope(self.bot, interaction, athlete)
         since = read_date(since_text, settings, self.bot.now()) if since_text else None
         key = workout_key(workout)
+        who = athlete or interaction.user
         embed, has_next = await sessions_page(self.bot, guild_id, interaction.user.id, coach,
-                                              athlete_id, 0, since, key)
+                                              athlete_id, 0, since, key, who.display_name)
         view = page_buttons(athlete_id, 0, since, key, has_next)
         await interaction.response.defer(ephemeral=True, thinking=True)
         png = await self.volume_png(guild_id, athlete_id, interaction.user.id, coach, settings)
@@ -378,7 +381,8 @@ class LookingCog(commands.Cog, name="Looking"):
                 b = best[0]
                 lines.append(f"**{label}** {rep_time(b.rep.time_s or 0)} · "
                              f"{b.day.isoformat()} · session #{b.rep.session_id}")
-        name = await athlete_name(self.bot, guild_id, athlete_id, "this athlete")
+        name = await athlete_name(self.bot, guild_id, athlete_id,
+                                  (athlete or interaction.user).display_name)
         embed = discord.Embed(title=f"Best reps · {safe(name, 100)}", colour=COLOUR,
                               description="\n".join(lines) or "No timed reps logged yet.")
         private = await shown_privately(self.bot, guild_id, athlete_id, interaction.user.id)

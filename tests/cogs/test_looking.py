@@ -154,6 +154,16 @@ async def test_another_guild_sees_nothing(team: Team) -> None:
     assert not message.files
 
 
+async def test_a_member_pacer_has_not_met_is_named(team: Team) -> None:
+    """Someone with no session and no profile yet is named, not called "this athlete"."""
+    own = await team.discord.slash(team.cleo, team.training, "sessions")
+    message = own.followups[0] if own.followups else own.message
+    assert message.embeds[0]["title"] == "Sessions of cleo"
+    pb = await team.discord.slash(team.ana, team.training, "pb", athlete=team.cleo)
+    assert pb.embeds[0]["title"] == "Best reps · cleo"
+    assert pb.embeds[0]["description"] == "No timed reps logged yet."
+
+
 async def test_workout_autocomplete_lists_recent_workouts(team: Team) -> None:
     await team.log(team.ana, "2:26 2:27", workout="2 x 1000m @ 2:26")
     await team.log(team.ana, "68 69 70", workout="3 x 400m")

@@ -16,7 +16,7 @@ from bot.training import Analysis, Athlete, ParseError, Workout, analyze, parse_
 from bot.training.model import amount_mid
 from bot.training.notation import parse_workout
 from bot.training.report import chart_data
-from bot.training.units import format_distance, format_time
+from bot.training.units import MILE_M, format_distance, format_time
 from storage import Athlete as AthleteRow
 from storage import GuildSettings, NewRep, SessionRow, Store
 
@@ -152,12 +152,28 @@ def mean_rep(row: SessionRow) -> float | None:
     return None
 
 
-def one_line(row: SessionRow) -> str:
-    """`#12 · Tue 14 Jul · 6x1000m · 6 reps · avg 2:26.2`: no user text but the workout key."""
+def mean_pace(row: SessionRow, units: str = "km") -> float | None:
+    """Seconds per km (or mile) over the timed distance reps; None without any."""
+    timed = [(r.distance_m, r.time_s) for r in row.reps if r.distance_m and r.time_s]
+    metres = math.fsum(d for d, _ in timed)
+    if not metres:
+        return None
+    per_km = math.fsum(t for _, t in timed) / metres * 1000
+    return per_km * (MILE_M / 1000 if units == "mi" else 1.0)
+
+
+def one_line(row: SessionRow, units: str = "km") -> str:
+    """`#12 · Tue 14 Jul · 6x1000m · 6 reps · avg 2:26.2`: no user text but the workout key.
+    Reps of different lengths (a ladder) have no average time: their average pace instead."""
     parts = [f"#{row.id}", row.day.strftime("%a %d %b")]
     parts.append(row.workout_key or "splits")
     n = len(row.reps) or len(row.splits_s)
     parts.append(f"{n} rep" + ("" if n == 1 else "s"))
+    if len({r.distance_m for r in row.reps if r.time_s}) > 1:
+        pace = mean_pace(row, units)
+        if pace is not None:
+            parts.append(f"avg {format_time(pace)}/{units}")
+            return " · ".join(parts)
     mean = mean_rep(row)
     if mean is not None:
         # As runners write a rep: seconds below 90 s (`67.2`), else minutes (`2:26.2`).

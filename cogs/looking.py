@@ -114,12 +114,14 @@ async def sessions_page(
         if since is not None:
             rows = [r for r in rows if r.day >= since]
     shown = rows[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-    name = await athlete_name(bot, guild_id, athlete_id, fallback_name)
+    row = await store.athlete(guild_id, athlete_id)
+    name = row.display_name if row is not None else fallback_name
+    units = logbook.display_units(await store.guild_settings(guild_id), row)
     title = f"Sessions of {safe(name, 100)}"
     if key:
         title += f" · {safe(key, 60)}"
     if shown:
-        text = "\n".join(logbook.one_line(r) for r in shown)
+        text = "\n".join(logbook.one_line(r, units) for r in shown)
     elif page == 0:
         text = "No sessions logged yet." if since is None and key is None else (
             "No sessions match.")

@@ -76,3 +76,10 @@ def test_read_says_which_part_failed() -> None:
 def test_one_line_has_no_user_text_but_the_workout_key() -> None:
     line = logbook.one_line(row(7, MON, [(400, 67.5, None), (400, 66.9, None)], key="2x400m"))
     assert line == "#7 · Mon 13 Jul · 2x400m · 2 reps · avg 67.2"
+
+
+def test_one_line_of_a_ladder_gives_its_pace_not_a_mean_of_unlike_reps() -> None:
+    ladder = row(8, MON, [(400, 62.0, None), (800, 125.0, None), (1200, 190.0, None)],
+                 key="400m,800m,1200m")
+    assert logbook.one_line(ladder) == "#8 · Mon 13 Jul · 400m,800m,1200m · 3 reps · avg 2:37/km"
+    assert logbook.one_line(ladder, "mi").endswith("avg 4:13/mi")

@@ -560,7 +560,8 @@ def _read(text: str, toks: list[_Tok]) -> Splits:
             group_start = len(splits)
         elif (
             prev_word in _SUMMARY_WORDS
-            or nxt_word in _SUMMARY_WORDS  # `5:38 avg`
+            # `5:38 avg`, but not `2:26 avg 2:27` (the word introduces the next time)
+            or (nxt_word in _SUMMARY_WORDS and not _time_follows(toks, i + 1))
             or (prev is not None and prev.kind == "eq")
             # `avg: 2:26`
             or (prev is not None and prev.kind == "colon" and i > 1
@@ -825,6 +826,12 @@ def _labels(toks: list[_Tok]) -> list[bool]:
             # A comma ends a label's reach (`Lap 1: 75, Lap 2: 74`); a slash does not
             # (`3x(400/300/200): 64/47/30`).
             anchor = i + 1
+        elif t.kind == "colon" and i > anchor and toks[i - 1].kind == "word" and (
+            toks[i - 1].text in _SUMMARY_WORDS
+        ):
+            # `65 66 64 avg: 65`: the summary word alone is the label, the times before it
+            # are splits (the summary rule leaves out the time after it).
+            anchor = i + 1
         elif t.kind == "colon":
             before = toks[anchor:i]
             nums = [b for b in before if b.kind == "num"]
@@ -860,6 +867,13 @@ def _pace_unit_follows(toks: list[_Tok], i: int) -> bool:
 
 def _num_after(toks: list[_Tok], i: int) -> bool:
     return i + 1 < len(toks) and toks[i + 1].kind == "num"
+
+
+def _time_follows(toks: list[_Tok], i: int) -> bool:
+    """Whether a number comes right after the word at `i`, or after its colon (`avg: 65`)."""
+    if _num_after(toks, i):
+        return True
+    return i + 2 < len(toks) and toks[i + 1].kind == "colon" and toks[i + 2].kind == "num"
 
 
 def _follows_on_line(toks: list[_Tok], i: int, *, full: bool, plain: bool = False) -> bool:

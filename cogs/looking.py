@@ -37,7 +37,7 @@ PROGRESS_EXAMPLE = "/progress workout: 6x1000m"
 PB_EXAMPLE = "/pb athlete: @ana"
 PROFILE_EXAMPLE = "/profile units: mi race: 5k 20:00"
 PAGE_SIZE = 10
-MAX_PAGES = 20
+MAX_PAGES = 10_000  # 100,000 sessions; a page walks the athlete's index past the ones before it
 VOLUME_WEEKS = 12
 MAX_KEY_IN_ID = 40
 MAX_WORKOUT_TEXT = 300
@@ -102,18 +102,19 @@ async def sessions_page(
     """One page of an athlete's sessions, newest first, and whether a next page exists.
     `fallback_name` names an athlete Pacer has not met yet (no session, no profile)."""
     page = max(0, min(page, MAX_PAGES - 1))
-    want = (page + 1) * PAGE_SIZE + 1
+    # One page and one row more (is there a next page?), skipping the pages before it.
+    want, skip = PAGE_SIZE + 1, page * PAGE_SIZE
     store = bot.store
     if key is not None:
         rows = await store.workout_history(guild_id, key, athlete_id=athlete_id, since=since,
                                            limit=want, viewer_id=viewer_id,
-                                           include_hidden=coach)
+                                           include_hidden=coach, offset=skip)
     else:
         rows = await store.recent_sessions(guild_id, athlete_id, limit=want, viewer_id=viewer_id,
-                                           include_hidden=coach)
+                                           include_hidden=coach, offset=skip)
         if since is not None:
-            rows = [r for r in rows if r.day >= since]
-    shown = rows[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+            rows = [r for r in rows if r.day >= since]  # newest first: the older ones go
+    shown = rows[:PAGE_SIZE]
     row = await store.athlete(guild_id, athlete_id)
     name = row.display_name if row is not None else fallback_name
     units = logbook.display_units(await store.guild_settings(guild_id), row)
@@ -128,7 +129,7 @@ async def sessions_page(
     else:
         text = "No more sessions."
     embed = discord.Embed(title=title, description=clip(text, 4000), colour=COLOUR)
-    has_next = len(rows) > (page + 1) * PAGE_SIZE and page + 1 < MAX_PAGES
+    has_next = len(rows) > PAGE_SIZE and page + 1 < MAX_PAGES
     embed.set_footer(text=f"Page {page + 1} · /session show id: N for one session")
     return embed, has_next
 

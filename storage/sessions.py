@@ -48,7 +48,8 @@ _SELECT = (
 
 RECENT_SQL = (
     f"{_SELECT} WHERE s.guild_id = :guild AND s.athlete_id = :athlete"
-    f" AND s.day <= :until AND {_VISIBLE} ORDER BY s.day DESC, s.id DESC LIMIT :limit"
+    f" AND s.day <= :until AND {_VISIBLE} ORDER BY s.day DESC, s.id DESC"
+    " LIMIT :limit OFFSET :offset"
 )
 
 
@@ -56,6 +57,12 @@ def _limit(limit: int) -> int:
     if not 1 <= limit <= MAX_LIMIT:
         raise ValueError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
     return limit
+
+
+def _offset(offset: int) -> int:
+    if offset < 0:
+        raise ValueError(f"offset must be 0 or more, not {offset}")
+    return offset
 
 
 def _session(row: Any) -> SessionRow:
@@ -291,6 +298,7 @@ def recent(
     until: dt.date | None,
     viewer_id: int | None,
     include_hidden: bool,
+    offset: int = 0,
 ) -> list[SessionRow]:
     return _sessions(
         conn,
@@ -301,6 +309,7 @@ def recent(
         athlete=athlete_id,
         until="9999-12-31" if until is None else cv.day(until),
         limit=_limit(limit),
+        offset=_offset(offset),
     )
 
 
@@ -337,13 +346,14 @@ def workout_history(
     limit: int,
     viewer_id: int | None,
     include_hidden: bool,
+    offset: int = 0,
 ) -> list[SessionRow]:
     """Sessions of one workout (by its canonical key), newest first."""
     return _sessions(
         conn,
         f"{_SELECT} WHERE s.guild_id = :guild AND s.workout_key = :key"
         " AND s.day BETWEEN :since AND :until AND (:athlete IS NULL OR s.athlete_id = :athlete)"
-        f" AND {_VISIBLE} ORDER BY s.day DESC, s.id DESC LIMIT :limit",
+        f" AND {_VISIBLE} ORDER BY s.day DESC, s.id DESC LIMIT :limit OFFSET :offset",
         guild_id,
         viewer_id,
         include_hidden,
@@ -352,6 +362,7 @@ def workout_history(
         since="0000-01-01" if since is None else cv.day(since),
         until="9999-12-31" if until is None else cv.day(until),
         limit=_limit(limit),
+        offset=_offset(offset),
     )
 
 

@@ -146,6 +146,18 @@ async def test_a_coach_sees_a_hidden_athletes_figures_privately(team: Team) -> N
     assert not own.ephemeral and not visible.ephemeral
 
 
+async def test_sessions_page_through_a_long_history(team: Team) -> None:
+    ids = await seed(team, team.ana, 215)  # 22 pages, past the old cap of 20
+    reply = await team.discord.slash(team.ana, team.training, "sessions")
+    message = reply.followups[0] if reply.followups else reply.message
+    for _ in range(21):
+        await team.discord.press(team.ana, message, "Older")
+    lines = message.embeds[0]["description"].splitlines()
+    assert [line.split(" ")[0] for line in lines] == [f"#{i}" for i in reversed(ids[:5])]
+    assert "Page 22" in message.embeds[0]["footer"]["text"]
+    assert button(message, "Older")["disabled"] is True
+
+
 async def test_another_guild_sees_nothing(team: Team) -> None:
     await seed(team, team.ana, 3)
     reply = await team.discord.slash(team.stranger, team.elsewhere, "sessions")

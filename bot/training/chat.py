@@ -16,7 +16,9 @@ from bot.training.errors import ParseError
 
 HINT = "6x1k today: 2:26 / 2:28 / 2:26 / 2:27 / 2:26 / 2:24 felt strong"
 
-_TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?|\d{2,3}(?:\.\d+)?)"
+# A decimal comma too (`1:12,4`, `65,5`), not a list (`2:26,2:28`, `65,66`).
+_TIME = (r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+|,\d{1,2}(?![\d:]))?"
+         r"|\d{2,3}(?:\.\d+|,\d(?![\d:]))?)")
 _SEP = r"(?:\s*[/,;|]\s*|\s*-\s*|\s+)"
 _REC_WORD = r"(?:jog|rest|rec\.?|recovery|walk|float)"
 # Inside a run of splits, what the splits reader takes too: a recovery or laps in brackets

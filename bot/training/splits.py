@@ -31,7 +31,8 @@ decides which numbers are times. The rules:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from bot.training.errors import ParseError
 from bot.training.units import DISTANCE_UNITS, DURATION_UNITS
@@ -424,6 +425,13 @@ def _is_date(body: str) -> bool:
 _FULL_WIDTH = {0xFF01 + i: 0x21 + i for i in range(0x5E)} | {0x3000: 0x20}
 
 
+# A decimal comma (`1:12,4`, `65,5`): one digit after a comma glued to a time and followed by
+# a blank, a separator or the end. `2:26,2:28` and `65,66` stay lists; a 4 s split cannot be.
+_DECIMAL_COMMA = re.compile(
+    r"(?<![\d.,])(\d{1,2}:\d{2},\d{1,2}|\d{2,3},\d)(?=[\s/;|]|,\s|$)"
+)
+
+
 def parse_splits(text: str) -> Splits:
     """Read an athlete's splits. Raises ParseError (with the position) when there are none."""
     if not isinstance(text, str):
@@ -433,8 +441,12 @@ def parse_splits(text: str) -> Splits:
     if not text.strip():
         raise ParseError("No splits given", text=text, hint=HINT)
     text = text.translate(_FULL_WIDTH)  # `２：２６` from a phone's full-width keyboard
+    typed = text
+    # One character for one, so the columns of an error hold.
+    text = _DECIMAL_COMMA.sub(lambda m: m.group(0).replace(",", "."), text)
     toks = _scan(text)
-    return _read(text, toks)
+    read = _read(text, toks)
+    return read if text == typed else replace(read, text=typed)
 
 
 def _line_bounds(toks: list[_Tok]) -> list[int]:

@@ -88,3 +88,15 @@ def test_a_number_of_the_workout_does_not_hide_the_splits_after_it(
 ) -> None:
     found = find_log(message)
     assert (found.workout_text, found.splits_text) == (workout, splits)
+
+
+@pytest.mark.parametrize(
+    ("message", "splits"),
+    [
+        ("2x400 1:12,4 1:11,9 windy", "1:12,4 1:11,9"),
+        ("4x400 65,5 66,1 64,9 65,0", "65,5 66,1 64,9 65,0"),
+        ("3x1k 2:26,2:28,2:26 ok", "2:26,2:28,2:26"),
+    ],
+)
+def test_decimal_commas_stay_in_the_splits(message: str, splits: str) -> None:
+    assert find_log(message).splits_text == splits

@@ -7,6 +7,7 @@ No Discord here: the cogs call these with plain values. Reading the text is the 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -19,6 +20,7 @@ from bot.training.report import chart_data
 from bot.training.units import MILE_M, format_distance, format_time
 from storage import Athlete as AthleteRow
 from storage import GuildSettings, NewRep, SessionRow, Store
+from storage.records import MAX_REPS, MAX_WORKOUT_JSON
 
 Units = str  # "km" or "mi"
 
@@ -31,8 +33,8 @@ MAX_DATE_TEXT = 40
 class LogInputError(ValueError):
     """Text that could not be read, and which part it was (`part`: splits, workout, date)."""
 
-    def __init__(self, part: str, error: ParseError) -> None:
-        super().__init__(f"Couldn't read the {part}: {error}")
+    def __init__(self, part: str, error: ParseError, message: str | None = None) -> None:
+        super().__init__(message or f"Couldn't read the {part}: {error}")
         self.part = part
         self.error = error
 
@@ -84,7 +86,25 @@ def read(splits_text: str, workout_text: str | None, athlete: Athlete) -> Readin
             workout = parse_workout(workout_text)
         except ParseError as err:
             raise LogInputError("workout", err) from None
-    return Reading(workout, analyze(splits, workout, athlete), splits.splits_s)
+        too_long = oversized(workout)
+        if too_long is not None:
+            raise LogInputError("workout", ParseError(too_long), too_long)
+    analysis = analyze(splits, workout, athlete)
+    if len(analysis.reps) > MAX_REPS:
+        message = (f"That is {len(analysis.reps)} reps; a session keeps at most {MAX_REPS}. "
+                   "Log it in parts, e.g. one set per session.")
+        raise LogInputError("splits", ParseError(message), message)
+    return Reading(workout, analysis, splits.splits_s)
+
+
+def oversized(workout: Workout) -> str | None:
+    """Why a workout the reader took is too big to keep (None when it fits): the reader allows
+    1,000 reps, the store a parsed form of MAX_WORKOUT_JSON characters."""
+    size = len(json.dumps(workout.to_dict(), separators=(",", ":"), ensure_ascii=False))
+    if size <= MAX_WORKOUT_JSON:
+        return None
+    return (f"That workout is too long to keep ({len(workout.reps)} reps): write it in "
+            "parts, e.g. one set at a time.")
 
 
 def rep_rows(analysis: Analysis) -> tuple[NewRep, ...]:

@@ -175,6 +175,9 @@ class Wod(commands.Cog):
         workout = parse_workout(text)  # ParseError: the tree answers with what and where
         if not workout.reps:
             raise UserError("That workout has no reps to run.", example=WORKOUT_EXAMPLE)
+        too_long = logbook.oversized(workout)
+        if too_long is not None:
+            raise UserError(too_long, example=WORKOUT_EXAMPLE)
         return workout
 
     async def _draft(

@@ -67,6 +67,12 @@ def test_rep_rows_carry_lengths_times_targets_and_rests() -> None:
                                (3, 400.0, 120.0, 68.0, None)]
 
 
+def test_read_refuses_more_reps_than_a_session_keeps() -> None:
+    with pytest.raises(logbook.LogInputError) as err:
+        logbook.read("65 " * 501, None, Athlete())
+    assert err.value.part == "splits" and "at most 500" in str(err.value)
+
+
 def test_read_says_which_part_failed() -> None:
     with pytest.raises(logbook.LogInputError) as err:
         logbook.read("2:26", "felt great", Athlete())

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from bot.training import Athlete, Rep, Workout
 from bot.training.analysis import judge, resolve_target
 from bot.training.model import amount_mid
+from bot.training.report import rep_time
 from bot.training.units import MILE_M, format_distance, format_duration, format_time
 from storage import SessionRow
 
@@ -235,7 +236,8 @@ def results_table(
         # In a code block: no backquote; no leading blank, which marks a line of reps.
         name = r.name.replace("`", "ˋ").strip() or "?"
         name = name if len(name) <= name_width else name[: name_width - 1] + "…"
-        mean = _t(r.mean_s) if r.mean_s is not None else "–"
+        # A mean always has its tenth (`83.0`, `87.4`), as in every other reply.
+        mean = rep_time(r.mean_s) if r.mean_s is not None else "–"
         spread = f"{r.spread_s:.1f}" if r.spread_s is not None else "–"
         hit = f"{r.on_target}/{r.judged}" if r.judged else "–"
         figures.append((name.ljust(name_width), mean.rjust(6), spread.rjust(5), hit.rjust(4)))

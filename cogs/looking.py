@@ -26,8 +26,8 @@ from bot.ratelimit import RateLimiter
 from bot.training import ParseError, equivalent
 from bot.training.analysis import parse_race
 from bot.training.notation import parse_workout
-from bot.training.report import render_equivalent
-from bot.training.units import format_distance, format_time
+from bot.training.report import render_equivalent, rep_time
+from bot.training.units import format_race_distance, format_time
 from bot.ui import answers_errors
 from cogs.log import bounded, guild_only, png_file, read_date
 from storage import GuildSettings, NewRaceResult
@@ -62,6 +62,15 @@ async def viewer_scope(
     return guild_id, athlete_id, coach, settings
 
 
+async def shown_privately(bot: Any, guild_id: int, athlete_id: int, viewer_id: int) -> bool:
+    """Whether an answer about this athlete must be ephemeral: a coach looking at a hidden
+    teammate sees their sessions, the rest of the channel must not."""
+    if athlete_id == viewer_id:
+        return False
+    row = await bot.store.athlete(guild_id, athlete_id)
+    return row is not None and row.hidden
+
+
 async def athlete_name(bot: Any, guild_id: int, athlete_id: int, fallback: str) -> str:
     row = await bot.store.athlete(guild_id, athlete_id)
     return row.display_name if row is not None else fallback
@@ -88,8 +97,10 @@ async def sessions_page(
     page: int,
     since: dt.date | None,
     key: str | None,
+    fallback_name: str = "this athlete",
 ) -> tuple[discord.Embed, bool]:
-    """One page of an athlete's sessions, newest first, and whether a next page exists."""
+    """One page of an athlete's sessions, newest first, and whether a next page exists.
+    `fallback_name` names an athlete Pacer has not met yet (no session, no profile)."""
     page = max(0, min(page, MAX_PAGES - 1))
     # One page and one row more (is there a next page?), skipping the pages before it.
     want, skip = PAGE_SIZE + 1, page * PAGE_SIZE
@@ -104,12 +115,14 @@ async def sessions_page(
         if since is not None:
             rows = [r for r in rows if r.day >= since]  # newest first: the older ones go
     shown = rows[:PAGE_SIZE]
-    name = await athlete_name(bot, guild_id, athlete_id, "this athlete")
+    row = await store.athlete(guild_id, athlete_id)
+    name = row.display_name if row is not None else fallback_name
+    units = logbook.display_units(await store.guild_settings(guild_id), row)
     title = f"Sessions of {safe(name, 100)}"
     if key:
         title += f" · {safe(key, 60)}"
     if shown:
-        text = "\n".join(logbook.one_line(r) for r in shown)
+        text = "\n".join(logbook.one_line(r, units) for r in shown)
     elif page == 0:
         text = "No sessions logged yet." if since is None and key is None else (
             "No sessions match.")
@@ -214,8 +227,9 @@ class LookingCog(commands.Cog, name="Looking"):
         guild_id, athlete_id, coach, settings = await viewer_scope(self.bot, interaction, athlete)
         since = read_date(since_text, settings, self.bot.now()) if since_text else None
         key = workout_key(workout)
+        who = athlete or interaction.user
         embed, has_next = await sessions_page(self.bot, guild_id, interaction.user.id, coach,
-                                              athlete_id, 0, since, key)
+                                              athlete_id, 0, since, key, who.display_name)
         view = page_buttons(athlete_id, 0, since, key, has_next)
         await interaction.response.defer(ephemeral=True, thinking=True)
         png = await self.volume_png(guild_id, athlete_id, interaction.user.id, coach, settings)
@@ -323,7 +337,7 @@ class LookingCog(commands.Cog, name="Looking"):
             if distance is None:
                 per = value * (1.609344 if units == "mi" else 1)
                 return f"{format_time(per)}/{units}"
-            return format_time(value, 1)
+            return rep_time(value)
 
         lines = [f"{r.day.isoformat()} · #{r.session_id} · mean {shown(r.mean_s)} · "
                  f"SD {r.sd_s:.1f} s · {shown(r.fastest_s)}–{shown(r.slowest_s)}"
@@ -334,13 +348,15 @@ class LookingCog(commands.Cog, name="Looking"):
         embed = discord.Embed(title=f"{safe(key, 100)} · {safe(name, 100)}",
                               description=clip(trend + "\n\n" + "\n".join(lines), 4000),
                               colour=COLOUR)
-        embed.set_footer(text=f"{len(runs)} sessions")
-        await interaction.response.defer(thinking=True)
+        embed.set_footer(text=f"{len(runs)} session" + ("" if len(runs) == 1 else "s"))
+        private = row is not None and row.hidden and athlete_id != interaction.user.id
+        await interaction.response.defer(thinking=True, ephemeral=private)
         data = ProgressionChartData(f"{key} · {name}"[:120], history.points(runs),
                                     units=units, distance_m=distance)  # type: ignore[arg-type]
         png = await self.bot.charts.render(render_progression, data)
         embed.set_image(url="attachment://progress.png")
-        await interaction.followup.send(embed=embed, file=png_file(png, "progress.png"))
+        await interaction.followup.send(embed=embed, file=png_file(png, "progress.png"),
+                                        ephemeral=private)
 
     @progress.autocomplete("workout")
     @always_answers
@@ -366,12 +382,14 @@ class LookingCog(commands.Cog, name="Looking"):
             )
             if best and best[0].rep.time_s:
                 b = best[0]
-                lines.append(f"**{label}** {format_time(b.rep.time_s or 0, 1)} · "
+                lines.append(f"**{label}** {rep_time(b.rep.time_s or 0)} · "
                              f"{b.day.isoformat()} · session #{b.rep.session_id}")
-        name = await athlete_name(self.bot, guild_id, athlete_id, "this athlete")
+        name = await athlete_name(self.bot, guild_id, athlete_id,
+                                  (athlete or interaction.user).display_name)
         embed = discord.Embed(title=f"Best reps · {safe(name, 100)}", colour=COLOUR,
                               description="\n".join(lines) or "No timed reps logged yet.")
-        await interaction.response.send_message(embed=embed)
+        private = await shown_privately(self.bot, guild_id, athlete_id, interaction.user.id)
+        await interaction.response.send_message(embed=embed, ephemeral=private)
 
     # -- /profile ---------------------------------------------------------------------------
 
@@ -421,7 +439,7 @@ class LookingCog(commands.Cog, name="Looking"):
         lines = [f"Units: {shown_units} · sessions "
                  + ("hidden from teammates" if row.hidden else "visible to teammates")]
         for r in races[:10]:
-            lines.append(f"{format_distance(r.distance_m)} in {format_time(r.time_s)} "
+            lines.append(f"{format_race_distance(r.distance_m)} in {format_time(r.time_s)} "
                          f"({r.day.isoformat()})")
         profile = await logbook.athlete_profile(store, guild_id, user.id, settings)
         best = max(races, key=lambda r: equivalent(r.distance_m, r.time_s).vdot, default=None)

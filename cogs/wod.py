@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -44,7 +45,7 @@ from bot.wod_embeds import (
 from bot.wod_log import log_against_wod, workout_key
 from bot.wod_publisher import DiscordPublisher, team_zone
 from bot.wod_text import athlete_target_lines, paces_text, target_lines, team_rows
-from storage import NewWod, WodRow
+from storage import NewWod, SessionRow, WodRow
 from storage.records import WodStatus
 
 log = logging.getLogger(__name__)
@@ -95,6 +96,15 @@ class ContextModal(PacerModal):
             await self.cog.finish_post(interaction, self.draft, self.notes.value)
         else:
             await self.cog.finish_edit(interaction, self.draft, self.notes.value)
+
+
+async def shows_hidden(store: Any, guild_id: int, sessions: Sequence[SessionRow],
+                       viewer_id: int) -> bool:
+    """Whether these sessions include a hidden teammate's (not the viewer's own)."""
+    others = {s.athlete_id for s in sessions} - {viewer_id}
+    if not others:
+        return False
+    return any(a.hidden and a.athlete_id in others for a in await store.athletes(guild_id))
 
 
 def _bounded(value: str | None, limit: int, what: str, example: str) -> str | None:
@@ -165,6 +175,9 @@ class Wod(commands.Cog):
         workout = parse_workout(text)  # ParseError: the tree answers with what and where
         if not workout.reps:
             raise UserError("That workout has no reps to run.", example=WORKOUT_EXAMPLE)
+        too_long = logbook.oversized(workout)
+        if too_long is not None:
+            raise UserError(too_long, example=WORKOUT_EXAMPLE)
         return workout
 
     async def _draft(
@@ -445,15 +458,20 @@ class Wod(commands.Cog):
                 row = latest[0] if latest else None
             if row is None:
                 raise UserError("No workout of the day has been posted yet.", example="/wod list")
-        await interaction.response.defer(thinking=True)
         coach = await interaction_is_coach(interaction, store)
         sessions = await store.wod_results(
             guild_id, row.id, viewer_id=interaction.user.id, include_hidden=coach
         )
+        # A coach sees hidden athletes' reps; the rest of the channel must not.
+        private = coach and await shows_hidden(store, guild_id, sessions, interaction.user.id)
+        await interaction.response.defer(thinking=True, ephemeral=private)
         rows = team_rows(sessions)
-        embed = results_embed(row, rows, tz)
+        # "Nobody has logged it" would be wrong when only hidden athletes have.
+        hidden_only = not rows and not coach and bool(
+            await store.wod_results(guild_id, row.id, include_hidden=True))
+        embed = results_embed(row, rows, tz, hidden_only=hidden_only)
         if not rows:
-            await interaction.followup.send(embed=embed)
+            await interaction.followup.send(embed=embed, ephemeral=private)
             return
         from bot.charts import AthleteReps, TeamChartData, render_team
 
@@ -465,7 +483,8 @@ class Wod(commands.Cog):
         )
         png = await self.bot.charts.render(render_team, data)
         embed.set_image(url=f"attachment://{CHART_NAME}")
-        await interaction.followup.send(embed=embed, file=discord.File(io.BytesIO(png), CHART_NAME))
+        await interaction.followup.send(embed=embed, file=discord.File(io.BytesIO(png), CHART_NAME),
+                                        ephemeral=private)
 
     # -- /wod settings --------------------------------------------------------------------------
 
@@ -568,7 +587,7 @@ class Wod(commands.Cog):
         tz = await self._zone(wod.guild_id)
         report = render(logged.analysis, logged.units)
         embed = analysis_embed(report, title=f"Your splits · {wod_title(wod, tz)}",
-                               replaced=logged.replaced)
+                               replaced=logged.replaced, session_id=logged.session_id)
         await interaction.followup.send(embed=embed, ephemeral=True)
 
     async def targets_embed(

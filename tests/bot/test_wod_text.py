@@ -78,8 +78,16 @@ def test_results_table_marks_off_target_reps() -> None:
     ])
     header, lines = results_table(rows, max_width=80)
     assert header.split() == ["athlete", "#1", "#2", "#3", "mean", "SD", "hit"]
-    assert lines[0].split() == ["aˋveryˋlo…", "3:15+", "3:20", "3:25-", "3:20", "5.0", "1/3"]
-    assert lines[1].split() == ["ben", "3:20", "3:20", "3:20", "0.0", "–"]
+    assert lines[0].split() == ["aˋveryˋlo…", "3:15+", "3:20", "3:25-", "3:20.0", "5.0", "1/3"]
+    assert lines[1].split() == ["ben", "3:20", "3:20", "3:20.0", "0.0", "–"]
+
+
+def test_results_means_keep_their_tenth_in_one_column() -> None:
+    rows = team_rows([session(1, 11, "ana", [84, 83, 84, 82, 83, 84, 83, 81]),
+                      session(2, 22, "ben", [88, 87, 86, 88, 87, 89, 88, 86])])
+    _, entries = results_table(rows)
+    means = [entry.splitlines()[0].split()[1] for entry in entries]
+    assert sorted(means) == ["83.0", "87.4"]
 
 
 def test_results_wider_than_a_phone_put_the_reps_under_each_athlete() -> None:

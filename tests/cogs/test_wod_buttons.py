@@ -26,14 +26,17 @@ async def test_log_my_splits_logs_against_the_wod(wod_env: WodEnv) -> None:
     embed = reply.embeds[0]
     assert embed["description"].startswith("6 × 1000 m · avg 3:19.2")
     assert "5/6 on target" in embed["description"]  # ±2 s: only 3:15 is off
-    assert embed["footer"]["text"] == "Logged."
     [session] = await wod_env.bot.store.wod_results(wod_env.guild.id, 1, include_hidden=True)
+    # The footer names the session, so the athlete can find and correct it.
+    assert embed["footer"]["text"] == (
+        f"Logged. Session #{session.id}: /session edit id: {session.id} to correct it.")
     assert (session.athlete_id, session.wod_id, session.notes) == (wod_env.ana.id, 1, "windy")
     assert [r.time_s for r in session.reps] == [201, 199, 200, 198, 202, 195]
     assert {(r.target_low_s, r.target_high_s) for r in session.reps} == {(200.0, 200.0)}
     # Pressing again corrects the same log rather than adding a second one.
     again = await log(wod_env, wod_env.ana, "3:20 3:20 3:20 3:20 3:20 3:20")
-    assert again.embeds[0]["footer"]["text"] == "Updated your earlier log of this workout."
+    assert again.embeds[0]["footer"]["text"].startswith(
+        f"Updated your earlier log of this workout. Session #{session.id}:")
     [session] = await wod_env.bot.store.wod_results(wod_env.guild.id, 1, include_hidden=True)
     assert [r.time_s for r in session.reps] == [200.0] * 6
 
@@ -60,7 +63,7 @@ async def test_buttons_work_after_a_restart(wod_env: WodEnv) -> None:
     assert "8 × 400 m @ 5k: **1:36** → 1:36/400 · 4:00/km · 6:26/mi" in text
     assert "VDOT 49.8" in text
     logged = await log(wod_env, wod_env.ben, "94 95 96 97 96 95 94 93")
-    assert logged.embeds[0]["footer"]["text"] == "Logged."
+    assert logged.embeds[0]["footer"]["text"].startswith("Logged.")
     [session] = await wod_env.bot.store.wod_results(wod_env.guild.id, 1, include_hidden=True)
     assert session.athlete_id == wod_env.ben.id and len(session.reps) == 8
 
@@ -100,6 +103,23 @@ async def test_results_respect_a_hidden_athlete(wod_env: WodEnv) -> None:
     await log(wod_env, wod_env.ben, SPLITS)
     teammate = await wod_env.discord.slash(wod_env.ana, wod_env.training, "wod results")
     assert teammate.embeds[0]["description"].startswith("1 athlete logged it.")
+    assert not teammate.ephemeral
     coach = await wod_env.discord.slash(wod_env.coach, wod_env.training, "wod results")
     assert coach.embeds[0]["description"].startswith("2 athletes logged it.")
+    # The coach sees ben's reps; the channel must not, so the answer is the coach's alone.
+    assert coach.ephemeral
+    await asyncio.wait_for(wod_env.dispatcher.settle(), GUARD)
+
+
+async def test_results_do_not_say_nobody_logged_when_only_hidden_athletes_did(
+    wod_env: WodEnv,
+) -> None:
+    await wod_env.post()
+    await wod_env.bot.store.set_athlete(wod_env.guild.id, wod_env.ben.id, "ben", hidden=True)
+    await log(wod_env, wod_env.ben, SPLITS)
+    teammate = await wod_env.discord.slash(wod_env.ana, wod_env.training, "wod results")
+    text = teammate.embeds[0]["description"]
+    assert "Nobody has logged" not in text
+    assert text.startswith("No results you can see") and "hidden (coaches see them)" in text
+    assert "ben" not in text and teammate.files == {}
     await asyncio.wait_for(wod_env.dispatcher.settle(), GUARD)

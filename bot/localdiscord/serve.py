@@ -6,17 +6,21 @@ then this process with its URL; discord.py's REST base and gateway are pointed t
 `LocalDiscord.run_bot` does in-process. Nothing here is used when Pacer runs against Discord.
 
 The process prints one line, `ready`, once the bot is connected with every guild available
-(and its commands synced, with --sync); it exits cleanly on SIGTERM.
+(and its commands synced, with --sync), then `wod <id> <outcome>` each time its workout-of-the-day
+dispatcher records what became of a WOD (so the parent can wait for it); it exits cleanly on
+SIGTERM.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import json
 import logging
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +60,10 @@ class ServedPacer(Pacer):
 
     async def setup_hook(self) -> None:
         await super().setup_hook()
+        wods: Any = self.get_cog("Wod")
+        if wods is not None:
+            wods.dispatcher.on_outcome = lambda wod_id, outcome: print(
+                f"wod {wod_id} {outcome}", flush=True)
         if self._stalls_path is not None:
             self._watch = asyncio.create_task(self._watch_loop(), name="pacer-loop-watch")
 
@@ -92,6 +100,14 @@ class ServedPacer(Pacer):
         print(READY, flush=True)
 
 
+def offset_clock(seconds: float) -> Callable[[], dt.datetime] | None:
+    """The wall clock shifted by `seconds` (None: the bot's own, unshifted)."""
+    if not seconds:
+        return None
+    shift = dt.timedelta(seconds=seconds)
+    return lambda: dt.datetime.now(dt.UTC) + shift
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.localdiscord.serve")
     parser.add_argument("url", help="the local Discord, e.g. http://127.0.0.1:41234")
@@ -107,6 +123,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--stalls", help="record event-loop stalls (wall time, seconds late) to this JSON file"
     )
+    parser.add_argument(
+        "--clock-offset", type=float, default=0.0, metavar="SECONDS",
+        help="the bot's clock runs this far ahead of the wall clock (a restart that came later)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
@@ -116,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     def factory(s: Settings) -> Pacer:
         charts = InThreadCharts() if args.charts == "thread" else None
         return ServedPacer(s, sync=args.sync, stalls=args.stalls, warm_up_dates=False,
-                           charts=charts)
+                           charts=charts, clock=offset_clock(args.clock_offset))
 
     return asyncio.run(run_bot(settings, factory=factory))
 

@@ -43,6 +43,12 @@ def _memo(fn: Callable[..., T]) -> Callable[..., T]:
 MAX_TEXT = 4000
 MAX_REPS = 1000
 MAX_DEPTH = 8
+# Lengths joined by dashes: the longest ladder written so (`200-400-...-400-200`) has 11.
+MAX_RANGE_PARTS = 16
+MAX_CHAINED_COUNTS = 8  # `2 x 3 x 4 x 400`: three is the most written
+# Groups joined in one sentence that share a recovery written after them (`2 x 200, 2 x 400,
+# ... w/ 90s`): the longest written has 7.
+MAX_CHAIN = 16
 EXAMPLE = "6 x 1000m @ 3:05 w/ 2:00 jog"
 
 Range = tuple[float, float]
@@ -152,6 +158,28 @@ class NamedItem:
 Item = Block | SegmentItem | RestItem | RepeatItem | NamedItem
 
 
+@dataclass(slots=True)
+class _ListLink:
+    """One group of a list of lengths (`400`, `1-2-3`) and the rest of the list after it."""
+
+    parts: list[Qty]
+    end: int  # token index after the group
+    next: _ListLink | None
+    remaining: int  # groups from this one to the end of the list, itself included
+    read: list[_ListLink]  # the links read with this one, last first: for `ahead`
+    place: int  # this link's index in `read`
+    tail: _ListLink = field(init=True, default=None)  # type: ignore[assignment]
+
+    def ahead(self, steps: int) -> _ListLink:
+        """The link `steps` after this one (there must be one), without walking one by one."""
+        link = self
+        while True:
+            if steps <= link.place:
+                return link.read[link.place - steps]
+            steps -= link.place + 1
+            link = link.read[0].next  # type: ignore[assignment]
+
+
 def _mid(a: Amount) -> float:
     return (a[0] + a[1]) / 2 if isinstance(a, tuple) else a
 
@@ -171,6 +199,8 @@ class Reader:
     syms: list[str] = field(default_factory=list)
     have_reps: bool = False  # a block has been read: `with ...` can now be a recovery
     memo: dict[tuple, Any] = field(default_factory=dict)
+    list_links: dict[int, _ListLink] = field(default_factory=dict)
+    quantities: dict[int, Qty | None] = field(default_factory=dict)
     # `the first 5 at 5K pace and the second 5 at 3K`: the block those parts are of, and where
     # the next part starts.
     _portion_block: Block | None = None
@@ -255,6 +285,14 @@ class Reader:
     def quantity(self, j: int) -> Qty | None:
         """One amount starting at token j: `400`, `1000m`, `1 mile`, `3-mile`, `2 min`, `2:26`,
         `3'`, `2min30sec`, `1/2 mile`, `ten minutes`, and `mile` right after an x."""
+        # The reader's most asked question, and its answer depends only on j: kept per text.
+        known = self.quantities
+        if j in known:
+            return known[j]
+        q = known[j] = self._quantity(j)
+        return q
+
+    def _quantity(self, j: int) -> Qty | None:
         t = self.at(j)
         if t is None:
             return None
@@ -373,7 +411,7 @@ class Reader:
             return None
         parts = [first]
         k = first.end
-        while len(parts) < 64:
+        while len(parts) < MAX_RANGE_PARTS:
             if self.is_sym(k, "-") or (self.is_word(k, "to") and len(parts) == 1):
                 nxt = self.quantity(k + 1)
                 if nxt is None:
@@ -955,7 +993,9 @@ class Reader:
         block = Block(reps, len(inner.reps), self.toks[count_tok].start, inner.end, counted=True)
         return self.modifiers(block, depth)
 
-    def body(self, depth: int, count_tok: int, after: int, n: int, how: str) -> Block:
+    def body(
+        self, depth: int, count_tok: int, after: int, n: int, how: str, chained: int = 0
+    ) -> Block:
         """What a count multiplies: a bracketed group, another count, one length, or for sets
         a list (`3 sets of 400, 300, 200`) or the lines that follow (`3 sets of:`)."""
         j = self.i
@@ -975,8 +1015,17 @@ class Reader:
         if nested is not None:
             n2, k, how2 = nested
             self.check_count(n2, j)
+            if chained + 1 >= MAX_CHAINED_COUNTS:
+                # Refused at once: reading such a chain from each of its counts in turn would
+                # cost the square of its length.
+                raise self.error(
+                    f"more than {MAX_CHAINED_COUNTS} counts in a row: no workout is written so",
+                    count_tok,
+                    k,
+                    hint="3 x 4 x 400",
+                )
             self.i = k
-            inner = self.body(depth, j, k, n2, how2)
+            inner = self.body(depth, j, k, n2, how2, chained + 1)
             reps = self.multiply(inner.reps, n2, j)
             return Block(reps, len(inner.reps), self.toks[j].start, inner.end)
         # A name before the length: `6 x hill sprints of 60m`, `3 sets of pyramids: 30, 60, 90s`.
@@ -1074,17 +1123,62 @@ class Reader:
     def length_list(self, j: int) -> tuple[list[Draft], int] | None:
         """`400`, `200, 400, 600`, `400-800-1200-800-400`, `1-2-3-2-1 min`, `400 and 200`,
         `30, 60, 90s` (a unit written last applies to the bare numbers before it)."""
+        head = self._list_from(j)
+        if head is None:
+            return None
+        count = min(head.remaining, MAX_REPS)
+        last_link = head.tail if head.remaining <= MAX_REPS else head.ahead(MAX_REPS - 1)
+        last = last_link.parts[-1]
+        factor: float | None = None
+        if count > 1 and last.kind != "bare":
+            tok = self.at(last.start)
+            factor = (
+                _mid(last.value) / tok.value
+                if tok is not None and tok.kind == "num" and (tok.value)
+                else 1.0
+            )
+        drafts: list[Draft] = []
+        end = j
+        link: _ListLink | None = head
+        for idx in range(count):
+            assert link is not None
+            parts = link.parts
+            if factor is not None:
+                parts = [
+                    Qty(last.kind, _scale(p.value, factor), p.start, p.end)
+                    if p.kind == "bare"
+                    else p
+                    for p in parts
+                ]
+            new = self.group_drafts(parts, strict=False)
+            if new is None:
+                if idx == 0:
+                    return None
+                break
+            drafts.extend(new)
+            end = link.end
+            link = link.next
+        return drafts, end
+
+    def _list_from(self, j: int) -> _ListLink | None:
+        """The groups of the list that starts at token j, linked. A group's place in a list
+        depends only on where it starts, so a list read from a later group shares the links
+        already read: trying a list at every token of a long one stays linear."""
+        links = self.list_links
+        if j in links:
+            return links[j]
         q = self.quantity_range(j)
         if q is None:
             return None
-        groups: list[tuple[list[Qty], int]] = [(self.unify(q[0]), q[1])]
+        fresh: list[tuple[int, list[Qty], int]] = [(j, self.unify(q[0]), q[1])]
         end = q[1]
-        while len(groups) < MAX_REPS:
+        joined: _ListLink | None = None
+        while True:
             if self.is_sym(end, ",") and self.is_word(end + 1, "and"):
                 end += 1  # `5, 4, 3, 2, and 1 minute`
             x_joined = (
                 self.is_sym(end, "x")
-                and _mid(groups[-1][0][-1].value) >= 100
+                and _mid(fresh[-1][1][-1].value) >= 100
                 and self.quantity(end + 1) is not None
                 and _mid(self.quantity(end + 1).value) >= 100  # type: ignore[union-attr]
             )
@@ -1104,45 +1198,33 @@ class Reader:
             after_x = self.quantity(q[1] + 1) if self.is_sym(q[1], "x") else None
             if self.is_sym(q[1], "x") and (after_x is None or _mid(after_x.value) < 100):
                 break  # `200, 400 x 3`: the count belongs to what follows
-            groups.append((self.unify(q[0]), q[1]))
-            end = q[1]
-        last = groups[-1][0][-1]
-        if len(groups) > 1 and last.kind != "bare":
-            tok = self.at(last.start)
-            factor = (
-                _mid(last.value) / tok.value
-                if tok is not None and tok.kind == "num" and (tok.value)
-                else 1.0
-            )
-            groups = [
-                (
-                    [
-                        Qty(last.kind, _scale(p.value, factor), p.start, p.end)
-                        if p.kind == "bare"
-                        else p
-                        for p in parts
-                    ],
-                    e,
-                )
-                for parts, e in groups
-            ]
-        drafts: list[Draft] = []
-        end = j
-        for idx, (parts, e) in enumerate(groups):
-            new = self.group_drafts(parts, strict=False)
-            if new is None:
-                if idx == 0:
-                    return None
+            if nxt in links:
+                joined = links[nxt]
                 break
-            drafts.extend(new)
-            end = e
-        return drafts, end
+            fresh.append((nxt, self.unify(q[0]), q[1]))
+            end = q[1]
+        link = joined
+        read: list[_ListLink] = []
+        for start, parts, group_end in reversed(fresh):
+            if link is None:
+                link = _ListLink(parts, group_end, None, 1, read, len(read))
+                link.tail = link
+            else:
+                link = _ListLink(
+                    parts, group_end, link, link.remaining + 1, read, len(read), link.tail
+                )
+            read.append(link)
+            links[start] = link
+        return link
 
     def group_drafts(self, parts: list[Qty], strict: bool) -> list[Draft] | None:
         """The reps of `400`, `3-4 mi` (a range) or `400-800-1200` (a sequence)."""
-        lens = [self.rep_length(p, strict) for p in parts]
-        if any(x is None for x in lens):
-            return None
+        lens = []
+        for p in parts:
+            length = self.rep_length(p, strict)
+            if length is None:
+                return None
+            lens.append(length)
         if len(parts) == 2 and not self._is_sequence(parts):
             if lens[0][0] != lens[1][0]:  # type: ignore[index]
                 return None
@@ -2727,23 +2809,27 @@ class Reader:
         out: list[Item] = []
         run_start = 0  # where the blocks since the last segment or repeat begin
         rest_from = 0  # where the blocks since the last stand-alone recovery begin
+        last_block: Block | None = None  # the last block in `out`, at last_pos
+        last_pos = -1
+        # The first block after each item: asked about for every item, so found once.
+        next_block: list[Block | None] = [None] * len(items)
+        for idx in range(len(items) - 2, -1, -1):
+            after = items[idx + 1]
+            next_block[idx] = after if isinstance(after, Block) else next_block[idx + 1]
         for idx, it in enumerate(items):
-            blocks_so_far = [b for b in out if isinstance(b, Block)]
-            last_block = blocks_so_far[-1] if blocks_so_far else None
             if isinstance(it, Block):
                 chain = self._chain(out, it)
                 for rp in it.tail_rests:
                     if len(chain) > 1:
                         self._apply_to_chain(chain, rp)
                 out.append(it)
+                last_block, last_pos = it, len(out) - 1
             elif isinstance(it, SegmentItem):
                 out.append(it)
                 run_start = rest_from = len(out)
             elif isinstance(it, NamedItem):
                 # `aiming for 5k race pace` names the reps before it; `5k pace: 6 x 1000` after.
-                target = last_block or next(
-                    (b for b in items[idx + 1 :] if isinstance(b, Block)), None
-                )
+                target = last_block or next_block[idx]
                 if target is not None:
                     self.set_named(target, it.name)
             elif isinstance(it, RepeatItem):
@@ -2758,6 +2844,7 @@ class Reader:
                         counted=True,
                     )
                     out[run_start:] = [merged]
+                    last_block, last_pos = merged, run_start
                 run_start = rest_from = len(out)
             elif (
                 isinstance(it, RestItem)
@@ -2765,7 +2852,7 @@ class Reader:
                 and it.scope == "reps"
                 and it.only is None
                 and _rest_known(it.rest)
-                and (last_block is None or (it.after_break and not _any_block(items[idx + 1 :])))
+                and (last_block is None or (it.after_break and next_block[idx] is None))
                 and (last_block is None or _long_jog(it.rest))
                 and it.rest.kind == "jog"
                 and top
@@ -2775,12 +2862,12 @@ class Reader:
                 run_start = rest_from = len(out)
             elif isinstance(it, RestItem) and last_block is not None:
                 rp = _RestParse(it.rest, it.scope, it.equal, 0, it.only)
-                more_work = any(isinstance(x, Block) for x in items[idx + 1 :])
+                more_work = next_block[idx] is not None
                 has_rests = any(d.rest is not None for d in last_block.reps)
                 if it.scope == "around":
                     self.around = it.rest
                 elif it.only is not None:
-                    for b in blocks_so_far:
+                    for b in [b for b in out if isinstance(b, Block)]:
                         self.apply_rest(b, rp)
                 elif it.after_break and more_work and has_rests and it.scope != "sets":
                     last_block.reps[-1].rest = it.rest
@@ -2799,8 +2886,7 @@ class Reader:
                             self.apply_rest(b, rp)
                     continue  # the next closing line (`between each set, ...`) is for them too
                 else:
-                    pos = max(i for i, b in enumerate(out) if b is last_block)
-                    chain = self._chain(out[:pos], last_block)
+                    chain = self._chain(out, last_block, last_pos)
                     if len(chain) > 1:
                         self._apply_to_chain(chain, rp)
                     else:
@@ -2810,27 +2896,33 @@ class Reader:
 
     @staticmethod
     def _last_group(out: list[Item]) -> list[Block]:
-        """The blocks read one after another before the trailing segments."""
+        """The blocks read one after another before the trailing segments (at most MAX_CHAIN,
+        so that each closing line costs the same however long the text)."""
         group: list[Block] = []
         for it in reversed(out):
             if isinstance(it, Block):
                 group.insert(0, it)
+                if len(group) == MAX_CHAIN:
+                    break
             elif group:
                 break
         return group
 
     @staticmethod
-    def _chain(out: list[Item], block: Block) -> list[Block]:
-        """The groups joined to this one by commas within one sentence, in order."""
+    def _chain(out: list[Item], block: Block, end: int | None = None) -> list[Block]:
+        """The groups joined to this one by commas within one sentence, in order (at most
+        MAX_CHAIN: so a recovery costs the same however long the text before it)."""
         chain = [block]
         if not block.joined:
             return chain
-        for prev in reversed(out):
-            if not isinstance(prev, Block):
+        for k in range((len(out) if end is None else end) - 1, -1, -1):
+            prev = out[k]
+            if not isinstance(prev, Block) or len(chain) == MAX_CHAIN:
                 break
-            chain.insert(0, prev)
+            chain.append(prev)
             if not prev.joined:
                 break
+        chain.reverse()
         return chain
 
     @staticmethod
@@ -3259,10 +3351,6 @@ def _dotted_minutes(value: float) -> float:
     """`3.30` written for 3:30: the digits after the dot are seconds."""
     minutes = int(value)
     return minutes * 60 + round((value - minutes) * 100, 1)
-
-
-def _any_block(items: list[Item]) -> bool:
-    return any(isinstance(x, Block) for x in items)
 
 
 def _long_jog(rest: Rest) -> bool:

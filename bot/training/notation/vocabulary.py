@@ -49,6 +49,14 @@ REST_WORDS: dict[str, str] = {
     "recover": "",
     "jogrecovery": "jog",
     "jogrest": "jog",
+    "resting": "rest",
+    # Recovery words from pages in French, German and Spanish (unaccented: the lexer's words).
+    "recup": "",
+    "repos": "rest",
+    "pause": "rest",
+    "trabpause": "jog",
+    "trab": "jog",
+    "descanso": "rest",
 }
 # Words that introduce a recovery: "w/ 90s", "with 200m jog", "+90sec rest".
 REST_LEADS = frozenset({"with", "w", "plus", "and"})

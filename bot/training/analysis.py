@@ -643,8 +643,9 @@ def nearest_zone(pace_s_per_km: float, paces: TrainingPaces) -> str:
 MAX_RACE_VDOT = 89.0
 
 
-def parse_race(text: str) -> tuple[float, float]:
-    """`5k 20:00`, `marathon 3:05:00`, `10K in 41:20` -> (distance_m, time_s)."""
+def parse_race(text: str, *, check: bool = True) -> tuple[float, float]:
+    """`5k 20:00`, `marathon 3:05:00`, `10K in 41:20` -> (distance_m, time_s). `check=False`
+    skips the plausibility checks (to name a result stored before they existed)."""
     from bot.training.units import parse_clock, parse_race_distance
 
     words = text.replace(" in ", " ").split()
@@ -664,6 +665,8 @@ def parse_race(text: str) -> tuple[float, float]:
         raise ParseError(
             str(exc), text=text, offset=offset, length=len(time_text), hint="5k 20:00"
         ) from None
+    if not check:
+        return distance_m, time_s
     speed = distance_m / time_s if time_s > 0 else math.inf
     if not 0.5 <= speed <= 12.5 or not plausible_vdot(vdot(distance_m, time_s)):
         raise ParseError(

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 LOG_EXAMPLE = "/log splits: 2:26 / 2:28 / 2:26 workout: 6x1k @ 2:26 w/ 90s date: yesterday"
 MENU_EXAMPLE = "6x1k today: 2:26 / 2:28 / 2:26 / 2:27 / 2:26 / 2:24 felt strong"
+SINGLE_EXAMPLE = "/log splits: 20:05 workout: 20 min tempo"
 SHOW_EXAMPLE = "/session show id: 12"
 EDIT_EXAMPLE = "/session edit id: 12 splits: 2:26 2:27 2:25"
 DELETE_EXAMPLE = "/session delete id: 12"
@@ -226,7 +227,9 @@ class LogCog(commands.Cog, name="Log"):
         try:
             found = find_log(message.content or "")
         except ParseError as err:
-            raise UserError(str(err)) from None
+            # A tempo or a race is one time, which a chat message cannot tell from a pace.
+            raise UserError(f"{err}\nOne time alone (a tempo, a race)? Log it with /log.",
+                            SINGLE_EXAMPLE) from None
         await interaction.response.send_modal(LogModal(self, message, found))
 
     # -- one session ----------------------------------------------------------------------------

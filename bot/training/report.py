@@ -165,7 +165,11 @@ def headline(analysis: Analysis, units: str = "km") -> str:
             shown = _other(units) if abs(distance - unit_m) < 1 else units
             avg += f" ({_pace(s.mean_pace_s_per_km, shown)})"
         parts.append(avg)
-    parts.append(f"SD {scale.amount(s.stdev):.1f} {scale.unit}")
+    if len(analysis.reps) == 1:
+        # One rep (a tempo, a time trial): its time, no spread to speak of.
+        parts[1] = parts[1].removeprefix("avg ")
+    else:
+        parts.append(f"SD {scale.amount(s.stdev):.1f} {scale.unit}")
     phrase = _split_phrase(
         None if s.split_diff is None else scale.amount(s.split_diff), scale.unit
     )
@@ -257,16 +261,18 @@ def summary_lines(analysis: Analysis, units: str = "km") -> list[str]:
         return []
     scale = _Scale(s, units)
     u = scale.unit
-    lines = [
-        f"Mean {scale.value(s.mean)} · median {scale.value(s.median)} · "
-        f"SD {scale.amount(s.stdev):.2f} {u} (CV {s.cv * 100:.1f} %) · "
-        f"range {scale.amount(s.range):.1f} {u}",
-    ]
+    lines = []
     reps = analysis.reps
-    lines.append(
-        f"Fastest rep {s.fastest_rep} ({_t(reps[s.fastest_rep - 1].time_s)}) · "
-        f"slowest rep {s.slowest_rep} ({_t(reps[s.slowest_rep - 1].time_s)})"
-    )
+    if len(reps) > 1:  # one rep has no mean, spread, fastest or slowest to tell apart
+        lines.append(
+            f"Mean {scale.value(s.mean)} · median {scale.value(s.median)} · "
+            f"SD {scale.amount(s.stdev):.2f} {u} (CV {s.cv * 100:.1f} %) · "
+            f"range {scale.amount(s.range):.1f} {u}"
+        )
+        lines.append(
+            f"Fastest rep {s.fastest_rep} ({_t(reps[s.fastest_rep - 1].time_s)}) · "
+            f"slowest rep {s.slowest_rep} ({_t(reps[s.slowest_rep - 1].time_s)})"
+        )
     if s.first_half is not None and s.second_half is not None:
         diff = None if s.split_diff is None else scale.amount(s.split_diff)
         lines.append(

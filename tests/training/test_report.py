@@ -172,3 +172,17 @@ def test_chart_data_from_an_analysis():
     mixed = tuple(Rep(distance_m=400.0 if k % 2 == 0 else 200.0) for k in range(4))
     paced = chart_data(analyze("53 24 53 24", Workout("", mixed)))
     assert paced.mode == "pace" and paced.mean_s == pytest.approx((132.5 + 120) / 2)
+
+
+@pytest.mark.parametrize(
+    ("splits", "workout", "headline"),
+    [("16:30", "5k time trial", "1 × 5 km · 16:30.0 (3:18/km)"),
+     ("20:05", "20 min tempo", "1 × 20 min · 20:05.0")],
+)
+def test_one_rep_has_its_time_without_a_spread(splits, workout, headline):
+    """A tempo or a time trial: no `SD 0.0 s`, no `fastest rep 1 · slowest rep 1`."""
+    report = render(analyze(splits, workout))
+    assert report.headline == headline
+    text = "\n".join(report.summary)
+    assert "SD" not in text and "Fastest" not in text and "median" not in text
+    assert any(line.startswith("Work ") for line in report.summary)

@@ -221,8 +221,8 @@ def table_lines(analysis: Analysis, units: str = "km") -> tuple[str, list[str]]:
         cols.append(("/400", 5, [_t1(r.pace_s_per_km * 0.4) if r.pace_s_per_km
                                  else "" for r in reps]))
     if has_target:
-        cols.append(("target", 11, [_target_text(r) for r in reps]))
-        cols.append(("", 9, [_mark(r) for r in reps]))
+        cols.append(("target", 6, [_target_text(r) for r in reps]))
+        cols.append(("", 2, [_mark(r) for r in reps]))
     if has_recovery:
         cols.append(("rec", 6, [_t(r.recovery_s) if r.recovery_s is not None else ""
                                 for r in reps]))

@@ -186,3 +186,15 @@ def test_one_rep_has_its_time_without_a_spread(splits, workout, headline):
     text = "\n".join(report.summary)
     assert "SD" not in text and "Fastest" not in text and "median" not in text
     assert any(line.startswith("Work ") for line in report.summary)
+
+
+def test_target_columns_are_as_wide_as_what_they_hold():
+    """Every character counts in an embed's code block: a phone wraps a long line."""
+    from bot.training.report import table_lines
+
+    header, rows = table_lines(analyze("2:26 (3:00) 2:28 (3:00) 2:26", "3 x 1000 @ 2:26 w/ 3 min"))
+    assert header.split() == ["#", "time", "/km", "/mi", "/400", "target", "rec"]
+    assert rows[1].split()[-4:] == ["2:26", "slow", "0.5", "3:00"]
+    assert max(len(line) for line in (header, *rows)) <= 61
+    header, rows = table_lines(analyze("68 69", "2 x 400 @ 68"))
+    assert max(len(line) for line in (header, *rows)) <= 48

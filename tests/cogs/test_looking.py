@@ -305,3 +305,4 @@ async def test_workout_autocomplete_answers_before_discord_gives_up(
         reply = await team.discord.autocomplete(team.ana, team.training, "progress", "workout", "")
     assert reply.choices == []
     assert "took over" in caplog.text
+

@@ -31,6 +31,7 @@ CORPORA = [
     ROOT / "tests/training/fixtures/workouts.json",
     ROOT / "tests/training/corpus/workouts.json",
     ROOT / "tests/training/corpus/workouts-2.json",
+    ROOT / "tests/training/corpus/workouts-3.json",
     ROOT / "bench/heldout/workouts.json",
 ]
 

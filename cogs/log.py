@@ -294,6 +294,12 @@ class LogCog(commands.Cog, name="Log"):
         if splits is None and workout is None and date is None and notes is None:
             raise UserError("Say what to change: splits, workout, date or notes.", EDIT_EXAMPLE)
         row, settings = await self._own_session(interaction, id, to_change=True)
+        if workout is not None and row.wod_id is not None:
+            # The session stays in the WOD's results: another workout there would be wrong.
+            raise UserError(
+                f"Session #{id} is your log of workout of the day #{row.wod_id}: its workout "
+                "is the coach's. Correct the splits, date or notes here; log another workout "
+                "with /log.", EDIT_EXAMPLE)
         changer = (row.guild_id, interaction.user.id)
         self.changes.check(changer)  # at once, before reading anything
         splits_text = bounded(splits, logbook.MAX_SPLITS_TEXT, "splits", EDIT_EXAMPLE)

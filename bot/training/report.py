@@ -269,10 +269,15 @@ def summary_lines(analysis: Analysis, units: str = "km") -> list[str]:
             f"SD {scale.amount(s.stdev):.2f} {u} (CV {s.cv * 100:.1f} %) · "
             f"range {scale.amount(s.range):.1f} {u}"
         )
-        lines.append(
-            f"Fastest rep {s.fastest_rep} ({_t(reps[s.fastest_rep - 1].time_s)}) · "
-            f"slowest rep {s.slowest_rep} ({_t(reps[s.slowest_rep - 1].time_s)})"
-        )
+        fastest, slowest = reps[s.fastest_rep - 1], reps[s.slowest_rep - 1]
+        if _t(fastest.time_s) == _t(slowest.time_s) and (
+                fastest.distance_m == slowest.distance_m):
+            lines.append(f"Every rep {_t(fastest.time_s)}")  # not "fastest rep 1 · slowest 1"
+        else:
+            lines.append(
+                f"Fastest rep {s.fastest_rep} ({_t(fastest.time_s)}) · "
+                f"slowest rep {s.slowest_rep} ({_t(slowest.time_s)})"
+            )
     if s.first_half is not None and s.second_half is not None:
         diff = None if s.split_diff is None else scale.amount(s.split_diff)
         lines.append(

@@ -198,3 +198,11 @@ def test_target_columns_are_as_wide_as_what_they_hold():
     assert max(len(line) for line in (header, *rows)) <= 61
     header, rows = table_lines(analyze("68 69", "2 x 400 @ 68"))
     assert max(len(line) for line in (header, *rows)) <= 48
+
+
+def test_reps_all_alike_are_said_so():
+    summary = render(analyze("3:00 3:00 3:00", "3 x 1000m")).summary
+    assert "Every rep 3:00" in summary
+    assert not any(line.startswith("Fastest rep") for line in summary)
+    varied = render(analyze("3:00 3:01", "2 x 1000m")).summary
+    assert "Fastest rep 1 (3:00) · slowest rep 2 (3:01)" in varied

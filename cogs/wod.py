@@ -615,7 +615,7 @@ class Wod(commands.Cog):
         if shared:
             parts.append("For everyone:\n" + "\n".join(shared))
         if notes:
-            parts.append("\n".join(notes) + " Add your races with /profile.")
+            parts.append("\n".join(notes) + " Add a race with `/profile race: 5k 20:00`.")
         if not parts:
             parts.append("This workout gives no target times.")
         vdot = athlete.vdot

@@ -54,6 +54,8 @@ async def test_buttons_work_after_a_restart(wod_env: WodEnv) -> None:
     before = await wod_env.discord.press(wod_env.ana, post, "My targets")
     assert before.ephemeral
     assert "“5k” needs a race result" in before.embeds[0]["description"]
+    # What to type, not only where.
+    assert "Add a race with `/profile race: 5k 20:00`." in before.embeds[0]["description"]
     await wod_env.restart()
     await wod_env.bot.store.add_race_result(
         wod_env.guild.id, wod_env.ana.id, "ana", NewRaceResult(5000, 1200, START.date())

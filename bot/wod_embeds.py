@@ -191,6 +191,14 @@ def results_embed(wod: WodRow, rows: Sequence[TeamRow], tz: ZoneInfo, *,
     if hidden_only:
         embed.description = ("No results you can see: those who logged it keep their sessions "
                              "hidden (coaches see them). Log yours with **Log my splits** on it.")
+    elif not rows and wod.status in ("scheduled", "posting"):
+        # No post yet, so no button to press.
+        embed.description = (f"Not posted yet: it goes out {when_text(wod.publish_at, tz)}. "
+                             "Results come as the team logs it.")
+    elif not rows and wod.status != "posted":
+        why = {"cancelled": "it was cancelled", "failed": "it could not be posted",
+               "missed": "it was missed while Pacer was offline"}.get(wod.status, "not posted")
+        embed.description = f"Nobody logged it: {why}."
     elif not rows:
         embed.description = "Nobody has logged this workout yet: press **Log my splits** on it."
     else:

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 LOG_EXAMPLE = "/log splits: 2:26 / 2:28 / 2:26 workout: 6x1k @ 2:26 w/ 90s date: yesterday"
 MENU_EXAMPLE = "6x1k today: 2:26 / 2:28 / 2:26 / 2:27 / 2:26 / 2:24 felt strong"
+SINGLE_EXAMPLE = "/log splits: 20:05 workout: 20 min tempo"
 SHOW_EXAMPLE = "/session show id: 12"
 EDIT_EXAMPLE = "/session edit id: 12 splits: 2:26 2:27 2:25"
 DELETE_EXAMPLE = "/session delete id: 12"
@@ -226,7 +227,9 @@ class LogCog(commands.Cog, name="Log"):
         try:
             found = find_log(message.content or "")
         except ParseError as err:
-            raise UserError(str(err)) from None
+            # A tempo or a race is one time, which a chat message cannot tell from a pace.
+            raise UserError(f"{err}\nOne time alone (a tempo, a race)? Log it with /log.",
+                            SINGLE_EXAMPLE) from None
         await interaction.response.send_modal(LogModal(self, message, found))
 
     # -- one session ----------------------------------------------------------------------------
@@ -291,6 +294,12 @@ class LogCog(commands.Cog, name="Log"):
         if splits is None and workout is None and date is None and notes is None:
             raise UserError("Say what to change: splits, workout, date or notes.", EDIT_EXAMPLE)
         row, settings = await self._own_session(interaction, id, to_change=True)
+        if workout is not None and row.wod_id is not None:
+            # The session stays in the WOD's results: another workout there would be wrong.
+            raise UserError(
+                f"Session #{id} is your log of workout of the day #{row.wod_id}: its workout "
+                "is the coach's. Correct the splits, date or notes here; log another workout "
+                "with /log.", EDIT_EXAMPLE)
         changer = (row.guild_id, interaction.user.id)
         self.changes.check(changer)  # at once, before reading anything
         splits_text = bounded(splits, logbook.MAX_SPLITS_TEXT, "splits", EDIT_EXAMPLE)

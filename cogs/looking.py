@@ -399,13 +399,15 @@ class LookingCog(commands.Cog, name="Looking"):
     @app_commands.guild_only()
     @app_commands.describe(units="Show distances and paces in km or mi",
                            race="A race result, e.g. 5k 20:00",
-                           private="Hide your sessions from teammates (coaches still see them)")
+                           private="Hide your sessions from teammates (coaches still see them)",
+                           remove_race="A race result to remove, as listed, e.g. 5k 20:00")
     async def profile(
         self,
         interaction: discord.Interaction[Any],
         units: Literal["km", "mi"] | None = None,
         race: app_commands.Range[str, 1, 40] | None = None,
         private: bool | None = None,
+        remove_race: app_commands.Range[str, 1, 40] | None = None,
     ) -> None:
         guild_id = guild_only(interaction)
         store = self.bot.store
@@ -419,6 +421,13 @@ class LookingCog(commands.Cog, name="Looking"):
                 parsed = parse_race(race_text)
             except ParseError as err:
                 raise UserError(f"Couldn't read the race: {err}") from None
+        remove_text = bounded(remove_race, 40, "race to remove", PROFILE_EXAMPLE)
+        removing = None
+        if remove_text:
+            try:
+                removing = parse_race(remove_text, check=False)
+            except ParseError as err:
+                raise UserError(f"Couldn't read the race to remove: {err}") from None
         if units is not None and units not in ("km", "mi"):
             raise UserError("Units are km or mi.", PROFILE_EXAMPLE)
         changes: dict[str, Any] = {}
@@ -426,9 +435,11 @@ class LookingCog(commands.Cog, name="Looking"):
             changes["units"] = logbook.store_units(units)
         if private is not None:
             changes["hidden"] = private
-        changing = bool(changes) or parsed is not None
+        changing = bool(changes) or parsed is not None or removing is not None
         # Only changes count (/profile alone shows it and refreshes the name).
         with self.profile_changes.hold((guild_id, user.id)) if changing else nullcontext():
+            if removing is not None:
+                await self.remove_race_result(guild_id, user.id, removing)
             row = await store.set_athlete(guild_id, user.id, name, **changes)
             if parsed is not None:
                 today = logbook.team_today(settings, self.bot.now())
@@ -441,6 +452,11 @@ class LookingCog(commands.Cog, name="Looking"):
         for r in races[:10]:
             lines.append(f"{format_race_distance(r.distance_m)} in {format_time(r.time_s)} "
                          f"({r.day.isoformat()})")
+        if removing is not None:
+            lines.append(f"Removed {format_race_distance(removing[0])} in "
+                         f"{format_time(removing[1])}.")
+        elif races:
+            lines.append("A wrong one? `/profile remove_race: 5k 20:00` removes it.")
         profile = await logbook.athlete_profile(store, guild_id, user.id, settings)
         best = max(races, key=lambda r: equivalent(r.distance_m, r.time_s).vdot, default=None)
         if best is None or profile.vdot is None:
@@ -454,6 +470,20 @@ class LookingCog(commands.Cog, name="Looking"):
             embed.insert_field_at(0, name="You", value=clip("\n".join(lines), 1024),
                                   inline=False)
         await interaction.response.send_message(embed=embed, ephemeral=True)
+
+
+    async def remove_race_result(self, guild_id: int, athlete_id: int,
+                                 race: tuple[float, float]) -> None:
+        """Remove the athlete's results at that distance and time; UserError when none is."""
+        store = self.bot.store
+        distance_m, time_s = race
+        matching = [r for r in await store.race_results(guild_id, athlete_id)
+                    if abs(r.distance_m - distance_m) < 1.0 and abs(r.time_s - time_s) < 0.5]
+        if not matching:
+            raise UserError(f"You have no race result {format_race_distance(distance_m)} in "
+                            f"{format_time(time_s)}: `/profile` lists yours.", PROFILE_EXAMPLE)
+        for r in matching:
+            await store.delete_race_result(guild_id, athlete_id, r.id)
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -74,7 +74,11 @@ class Meta(commands.Cog):
                 break
             text += ("\n\n" if text else "") + line
         embed = discord.Embed(title="Pacer", description=text, colour=discord.Colour.teal())
-        embed.set_footer(text="Type a command's name after / to see its options.")
+        footer = "Type a command's name after / to see its options."
+        if interaction.guild_id is None:
+            # Everything but /help and /ping keeps a team's sessions, per server.
+            footer = "These work in your team's server, not in a DM: type them there. " + footer
+        embed.set_footer(text=footer)
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
     @app_commands.command(

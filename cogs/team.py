@@ -30,10 +30,28 @@ def zone_names() -> tuple[str, ...]:
     return tuple(sorted(zoneinfo.available_timezones()))
 
 
+# Abbreviations people type for a zone. EST and MST are in the database but fixed offsets: a
+# team in New York set to EST would be an hour off all summer. PST and the rest are not in it.
+ABBREVIATIONS = {
+    "est": "America/New_York", "edt": "America/New_York",
+    "cst": "America/Chicago", "cdt": "America/Chicago",
+    "mst": "America/Denver (or America/Phoenix)", "mdt": "America/Denver",
+    "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
+    "bst": "Europe/London", "cest": "Europe/Paris", "aest": "Australia/Sydney",
+}
+
+
 def check_zone(name: str) -> str:
     """A real IANA time zone name, as given (case as in the database)."""
     if len(name) > MAX_ZONE:
         raise UserError("That is not a time zone name.", SETUP_EXAMPLE)
+    place = ABBREVIATIONS.get(name.strip().lower())
+    if place is not None:
+        raise UserError(
+            f"“{discord.utils.escape_markdown(name.strip())}” is an abbreviation, not a place: "
+            f"use {place}, which follows daylight saving time.",
+            SETUP_EXAMPLE,
+        )
     lowered = {z.lower(): z for z in zone_names()}
     found = lowered.get(name.strip().lower())
     if found is None:

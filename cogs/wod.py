@@ -24,7 +24,7 @@ from bot.autocomplete import always_answers
 from bot.errors import UserError
 from bot.permissions import interaction_is_coach, require_coach
 from bot.ratelimit import RateLimiter
-from bot.scheduler import WodDispatcher
+from bot.scheduler import LATE_AFTER, WodDispatcher
 from bot.training import Workout, parse_workout
 from bot.training.dates import parse_when
 from bot.training.report import render
@@ -96,6 +96,12 @@ class ContextModal(PacerModal):
             await self.cog.finish_post(interaction, self.draft, self.notes.value)
         else:
             await self.cog.finish_edit(interaction, self.draft, self.notes.value)
+
+
+def late_window_text(minutes: int) -> str:
+    """The window the dispatcher applies (never under LATE_AFTER): `0.5 h`, `3 h`, `5 min`."""
+    minutes = max(minutes, round(LATE_AFTER.total_seconds() / 60))
+    return f"{minutes / 60:g} h" if minutes % 6 == 0 else f"{minutes} min"
 
 
 async def shows_hidden(store: Any, guild_id: int, sessions: Sequence[SessionRow],
@@ -515,7 +521,8 @@ class Wod(commands.Cog):
         await interaction.response.send_message(
             f"Workouts of the day go to {where} (`/pacer setup wod_channel:` changes it). One"
             " that falls due while Pacer is offline is still posted up to"
-            f" {s.wod_late_window_min / 60:g} h late; after that it is marked missed and its"
+            f" {late_window_text(s.wod_late_window_min)} late; after that it is marked missed"
+            " and its"
             " coach is told.",
             ephemeral=True,
         )
@@ -608,7 +615,7 @@ class Wod(commands.Cog):
         if shared:
             parts.append("For everyone:\n" + "\n".join(shared))
         if notes:
-            parts.append("\n".join(notes) + " Add your races with /profile.")
+            parts.append("\n".join(notes) + " Add a race with `/profile race: 5k 20:00`.")
         if not parts:
             parts.append("This workout gives no target times.")
         vdot = athlete.vdot

@@ -42,8 +42,9 @@ Type what you would type in Discord:
   @ana                  speak as ana from now on (@coach has the coach role)
   press Log my splits   press a button on the latest message that has it
   pick tempo            pick an option in the latest select menu that offers it
-  menu Log as splits    a message's Apps menu, on the latest message someone typed
-  menu Profile on @ana  a member's Apps menu
+  menu Log splits       a message's Apps menu, on the latest message someone typed
+  menu Recent sessions on @ana
+                        a member's Apps menu
   anything else         a plain message in #training
   help, quit"""
 

@@ -639,8 +639,13 @@ def nearest_zone(pace_s_per_km: float, paces: TrainingPaces) -> str:
     return best
 
 
-def parse_race(text: str) -> tuple[float, float]:
-    """`5k 20:00`, `marathon 3:05:00`, `10K in 41:20` -> (distance_m, time_s)."""
+# World records from 800 m to the marathon sit at VDOT 83-88: above this a race is a typo.
+MAX_RACE_VDOT = 89.0
+
+
+def parse_race(text: str, *, check: bool = True) -> tuple[float, float]:
+    """`5k 20:00`, `marathon 3:05:00`, `10K in 41:20` -> (distance_m, time_s). `check=False`
+    skips the plausibility checks (to name a result stored before they existed)."""
     from bot.training.units import parse_clock, parse_race_distance
 
     words = text.replace(" in ", " ").split()
@@ -660,10 +665,22 @@ def parse_race(text: str) -> tuple[float, float]:
         raise ParseError(
             str(exc), text=text, offset=offset, length=len(time_text), hint="5k 20:00"
         ) from None
+    if not check:
+        return distance_m, time_s
     speed = distance_m / time_s if time_s > 0 else math.inf
     if not 0.5 <= speed <= 12.5 or not plausible_vdot(vdot(distance_m, time_s)):
         raise ParseError(
             f"{format_time(time_s)} is not a plausible time for that distance",
+            text=text,
+            offset=offset,
+            length=len(time_text),
+            hint="5k 20:00",
+        )
+    if vdot(distance_m, time_s) > MAX_RACE_VDOT:
+        # One mistyped race (`marathon 1:50:00`) would set every target from then on.
+        raise ParseError(
+            f"{format_time(time_s)} is faster than the world record for that distance: "
+            "check the time",
             text=text,
             offset=offset,
             length=len(time_text),

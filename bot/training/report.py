@@ -165,7 +165,11 @@ def headline(analysis: Analysis, units: str = "km") -> str:
             shown = _other(units) if abs(distance - unit_m) < 1 else units
             avg += f" ({_pace(s.mean_pace_s_per_km, shown)})"
         parts.append(avg)
-    parts.append(f"SD {scale.amount(s.stdev):.1f} {scale.unit}")
+    if len(analysis.reps) == 1:
+        # One rep (a tempo, a time trial): its time, no spread to speak of.
+        parts[1] = parts[1].removeprefix("avg ")
+    else:
+        parts.append(f"SD {scale.amount(s.stdev):.1f} {scale.unit}")
     phrase = _split_phrase(
         None if s.split_diff is None else scale.amount(s.split_diff), scale.unit
     )
@@ -217,8 +221,8 @@ def table_lines(analysis: Analysis, units: str = "km") -> tuple[str, list[str]]:
         cols.append(("/400", 5, [_t1(r.pace_s_per_km * 0.4) if r.pace_s_per_km
                                  else "" for r in reps]))
     if has_target:
-        cols.append(("target", 11, [_target_text(r) for r in reps]))
-        cols.append(("", 9, [_mark(r) for r in reps]))
+        cols.append(("target", 6, [_target_text(r) for r in reps]))
+        cols.append(("", 2, [_mark(r) for r in reps]))
     if has_recovery:
         cols.append(("rec", 6, [_t(r.recovery_s) if r.recovery_s is not None else ""
                                 for r in reps]))
@@ -257,16 +261,23 @@ def summary_lines(analysis: Analysis, units: str = "km") -> list[str]:
         return []
     scale = _Scale(s, units)
     u = scale.unit
-    lines = [
-        f"Mean {scale.value(s.mean)} · median {scale.value(s.median)} · "
-        f"SD {scale.amount(s.stdev):.2f} {u} (CV {s.cv * 100:.1f} %) · "
-        f"range {scale.amount(s.range):.1f} {u}",
-    ]
+    lines = []
     reps = analysis.reps
-    lines.append(
-        f"Fastest rep {s.fastest_rep} ({_t(reps[s.fastest_rep - 1].time_s)}) · "
-        f"slowest rep {s.slowest_rep} ({_t(reps[s.slowest_rep - 1].time_s)})"
-    )
+    if len(reps) > 1:  # one rep has no mean, spread, fastest or slowest to tell apart
+        lines.append(
+            f"Mean {scale.value(s.mean)} · median {scale.value(s.median)} · "
+            f"SD {scale.amount(s.stdev):.2f} {u} (CV {s.cv * 100:.1f} %) · "
+            f"range {scale.amount(s.range):.1f} {u}"
+        )
+        fastest, slowest = reps[s.fastest_rep - 1], reps[s.slowest_rep - 1]
+        if _t(fastest.time_s) == _t(slowest.time_s) and (
+                fastest.distance_m == slowest.distance_m):
+            lines.append(f"Every rep {_t(fastest.time_s)}")  # not "fastest rep 1 · slowest 1"
+        else:
+            lines.append(
+                f"Fastest rep {s.fastest_rep} ({_t(fastest.time_s)}) · "
+                f"slowest rep {s.slowest_rep} ({_t(slowest.time_s)})"
+            )
     if s.first_half is not None and s.second_half is not None:
         diff = None if s.split_diff is None else scale.amount(s.split_diff)
         lines.append(

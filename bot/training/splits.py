@@ -476,6 +476,8 @@ def _read(text: str, toks: list[_Tok]) -> Splits:
     # Lap groups that add up to an `= total` on their line: (first split, end, total).
     totals: list[tuple[int, int, float]] = []
     group_start = 0
+    last_was_split = False  # the last time read was a split (not a recovery)
+    word_taken = -1  # a recovery word taken by the time before it (`3:00 rest 2:28`)
     next_ordinal = 1
     i = 0
     while i < ntok:
@@ -560,9 +562,19 @@ def _read(text: str, toks: list[_Tok]) -> Splits:
                     hint="2:45, :43, :40",
                 )
             value += math.floor(splits[-1] / 60) * 60
-        recovery_word = i in in_rest_column or prev_word in _RECOVERY_WORDS or (
-            # `3:00 rest`, unless the word introduces the next time (`2:26 jog 3:00`).
-            nxt_word in _RECOVERY_WORDS and not _num_after(toks, i + 1)
+        # `3:00 rest`, unless the word introduces the next time (`2:26 jog 3:00`). Between
+        # two times after a split (`2:26 3:00 rest 2:28`), the word goes with the time that
+        # is not a split: the one further from the split before.
+        trailing = nxt_word in _RECOVERY_WORDS and (
+            not _num_after(toks, i + 1)
+            or (last_was_split and _further_from(text, toks[i + 2], value, splits[-1]))
+        )
+        if trailing:
+            word_taken = i + 1
+        recovery_word = (
+            i in in_rest_column
+            or (prev_word in _RECOVERY_WORDS and word_taken != i - 1)
+            or trailing
         )
         if (prev is not None and prev.kind == "eq") and splits:
             summaries.append(value)
@@ -588,9 +600,11 @@ def _read(text: str, toks: list[_Tok]) -> Splits:
             pass  # `3:55/mi`, `7:25 pace`, `@ 5:00`: a pace or a target, not a rep
         elif recovery_word:
             if splits:  # before any split it belongs to a workout description
+                last_was_split = False
                 recoveries.append(value)
                 recovery_after.append(len(splits) - 1)
         else:
+            last_was_split = True
             for _ in range(repeat or 1):
                 splits.append(value)
                 spans.append((t.start, t.end - t.start))
@@ -879,6 +893,12 @@ def _pace_unit_follows(toks: list[_Tok], i: int) -> bool:
 
 def _num_after(toks: list[_Tok], i: int) -> bool:
     return i + 1 < len(toks) and toks[i + 1].kind == "num"
+
+
+def _further_from(text: str, after: _Tok, value: float, split: float) -> bool:
+    """Whether `value` lies further from the split before than the time `after` does."""
+    other = None if after.text.startswith(":") else _clock_value(text, after)
+    return other is not None and abs(value - split) > abs(other - split)
 
 
 def _time_follows(toks: list[_Tok], i: int) -> bool:

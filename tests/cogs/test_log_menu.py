@@ -53,6 +53,14 @@ async def test_a_message_without_splits_says_so_with_an_example(team: Team) -> N
     assert "Try: 6x1k today: 2:26" in (reply.content or "")
 
 
+async def test_a_single_time_is_pointed_to_log(team: Team) -> None:
+    said = await team.discord.say(team.ana, team.training, "tempo today 20 min, 3:40/km avg")
+    reply = await team.discord.context_menu(team.ana, said, "Log splits")
+    assert reply.ephemeral and "One time alone (a tempo, a race)? Log it with /log." in (
+        reply.content or "")
+    assert "/log splits: 20:05 workout: 20 min tempo" in (reply.content or "")
+
+
 async def test_a_message_is_logged_once(team: Team) -> None:
     said = await team.discord.say(team.ana, team.training, MESSAGE)
     for _ in range(2):

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from storage import NewRep, NewSession
+from bot.training.units import MARATHON_M
+from storage import NewRaceResult, NewRep, NewSession
 
 from .conftest import NOW, TODAY, Team, png_size
 
@@ -248,6 +249,26 @@ async def test_profile_names_the_half_and_the_marathon(team: Team) -> None:
     assert "21097.5 m" not in you and "42195 m" not in you
 
 
+async def test_a_mistyped_race_result_can_be_removed(team: Team) -> None:
+    """The best race sets the VDOT: a typo must not stay for good."""
+    await team.discord.slash(team.ana, team.training, "profile", race="5k 20:00")
+    await team.bot.store.add_race_result(  # stored before races faster than records were refused
+        team.guild.id, team.ana.id, "ana", NewRaceResult(MARATHON_M, 6600.0, TODAY))
+    shown = await team.discord.slash(team.ana, team.training, "profile")
+    assert shown.embeds[0]["description"].startswith("VDOT 95.2 from marathon")
+    assert "/profile remove_race: 5k 20:00" in shown.embeds[0]["fields"][0]["value"]
+    reply = await team.discord.slash(team.ana, team.training, "profile",
+                                     remove_race="marathon 1:50:00")
+    assert reply.ephemeral
+    assert reply.embeds[0]["description"].startswith("VDOT 49.8 from 5 km in 20:00")
+    assert "Removed marathon in 1:50:00." in reply.embeds[0]["fields"][0]["value"]
+    [left] = await team.bot.store.race_results(team.guild.id, team.ana.id)
+    assert (left.distance_m, left.time_s) == (5000.0, 1200.0)
+    missing = await team.discord.slash(team.ana, team.training, "profile", remove_race="10k 40:00")
+    assert missing.ephemeral and "no race result 10 km in 40:00" in (missing.content or "")
+    assert len(await team.bot.store.race_results(team.guild.id, team.ana.id)) == 1
+
+
 @pytest.mark.parametrize("race", ["5k", "5k 2:00", "banana 20:00"])
 async def test_profile_bad_race(team: Team, race: str) -> None:
     reply = await team.discord.slash(team.ana, team.training, "profile", race=race)
@@ -284,3 +305,4 @@ async def test_workout_autocomplete_answers_before_discord_gives_up(
         reply = await team.discord.autocomplete(team.ana, team.training, "progress", "workout", "")
     assert reply.choices == []
     assert "took over" in caplog.text
+

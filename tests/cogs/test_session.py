@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from .conftest import Team
+from storage import NewWod
+
+from .conftest import TODAY, Team
 
 
 async def logged(team: Team, who: object, splits: str = "2:26 2:28 2:27", **values: str) -> int:
@@ -95,3 +99,23 @@ async def test_manage_server_counts_as_a_coach(team: Team) -> None:
     row = await team.bot.store.session(team.guild.id, sid)
     assert row is not None and row.notes == "checked by the head coach"
     assert row.athlete_id == team.ana.id
+
+
+async def test_a_wod_log_keeps_the_coachs_workout(team: Team) -> None:
+    """Changing its workout would leave another workout among the WOD's results."""
+    wod = await team.bot.store.schedule_wod(NewWod(
+        guild_id=team.guild.id, author_id=team.coach.id, workout_text="4 x 800m @ 2:50",
+        channel_id=team.training.id, day=TODAY,
+        publish_at=dt.datetime(2026, 7, 15, 5, tzinfo=dt.UTC), workout_key="4x800m"))
+    await team.log(team.ana, "2:49 2:51 2:50 2:48")
+    (row,) = await team.bot.store.recent_sessions(team.guild.id, team.ana.id)
+    refused = await team.discord.slash(team.ana, team.training, "session edit", id=row.id,
+                                       workout="6 x 1000m")
+    assert refused.ephemeral and f"your log of workout of the day #{wod.id}" in (
+        refused.content or "")
+    (same,) = await team.bot.store.recent_sessions(team.guild.id, team.ana.id)
+    assert same.workout_key == "4x800m"
+    fixed = await team.discord.slash(team.ana, team.training, "session edit", id=row.id,
+                                     splits="2:49 2:50 2:50 2:48")
+    footer = fixed.embeds[0]["footer"]["text"]
+    assert footer.startswith(f"Session #{row.id} edited")

@@ -40,6 +40,19 @@ async def test_setup_refuses_a_zone_that_is_not_iana(team: Team, zone: str) -> N
     assert settings.timezone == "Europe/Paris"
 
 
+@pytest.mark.parametrize(
+    ("zone", "place"),
+    [("est", "America/New_York"), ("EST", "America/New_York"), ("pst", "America/Los_Angeles")],
+)
+async def test_setup_names_the_place_for_an_abbreviation(team: Team, zone: str, place: str) -> None:
+    """EST is a fixed offset: a team in New York would be an hour off all summer."""
+    reply = await team.discord.slash(team.owner, team.training, "pacer setup", timezone=zone)
+    assert reply.ephemeral and f"use {place}, which follows daylight saving" in (
+        reply.content or "")
+    settings = await team.bot.store.guild_settings(team.guild.id)
+    assert settings.timezone == "Europe/Paris"
+
+
 async def test_setup_is_for_manage_server(team: Team) -> None:
     with pytest.raises(CommandRefused):  # hidden by default_member_permissions
         await team.discord.slash(team.coach, team.training, "pacer setup", units="mi")

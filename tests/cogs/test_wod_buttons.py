@@ -54,6 +54,8 @@ async def test_buttons_work_after_a_restart(wod_env: WodEnv) -> None:
     before = await wod_env.discord.press(wod_env.ana, post, "My targets")
     assert before.ephemeral
     assert "“5k” needs a race result" in before.embeds[0]["description"]
+    # What to type, not only where.
+    assert "Add a race with `/profile race: 5k 20:00`." in before.embeds[0]["description"]
     await wod_env.restart()
     await wod_env.bot.store.add_race_result(
         wod_env.guild.id, wod_env.ana.id, "ana", NewRaceResult(5000, 1200, START.date())
@@ -122,4 +124,17 @@ async def test_results_do_not_say_nobody_logged_when_only_hidden_athletes_did(
     assert "Nobody has logged" not in text
     assert text.startswith("No results you can see") and "hidden (coaches see them)" in text
     assert "ben" not in text and teammate.files == {}
+    await asyncio.wait_for(wod_env.dispatcher.settle(), GUARD)
+
+
+async def test_results_of_a_wod_not_posted_say_when_it_goes_out(wod_env: WodEnv) -> None:
+    """There is no post yet, so no button to press."""
+    await wod_env.post(when="tomorrow 6am")
+    early = await wod_env.discord.slash(wod_env.ana, wod_env.training, "wod results", id=1)
+    text = early.embeds[0]["description"]
+    assert text.startswith("Not posted yet: it goes out Tue 03 Mar 06:00 (America/New_York)")
+    assert "Log my splits" not in text
+    await wod_env.discord.slash(wod_env.coach, wod_env.training, "wod cancel", id=1)
+    cancelled = await wod_env.discord.slash(wod_env.ana, wod_env.training, "wod results", id=1)
+    assert cancelled.embeds[0]["description"] == "Nobody logged it: it was cancelled."
     await asyncio.wait_for(wod_env.dispatcher.settle(), GUARD)

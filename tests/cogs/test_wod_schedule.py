@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
+import pytest
+
 from tests.cogs.wod_env import GUARD, START, WodEnv
 
 # "tomorrow 6am" in New York on Monday 2 March 2026 (EST, UTC-5).
@@ -173,6 +175,17 @@ async def test_late_window_is_a_team_setting(wod_env: WodEnv) -> None:
         wod_env.ana, wod_env.training, "wod settings", late_window_hours=9
     )
     assert refused.content.startswith("Only coaches can change")
+
+
+@pytest.mark.parametrize(("hours", "shown"), [(0, "5 min"), (0.01, "5 min"), (0.25, "15 min"),
+                                              (1.5, "1.5 h")])
+async def test_late_window_is_shown_as_it_applies(wod_env: WodEnv, hours: float,
+                                                  shown: str) -> None:
+    """Never `0.0166667 h`, nor `0 h` where Pacer still waits five minutes."""
+    reply = await wod_env.discord.slash(
+        wod_env.coach, wod_env.training, "wod settings", late_window_hours=hours
+    )
+    assert f"posted up to {shown} late;" in reply.content
 
 
 async def test_deleted_channel_marks_the_post_failed(wod_env: WodEnv) -> None:

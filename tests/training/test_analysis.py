@@ -349,6 +349,18 @@ def test_implausible_races_do_not_set_paces():
         parse_race("800m 32:09")
 
 
+@pytest.mark.parametrize("text", ["marathon 1:50:00", "5k 12:00", "mile 3:30"])
+def test_a_race_faster_than_the_world_record_is_refused(text):
+    """One mistyped race would set the athlete's VDOT, and every named target, from then on."""
+    with pytest.raises(ParseError, match="faster than the world record"):
+        parse_race(text)
+
+
+@pytest.mark.parametrize("text", ["marathon 2:01:00", "5k 12:40", "800m 1:41"])
+def test_a_world_class_race_is_taken(text):
+    parse_race(text)
+
+
 def test_workout_without_reps():
     result = analyze("2:26", Workout("5 mi easy", ()))
     assert result.reps == () and result.stats is None

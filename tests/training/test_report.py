@@ -172,3 +172,37 @@ def test_chart_data_from_an_analysis():
     mixed = tuple(Rep(distance_m=400.0 if k % 2 == 0 else 200.0) for k in range(4))
     paced = chart_data(analyze("53 24 53 24", Workout("", mixed)))
     assert paced.mode == "pace" and paced.mean_s == pytest.approx((132.5 + 120) / 2)
+
+
+@pytest.mark.parametrize(
+    ("splits", "workout", "headline"),
+    [("16:30", "5k time trial", "1 × 5 km · 16:30.0 (3:18/km)"),
+     ("20:05", "20 min tempo", "1 × 20 min · 20:05.0")],
+)
+def test_one_rep_has_its_time_without_a_spread(splits, workout, headline):
+    """A tempo or a time trial: no `SD 0.0 s`, no `fastest rep 1 · slowest rep 1`."""
+    report = render(analyze(splits, workout))
+    assert report.headline == headline
+    text = "\n".join(report.summary)
+    assert "SD" not in text and "Fastest" not in text and "median" not in text
+    assert any(line.startswith("Work ") for line in report.summary)
+
+
+def test_target_columns_are_as_wide_as_what_they_hold():
+    """Every character counts in an embed's code block: a phone wraps a long line."""
+    from bot.training.report import table_lines
+
+    header, rows = table_lines(analyze("2:26 (3:00) 2:28 (3:00) 2:26", "3 x 1000 @ 2:26 w/ 3 min"))
+    assert header.split() == ["#", "time", "/km", "/mi", "/400", "target", "rec"]
+    assert rows[1].split()[-4:] == ["2:26", "slow", "0.5", "3:00"]
+    assert max(len(line) for line in (header, *rows)) <= 61
+    header, rows = table_lines(analyze("68 69", "2 x 400 @ 68"))
+    assert max(len(line) for line in (header, *rows)) <= 48
+
+
+def test_reps_all_alike_are_said_so():
+    summary = render(analyze("3:00 3:00 3:00", "3 x 1000m")).summary
+    assert "Every rep 3:00" in summary
+    assert not any(line.startswith("Fastest rep") for line in summary)
+    varied = render(analyze("3:00 3:01", "2 x 1000m")).summary
+    assert "Fastest rep 1 (3:00) · slowest rep 2 (3:01)" in varied

@@ -110,6 +110,28 @@ def test_a_summary_word_takes_one_time_not_the_split_before_it(text, splits, sum
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "2:26 3:00 rest 2:28 3:00 rest 2:26",
+        "2:26 w 3:00 rest 2:28 w 3:00 rest 2:26",
+        "2:26 jog 3:00 2:28 jog 3:00 2:26",
+        "2:26 rest 3:00 2:28 rest 3:00 2:26",
+        "2:26, 3:00 rest, 2:28, 3:00 rest, 2:26",
+    ],
+)
+def test_a_recovery_word_between_two_times_goes_with_the_recovery(text):
+    """`3:00 rest 2:28` after a split: 3:00 is the rest, 2:28 the next rep."""
+    read = parse_splits(text)
+    assert read.splits_s == (146, 148, 146) and read.recoveries_s == (180, 180)
+    assert read.recovery_after == (0, 1)
+
+
+def test_a_rest_between_sets_of_short_reps_is_the_longer_time():
+    read = parse_splits("65 66 rest 2:00 67 68")
+    assert read.splits_s == (65, 66, 67, 68) and read.recoveries_s == (120,)
+
+
+@pytest.mark.parametrize(
     ("text", "splits"),
     [
         ("1:12,4 1:11,9", (72.4, 71.9)),

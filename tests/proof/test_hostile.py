@@ -37,6 +37,10 @@ WORKOUTS = [
     ("full-width", "６ｘ４００ｍ", "6 × 400 m"),
     ("zero-width", "6x400m @ 75 \u200b", "6 × 400 m @ 75"),
     ("mentions", "6x400 <@&1> @everyone", "6 × 400 m"),
+    # Discord's markup carries numbers that are no reps: `<@&55>` once read as 55 m.
+    ("a role mention's number", "2x1k <@&55>", "2 × 1000 m"),
+    ("a member, a channel, an emoji, a timestamp",
+     "<@!123> 6 x 400 @ 70 <#99> <:fire:12345> <t:1700000000:R>", "6 × 400 m @ 70"),
     ("right-to-left", "\u202e6x400", "6 × 400 m"),
     # Digits of other scripts are digits: once a colon before one made the lexer crash.
     ("Arabic-Indic digits", "٦ x ٤٠٠ @ ١:٠٥", "6 × 400 m @ 65"),

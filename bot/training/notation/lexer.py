@@ -91,9 +91,18 @@ def _fold(ch: str) -> str:
 _TABLE = str.maketrans(_CHAR_MAP)
 
 
+# Discord's markup for mentions, channels, custom emoji and timestamps: `<@&55>` is no 55 m.
+_MARKUP = re.compile(
+    r"<(?:@[!&]?|#)[0-9]{1,20}>|<a?:[A-Za-z0-9_~]{1,32}:[0-9]{1,20}>|<t:-?[0-9]{1,13}(?::[A-Za-z])?>"
+)
+
+
 def normalise(text: str) -> str:
     """Fold the characters runners type for the same thing (curly quotes, ×, en dashes, full-width
-    digits) to one each, keeping the length, and lower-case it."""
+    digits) to one each, keeping the length, and lower-case it. Discord's markup (mentions,
+    custom emoji, timestamps) becomes blanks."""
+    if "<" in text:
+        text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
     s = text.translate(_TABLE)
     if s.isascii():
         return s.lower()

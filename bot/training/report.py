@@ -195,6 +195,20 @@ def _target_text(r: RepResult) -> str:
     return _t(low) if abs(high - low) < 0.05 else f"{_t(low)}-{_t(high)}"
 
 
+# Characters a code block shows on a phone held upright before its lines wrap.
+PHONE_WIDTH = 40
+
+
+def _widths(cols: list[tuple[str, int, list[str]]], tight: bool) -> list[int]:
+    """Each column as wide as its header and cells, or (not tight) at least its usual width."""
+    return [max([0 if tight else w, len(h)] + [len(v) for v in vals]) for h, w, vals in cols]
+
+
+def _table_width(cols: list[tuple[str, int, list[str]]], tight: bool = False) -> int:
+    widths = _widths(cols, tight)
+    return sum(widths) + 2 * (len(widths) - 1)
+
+
 def table_lines(analysis: Analysis, units: str = "km") -> tuple[str, list[str]]:
     """The header and one line per rep."""
     reps = analysis.reps
@@ -226,7 +240,13 @@ def table_lines(analysis: Analysis, units: str = "km") -> tuple[str, list[str]]:
     if has_recovery:
         cols.append(("rec", 6, [_t(r.recovery_s) if r.recovery_s is not None else ""
                                 for r in reps]))
-    widths = [max([w, len(h)] + [len(v) for v in vals]) for h, w, vals in cols]
+    # Wider than a phone shows a code block: the paces a runner can do without go first, then
+    # the columns' spare room.
+    for optional in (f"/{second}", "/400"):
+        if _table_width(cols) <= PHONE_WIDTH:
+            break
+        cols = [c for c in cols if c[0] != optional]
+    widths = _widths(cols, tight=_table_width(cols) > PHONE_WIDTH)
 
     def line(cells: list[str]) -> str:
         out = []

@@ -42,8 +42,8 @@ def test_table_and_summary_for_the_worked_example():
 def test_target_marks_in_table():
     report = render(analyze("68 69.5 66 68.9", reps_workout(4, 400.0, target_s=(68.0, 68.0))))
     rows = report.table[0].splitlines()[1:]
-    # Columns: #, time, /km, /mi, /400, target, then the mark.
-    assert [" ".join(r.split()[6:]) for r in rows] == ["on", "slow 0.5", "fast 1.0", "on"]
+    # Columns: #, time, /km, target, then the mark (/mi and /400 make way on a phone).
+    assert [" ".join(r.split()[4:]) for r in rows] == ["on", "slow 0.5", "fast 1.0", "on"]
     assert "2/4 on target" in report.headline
     assert "Targets: 2 of 4 on, 1 fast, 1 slow" in report.summary
 
@@ -193,11 +193,15 @@ def test_target_columns_are_as_wide_as_what_they_hold():
     from bot.training.report import table_lines
 
     header, rows = table_lines(analyze("2:26 (3:00) 2:28 (3:00) 2:26", "3 x 1000 @ 2:26 w/ 3 min"))
-    assert header.split() == ["#", "time", "/km", "/mi", "/400", "target", "rec"]
+    assert header.split() == ["#", "time", "/km", "target", "rec"]
     assert rows[1].split()[-4:] == ["2:26", "slow", "0.5", "3:00"]
-    assert max(len(line) for line in (header, *rows)) <= 61
+    assert max(len(line) for line in (header, *rows)) <= 40  # a phone held upright
     header, rows = table_lines(analyze("68 69", "2 x 400 @ 68"))
-    assert max(len(line) for line in (header, *rows)) <= 48
+    assert max(len(line) for line in (header, *rows)) <= 40
+    # With room to spare, every pace is there: the runner's unit, the other, and per 400 m.
+    header, rows = table_lines(analyze("2:26 2:28", "2 x 1000m"), "mi")
+    assert header.split() == ["#", "time", "/mi", "/km", "/400"]
+    assert rows[0].split() == ["1", "2:26", "3:55", "2:26", "58.4"]
 
 
 def test_reps_all_alike_are_said_so():

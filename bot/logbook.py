@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from bot.charts import SessionChartData
-from bot.training import Analysis, Athlete, ParseError, Workout, analyze, parse_splits
+from bot.training import Analysis, Athlete, ParseError, Splits, Workout, analyze, parse_splits
 from bot.training.model import amount_mid
 from bot.training.notation import parse_workout
 from bot.training.report import chart_data
@@ -72,8 +72,17 @@ class Reading:
     splits_s: tuple[float, ...]
 
 
-def read(splits_text: str, workout_text: str | None, athlete: Athlete) -> Reading:
-    """Read and analyse. LogInputError says which part failed."""
+@dataclass(frozen=True, slots=True)
+class Texts:
+    """Splits and workout read, not yet analysed (the analysis needs the athlete's profile)."""
+
+    splits: Splits
+    workout: Workout | None
+
+
+def parse_texts(splits_text: str, workout_text: str | None) -> Texts:
+    """Read the texts alone: pure and quick, so a command can refuse bad input before it
+    touches the store. LogInputError says which part failed."""
     try:
         splits = parse_splits(splits_text)
     except ParseError as err:
@@ -84,7 +93,18 @@ def read(splits_text: str, workout_text: str | None, athlete: Athlete) -> Readin
             workout = parse_workout(workout_text)
         except ParseError as err:
             raise LogInputError("workout", err) from None
-    return Reading(workout, analyze(splits, workout, athlete), splits.splits_s)
+    return Texts(splits, workout)
+
+
+def analysed(texts: Texts, athlete: Athlete) -> Reading:
+    """The texts analysed for `athlete` (named targets need their race results)."""
+    splits = texts.splits
+    return Reading(texts.workout, analyze(splits, texts.workout, athlete), splits.splits_s)
+
+
+def read(splits_text: str, workout_text: str | None, athlete: Athlete) -> Reading:
+    """Read and analyse. LogInputError says which part failed."""
+    return analysed(parse_texts(splits_text, workout_text), athlete)
 
 
 def rep_rows(analysis: Analysis) -> tuple[NewRep, ...]:

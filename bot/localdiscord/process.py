@@ -7,6 +7,7 @@ import asyncio
 import os
 import signal
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from .driver import LocalDiscord
@@ -32,6 +33,7 @@ class BotProcess:
         charts: str = "thread",
         stalls: Path | None = None,
         cwd: Path | None = None,
+        serve_args: Sequence[str] = (),
     ) -> None:
         self.discord = discord
         self.db_path = db_path
@@ -39,6 +41,7 @@ class BotProcess:
         self.charts = charts
         self.stalls = stalls  # where the bot records its event-loop stalls (bench/load.py)
         self.cwd = cwd or Path(__file__).resolve().parents[2]
+        self.serve_args = tuple(serve_args)  # more options for `bot.localdiscord.serve`
         self.proc: asyncio.subprocess.Process | None = None
         self.starts = 0
 
@@ -54,6 +57,7 @@ class BotProcess:
             args.append("--sync")
         if self.stalls is not None:
             args += ["--stalls", str(self.stalls)]
+        args += self.serve_args
         with open(self.log_path, "ab") as err:
             self.proc = await asyncio.create_subprocess_exec(
                 *args, stdout=asyncio.subprocess.PIPE, stderr=err, cwd=self.cwd,

@@ -4,7 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+# Benchmarks that take seconds; the long ones (a 1M-session database, 100,000 fuzzed inputs,
+# 50 crash rounds, a 1,000-interaction burst) run with `make bench-all`.
+QUICK_BENCH := parse heldout heldout_splits analyze charts log_charts startup
+LONG_BENCH := storage fuzz crash load
+
+.PHONY: run test lint bench bench-all clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +25,10 @@ test: $(STAMP)
 	$(BIN)/pytest
 
 bench: $(STAMP)
-	for f in bench/*.py; do $(BIN)/python $$f || exit 1; done
+	for b in $(QUICK_BENCH); do $(BIN)/python bench/$$b.py || exit 1; done
+
+bench-all: bench
+	for b in $(LONG_BENCH); do $(BIN)/python bench/$$b.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -36,6 +36,14 @@ DISCORD_BOUND = 1000  # the longest text option (splits) Discord lets through to
 long_slow: list[str] = []
 
 
+def _timed(parser: str, text: str) -> float:
+    gc.collect(0)
+    started = time.perf_counter()
+    with contextlib.suppress(Unexpected):
+        feed(parser, text)
+    return time.perf_counter() - started
+
+
 def fuzz_readers(total: int, seed: int) -> tuple[int, list[str]]:
     per = total // len(PARSERS)
     bad: list[str] = []
@@ -59,6 +67,10 @@ def fuzz_readers(total: int, seed: int) -> tuple[int, list[str]]:
                 bad.append(str(exc))
                 ok = None
             took = time.perf_counter() - started
+            if took > SLOW_S:
+                # On a shared machine one run can be slowed by others: an input is slow when
+                # the best of three runs is.
+                took = min(took, *(_timed(parser, text) for _ in range(2)))
             times.append(took)
             if took > SLOW_S:
                 # The 100 ms goal is for what Discord lets reach a reader; longer inputs are
@@ -108,7 +120,8 @@ def main() -> int:
     args = parser.parse_args()
     started = time.perf_counter()
     done, bad = fuzz_readers(args.inputs, args.seed)
-    bad += asyncio.run(fuzz_commands(args.commands, args.seed))
+    if args.commands:
+        bad += asyncio.run(fuzz_commands(args.commands, args.seed))
     print(f"\n{done} reader inputs and {args.commands} command calls in "
           f"{time.perf_counter() - started:.0f} s; {len(bad)} problems")
     for line in bad[:30]:

@@ -31,6 +31,7 @@ CORPORA = [
     ROOT / "tests/training/fixtures/workouts.json",
     ROOT / "tests/training/corpus/workouts.json",
     ROOT / "tests/training/corpus/workouts-2.json",
+    ROOT / "tests/training/corpus/workouts-3.json",
     ROOT / "bench/heldout/workouts.json",
 ]
 
@@ -60,6 +61,12 @@ def adversarial() -> dict[str, str]:
         "symbols": cut("@/,-+( )"[:7] + " "),
         "lines": cut("6 x 400\n"),
         "expansion limit": cut("10 x (10 x (10 x 1)) "),
+        # Shapes fuzzing found: numbers no rep can be, each one tried as the start of a list,
+        # a range and a count (these once cost the square of their length: 4.5 s for the list).
+        "a list of zeros": cut("0,"),
+        "a dash chain of zeros": cut("-0"),
+        "a counting ladder": cut("1-2-"),
+        "bare zeros": cut("0 "),
     }
 
 

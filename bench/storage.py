@@ -325,7 +325,7 @@ async def run(path: Path, iterations: int, writes: int) -> None:
         # recent_sessions: the 10 latest sessions of one athlete, with their reps.
         def recent_params(i: int) -> dict:
             g, a = picks[i]
-            return sessions._params(g, a, False, athlete=a, until="9999-12-31", limit=10)
+            return sessions._params(g, a, False, athlete=a, until="9999-12-31", limit=10, offset=0)
 
         async def sqlite3_recent(i: int) -> object:
             return plain.execute(sessions.RECENT_SQL, recent_params(i)).fetchall()

@@ -7,6 +7,7 @@ No Discord here: the cogs call these with plain values. Reading the text is the 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -16,9 +17,10 @@ from bot.training import Analysis, Athlete, ParseError, Splits, Workout, analyze
 from bot.training.model import amount_mid
 from bot.training.notation import parse_workout
 from bot.training.report import chart_data
-from bot.training.units import format_distance, format_time
+from bot.training.units import MILE_M, format_distance, format_time
 from storage import Athlete as AthleteRow
 from storage import GuildSettings, NewRep, SessionRow, Store
+from storage.records import MAX_REPS, MAX_WORKOUT_JSON
 
 Units = str  # "km" or "mi"
 
@@ -31,8 +33,8 @@ MAX_DATE_TEXT = 40
 class LogInputError(ValueError):
     """Text that could not be read, and which part it was (`part`: splits, workout, date)."""
 
-    def __init__(self, part: str, error: ParseError) -> None:
-        super().__init__(f"Couldn't read the {part}: {error}")
+    def __init__(self, part: str, error: ParseError, message: str | None = None) -> None:
+        super().__init__(message or f"Couldn't read the {part}: {error}")
         self.part = part
         self.error = error
 
@@ -93,18 +95,43 @@ def parse_texts(splits_text: str, workout_text: str | None) -> Texts:
             workout = parse_workout(workout_text)
         except ParseError as err:
             raise LogInputError("workout", err) from None
-    return Texts(splits, workout)
+        too_long = oversized(workout)
+        if too_long is not None:
+            raise LogInputError("workout", ParseError(too_long), too_long)
+    texts = Texts(splits, workout)
+    # The number of reps analysed depends on the texts alone (not the athlete): refused here.
+    _check_reps(analyze(splits, workout))
+    return texts
 
 
 def analysed(texts: Texts, athlete: Athlete) -> Reading:
     """The texts analysed for `athlete` (named targets need their race results)."""
     splits = texts.splits
-    return Reading(texts.workout, analyze(splits, texts.workout, athlete), splits.splits_s)
+    analysis = analyze(splits, texts.workout, athlete)
+    _check_reps(analysis)
+    return Reading(texts.workout, analysis, splits.splits_s)
+
+
+def _check_reps(analysis: Analysis) -> None:
+    if len(analysis.reps) > MAX_REPS:
+        message = (f"That is {len(analysis.reps)} reps; a session keeps at most {MAX_REPS}. "
+                   "Log it in parts, e.g. one set per session.")
+        raise LogInputError("splits", ParseError(message), message)
 
 
 def read(splits_text: str, workout_text: str | None, athlete: Athlete) -> Reading:
     """Read and analyse. LogInputError says which part failed."""
     return analysed(parse_texts(splits_text, workout_text), athlete)
+
+
+def oversized(workout: Workout) -> str | None:
+    """Why a workout the reader took is too big to keep (None when it fits): the reader allows
+    1,000 reps, the store a parsed form of MAX_WORKOUT_JSON characters."""
+    size = len(json.dumps(workout.to_dict(), separators=(",", ":"), ensure_ascii=False))
+    if size <= MAX_WORKOUT_JSON:
+        return None
+    return (f"That workout is too long to keep ({len(workout.reps)} reps): write it in "
+            "parts, e.g. one set at a time.")
 
 
 def rep_rows(analysis: Analysis) -> tuple[NewRep, ...]:
@@ -132,8 +159,10 @@ def rep_rows(analysis: Analysis) -> tuple[NewRep, ...]:
 
 
 def title_of(workout: Workout | None, n_splits: int) -> str:
+    """A one-line title: the canonical workout, its lines (warm-up, reps, cool-down) joined."""
     if workout is not None and workout.reps:
-        return workout.describe()
+        return " · ".join(line.strip() for line in workout.describe().splitlines()
+                          if line.strip())
     return f"{n_splits} split" + ("" if n_splits == 1 else "s")
 
 
@@ -170,12 +199,28 @@ def mean_rep(row: SessionRow) -> float | None:
     return None
 
 
-def one_line(row: SessionRow) -> str:
-    """`#12 · Tue 14 Jul · 6x1000m · 6 reps · avg 2:26.2`: no user text but the workout key."""
+def mean_pace(row: SessionRow, units: str = "km") -> float | None:
+    """Seconds per km (or mile) over the timed distance reps; None without any."""
+    timed = [(r.distance_m, r.time_s) for r in row.reps if r.distance_m and r.time_s]
+    metres = math.fsum(d for d, _ in timed)
+    if not metres:
+        return None
+    per_km = math.fsum(t for _, t in timed) / metres * 1000
+    return per_km * (MILE_M / 1000 if units == "mi" else 1.0)
+
+
+def one_line(row: SessionRow, units: str = "km") -> str:
+    """`#12 · Tue 14 Jul · 6x1000m · 6 reps · avg 2:26.2`: no user text but the workout key.
+    Reps of different lengths (a ladder) have no average time: their average pace instead."""
     parts = [f"#{row.id}", row.day.strftime("%a %d %b")]
     parts.append(row.workout_key or "splits")
     n = len(row.reps) or len(row.splits_s)
     parts.append(f"{n} rep" + ("" if n == 1 else "s"))
+    if len({r.distance_m for r in row.reps if r.time_s}) > 1:
+        pace = mean_pace(row, units)
+        if pace is not None:
+            parts.append(f"avg {format_time(pace)}/{units}")
+            return " · ".join(parts)
     mean = mean_rep(row)
     if mean is not None:
         # As runners write a rep: seconds below 90 s (`67.2`), else minutes (`2:26.2`).

@@ -6,10 +6,11 @@ person does by hand. Kept in memory (a restart forgets them, which is harmless).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 from collections import deque
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 
 from bot.errors import UserError
 
@@ -27,7 +28,9 @@ class RateLimiter:
 
     `check` refuses with RateLimited (a clear message with the wait) when the key is at its
     limit; `record` counts an action that happened. Checking and recording apart lets a caller
-    count only what succeeded (a refused /log is not a logged session).
+    count only what succeeded (a refused /log is not a logged session). `hold` does both at
+    once around the action, so concurrent actions of one key count each other while they run,
+    and uncounts an action that fails.
     """
 
     def __init__(self, limit: int, window: dt.timedelta, clock: Clock, *, what: str) -> None:
@@ -71,6 +74,23 @@ class RateLimiter:
         hits = self._recent(key, now)
         hits.append(now)
         self._hits[key] = hits
+
+    @contextlib.contextmanager
+    def hold(self, key: Hashable) -> Iterator[None]:
+        """Check, then count the action while it runs (a burst of concurrent ones cannot all
+        pass the check before any is counted); an action that raises is not counted."""
+        self.check(key)
+        self.record(key)
+        at = self._hits[key][-1]
+        try:
+            yield
+        except BaseException:
+            hits = self._hits.get(key)
+            if hits is not None and at in hits:
+                hits.remove(at)
+                if not hits:
+                    del self._hits[key]
+            raise
 
 
 def _window(delta: dt.timedelta) -> str:

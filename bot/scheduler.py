@@ -111,6 +111,8 @@ class WodDispatcher:
         self.sleeping_until: dt.datetime | None = None
         #  What happened to the latest WODs it handled, in order: (wod id, outcome).
         self.outcomes: deque[tuple[int, Outcome]] = deque(maxlen=100)
+        #  Told each outcome as it is recorded (a test harness watching another process).
+        self.on_outcome: Callable[[int, Outcome], None] | None = None
 
     # -- life cycle -----------------------------------------------------------------------------
 
@@ -305,3 +307,5 @@ class WodDispatcher:
     def _record(self, wod_id: int, outcome: Outcome) -> None:
         self.outcomes.append((wod_id, outcome))
         log.info("WOD %s: %s", wod_id, outcome)
+        if self.on_outcome is not None:
+            self.on_outcome(wod_id, outcome)

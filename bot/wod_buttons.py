@@ -1,7 +1,10 @@
-"""The buttons on a workout of the day's post, and the modal "Log my splits" opens.
+"""The buttons on a workout of the day's post, and the form (modal) "Log my splits" opens.
 
 Dynamic items: the WOD's id is in each custom id, and the templates are registered when the
-/wod cog loads, so a post's buttons keep working after a restart.
+/wod cog loads, so a post's buttons keep working after a restart. The form works the same way:
+its custom id carries the WOD's id and nothing is kept in memory, so a form opened before a
+restart can be submitted after it, and any number of athletes can have one open at once
+(discord.py keeps one modal per custom id: a kept one would take every submission of its WOD).
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ import discord
 
 from bot.errors import UserError
 from bot.logbook import MAX_NOTES, MAX_SPLITS_TEXT
-from bot.ui import PacerModal, answers_errors
+from bot.tree import answer_error
+from bot.ui import answers_errors
 from bot.wod_embeds import clip
 from storage import WodRow
 
@@ -26,10 +30,19 @@ def targets_button_id(wod_id: int) -> str:
     return f"pacer:wod:{wod_id}:targets"
 
 
+def log_form_id(wod_id: int) -> str:
+    return f"pacer:wod:{wod_id}:m"
+
+
+LOG_FORM_ID = re.compile(r"pacer:wod:(?P<id>\d{1,19}):m")
+
+
 class WodActions(Protocol):
     """What the buttons ask of the /wod cog (`cogs.wod.Wod`)."""
 
     async def button_wod(self, interaction: discord.Interaction[Any], wod_id: int) -> WodRow: ...
+
+    def check_log_limit(self, interaction: discord.Interaction[Any]) -> None: ...
 
     async def targets_embed(
         self, interaction: discord.Interaction[Any], wod: WodRow
@@ -71,7 +84,8 @@ class LogSplitsButton(
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         cog = _cog(interaction)
         wod = await cog.button_wod(interaction, self.wod_id)
-        await interaction.response.send_modal(LogSplitsModal(wod))
+        cog.check_log_limit(interaction)  # before the athlete types splits that would be refused
+        await interaction.response.send_modal(LogSplitsForm(wod))
 
 
 class TargetsButton(
@@ -110,21 +124,51 @@ def wod_view(wod_id: int) -> discord.ui.View:
     return view
 
 
-class LogSplitsModal(PacerModal):
+class LogSplitsForm(discord.ui.Modal):
+    """The "Log my splits" form. Sent already stopped, so discord.py does not keep it: its
+    submission is answered by `submit_log_form`, from the custom id and the values alone."""
+
     def __init__(self, wod: WodRow) -> None:
-        super().__init__(title=clip(f"Log WOD #{wod.id}", 45), custom_id=f"pacer:wod:{wod.id}:m")
-        self.wod = wod
-        self.splits: discord.ui.TextInput[LogSplitsModal] = discord.ui.TextInput(
+        super().__init__(title=clip(f"Log WOD #{wod.id}", 45), custom_id=log_form_id(wod.id))
+        self.add_item(discord.ui.TextInput(
             label="Splits", custom_id="splits", style=discord.TextStyle.long,
             placeholder="3:20 3:18 3:19 3:17 3:18 3:15", max_length=MAX_SPLITS_TEXT,
-        )
-        self.notes: discord.ui.TextInput[LogSplitsModal] = discord.ui.TextInput(
+        ))
+        self.add_item(discord.ui.TextInput(
             label="Notes", custom_id="notes", style=discord.TextStyle.long, required=False,
             placeholder="Windy on the back straight", max_length=MAX_NOTES,
-        )
-        self.add_item(self.splits)
-        self.add_item(self.notes)
+        ))
+        self.stop()  # not kept by discord.py (see the module's docstring)
 
-    async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
-        await _cog(interaction).log_splits(interaction, self.wod, self.splits.value,
-                                           self.notes.value)
+
+def form_values(components: Any) -> dict[str, str]:
+    """custom id -> value of the text inputs in a modal submission (in action rows or labels)."""
+    values: dict[str, str] = {}
+    stack = [components]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            if isinstance(node.get("custom_id"), str) and isinstance(node.get("value"), str):
+                values[node["custom_id"]] = node["value"]
+            stack.extend(node.get(key) for key in ("components", "component") if key in node)
+    return values
+
+
+async def submit_log_form(interaction: discord.Interaction[Any]) -> bool:
+    """Answer a submitted "Log my splits" form (True), or leave the interaction alone (False)."""
+    if interaction.type is not discord.InteractionType.modal_submit:
+        return False
+    data: Any = interaction.data or {}
+    match = LOG_FORM_ID.fullmatch(str(data.get("custom_id", "")))
+    if match is None:
+        return False
+    try:
+        cog = _cog(interaction)
+        wod = await cog.button_wod(interaction, int(match["id"]))  # it may be gone meanwhile
+        values = form_values(data.get("components"))
+        await cog.log_splits(interaction, wod, values.get("splits", ""), values.get("notes"))
+    except Exception as error:
+        await answer_error(interaction, error)
+    return True

@@ -155,8 +155,10 @@ def list_embed(
     return embed
 
 
-def analysis_embed(report: Report, *, title: str, replaced: bool) -> discord.Embed:
-    """The reply to a runner who logged their splits against the WOD (numbers only)."""
+def analysis_embed(report: Report, *, title: str, replaced: bool,
+                   session_id: int | None = None) -> discord.Embed:
+    """The reply to a runner who logged their splits against the WOD (numbers only); the
+    footer names the session, for /session show, edit or delete."""
     embed = discord.Embed(title=clip(title, TITLE_LIMIT), description=report.headline,
                           colour=COLOUR)
     used = len(embed.title or "") + len(report.headline)
@@ -173,15 +175,23 @@ def analysis_embed(report: Report, *, title: str, replaced: bool) -> discord.Emb
         value = _lines_field([f"• {n}" for n in report.notes])
         if used + len(value) < EMBED_BUDGET:
             embed.add_field(name="Notes", value=value, inline=False)
-    embed.set_footer(text="Updated your earlier log of this workout." if replaced else "Logged.")
+    done = "Updated your earlier log of this workout." if replaced else "Logged."
+    if session_id is not None:
+        done += f" Session #{session_id}: /session edit id: {session_id} to correct it."
+    embed.set_footer(text=done)
     return embed
 
 
-def results_embed(wod: WodRow, rows: Sequence[TeamRow], tz: ZoneInfo) -> discord.Embed:
-    """The teammates who logged the WOD, rep by rep side by side, with mean, SD and hit rate."""
+def results_embed(wod: WodRow, rows: Sequence[TeamRow], tz: ZoneInfo, *,
+                  hidden_only: bool = False) -> discord.Embed:
+    """The teammates who logged the WOD, rep by rep side by side, with mean, SD and hit rate.
+    `hidden_only`: nothing to show, but athletes who hide their sessions have logged it."""
     embed = discord.Embed(title=clip(f"Results · {wod_title(wod, tz)}", TITLE_LIMIT),
                           colour=COLOUR)
-    if not rows:
+    if hidden_only:
+        embed.description = ("No results you can see: those who logged it keep their sessions "
+                             "hidden (coaches see them). Log yours with **Log my splits** on it.")
+    elif not rows:
         embed.description = "Nobody has logged this workout yet: press **Log my splits** on it."
     else:
         header, lines = results_table(rows)
@@ -193,7 +203,7 @@ def results_embed(wod: WodRow, rows: Sequence[TeamRow], tz: ZoneInfo) -> discord
                 break
             embed.add_field(name="Reps" if k == 0 else "Reps (cont.)", value=value, inline=False)
             used += len(value)
-            shown += block.count("\n")
+            shown += block.count("\n") - block.count("\n ")  # athletes, not their rep lines
         plural = "s" if len(rows) != 1 else ""
         summary = f"{len(rows)} athlete{plural} logged it. Times per rep; `+` fast, `-` slow "
         summary += "against the target; SD in seconds; hit = reps on target."

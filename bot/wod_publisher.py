@@ -15,7 +15,9 @@ from bot.wod_buttons import log_button_id, wod_view
 from bot.wod_embeds import clip, safe, when_text, wod_embed
 from storage import WodRow
 
-HISTORY_SCAN = 100  # messages searched for a post left in doubt
+# Messages searched, newest first, for a post left in doubt: a crash is recovered within
+# minutes, and a channel rarely gets a thousand messages in that time.
+HISTORY_SCAN = 1000
 
 
 class DiscordPublisher:

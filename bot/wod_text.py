@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from bot.training import Athlete, Rep, Workout
 from bot.training.analysis import judge, resolve_target
 from bot.training.model import amount_mid
+from bot.training.report import rep_time
 from bot.training.units import MILE_M, format_distance, format_duration, format_time
 from storage import SessionRow
 
@@ -205,10 +206,20 @@ def _mark(time_s: float | None, target: tuple[float, float] | None) -> str:
     return {"on": "", "fast": "+", "slow": "-"}[verdict]
 
 
-def results_table(rows: Sequence[TeamRow], *, name_width: int = 10) -> tuple[str, list[str]]:
-    """A monospace table: one line per athlete, their reps side by side, then mean, SD and hits.
+# Characters a code block shows on a phone held upright before its lines wrap.
+PHONE_WIDTH = 40
 
-    A rep off its target is marked `+` (fast) or `-` (slow).
+
+def results_table(
+    rows: Sequence[TeamRow], *, name_width: int = 10, max_width: int = PHONE_WIDTH
+) -> tuple[str, list[str]]:
+    """A monospace table: each athlete's reps, then mean, SD and hits; a rep off its target is
+    marked `+` (fast) or `-` (slow).
+
+    Reps sit side by side on the athlete's line when that fits in `max_width`; otherwise each
+    athlete gets a line of figures and the reps below it, a few per line, in columns that line
+    up from athlete to athlete, each line indented and starting with the number of its first
+    rep (` #7`). An entry is one string, with line breaks when it takes several lines.
     """
     n = max((len(r.times_s) for r in rows), default=0)
     cells = [
@@ -220,18 +231,34 @@ def results_table(rows: Sequence[TeamRow], *, name_width: int = 10) -> tuple[str
         for r in rows
     ]
     width = max([3] + [len(c) for row in cells for c in row])
-    header_cells = [f"#{i + 1}".rjust(width) for i in range(n)]
-    header = " ".join(["athlete".ljust(name_width), *header_cells, "  mean", "   SD", " hit"])
-    lines = []
-    for r, row in zip(rows, cells, strict=True):
-        name = r.name.replace("`", "ˋ")  # the table sits in a code block
+    figures = []
+    for r in rows:
+        # In a code block: no backquote; no leading blank, which marks a line of reps.
+        name = r.name.replace("`", "ˋ").strip() or "?"
         name = name if len(name) <= name_width else name[: name_width - 1] + "…"
-        mean = _t(r.mean_s) if r.mean_s is not None else "–"
+        # A mean always has its tenth (`83.0`, `87.4`), as in every other reply.
+        mean = rep_time(r.mean_s) if r.mean_s is not None else "–"
         spread = f"{r.spread_s:.1f}" if r.spread_s is not None else "–"
         hit = f"{r.on_target}/{r.judged}" if r.judged else "–"
-        line = " ".join(
-            [name.ljust(name_width), *(c.rjust(width) for c in row), mean.rjust(6),
-             spread.rjust(5), hit.rjust(4)]
-        )
-        lines.append(line.rstrip())
-    return header.rstrip(), lines
+        figures.append((name.ljust(name_width), mean.rjust(6), spread.rjust(5), hit.rjust(4)))
+    header_cells = [f"#{i + 1}".rjust(width) for i in range(n)]
+    header = " ".join(["athlete".ljust(name_width), *header_cells, "  mean", "   SD", " hit"])
+    if len(header) <= max_width:
+        lines = [
+            " ".join([name, *(c.rjust(width) for c in row), mean, spread, hit]).rstrip()
+            for (name, mean, spread, hit), row in zip(figures, cells, strict=True)
+        ]
+        return header.rstrip(), lines
+    label_width = len(f" #{n}")
+    per_line = max(1, (max_width - label_width) // (width + 1))
+    header = " ".join(["athlete".ljust(name_width), "  mean", "   SD", " hit"])
+    entries = []
+    for (name, mean, spread, hit), row in zip(figures, cells, strict=True):
+        entry = [" ".join([name, mean, spread, hit]).rstrip()]
+        for first in range(0, n, per_line):
+            chunk = [c.rjust(width) for c in row[first : first + per_line]]
+            line = " ".join([f" #{first + 1}".ljust(label_width), *chunk]).rstrip()
+            if line.strip() != f"#{first + 1}":  # an athlete who logged fewer reps
+                entry.append(line)
+        entries.append("\n".join(entry))
+    return header.rstrip(), entries

@@ -37,6 +37,8 @@ DELETE_EXAMPLE = "/session delete id: 12"
 # a stuck key, not quotas.
 LOG_RATE_PER_HOUR = 30
 LOG_RATE_PER_MINUTE = 10
+# Edits and deletions of sessions one member may make in a minute (same reason).
+SESSION_CHANGES_PER_MINUTE = 20
 # /log storing and answering at once, after their defer. The store has one connection and the
 # charts one worker process, so more in flight only queue there.
 LOG_STORING_AT_ONCE = 8
@@ -134,6 +136,8 @@ class LogCog(commands.Cog, name="Log"):
         self.menu.guild_only = True
         self.burst = RateLimiter(LOG_RATE_PER_MINUTE, dt.timedelta(minutes=1), bot.now,
                                  what="logged {n} sessions")
+        self.changes = RateLimiter(SESSION_CHANGES_PER_MINUTE, dt.timedelta(minutes=1), bot.now,
+                                   what="changed sessions {n} times")
         # After its defer, a /log waits here to store and answer: a burst's acknowledgements
         # are not held up behind a thousand stores, charts and follow-ups (bench/load.py).
         self.storing = asyncio.Semaphore(LOG_STORING_AT_ONCE)
@@ -230,7 +234,10 @@ class LogCog(commands.Cog, name="Log"):
                     workout = wod.workout_text
                 except logbook.LogInputError:
                     pass  # the coach's workout is not in a form Pacer reads: the splits alone
-        reading = logbook.analysed(texts, profile)
+        try:
+            reading = logbook.analysed(texts, profile)
+        except logbook.LogInputError as err:  # too many reps with the workout of the day
+            raise UserError(str(err)) from None
         w = reading.workout
         result = await store.log_session(
             NewSession(
@@ -364,6 +371,8 @@ class LogCog(commands.Cog, name="Log"):
         if splits is None and workout is None and date is None and notes is None:
             raise UserError("Say what to change: splits, workout, date or notes.", EDIT_EXAMPLE)
         row, settings = await self._own_session(interaction, id, to_change=True)
+        changer = (row.guild_id, interaction.user.id)
+        self.changes.check(changer)  # at once, before reading anything
         splits_text = bounded(splits, logbook.MAX_SPLITS_TEXT, "splits", EDIT_EXAMPLE)
         workout_text = bounded(workout, logbook.MAX_WORKOUT_TEXT, "workout", EDIT_EXAMPLE)
         notes_text = bounded(notes, logbook.MAX_NOTES, "notes", EDIT_EXAMPLE)
@@ -377,22 +386,23 @@ class LogCog(commands.Cog, name="Log"):
                                                 settings)
         reading = read_texts(splits_text, workout_text, profile)
         w = reading.workout
-        edited = await self.bot.store.edit_session(
-            row.guild_id,
-            row.id,
-            SessionEdit(
-                workout_text=workout_text,
-                workout_json=None if w is None else w.to_dict(),
-                workout_key=None if w is None or not w.reps else w.key,
-                splits_text=splits_text,
-                splits_s=reading.splits_s,
-                notes=notes_text if notes_text is not None else row.notes,
-                day=day,
-                reps=logbook.rep_rows(reading.analysis),
-            ),
-        )
-        if edited is None:
-            raise UserError(f"Session #{id} is gone: it was deleted meanwhile.")
+        with self.changes.hold(changer):
+            edited = await self.bot.store.edit_session(
+                row.guild_id,
+                row.id,
+                SessionEdit(
+                    workout_text=workout_text,
+                    workout_json=None if w is None else w.to_dict(),
+                    workout_key=None if w is None or not w.reps else w.key,
+                    splits_text=splits_text,
+                    splits_s=reading.splits_s,
+                    notes=notes_text if notes_text is not None else row.notes,
+                    day=day,
+                    reps=logbook.rep_rows(reading.analysis),
+                ),
+            )
+            if edited is None:
+                raise UserError(f"Session #{id} is gone: it was deleted meanwhile.")
         embed = report_embed(render(reading.analysis, profile.units),
                              logbook.title_of(w, len(reading.splits_s)),
                              footer=f"Session #{edited.id} edited · {edited.day.isoformat()}")
@@ -405,9 +415,10 @@ class LogCog(commands.Cog, name="Log"):
         self, interaction: discord.Interaction[Any], id: app_commands.Range[int, 1, 2**53]
     ) -> None:
         row, _ = await self._own_session(interaction, id, to_change=True)
+        self.changes.check((row.guild_id, interaction.user.id))
         await interaction.response.send_message(
             f"Delete session #{row.id} ({logbook.one_line(row)})? This cannot be undone.",
-            view=ConfirmDelete(self.bot, row.guild_id, row.id, interaction.user.id),
+            view=ConfirmDelete(self, row.guild_id, row.id, interaction.user.id),
             ephemeral=True,
         )
 
@@ -433,9 +444,10 @@ def session_embed(
 
 
 class ConfirmDelete(PacerView):
-    def __init__(self, bot: Any, guild_id: int, session_id: int, user_id: int) -> None:
+    def __init__(self, cog: LogCog, guild_id: int, session_id: int, user_id: int) -> None:
         super().__init__(timeout=300)
-        self.bot = bot
+        self.cog = cog
+        self.bot = cog.bot
         self.guild_id = guild_id
         self.session_id = session_id
         self.user_id = user_id
@@ -448,7 +460,9 @@ class ConfirmDelete(PacerView):
             raise UserError(f"Session #{self.session_id} is already gone.")
         if row.athlete_id != interaction.user.id and not is_coach(interaction.user, settings):
             raise UserError("Only the session's athlete or a coach can delete it.")
-        await self.bot.store.delete_session(self.guild_id, self.session_id)
+        # Checked again: confirmations left open meanwhile.
+        with self.cog.changes.hold((self.guild_id, interaction.user.id)):
+            await self.bot.store.delete_session(self.guild_id, self.session_id)
         await interaction.response.edit_message(
             content=f"Session #{self.session_id} deleted.", view=None
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextlib import nullcontext
 from typing import Any, Literal
 
 import discord
@@ -11,6 +12,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import history, logbook
+from bot.autocomplete import always_answers
 from bot.charts import (
     ProgressionChartData,
     VolumeChartData,
@@ -20,11 +22,12 @@ from bot.charts import (
 from bot.embeds import COLOUR, clip, report_embed, safe
 from bot.errors import UserError
 from bot.permissions import is_coach
+from bot.ratelimit import RateLimiter
 from bot.training import ParseError, equivalent
 from bot.training.analysis import parse_race
 from bot.training.notation import parse_workout
-from bot.training.report import render_equivalent
-from bot.training.units import format_distance, format_time
+from bot.training.report import render_equivalent, rep_time
+from bot.training.units import format_race_distance, format_time
 from bot.ui import answers_errors
 from cogs.log import bounded, guild_only, png_file, read_date
 from storage import GuildSettings, NewRaceResult
@@ -34,10 +37,13 @@ PROGRESS_EXAMPLE = "/progress workout: 6x1000m"
 PB_EXAMPLE = "/pb athlete: @ana"
 PROFILE_EXAMPLE = "/profile units: mi race: 5k 20:00"
 PAGE_SIZE = 10
-MAX_PAGES = 20
+MAX_PAGES = 10_000  # 100,000 sessions; a page walks the athlete's index past the ones before it
 VOLUME_WEEKS = 12
 MAX_KEY_IN_ID = 40
 MAX_WORKOUT_TEXT = 300
+# Profile changes (units, privacy, a race result) one member may make in a minute: a guard
+# against a runaway script adding race results, not a quota.
+PROFILE_CHANGES_PER_MINUTE = 10
 
 
 async def viewer_scope(
@@ -54,6 +60,15 @@ async def viewer_scope(
         if row is not None and row.hidden:
             raise UserError("That athlete keeps their sessions to themselves (coaches see them).")
     return guild_id, athlete_id, coach, settings
+
+
+async def shown_privately(bot: Any, guild_id: int, athlete_id: int, viewer_id: int) -> bool:
+    """Whether an answer about this athlete must be ephemeral: a coach looking at a hidden
+    teammate sees their sessions, the rest of the channel must not."""
+    if athlete_id == viewer_id:
+        return False
+    row = await bot.store.athlete(guild_id, athlete_id)
+    return row is not None and row.hidden
 
 
 async def athlete_name(bot: Any, guild_id: int, athlete_id: int, fallback: str) -> str:
@@ -82,34 +97,39 @@ async def sessions_page(
     page: int,
     since: dt.date | None,
     key: str | None,
+    fallback_name: str = "this athlete",
 ) -> tuple[discord.Embed, bool]:
-    """One page of an athlete's sessions, newest first, and whether a next page exists."""
+    """One page of an athlete's sessions, newest first, and whether a next page exists.
+    `fallback_name` names an athlete Pacer has not met yet (no session, no profile)."""
     page = max(0, min(page, MAX_PAGES - 1))
-    want = (page + 1) * PAGE_SIZE + 1
+    # One page and one row more (is there a next page?), skipping the pages before it.
+    want, skip = PAGE_SIZE + 1, page * PAGE_SIZE
     store = bot.store
     if key is not None:
         rows = await store.workout_history(guild_id, key, athlete_id=athlete_id, since=since,
                                            limit=want, viewer_id=viewer_id,
-                                           include_hidden=coach)
+                                           include_hidden=coach, offset=skip)
     else:
         rows = await store.recent_sessions(guild_id, athlete_id, limit=want, viewer_id=viewer_id,
-                                           include_hidden=coach)
+                                           include_hidden=coach, offset=skip)
         if since is not None:
-            rows = [r for r in rows if r.day >= since]
-    shown = rows[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-    name = await athlete_name(bot, guild_id, athlete_id, "this athlete")
+            rows = [r for r in rows if r.day >= since]  # newest first: the older ones go
+    shown = rows[:PAGE_SIZE]
+    row = await store.athlete(guild_id, athlete_id)
+    name = row.display_name if row is not None else fallback_name
+    units = logbook.display_units(await store.guild_settings(guild_id), row)
     title = f"Sessions of {safe(name, 100)}"
     if key:
         title += f" · {safe(key, 60)}"
     if shown:
-        text = "\n".join(logbook.one_line(r) for r in shown)
+        text = "\n".join(logbook.one_line(r, units) for r in shown)
     elif page == 0:
         text = "No sessions logged yet." if since is None and key is None else (
             "No sessions match.")
     else:
         text = "No more sessions."
     embed = discord.Embed(title=title, description=clip(text, 4000), colour=COLOUR)
-    has_next = len(rows) > (page + 1) * PAGE_SIZE and page + 1 < MAX_PAGES
+    has_next = len(rows) > PAGE_SIZE and page + 1 < MAX_PAGES
     embed.set_footer(text=f"Page {page + 1} · /session show id: N for one session")
     return embed, has_next
 
@@ -184,6 +204,10 @@ class LookingCog(commands.Cog, name="Looking"):
         self.bot = bot
         self.menu = app_commands.ContextMenu(name="Recent sessions", callback=self.recent_menu)
         self.menu.guild_only = True
+        self.profile_changes = RateLimiter(
+            PROFILE_CHANGES_PER_MINUTE, dt.timedelta(minutes=1), bot.now,
+            what="changed your profile {n} times",
+        )
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.menu)
@@ -203,8 +227,9 @@ class LookingCog(commands.Cog, name="Looking"):
         guild_id, athlete_id, coach, settings = await viewer_scope(self.bot, interaction, athlete)
         since = read_date(since_text, settings, self.bot.now()) if since_text else None
         key = workout_key(workout)
+        who = athlete or interaction.user
         embed, has_next = await sessions_page(self.bot, guild_id, interaction.user.id, coach,
-                                              athlete_id, 0, since, key)
+                                              athlete_id, 0, since, key, who.display_name)
         view = page_buttons(athlete_id, 0, since, key, has_next)
         await interaction.response.defer(ephemeral=True, thinking=True)
         png = await self.volume_png(guild_id, athlete_id, interaction.user.id, coach, settings)
@@ -253,6 +278,7 @@ class LookingCog(commands.Cog, name="Looking"):
         await self.show_sessions(interaction, member, None, None)
 
     @sessions.autocomplete("workout")
+    @always_answers
     async def workout_choices(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
@@ -311,7 +337,7 @@ class LookingCog(commands.Cog, name="Looking"):
             if distance is None:
                 per = value * (1.609344 if units == "mi" else 1)
                 return f"{format_time(per)}/{units}"
-            return format_time(value, 1)
+            return rep_time(value)
 
         lines = [f"{r.day.isoformat()} · #{r.session_id} · mean {shown(r.mean_s)} · "
                  f"SD {r.sd_s:.1f} s · {shown(r.fastest_s)}–{shown(r.slowest_s)}"
@@ -322,15 +348,18 @@ class LookingCog(commands.Cog, name="Looking"):
         embed = discord.Embed(title=f"{safe(key, 100)} · {safe(name, 100)}",
                               description=clip(trend + "\n\n" + "\n".join(lines), 4000),
                               colour=COLOUR)
-        embed.set_footer(text=f"{len(runs)} sessions")
-        await interaction.response.defer(thinking=True)
+        embed.set_footer(text=f"{len(runs)} session" + ("" if len(runs) == 1 else "s"))
+        private = row is not None and row.hidden and athlete_id != interaction.user.id
+        await interaction.response.defer(thinking=True, ephemeral=private)
         data = ProgressionChartData(f"{key} · {name}"[:120], history.points(runs),
                                     units=units, distance_m=distance)  # type: ignore[arg-type]
         png = await self.bot.charts.render(render_progression, data)
         embed.set_image(url="attachment://progress.png")
-        await interaction.followup.send(embed=embed, file=png_file(png, "progress.png"))
+        await interaction.followup.send(embed=embed, file=png_file(png, "progress.png"),
+                                        ephemeral=private)
 
     @progress.autocomplete("workout")
+    @always_answers
     async def progress_choices(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
@@ -353,12 +382,14 @@ class LookingCog(commands.Cog, name="Looking"):
             )
             if best and best[0].rep.time_s:
                 b = best[0]
-                lines.append(f"**{label}** {format_time(b.rep.time_s or 0, 1)} · "
+                lines.append(f"**{label}** {rep_time(b.rep.time_s or 0)} · "
                              f"{b.day.isoformat()} · session #{b.rep.session_id}")
-        name = await athlete_name(self.bot, guild_id, athlete_id, "this athlete")
+        name = await athlete_name(self.bot, guild_id, athlete_id,
+                                  (athlete or interaction.user).display_name)
         embed = discord.Embed(title=f"Best reps · {safe(name, 100)}", colour=COLOUR,
                               description="\n".join(lines) or "No timed reps logged yet.")
-        await interaction.response.send_message(embed=embed)
+        private = await shown_privately(self.bot, guild_id, athlete_id, interaction.user.id)
+        await interaction.response.send_message(embed=embed, ephemeral=private)
 
     # -- /profile ---------------------------------------------------------------------------
 
@@ -395,17 +426,20 @@ class LookingCog(commands.Cog, name="Looking"):
             changes["units"] = logbook.store_units(units)
         if private is not None:
             changes["hidden"] = private
-        row = await store.set_athlete(guild_id, user.id, name, **changes)
-        if parsed is not None:
-            today = logbook.team_today(settings, self.bot.now())
-            await store.add_race_result(guild_id, user.id, name,
-                                        NewRaceResult(parsed[0], parsed[1], today))
+        changing = bool(changes) or parsed is not None
+        # Only changes count (/profile alone shows it and refreshes the name).
+        with self.profile_changes.hold((guild_id, user.id)) if changing else nullcontext():
+            row = await store.set_athlete(guild_id, user.id, name, **changes)
+            if parsed is not None:
+                today = logbook.team_today(settings, self.bot.now())
+                await store.add_race_result(guild_id, user.id, name,
+                                            NewRaceResult(parsed[0], parsed[1], today))
         shown_units = logbook.display_units(settings, row)
         races = await store.race_results(guild_id, user.id)
         lines = [f"Units: {shown_units} · sessions "
                  + ("hidden from teammates" if row.hidden else "visible to teammates")]
         for r in races[:10]:
-            lines.append(f"{format_distance(r.distance_m)} in {format_time(r.time_s)} "
+            lines.append(f"{format_race_distance(r.distance_m)} in {format_time(r.time_s)} "
                          f"({r.day.isoformat()})")
         profile = await logbook.athlete_profile(store, guild_id, user.id, settings)
         best = max(races, key=lambda r: equivalent(r.distance_m, r.time_s).vdot, default=None)

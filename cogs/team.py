@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import zoneinfo
 from typing import Any, Literal
@@ -10,14 +11,18 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.autocomplete import always_answers
 from bot.embeds import COLOUR
 from bot.errors import UserError
 from bot.permissions import can_manage_server
+from bot.ratelimit import RateLimiter
 from cogs.log import bounded, guild_only
 from storage import GuildSettings
 
 SETUP_EXAMPLE = "/pacer setup coach_role: @coach timezone: Europe/Paris units: km"
 MAX_ZONE = 64
+# Settings changes one member may make in a minute (a guard against a runaway script).
+SETUP_CHANGES_PER_MINUTE = 10
 
 
 @functools.cache
@@ -69,6 +74,8 @@ class TeamCog(commands.Cog, name="Team"):
 
     def __init__(self, bot: Any) -> None:
         self.bot = bot
+        self.changes = RateLimiter(SETUP_CHANGES_PER_MINUTE, dt.timedelta(minutes=1), bot.now,
+                                   what="changed the team's settings {n} times")
 
     @pacer.command(name="setup", description="Show or change the team's settings",
                    extras={"example": SETUP_EXAMPLE})
@@ -120,13 +127,15 @@ class TeamCog(commands.Cog, name="Team"):
             changed.append("privacy")
         store = self.bot.store
         if changes:
-            settings = await store.update_guild_settings(guild_id, **changes)
+            with self.changes.hold((guild_id, interaction.user.id)):
+                settings = await store.update_guild_settings(guild_id, **changes)
         else:
             settings = await store.guild_settings(guild_id)
         await interaction.response.send_message(embed=settings_embed(settings, changed),
                                                 ephemeral=True)
 
     @setup_command.autocomplete("timezone")
+    @always_answers
     async def zone_choices(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -19,6 +20,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import logbook
+from bot.autocomplete import always_answers
 from bot.errors import UserError
 from bot.permissions import interaction_is_coach, require_coach
 from bot.ratelimit import RateLimiter
@@ -27,7 +29,7 @@ from bot.training import Workout, parse_workout
 from bot.training.dates import parse_when
 from bot.training.report import render
 from bot.ui import PacerModal
-from bot.wod_buttons import LogSplitsButton, TargetsButton, wod_view
+from bot.wod_buttons import LogSplitsButton, TargetsButton, submit_log_form, wod_view
 from bot.wod_embeds import (
     COLOUR,
     analysis_embed,
@@ -43,7 +45,7 @@ from bot.wod_embeds import (
 from bot.wod_log import log_against_wod, workout_key
 from bot.wod_publisher import DiscordPublisher, team_zone
 from bot.wod_text import athlete_target_lines, paces_text, target_lines, team_rows
-from storage import NewWod, WodRow
+from storage import NewWod, SessionRow, WodRow
 from storage.records import WodStatus
 
 log = logging.getLogger(__name__)
@@ -53,6 +55,10 @@ MAX_WHEN = 100
 MAX_TITLE = 100
 MAX_CONTEXT = 1000
 POSTS_PER_10_MINUTES = 20
+# Logs through a post's "Log my splits" per athlete and minute (as /log's burst limit).
+WOD_LOGS_PER_MINUTE = 10
+# Edits, cancellations and settings changes per coach in 10 minutes.
+WOD_CHANGES_PER_10_MINUTES = 30
 POST_EXAMPLE = "/wod post workout: 6 x 1000m @ 3:20 w/ 90s jog when: tomorrow 6am"
 EDIT_EXAMPLE = "/wod edit id: 12 when: monday 5:30pm"
 WORKOUT_EXAMPLE = "6 x 1000m @ 3:20 w/ 90s jog"
@@ -73,7 +79,9 @@ class Draft:
 
 class ContextModal(PacerModal):
     def __init__(self, cog: Wod, draft: Draft, notes: str | None = None) -> None:
-        super().__init__(title="Context & details", custom_id="pacer:wod:context")
+        # No fixed custom id: discord.py keeps one modal per custom id, so two coaches posting
+        # at once would share one form (and its draft).
+        super().__init__(title="Context & details")
         self.cog = cog
         self.draft = draft
         self.notes: discord.ui.TextInput[ContextModal] = discord.ui.TextInput(
@@ -88,6 +96,15 @@ class ContextModal(PacerModal):
             await self.cog.finish_post(interaction, self.draft, self.notes.value)
         else:
             await self.cog.finish_edit(interaction, self.draft, self.notes.value)
+
+
+async def shows_hidden(store: Any, guild_id: int, sessions: Sequence[SessionRow],
+                       viewer_id: int) -> bool:
+    """Whether these sessions include a hidden teammate's (not the viewer's own)."""
+    others = {s.athlete_id for s in sessions} - {viewer_id}
+    if not others:
+        return False
+    return any(a.hidden and a.athlete_id in others for a in await store.athletes(guild_id))
 
 
 def _bounded(value: str | None, limit: int, what: str, example: str) -> str | None:
@@ -112,6 +129,10 @@ class Wod(commands.Cog):
         # A coach may schedule a week's workouts in a row; a runaway script may not.
         self.posts = RateLimiter(POSTS_PER_10_MINUTES, dt.timedelta(minutes=10), bot.now,
                                  what="posted {n} workouts of the day")
+        self.wod_logs = RateLimiter(WOD_LOGS_PER_MINUTE, dt.timedelta(minutes=1), bot.now,
+                                    what="logged splits for a workout of the day {n} times")
+        self.changes = RateLimiter(WOD_CHANGES_PER_10_MINUTES, dt.timedelta(minutes=10), bot.now,
+                                   what="changed workouts of the day {n} times")
         self.publisher = DiscordPublisher(bot)
         self.dispatcher = WodDispatcher(
             bot.store,
@@ -154,6 +175,9 @@ class Wod(commands.Cog):
         workout = parse_workout(text)  # ParseError: the tree answers with what and where
         if not workout.reps:
             raise UserError("That workout has no reps to run.", example=WORKOUT_EXAMPLE)
+        too_long = logbook.oversized(workout)
+        if too_long is not None:
+            raise UserError(too_long, example=WORKOUT_EXAMPLE)
         return workout
 
     async def _draft(
@@ -245,25 +269,23 @@ class Wod(commands.Cog):
         assert channel_id is not None
         now = self.bot.now()
         publish_at = draft.publish_at or now
-        key = (guild_id, interaction.user.id)
-        self.posts.check(key)
         if publish_at < now - dt.timedelta(minutes=1) and draft.publish_at is not None:
             publish_at = now  # the coach took a while over the notes: post at once
-        row = await self.bot.store.schedule_wod(
-            NewWod(
-                guild_id=guild_id,
-                author_id=interaction.user.id,
-                workout_text=draft.workout.text,
-                channel_id=channel_id,
-                day=publish_at.astimezone(draft.tz).date(),
-                publish_at=publish_at,
-                workout_json=draft.workout.to_dict(),
-                workout_key=workout_key(draft.workout),
-                notes=(notes or "").strip() or None,
-                title=draft.title,
+        with self.posts.hold((guild_id, interaction.user.id)):  # counted while it is stored
+            row = await self.bot.store.schedule_wod(
+                NewWod(
+                    guild_id=guild_id,
+                    author_id=interaction.user.id,
+                    workout_text=draft.workout.text,
+                    channel_id=channel_id,
+                    day=publish_at.astimezone(draft.tz).date(),
+                    publish_at=publish_at,
+                    workout_json=draft.workout.to_dict(),
+                    workout_key=workout_key(draft.workout),
+                    notes=(notes or "").strip() or None,
+                    title=draft.title,
+                )
             )
-        )
-        self.posts.record(key)
         if publish_at > now:
             self.dispatcher.wake()
             await interaction.followup.send(
@@ -310,6 +332,7 @@ class Wod(commands.Cog):
         title: app_commands.Range[str, 1, MAX_TITLE] | None = None,
     ) -> None:
         await require_coach(interaction, self.bot.store, "edit a workout of the day")
+        self.changes.check((interaction.guild_id, interaction.user.id))
         row = await self._wod(interaction, id)
         if row.status != "scheduled":
             raise UserError(
@@ -340,12 +363,14 @@ class Wod(commands.Cog):
             changes["channel_id"] = draft.channel_id
         if draft.title is not None:
             changes["title"] = draft.title
-        row = await self.bot.store.edit_wod(guild_id, draft.wod_id, **changes)
-        if row is None:
-            raise UserError(
-                f"Workout of the day #{draft.wod_id} is no longer scheduled: it was posted or"
-                " cancelled meanwhile."
-            )
+        # Checked again: forms opened before the limit was reached.
+        with self.changes.hold((guild_id, interaction.user.id)):
+            row = await self.bot.store.edit_wod(guild_id, draft.wod_id, **changes)
+            if row is None:
+                raise UserError(
+                    f"Workout of the day #{draft.wod_id} is no longer scheduled: it was posted"
+                    " or cancelled meanwhile."
+                )
         self.dispatcher.wake()
         await interaction.response.send_message(
             f"Updated workout of the day #{row.id}: it posts {when_text(row.publish_at, draft.tz)}"
@@ -360,13 +385,14 @@ class Wod(commands.Cog):
         self, interaction: discord.Interaction[Any], id: app_commands.Range[int, 1]
     ) -> None:
         await require_coach(interaction, self.bot.store, "cancel a workout of the day")
-        row = await self._wod(interaction, id)
-        if not await self.bot.store.cancel_wod(row.guild_id, id):
-            current = await self._wod(interaction, id)
-            raise UserError(
-                f"Workout of the day #{id} is {current.status}: only scheduled ones can be"
-                " cancelled."
-            )
+        with self.changes.hold((interaction.guild_id, interaction.user.id)):
+            row = await self._wod(interaction, id)
+            if not await self.bot.store.cancel_wod(row.guild_id, id):
+                current = await self._wod(interaction, id)
+                raise UserError(
+                    f"Workout of the day #{id} is {current.status}: only scheduled ones can be"
+                    " cancelled."
+                )
         self.dispatcher.wake()
         await interaction.response.send_message(
             f"Cancelled workout of the day #{id}; it will not be posted.", ephemeral=True
@@ -432,15 +458,20 @@ class Wod(commands.Cog):
                 row = latest[0] if latest else None
             if row is None:
                 raise UserError("No workout of the day has been posted yet.", example="/wod list")
-        await interaction.response.defer(thinking=True)
         coach = await interaction_is_coach(interaction, store)
         sessions = await store.wod_results(
             guild_id, row.id, viewer_id=interaction.user.id, include_hidden=coach
         )
+        # A coach sees hidden athletes' reps; the rest of the channel must not.
+        private = coach and await shows_hidden(store, guild_id, sessions, interaction.user.id)
+        await interaction.response.defer(thinking=True, ephemeral=private)
         rows = team_rows(sessions)
-        embed = results_embed(row, rows, tz)
+        # "Nobody has logged it" would be wrong when only hidden athletes have.
+        hidden_only = not rows and not coach and bool(
+            await store.wod_results(guild_id, row.id, include_hidden=True))
+        embed = results_embed(row, rows, tz, hidden_only=hidden_only)
         if not rows:
-            await interaction.followup.send(embed=embed)
+            await interaction.followup.send(embed=embed, ephemeral=private)
             return
         from bot.charts import AthleteReps, TeamChartData, render_team
 
@@ -452,7 +483,8 @@ class Wod(commands.Cog):
         )
         png = await self.bot.charts.render(render_team, data)
         embed.set_image(url=f"attachment://{CHART_NAME}")
-        await interaction.followup.send(embed=embed, file=discord.File(io.BytesIO(png), CHART_NAME))
+        await interaction.followup.send(embed=embed, file=discord.File(io.BytesIO(png), CHART_NAME),
+                                        ephemeral=private)
 
     # -- /wod settings --------------------------------------------------------------------------
 
@@ -474,9 +506,10 @@ class Wod(commands.Cog):
             if not 0 <= late_window_hours <= 168:
                 raise UserError("The late-post window is 0 to 168 hours.",
                                 example="/wod settings late_window_hours: 3")
-            await store.update_guild_settings(
-                guild_id, wod_late_window_min=round(late_window_hours * 60)
-            )
+            with self.changes.hold((guild_id, interaction.user.id)):
+                await store.update_guild_settings(
+                    guild_id, wod_late_window_min=round(late_window_hours * 60)
+                )
         s = await store.guild_settings(guild_id)
         where = f"<#{s.wod_channel_id}>" if s.wod_channel_id else "the channel /wod post is used in"
         await interaction.response.send_message(
@@ -508,12 +541,14 @@ class Wod(commands.Cog):
 
     @edit.autocomplete("id")
     @cancel.autocomplete("id")
+    @always_answers
     async def _scheduled_ids(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[int]]:
         return await self._id_choices(interaction, current, ("scheduled",))
 
     @results.autocomplete("id")
+    @always_answers
     async def _posted_ids(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[int]]:
@@ -521,27 +556,38 @@ class Wod(commands.Cog):
 
     # -- buttons --------------------------------------------------------------------------------
 
+    @commands.Cog.listener()
+    async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
+        await submit_log_form(interaction)  # "Log my splits" forms, even from before a restart
+
+    def check_log_limit(self, interaction: discord.Interaction[Any]) -> None:
+        """RateLimited when the member logged splits against WODs too often lately."""
+        self.wod_logs.check((interaction.guild_id, interaction.user.id))
+
     async def log_splits(
         self, interaction: discord.Interaction[Any], wod: WodRow, splits: str, notes: str | None
     ) -> None:
-        await interaction.response.defer(ephemeral=True, thinking=True)
         member = interaction.user
-        settings = await self.bot.store.guild_settings(wod.guild_id)
-        logged = await log_against_wod(
-            self.bot.store,
-            settings,
-            wod,
-            athlete_id=member.id,
-            athlete_name=member.display_name,
-            splits_text=splits,
-            notes=notes,
-            channel_id=interaction.channel_id,
-            interaction_id=interaction.id,
-        )
+        # Checked again on submit (forms opened before the limit was reached), and counted
+        # while it runs (forms submitted at once).
+        with self.wod_logs.hold((interaction.guild_id, member.id)):
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            settings = await self.bot.store.guild_settings(wod.guild_id)
+            logged = await log_against_wod(
+                self.bot.store,
+                settings,
+                wod,
+                athlete_id=member.id,
+                athlete_name=member.display_name,
+                splits_text=splits,
+                notes=notes,
+                channel_id=interaction.channel_id,
+                interaction_id=interaction.id,
+            )
         tz = await self._zone(wod.guild_id)
         report = render(logged.analysis, logged.units)
         embed = analysis_embed(report, title=f"Your splits · {wod_title(wod, tz)}",
-                               replaced=logged.replaced)
+                               replaced=logged.replaced, session_id=logged.session_id)
         await interaction.followup.send(embed=embed, ephemeral=True)
 
     async def targets_embed(

@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from storage.records import MAX_KEY, MAX_NAME, MAX_TEXT
+from storage.records import MAX_KEY, MAX_NAME, MAX_TEXT, MAX_WORKOUT_JSON
 
 
 def instant(value: dt.datetime) -> str:
@@ -50,8 +50,7 @@ def to_json(value: dict[str, Any] | None) -> str | None:
     if value is None:
         return None
     text = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-    # The parsed form is at most a few times the size of the text it came from.
-    return bounded(text, 16 * MAX_TEXT, "parsed workout")
+    return bounded(text, MAX_WORKOUT_JSON, "parsed workout")
 
 
 def floats_json(values: Sequence[float]) -> str:

@@ -23,6 +23,8 @@ MAX_REPS: Final = 500
 MAX_SPLITS: Final = 1000
 MAX_TITLE: Final = 100
 MAX_LATE_WINDOW_MIN: Final = 7 * 24 * 60
+# A parsed workout as stored (compact JSON): a few times the text it came from.
+MAX_WORKOUT_JSON: Final = 16 * MAX_TEXT
 
 
 class _Unset:

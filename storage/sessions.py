@@ -48,7 +48,8 @@ _SELECT = (
 
 RECENT_SQL = (
     f"{_SELECT} WHERE s.guild_id = :guild AND s.athlete_id = :athlete"
-    f" AND s.day <= :until AND {_VISIBLE} ORDER BY s.day DESC, s.id DESC LIMIT :limit"
+    f" AND s.day <= :until AND {_VISIBLE} ORDER BY s.day DESC, s.id DESC"
+    " LIMIT :limit OFFSET :offset"
 )
 
 
@@ -56,6 +57,12 @@ def _limit(limit: int) -> int:
     if not 1 <= limit <= MAX_LIMIT:
         raise ValueError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
     return limit
+
+
+def _offset(offset: int) -> int:
+    if offset < 0:
+        raise ValueError(f"offset must be 0 or more, not {offset}")
+    return offset
 
 
 def _session(row: Any) -> SessionRow:
@@ -90,6 +97,19 @@ def _params(
     guild_id: int, viewer_id: int | None, include_hidden: bool, **more: Any
 ) -> dict[str, Any]:
     return {"guild": guild_id, "viewer": viewer_id, "all": int(include_hidden), **more}
+
+
+def _sessions(
+    conn: sqlite3.Connection,
+    sql: str,
+    guild_id: int,
+    viewer_id: int | None,
+    include_hidden: bool,
+    **more: Any,
+) -> list[SessionRow]:
+    """The sessions a query over `_SELECT` finds, for a viewer in a guild."""
+    rows = conn.execute(sql, _params(guild_id, viewer_id, include_hidden, **more)).fetchall()
+    return [_session(r) for r in rows]
 
 
 # -- writes ------------------------------------------------------------------------------------
@@ -278,19 +298,19 @@ def recent(
     until: dt.date | None,
     viewer_id: int | None,
     include_hidden: bool,
+    offset: int = 0,
 ) -> list[SessionRow]:
-    rows = conn.execute(
+    return _sessions(
+        conn,
         RECENT_SQL,
-        _params(
-            guild_id,
-            viewer_id,
-            include_hidden,
-            athlete=athlete_id,
-            until="9999-12-31" if until is None else cv.day(until),
-            limit=_limit(limit),
-        ),
-    ).fetchall()
-    return [_session(r) for r in rows]
+        guild_id,
+        viewer_id,
+        include_hidden,
+        athlete=athlete_id,
+        until="9999-12-31" if until is None else cv.day(until),
+        limit=_limit(limit),
+        offset=_offset(offset),
+    )
 
 
 def team(
@@ -303,19 +323,17 @@ def team(
     include_hidden: bool,
 ) -> list[SessionRow]:
     """The team's sessions between two days, newest first."""
-    rows = conn.execute(
+    return _sessions(
+        conn,
         f"{_SELECT} WHERE s.guild_id = :guild AND s.day BETWEEN :since AND :until"
         f" AND {_VISIBLE} ORDER BY s.day DESC, s.id DESC LIMIT :limit",
-        _params(
-            guild_id,
-            viewer_id,
-            include_hidden,
-            since=cv.day(since),
-            until=cv.day(until),
-            limit=_limit(limit),
-        ),
-    ).fetchall()
-    return [_session(r) for r in rows]
+        guild_id,
+        viewer_id,
+        include_hidden,
+        since=cv.day(since),
+        until=cv.day(until),
+        limit=_limit(limit),
+    )
 
 
 def workout_history(
@@ -328,24 +346,24 @@ def workout_history(
     limit: int,
     viewer_id: int | None,
     include_hidden: bool,
+    offset: int = 0,
 ) -> list[SessionRow]:
     """Sessions of one workout (by its canonical key), newest first."""
-    rows = conn.execute(
+    return _sessions(
+        conn,
         f"{_SELECT} WHERE s.guild_id = :guild AND s.workout_key = :key"
         " AND s.day BETWEEN :since AND :until AND (:athlete IS NULL OR s.athlete_id = :athlete)"
-        f" AND {_VISIBLE} ORDER BY s.day DESC, s.id DESC LIMIT :limit",
-        _params(
-            guild_id,
-            viewer_id,
-            include_hidden,
-            key=workout_key,
-            athlete=athlete_id,
-            since="0000-01-01" if since is None else cv.day(since),
-            until="9999-12-31" if until is None else cv.day(until),
-            limit=_limit(limit),
-        ),
-    ).fetchall()
-    return [_session(r) for r in rows]
+        f" AND {_VISIBLE} ORDER BY s.day DESC, s.id DESC LIMIT :limit OFFSET :offset",
+        guild_id,
+        viewer_id,
+        include_hidden,
+        key=workout_key,
+        athlete=athlete_id,
+        since="0000-01-01" if since is None else cv.day(since),
+        until="9999-12-31" if until is None else cv.day(until),
+        limit=_limit(limit),
+        offset=_offset(offset),
+    )
 
 
 def wod_results(
@@ -356,11 +374,14 @@ def wod_results(
     include_hidden: bool,
 ) -> list[SessionRow]:
     """Everyone's sessions on one workout of the day, in the order they were logged."""
-    rows = conn.execute(
+    return _sessions(
+        conn,
         f"{_SELECT} WHERE s.wod_id = :wod AND s.guild_id = :guild AND {_VISIBLE} ORDER BY s.id",
-        _params(guild_id, viewer_id, include_hidden, wod=wod_id),
-    ).fetchall()
-    return [_session(r) for r in rows]
+        guild_id,
+        viewer_id,
+        include_hidden,
+        wod=wod_id,
+    )
 
 
 _BEST_COLS = (

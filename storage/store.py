@@ -212,14 +212,16 @@ class Store:
         until: dt.date | None = None,
         viewer_id: int | None = None,
         include_hidden: bool = False,
+        offset: int = 0,
     ) -> list[SessionRow]:
-        """An athlete's latest sessions (by day, then by logging order), newest first.
+        """An athlete's latest sessions (by day, then by logging order), newest first, after
+        skipping the `offset` latest (pages).
 
         Privacy: a hidden athlete's sessions are returned only to themselves
         (`viewer_id=athlete_id`) or with `include_hidden=True` (coaches).
         """
         return await self._run(
-            sessions.recent, guild_id, athlete_id, limit, until, viewer_id, include_hidden
+            sessions.recent, guild_id, athlete_id, limit, until, viewer_id, include_hidden, offset
         )
 
     async def team_sessions(
@@ -248,8 +250,10 @@ class Store:
         limit: int = 50,
         viewer_id: int | None = None,
         include_hidden: bool = False,
+        offset: int = 0,
     ) -> list[SessionRow]:
-        """Every session of one workout ("8x400") in the guild or by one athlete, newest first."""
+        """Every session of one workout ("8x400") in the guild or by one athlete, newest first,
+        after skipping the `offset` latest (pages)."""
         return await self._run(
             sessions.workout_history,
             guild_id,
@@ -260,6 +264,7 @@ class Store:
             limit,
             viewer_id,
             include_hidden,
+            offset,
         )
 
     async def wod_results(

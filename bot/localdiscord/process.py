@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .driver import LocalDiscord
@@ -44,9 +45,16 @@ class BotProcess:
         self.serve_args = tuple(serve_args)  # more options for `bot.localdiscord.serve`
         self.proc: asyncio.subprocess.Process | None = None
         self.starts = 0
+        # What the running process printed besides `ready` (e.g. "wod 3 posted"), in order.
+        self.lines: list[str] = []
+        self._lines_changed = asyncio.Condition()
+        self._reader: asyncio.Task[None] | None = None
 
-    async def start(self, *, sync: bool | None = None) -> None:
-        """Start the bot and wait until it is ready (commands synced on the first start)."""
+    async def start(self, *, sync: bool | None = None, clock_offset: float = 0.0) -> None:
+        """Start the bot and wait until it is ready (commands synced on the first start).
+
+        `clock_offset`: the bot's clock runs that many seconds ahead of the wall clock, as if
+        it had been restarted that much later (what was due meanwhile is due at once)."""
         if self.proc is not None:
             raise RuntimeError("the bot process is already running")
         sync = self.starts == 0 if sync is None else sync
@@ -57,6 +65,8 @@ class BotProcess:
             args.append("--sync")
         if self.stalls is not None:
             args += ["--stalls", str(self.stalls)]
+        if clock_offset:
+            args += ["--clock-offset", repr(clock_offset)]
         args += self.serve_args
         with open(self.log_path, "ab") as err:
             self.proc = await asyncio.create_subprocess_exec(
@@ -66,14 +76,37 @@ class BotProcess:
         self.starts += 1
         LocalDiscord._running_bot = self.discord
         assert self.proc.stdout is not None
+        self.lines = []
         try:
-            line = await asyncio.wait_for(self.proc.stdout.readline(), START_TIMEOUT)
-        except TimeoutError:
+            async with asyncio.timeout(START_TIMEOUT):
+                # A line may come before `ready` (a WOD posted as the bot connected).
+                while (line := (await self.proc.stdout.readline()).decode().strip()) != READY:
+                    if not line:
+                        raise EOFError
+                    self.lines.append(line)
+        except (TimeoutError, EOFError):
             await self.kill()
             raise RuntimeError(f"the bot did not start; see {self.log_path}") from None
-        if line.decode().strip() != READY:
-            await self.kill()
-            raise RuntimeError(f"the bot did not start; see {self.log_path}")
+        self._reader = asyncio.create_task(self._read(self.proc.stdout))
+
+    async def _read(self, stdout: asyncio.StreamReader) -> None:
+        while line := await stdout.readline():
+            async with self._lines_changed:
+                self.lines.append(line.decode().strip())
+                self._lines_changed.notify_all()
+
+    async def wait_for_lines(
+        self, predicate: Callable[[list[str]], bool], *, timeout: float, what: str = ""
+    ) -> None:
+        """Wait until `predicate(self.lines)` holds (`timeout` is a failure guard)."""
+        try:
+            async with asyncio.timeout(timeout), self._lines_changed:
+                await self._lines_changed.wait_for(lambda: predicate(self.lines))
+        except TimeoutError:
+            raise TimeoutError(
+                f"timed out after {timeout}s waiting for {what or predicate}; the bot printed"
+                f" {self.lines[-20:]}"
+            ) from None
 
     async def kill(self) -> None:
         """SIGKILL: the process ends at once, mid-write or mid-reply as it may be."""
@@ -95,6 +128,12 @@ class BotProcess:
             proc.kill()
             await proc.wait()
             raise RuntimeError(f"the bot did not exit on signal {sig}; killed it") from None
+        finally:
+            reader, self._reader = self._reader, None
+            if reader is not None:
+                reader.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await reader
         if LocalDiscord._running_bot is self.discord:
             LocalDiscord._running_bot = None
         return code

@@ -6,18 +6,22 @@ then this process with its URL; discord.py's REST base and gateway are pointed t
 `LocalDiscord.run_bot` does in-process. Nothing here is used when Pacer runs against Discord.
 
 The process prints one line, `ready`, once the bot is connected with every guild available
-(and its commands synced, with --sync); it exits cleanly on SIGTERM.
+(and its commands synced, with --sync), then `wod <id> <outcome>` each time its workout-of-the-day
+dispatcher records what became of a WOD (so the parent can wait for it); it exits cleanly on
+SIGTERM.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import gc
 import json
 import logging
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +63,10 @@ class ServedPacer(Pacer):
 
     async def setup_hook(self) -> None:
         await super().setup_hook()
+        wods: Any = self.get_cog("Wod")
+        if wods is not None:
+            wods.dispatcher.on_outcome = lambda wod_id, outcome: print(
+                f"wod {wod_id} {outcome}", flush=True)
         if self._stalls_path is not None:
             self._watch = asyncio.create_task(self._watch_loop(), name="pacer-loop-watch")
             gc.callbacks.append(self._time_collection)
@@ -108,6 +116,14 @@ class ServedPacer(Pacer):
         print(READY, flush=True)
 
 
+def offset_clock(seconds: float) -> Callable[[], dt.datetime] | None:
+    """The wall clock shifted by `seconds` (None: the bot's own, unshifted)."""
+    if not seconds:
+        return None
+    shift = dt.timedelta(seconds=seconds)
+    return lambda: dt.datetime.now(dt.UTC) + shift
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.localdiscord.serve")
     parser.add_argument("url", help="the local Discord, e.g. http://127.0.0.1:41234")
@@ -128,6 +144,10 @@ def main(argv: list[str] | None = None) -> int:
         "--stalls", help="record event-loop stalls (wall time, seconds late) and garbage "
         "collections over 1 ms to this JSON file"
     )
+    parser.add_argument(
+        "--clock-offset", type=float, default=0.0, metavar="SECONDS",
+        help="the bot's clock runs this far ahead of the wall clock (a restart that came later)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
@@ -137,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     def factory(s: Settings) -> Pacer:
         charts = InThreadCharts() if args.charts == "thread" else None
         return ServedPacer(s, sync=args.sync, stalls=args.stalls, warm_up_dates=False,
-                           charts=charts, freeze_heap=not args.no_heap_freeze)
+                           charts=charts, clock=offset_clock(args.clock_offset),
+                           freeze_heap=not args.no_heap_freeze)
 
     return asyncio.run(run_bot(settings, factory=factory))
 

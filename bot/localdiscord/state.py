@@ -57,6 +57,7 @@ DM = 1
 GUILD_CATEGORY = 4
 
 _EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
+DISCORD_EPOCH = datetime(2015, 1, 1, tzinfo=UTC)  # snowflakes count milliseconds from it
 
 
 def iso(moment: datetime) -> str:
@@ -91,6 +92,13 @@ class World:
 
     def next_id(self) -> int:
         return next(self._ids)
+
+    def ids_from(self, moment: datetime) -> None:
+        """Give what is made from now on (messages, interactions) snowflakes of `moment`, as
+        Discord does, so ids keep growing from one run to the next of a kept database. What
+        was made before (the server, its channel) keeps its ids."""
+        snowflake = int((moment - DISCORD_EPOCH).total_seconds() * 1000) << 22
+        self._ids = itertools.count(max(next(self._ids), snowflake))
 
     def timestamp(self) -> datetime:
         """A strictly increasing timestamp (one second per call): deterministic ordering."""

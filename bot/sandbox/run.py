@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import sys
 import threading
 from collections.abc import AsyncIterator, Callable
@@ -74,6 +75,8 @@ async def run_sandbox(
         interactive = lines is None and sys.stdin.isatty()
     async with LocalDiscord(bot_name="Pacer") as local:
         sandbox = Sandbox(local, out, files_dir, echo=not interactive)
+        # The database outlives the run: messages and interactions must not reuse its ids.
+        local.world.ids_from(clock() if clock is not None else dt.datetime.now(dt.UTC))
 
         def make_bot() -> Pacer:
             # Without a renderer given, the chart process starts in the background, as in `run`.

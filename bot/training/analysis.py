@@ -294,6 +294,25 @@ def _lap_groups(times: tuple[float, ...], reps: tuple[Rep, ...]) -> tuple[float,
     return sums
 
 
+def _dotted_minutes(times: tuple[float, ...], reps: tuple[Rep, ...]) -> tuple[float, ...] | None:
+    """`2.26, 2.28` for 1000 m reps: minutes and seconds with a dot (2:26, 2:28), when every
+    time read as seconds is faster than any runner and every one reads as m.ss."""
+    distances = [amount_mid(r.distance_m) for r in reps[: len(times)]]
+    if not times or len(distances) < len(times) or not all(distances):
+        return None
+    out = []
+    for t, d in zip(times, distances, strict=False):
+        minutes = math.floor(t)
+        seconds = round((t - minutes) * 100)
+        if (t >= fastest_possible_s(d or 0.0) or not 1 <= minutes < 60 or seconds >= 60
+                or abs(t - (minutes + seconds / 100)) > 1e-9):
+            return None
+        out.append(minutes * 60.0 + seconds)
+    if any(t < fastest_possible_s(d or 0.0) for t, d in zip(out, distances, strict=False)):
+        return None
+    return tuple(out)
+
+
 def analyze(
     splits: Splits | str,
     workout: Workout | str | None = None,
@@ -319,6 +338,10 @@ def analyze(
         notes.append(
             f"{len(splits.splits_s)} times for {len(reps)} reps: read as {per_rep} laps a rep"
         )
+    elif reps and (dotted := _dotted_minutes(times, reps)) is not None:
+        notes.append(f"read {times[0]:.2f} as {format_time(dotted[0])}: minutes and "
+                     "seconds with a dot")
+        times = dotted
     elif reps and not recoveries and _interleaved(times, reps):
         recoveries = {k: t for k, t in enumerate(times[1::2])}
         times = times[0::2]

@@ -16,10 +16,20 @@ from bot.training.errors import ParseError
 
 HINT = "6x1k today: 2:26 / 2:28 / 2:26 / 2:27 / 2:26 / 2:24 felt strong"
 
-_TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?|\d{2,3}(?:\.\d+)?)"
+# A decimal comma too (`1:12,4`, `65,5`), not a list (`2:26,2:28`, `65,66`).
+_TIME = (r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+|,\d{1,2}(?![\d:]))?"
+         r"|\d{2,3}(?:\.\d+|,\d(?![\d:]))?)")
 _SEP = r"(?:\s*[/,;|]\s*|\s*-\s*|\s+)"
+_REC_WORD = r"(?:jog|rest|rec\.?|recovery|walk|float)"
+# Inside a run of splits, what the splits reader takes too: a recovery or laps in brackets
+# (`(60)`, `(jog 90)`, `(28, 29.8)`) and `jog 90`; without these a run would stop there and the
+# splits after a recovery would land in the notes.
+_BETWEEN = (rf"(?:\(\s*(?:{_REC_WORD}\s*)?{_TIME}(?:\s*{_REC_WORD})?"
+            rf"(?:\s*[,/]\s*{_TIME})*\s*\)|{_REC_WORD}\s+{_TIME})")
 # A run of at least two times; no digit, colon or letter glued to either end.
-_RUN = re.compile(rf"(?<![\w:.]){_TIME}(?:{_SEP}{_TIME})+(?![\w:])")
+_RUN = re.compile(
+    rf"(?<![\w:.]){_TIME}(?:{_SEP}(?:{_TIME}|{_BETWEEN}(?={_SEP}{_TIME}|\s*$)))+(?![\w:])"
+)
 # Words (or marks) after which a time is part of the workout: a target, a recovery, a duration.
 _WORKOUT_LEAD = re.compile(
     r"(?:@|\bat|\bin|\bw/?|\bwith|\brec\.?|\brecovery|\brest|\bjog|\bx|×|\bpace)\s*$",
@@ -49,14 +59,23 @@ def _clean(text: str) -> str:
     return text.strip(" \t\r\n:;,.-–—|").strip()
 
 
+_FIRST_TIME = re.compile(_TIME)
+
+
 def _splits_run(text: str) -> re.Match[str] | None:
-    for match in _RUN.finditer(text):
-        if _WORKOUT_LEAD.search(text[: match.start()]):
+    pos = 0
+    while (match := _RUN.search(text, pos)) is not None:
+        # The lead is a word just before the run: a short look back keeps this linear.
+        if _WORKOUT_LEAD.search(text[max(0, match.start() - 16) : match.start()]):
+            # `6 x 400 68 69 70`: the 400 belongs to the workout, the splits may follow it.
+            first = _FIRST_TIME.match(text, match.start())
+            pos = first.end() if first is not None else match.end()
             continue
         times = re.findall(_TIME, match.group(0))
         # `6 x 400 200` or a lone year are not splits; a clock time or three numbers are.
         if any(":" in t for t in times) or len(times) >= 3:
             return match
+        pos = match.end()
     return None
 
 

@@ -28,6 +28,8 @@ WEEKDAYS = {
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "ten": 10}
 SESSION_HINT = "today, yesterday, monday, 2 days ago, July 13th or 2026-07-13"
+# A session older than this is a mistyped year (`1900-01-01`, `2016` for 2026), not a log.
+MAX_YEARS_BACK = 10
 WHEN_HINT = "now, tomorrow 6am, monday 5:30pm, in 2 hours or 2026-07-13 06:00"
 
 _lock = threading.Lock()
@@ -98,6 +100,11 @@ def parse_session_date(text: str, today: date) -> date:
     if found > today:
         raise ParseError(
             f"{found.isoformat()} is in the future: a session is logged on the day it was run",
+            text=text, offset=0, length=len(text), hint=SESSION_HINT,
+        )
+    if (today - found).days > MAX_YEARS_BACK * 366:
+        raise ParseError(
+            f"{found.isoformat()} is more than {MAX_YEARS_BACK} years ago: check the year",
             text=text, offset=0, length=len(text), hint=SESSION_HINT,
         )
     return found

@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 
 from bot.training.analysis import Analysis, RepResult, SetStats
 from bot.training.model import Workout, amount_mid
-from bot.training.units import MILE_M, format_distance, format_duration, format_time
+from bot.training.units import (
+    MILE_M,
+    format_distance,
+    format_duration,
+    format_race_distance,
+    format_time,
+)
 from bot.training.vdot import Equivalent
 
 if TYPE_CHECKING:
@@ -77,11 +83,15 @@ def _t(seconds: float) -> str:
     return format_time(seconds, 1 if tenths % 10 else 0)
 
 
-def _t1(seconds: float) -> str:
-    """Like `_t` with a tenth always: averages and /400 paces (`58.5`, `2:26.2`)."""
+def rep_time(seconds: float) -> str:
+    """A rep time with a tenth, as runners write it: seconds below 90 s (`58.5`), else
+    minutes (`2:26.2`). Averages, /400 paces, best reps."""
     if 0 <= seconds < SECONDS_ONLY_BELOW:
         return f"{seconds:.1f}"
     return format_time(seconds, 1)
+
+
+_t1 = rep_time
 
 
 def _per_unit(seconds_per_km: float, units: str) -> float:
@@ -324,7 +334,7 @@ def render_equivalent(eq: Equivalent, units: str = "km") -> Report:
             per400 += f"-{_t1(slow * 0.4)}"
         summary.append(f"{zone} {label}: {text} · {per400}/400")
     return Report(
-        headline=f"VDOT {eq.vdot:.1f} from {format_distance(eq.distance_m)} in "
+        headline=f"VDOT {eq.vdot:.1f} from {format_race_distance(eq.distance_m)} in "
         f"{_t(eq.time_s)}",
         table=table,
         summary=tuple(summary),

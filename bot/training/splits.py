@@ -31,7 +31,8 @@ decides which numbers are times. The rules:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from bot.training.errors import ParseError
 from bot.training.units import DISTANCE_UNITS, DURATION_UNITS
@@ -424,6 +425,13 @@ def _is_date(body: str) -> bool:
 _FULL_WIDTH = {0xFF01 + i: 0x21 + i for i in range(0x5E)} | {0x3000: 0x20}
 
 
+# A decimal comma (`1:12,4`, `65,5`): one digit after a comma glued to a time and followed by
+# a blank, a separator or the end. `2:26,2:28` and `65,66` stay lists; a 4 s split cannot be.
+_DECIMAL_COMMA = re.compile(
+    r"(?<![\d.,])(\d{1,2}:\d{2},\d{1,2}|\d{2,3},\d)(?=[\s/;|]|,\s|$)"
+)
+
+
 def parse_splits(text: str) -> Splits:
     """Read an athlete's splits. Raises ParseError (with the position) when there are none."""
     if not isinstance(text, str):
@@ -433,8 +441,12 @@ def parse_splits(text: str) -> Splits:
     if not text.strip():
         raise ParseError("No splits given", text=text, hint=HINT)
     text = text.translate(_FULL_WIDTH)  # `２：２６` from a phone's full-width keyboard
+    typed = text
+    # One character for one, so the columns of an error hold.
+    text = _DECIMAL_COMMA.sub(lambda m: m.group(0).replace(",", "."), text)
     toks = _scan(text)
-    return _read(text, toks)
+    read = _read(text, toks)
+    return read if text == typed else replace(read, text=typed)
 
 
 def _line_bounds(toks: list[_Tok]) -> list[int]:
@@ -560,7 +572,8 @@ def _read(text: str, toks: list[_Tok]) -> Splits:
             group_start = len(splits)
         elif (
             prev_word in _SUMMARY_WORDS
-            or nxt_word in _SUMMARY_WORDS  # `5:38 avg`
+            # `5:38 avg`, but not `2:26 avg 2:27` (the word introduces the next time)
+            or (nxt_word in _SUMMARY_WORDS and not _time_follows(toks, i + 1))
             or (prev is not None and prev.kind == "eq")
             # `avg: 2:26`
             or (prev is not None and prev.kind == "colon" and i > 1
@@ -825,6 +838,12 @@ def _labels(toks: list[_Tok]) -> list[bool]:
             # A comma ends a label's reach (`Lap 1: 75, Lap 2: 74`); a slash does not
             # (`3x(400/300/200): 64/47/30`).
             anchor = i + 1
+        elif t.kind == "colon" and i > anchor and toks[i - 1].kind == "word" and (
+            toks[i - 1].text in _SUMMARY_WORDS
+        ):
+            # `65 66 64 avg: 65`: the summary word alone is the label, the times before it
+            # are splits (the summary rule leaves out the time after it).
+            anchor = i + 1
         elif t.kind == "colon":
             before = toks[anchor:i]
             nums = [b for b in before if b.kind == "num"]
@@ -860,6 +879,13 @@ def _pace_unit_follows(toks: list[_Tok], i: int) -> bool:
 
 def _num_after(toks: list[_Tok], i: int) -> bool:
     return i + 1 < len(toks) and toks[i + 1].kind == "num"
+
+
+def _time_follows(toks: list[_Tok], i: int) -> bool:
+    """Whether a number comes right after the word at `i`, or after its colon (`avg: 65`)."""
+    if _num_after(toks, i):
+        return True
+    return i + 2 < len(toks) and toks[i + 1].kind == "colon" and toks[i + 2].kind == "num"
 
 
 def _follows_on_line(toks: list[_Tok], i: int, *, full: bool, plain: bool = False) -> bool:

@@ -176,6 +176,15 @@ def format_distance(metres: float) -> str:
     return f"{metres:.1f} m"
 
 
+def format_race_distance(metres: float) -> str:
+    """A race's distance as runners name it: `half marathon`, `marathon`, else
+    `format_distance` (`5 km`, `1 mi`), never `21097.5 m`."""
+    for name, length in (("half marathon", HALF_MARATHON_M), ("marathon", MARATHON_M)):
+        if abs(metres - length) < 1.0:
+            return name
+    return format_distance(metres)
+
+
 def format_duration(seconds: float) -> str:
     """A duration as a length of running: `90 s`, `3 min`, `2:30 min`, `1:15:00`."""
     if seconds < 60 or (seconds < 180 and seconds % 60):

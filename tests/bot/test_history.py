@@ -67,6 +67,12 @@ def test_rep_rows_carry_lengths_times_targets_and_rests() -> None:
                                (3, 400.0, 120.0, 68.0, None)]
 
 
+def test_read_refuses_more_reps_than_a_session_keeps() -> None:
+    with pytest.raises(logbook.LogInputError) as err:
+        logbook.read("65 " * 501, None, Athlete())
+    assert err.value.part == "splits" and "at most 500" in str(err.value)
+
+
 def test_read_says_which_part_failed() -> None:
     with pytest.raises(logbook.LogInputError) as err:
         logbook.read("2:26", "felt great", Athlete())
@@ -76,3 +82,10 @@ def test_read_says_which_part_failed() -> None:
 def test_one_line_has_no_user_text_but_the_workout_key() -> None:
     line = logbook.one_line(row(7, MON, [(400, 67.5, None), (400, 66.9, None)], key="2x400m"))
     assert line == "#7 · Mon 13 Jul · 2x400m · 2 reps · avg 67.2"
+
+
+def test_one_line_of_a_ladder_gives_its_pace_not_a_mean_of_unlike_reps() -> None:
+    ladder = row(8, MON, [(400, 62.0, None), (800, 125.0, None), (1200, 190.0, None)],
+                 key="400m,800m,1200m")
+    assert logbook.one_line(ladder) == "#8 · Mon 13 Jul · 400m,800m,1200m · 3 reps · avg 2:37/km"
+    assert logbook.one_line(ladder, "mi").endswith("avg 4:13/mi")

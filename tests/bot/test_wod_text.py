@@ -76,7 +76,51 @@ def test_results_table_marks_off_target_reps() -> None:
         session(1, 11, "a`very`long`name", [195, 200, 205]),
         session(2, 22, "ben", [200, 200], target=None),
     ])
-    header, lines = results_table(rows)
+    header, lines = results_table(rows, max_width=80)
     assert header.split() == ["athlete", "#1", "#2", "#3", "mean", "SD", "hit"]
-    assert lines[0].split() == ["aˋveryˋlo…", "3:15+", "3:20", "3:25-", "3:20", "5.0", "1/3"]
-    assert lines[1].split() == ["ben", "3:20", "3:20", "3:20", "0.0", "–"]
+    assert lines[0].split() == ["aˋveryˋlo…", "3:15+", "3:20", "3:25-", "3:20.0", "5.0", "1/3"]
+    assert lines[1].split() == ["ben", "3:20", "3:20", "3:20.0", "0.0", "–"]
+
+
+def test_results_means_keep_their_tenth_in_one_column() -> None:
+    rows = team_rows([session(1, 11, "ana", [84, 83, 84, 82, 83, 84, 83, 81]),
+                      session(2, 22, "ben", [88, 87, 86, 88, 87, 89, 88, 86])])
+    _, entries = results_table(rows)
+    means = [entry.splitlines()[0].split()[1] for entry in entries]
+    assert sorted(means) == ["83.0", "87.4"]
+
+
+def test_results_wider_than_a_phone_put_the_reps_under_each_athlete() -> None:
+    times = [195, 200, 205, 199, 201, 200, 198, 202, 196, 203, 200, 204]
+    rows = team_rows([session(1, 11, "ana", times), session(2, 22, " #ben", [200, 200, 201])])
+    header, entries = results_table(rows)
+    assert header.split() == ["athlete", "mean", "SD", "hit"]
+    ana, ben = (entry.splitlines() for entry in entries)
+    assert ana[0].split() == ["ana", "3:20.2", "3.0", "7/12"]
+    assert ana[1].split() == ["#1", "3:15+", "3:20", "3:25-", "3:19", "3:21", "3:20"]
+    assert ana[2].split() == ["#7", "3:18", "3:22", "3:16+", "3:23-", "3:20", "3:24-"]
+    assert ben[0].split() == ["#ben", "3:20.3", "0.6", "3/3"]  # no leading blank: not a rep line
+    assert ben[1:] == [" #1   3:20  3:20  3:21"]
+    assert all(len(line) <= 40 for entry in entries for line in entry.splitlines())
+    assert all(line.startswith(" #") for line in ana[1:] + ben[1:])
+
+
+def test_results_embed_counts_the_athletes_it_shows() -> None:
+    from zoneinfo import ZoneInfo
+
+    from bot.wod_embeds import results_embed
+    from storage.records import WodRow
+
+    wod = WodRow(1, 1, 9, "12 x 400m", None, None, None, 5, NOW.date(), NOW, "posted", None,
+                 None, NOW, 77, None, NOW)
+    times = [70.0 + (i % 3) for i in range(12)]
+    rows = team_rows([session(k, 100 + k, f"athlete{k}", times) for k in range(1, 151)])
+    embed = results_embed(wod, rows, ZoneInfo("UTC"))
+    shown = [
+        line.split()[0]
+        for field in embed.fields
+        for line in (field.value or "").strip("`\n").splitlines()[1:]
+        if not line.startswith(" ")
+    ]
+    assert 0 < len(shown) < 150 and shown[0] == "athlete1"
+    assert f"Showing {len(shown)} of 150." in (embed.description or "")

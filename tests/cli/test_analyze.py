@@ -16,7 +16,7 @@ def test_equivalent_json(capsys):
 def test_equivalent_text(capsys):
     assert main(["equivalent", "marathon", "3:00:00"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("VDOT 53.5 from 42195 m in 3:00:00")
+    assert out.startswith("VDOT 53.5 from marathon in 3:00:00")
     assert "T Threshold" in out
 
 

@@ -171,3 +171,16 @@ async def test_an_unreadable_workout_of_the_day_leaves_the_splits_alone(team: Te
     assert not reply.ephemeral
     (row,) = await team.bot.store.recent_sessions(team.guild.id, team.ana.id)
     assert row.wod_id == wod.id and row.workout_key is None and row.splits_s == (169.0, 171.0)
+
+
+async def test_a_workout_with_a_warm_up_is_titled_on_one_line(team: Team) -> None:
+    reply = await team.log(team.ana, "68 67 66 65", workout="2 mi WU, 4 x 400m @ 68, 1 mi CD")
+    message = reply.followups[0] if reply.followups else reply.message
+    assert message.embeds[0]["title"] == "warm-up 2 mi · 4 × 400 m @ 68 · cool-down 1 mi"
+
+
+async def test_a_workout_too_long_to_keep_is_refused_not_a_crash(team: Team) -> None:
+    reply = await team.log(team.ana, "65", workout="500 x 400m")
+    assert reply.ephemeral and "too long to keep (500 reps)" in (reply.content or "")
+    assert "went wrong" not in (reply.content or "")
+    assert await team.bot.store.recent_sessions(team.guild.id, team.ana.id) == []

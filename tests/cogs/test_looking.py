@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import logging
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -126,12 +129,51 @@ async def test_hidden_athlete_is_refused_to_teammates_not_to_coaches(team: Team)
     assert len(message.embeds[0]["description"].splitlines()) == 3
 
 
+async def test_a_coach_sees_a_hidden_athletes_figures_privately(team: Team) -> None:
+    """The coach may look; the channel the coach asks in may not."""
+    await seed(team, team.ben, 3)
+    await team.discord.slash(team.ben, team.training, "profile", private=True)
+    pb = await team.discord.slash(team.coach, team.training, "pb", athlete=team.ben)
+    assert pb.ephemeral and pb.embeds[0]["title"] == "Best reps · ben"
+    progress = await team.discord.slash(team.coach, team.training, "progress",
+                                        workout="6x1000m", athlete=team.ben)
+    message = progress.followups[0] if progress.followups else progress.message
+    assert progress.ephemeral and message.embeds[0]["title"] == "6x1000m · ben"
+    # Their own figures, and a visible teammate's, are still shown to the channel.
+    own = await team.discord.slash(team.ben, team.training, "pb")
+    await seed(team, team.ana, 1)
+    visible = await team.discord.slash(team.coach, team.training, "pb", athlete=team.ana)
+    assert not own.ephemeral and not visible.ephemeral
+
+
+async def test_sessions_page_through_a_long_history(team: Team) -> None:
+    ids = await seed(team, team.ana, 215)  # 22 pages, past the old cap of 20
+    reply = await team.discord.slash(team.ana, team.training, "sessions")
+    message = reply.followups[0] if reply.followups else reply.message
+    for _ in range(21):
+        await team.discord.press(team.ana, message, "Older")
+    lines = message.embeds[0]["description"].splitlines()
+    assert [line.split(" ")[0] for line in lines] == [f"#{i}" for i in reversed(ids[:5])]
+    assert "Page 22" in message.embeds[0]["footer"]["text"]
+    assert button(message, "Older")["disabled"] is True
+
+
 async def test_another_guild_sees_nothing(team: Team) -> None:
     await seed(team, team.ana, 3)
     reply = await team.discord.slash(team.stranger, team.elsewhere, "sessions")
     message = reply.followups[0] if reply.followups else reply.message
     assert message.embeds[0]["description"] == "No sessions logged yet."
     assert not message.files
+
+
+async def test_a_member_pacer_has_not_met_is_named(team: Team) -> None:
+    """Someone with no session and no profile yet is named, not called "this athlete"."""
+    own = await team.discord.slash(team.cleo, team.training, "sessions")
+    message = own.followups[0] if own.followups else own.message
+    assert message.embeds[0]["title"] == "Sessions of cleo"
+    pb = await team.discord.slash(team.ana, team.training, "pb", athlete=team.cleo)
+    assert pb.embeds[0]["title"] == "Best reps · cleo"
+    assert pb.embeds[0]["description"] == "No timed reps logged yet."
 
 
 async def test_workout_autocomplete_lists_recent_workouts(team: Team) -> None:
@@ -155,6 +197,14 @@ async def test_progress_trend_and_chart(team: Team) -> None:
     assert png_size(message.files["progress.png"]) == (1000, 560)
 
 
+async def test_progress_of_one_session_says_one_session(team: Team) -> None:
+    await seed(team, team.ana, 1)
+    reply = await team.discord.slash(team.ana, team.training, "progress", workout="6x1k")
+    message = reply.followups[0] if reply.followups else reply.message
+    assert message.embeds[0]["footer"]["text"] == "1 session"
+    assert message.embeds[0]["description"].startswith("Trend: one session so far.")
+
+
 async def test_progress_of_a_workout_never_run(team: Team) -> None:
     reply = await team.discord.slash(team.ana, team.training, "progress", workout="10 x 200m")
     assert reply.ephemeral and "No 10x200m sessions" in (reply.content or "")
@@ -167,7 +217,8 @@ async def test_pb_lists_best_reps_per_distance(team: Team) -> None:
     await team.log(team.ana, "2:26 2:24", workout="2 x 1000m", date="monday")
     reply = await team.discord.slash(team.ana, team.training, "pb")
     text = reply.embeds[0]["description"]
-    assert "**400 m** 1:04.0 · 2026-07-15" in text
+    # As runners write a rep: seconds below 90 s, as the /log reply and /sessions do.
+    assert "**400 m** 64.0 · 2026-07-15" in text
     assert "**1000 m** 2:24.0 · 2026-07-13" in text
     assert "200 m" not in text
 
@@ -187,8 +238,49 @@ async def test_profile_sets_units_and_races_and_targets_resolve(team: Team) -> N
     assert all(r.target_low_s is not None for r in row.reps)
 
 
+async def test_profile_names_the_half_and_the_marathon(team: Team) -> None:
+    await team.discord.slash(team.ana, team.training, "profile", race="marathon 2:59:59")
+    reply = await team.discord.slash(team.ana, team.training, "profile", race="half 1:21:00")
+    embed = reply.embeds[0]
+    assert embed["description"].startswith("VDOT 57.6 from half marathon in 1:21:00")
+    you = embed["fields"][0]["value"]
+    assert "half marathon in 1:21:00" in you and "marathon in 2:59:59" in you
+    assert "21097.5 m" not in you and "42195 m" not in you
+
+
 @pytest.mark.parametrize("race", ["5k", "5k 2:00", "banana 20:00"])
 async def test_profile_bad_race(team: Team, race: str) -> None:
     reply = await team.discord.slash(team.ana, team.training, "profile", race=race)
     assert reply.ephemeral and "Couldn't read the race" in (reply.content or "")
     assert await team.bot.store.race_results(team.guild.id, team.ana.id) == []
+
+
+async def test_workout_autocomplete_answers_with_no_choices_when_the_store_fails(
+    team: Team, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def broken(*args: object, **kwargs: object) -> list[object]:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(team.bot.store, "recent_sessions", broken)
+    with caplog.at_level(logging.ERROR, logger="bot.autocomplete"):
+        reply = await team.discord.autocomplete(team.ana, team.training, "sessions", "workout", "")
+    assert reply.choices == []
+    assert "autocomplete LookingCog.workout_choices failed" in caplog.text
+    assert "disk I/O error" in caplog.text
+
+
+async def test_workout_autocomplete_answers_before_discord_gives_up(
+    team: Team, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    never = asyncio.Event()
+
+    async def stuck(*args: object, **kwargs: object) -> list[object]:
+        await never.wait()
+        return []
+
+    monkeypatch.setattr(team.bot.store, "recent_sessions", stuck)
+    monkeypatch.setattr("bot.autocomplete.ANSWER_WITHIN_S", 0.05)
+    with caplog.at_level(logging.WARNING, logger="bot.autocomplete"):
+        reply = await team.discord.autocomplete(team.ana, team.training, "progress", "workout", "")
+    assert reply.choices == []
+    assert "took over" in caplog.text

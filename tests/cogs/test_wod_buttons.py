@@ -26,14 +26,17 @@ async def test_log_my_splits_logs_against_the_wod(wod_env: WodEnv) -> None:
     embed = reply.embeds[0]
     assert embed["description"].startswith("6 × 1000 m · avg 3:19.2")
     assert "5/6 on target" in embed["description"]  # ±2 s: only 3:15 is off
-    assert embed["footer"]["text"] == "Logged."
     [session] = await wod_env.bot.store.wod_results(wod_env.guild.id, 1, include_hidden=True)
+    # The footer names the session, so the athlete can find and correct it.
+    assert embed["footer"]["text"] == (
+        f"Logged. Session #{session.id}: /session edit id: {session.id} to correct it.")
     assert (session.athlete_id, session.wod_id, session.notes) == (wod_env.ana.id, 1, "windy")
     assert [r.time_s for r in session.reps] == [201, 199, 200, 198, 202, 195]
     assert {(r.target_low_s, r.target_high_s) for r in session.reps} == {(200.0, 200.0)}
     # Pressing again corrects the same log rather than adding a second one.
     again = await log(wod_env, wod_env.ana, "3:20 3:20 3:20 3:20 3:20 3:20")
-    assert again.embeds[0]["footer"]["text"] == "Updated your earlier log of this workout."
+    assert again.embeds[0]["footer"]["text"].startswith(
+        f"Updated your earlier log of this workout. Session #{session.id}:")
     [session] = await wod_env.bot.store.wod_results(wod_env.guild.id, 1, include_hidden=True)
     assert [r.time_s for r in session.reps] == [200.0] * 6
 
@@ -60,12 +63,12 @@ async def test_buttons_work_after_a_restart(wod_env: WodEnv) -> None:
     assert "8 × 400 m @ 5k: **1:36** → 1:36/400 · 4:00/km · 6:26/mi" in text
     assert "VDOT 49.8" in text
     logged = await log(wod_env, wod_env.ben, "94 95 96 97 96 95 94 93")
-    assert logged.embeds[0]["footer"]["text"] == "Logged."
+    assert logged.embeds[0]["footer"]["text"].startswith("Logged.")
     [session] = await wod_env.bot.store.wod_results(wod_env.guild.id, 1, include_hidden=True)
     assert session.athlete_id == wod_env.ben.id and len(session.reps) == 8
 
 
-async def test_results_side_by_side_with_the_team_chart(wod_env: WodEnv) -> None:
+async def test_results_rep_by_rep_with_the_team_chart(wod_env: WodEnv) -> None:
     await wod_env.post()
     empty = await wod_env.discord.slash(wod_env.ana, wod_env.training, "wod results")
     assert "Nobody has logged this workout yet" in empty.embeds[0]["description"]
@@ -79,13 +82,16 @@ async def test_results_side_by_side_with_the_team_chart(wod_env: WodEnv) -> None
     assert embed["description"].startswith("3 athletes logged it.")
     table = embed["fields"][0]["value"]
     lines = table.strip("`\n").splitlines()
-    assert lines[0].split() == ["athlete", "#1", "#2", "#3", "#4", "#5", "#6", "mean", "SD", "hit"]
-    assert lines[1].split() == [
-        "ana", "3:21", "3:19", "3:20", "3:18", "3:22", "3:15+", "3:19.2", "2.5", "5/6"
-    ]
-    assert lines[2].split() == ["ben", "3:25-", "3:24-", "3:26-", "3:22", "3:20", "3:23.4",
-                               "2.4", "2/5"]
-    assert lines[3].split()[0] == "carla" and lines[3].split()[-1] == "0/6"
+    # Six reps side by side are wider than a phone: each athlete's figures, then the reps.
+    assert all(len(line) <= 40 for line in lines)
+    assert lines[0].split() == ["athlete", "mean", "SD", "hit"]
+    assert lines[1].split() == ["ana", "3:19.2", "2.5", "5/6"]
+    assert lines[2].split() == ["#1", "3:21", "3:19", "3:20", "3:18", "3:22", "3:15+"]
+    assert lines[3].split() == ["ben", "3:23.4", "2.4", "2/5"]
+    assert lines[4].split() == ["#1", "3:25-", "3:24-", "3:26-", "3:22", "3:20"]
+    assert lines[5].split()[0] == "carla" and lines[5].split()[-1] == "0/6"
+    # The third rep of each athlete ends in the same column.
+    assert lines[2].index("3:20") + len("3:20") == lines[4].index("3:26-") + len("3:26-")
     assert embed["image"]["url"] == "attachment://team.png"
     assert png_size(reply.files["team.png"]) == (1000, 560)
 
@@ -97,6 +103,23 @@ async def test_results_respect_a_hidden_athlete(wod_env: WodEnv) -> None:
     await log(wod_env, wod_env.ben, SPLITS)
     teammate = await wod_env.discord.slash(wod_env.ana, wod_env.training, "wod results")
     assert teammate.embeds[0]["description"].startswith("1 athlete logged it.")
+    assert not teammate.ephemeral
     coach = await wod_env.discord.slash(wod_env.coach, wod_env.training, "wod results")
     assert coach.embeds[0]["description"].startswith("2 athletes logged it.")
+    # The coach sees ben's reps; the channel must not, so the answer is the coach's alone.
+    assert coach.ephemeral
+    await asyncio.wait_for(wod_env.dispatcher.settle(), GUARD)
+
+
+async def test_results_do_not_say_nobody_logged_when_only_hidden_athletes_did(
+    wod_env: WodEnv,
+) -> None:
+    await wod_env.post()
+    await wod_env.bot.store.set_athlete(wod_env.guild.id, wod_env.ben.id, "ben", hidden=True)
+    await log(wod_env, wod_env.ben, SPLITS)
+    teammate = await wod_env.discord.slash(wod_env.ana, wod_env.training, "wod results")
+    text = teammate.embeds[0]["description"]
+    assert "Nobody has logged" not in text
+    assert text.startswith("No results you can see") and "hidden (coaches see them)" in text
+    assert "ben" not in text and teammate.files == {}
     await asyncio.wait_for(wod_env.dispatcher.settle(), GUARD)

@@ -81,6 +81,16 @@ async def test_a_channel_pacer_cannot_write_in_is_refused_before_the_notes(
     assert await wod_env.bot.store.list_wods(wod_env.guild.id) == []
 
 
+async def test_a_workout_too_long_to_keep_is_refused_before_the_notes(wod_env: WodEnv) -> None:
+    """The reader takes 500 x 400m; the store could not keep it: say so before the form."""
+    reply = await wod_env.discord.slash(
+        wod_env.coach, wod_env.training, "wod post", workout="500 x 400m"
+    )
+    assert reply.modal is None and reply.ephemeral
+    assert "too long to keep (500 reps)" in reply.content
+    assert await wod_env.bot.store.list_wods(wod_env.guild.id) == []
+
+
 async def test_a_channel_closed_while_typing_notes_fails_with_the_reason(wod_env: WodEnv) -> None:
     opened = await wod_env.discord.slash(
         wod_env.coach, wod_env.training, "wod post", workout=WORKOUT

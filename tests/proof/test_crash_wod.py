@@ -1,69 +1,95 @@
-"""SIGKILL the bot around the publication of a scheduled workout of the day: after a restart it
-is posted exactly once (the claim protocol of storage.Store.claim_wod)."""
+"""SIGKILL the bot around the publication of scheduled workouts of the day: after a restart each
+is posted exactly once and recorded with its post (the claim protocol of storage.Store.claim_wod).
+
+bench/crash.py --wod runs 50 random rounds of the same harness; here a few seeded ones."""
 
 from __future__ import annotations
 
 import datetime as dt
+import random
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
-from bot.localdiscord import LocalDiscord
+from bot.localdiscord import Guild, LocalDiscord, Member
 from bot.localdiscord.process import BotProcess
 from storage import NewWod, Store
+from tests.proof.wod_crash_harness import (
+    DOUBT_GRACE_S,
+    posts_by_wod,
+    when_posted,
+    wod_crash_round,
+)
+
+WODS = 4
 
 
-def posts(discord: LocalDiscord, channel, wod_id: int) -> list:  # type: ignore[no-untyped-def]
-    return [m for m in channel.visible_messages()
-            if m.author is discord.bot_user
-            and any(f"pacer:wod:{wod_id}:" in str(b.get("custom_id")) for b in m.buttons())]
-
-
-@pytest.mark.parametrize("kill", ["before-due", "as-it-posts"])
-async def test_a_scheduled_post_goes_out_once_whatever_the_kill(tmp_path: Path, kill: str) -> None:
-    db = tmp_path / "pacer.db"
-    async with LocalDiscord() as discord:
+@pytest.fixture
+async def world() -> AsyncIterator[tuple[LocalDiscord, Guild, Member]]:
+    async with LocalDiscord() as discord:  # no command is used: nothing to sync
         guild = discord.add_guild("Track Club")
         coach = guild.add_member("carla")
-        channel = guild.add_channel("wod")
-        proc = BotProcess(discord, db, log_path=tmp_path / "bot.log")
-        await proc.start()  # creates the database and syncs the commands
-        await proc.stop()
-        store = await Store.open(db)
-        try:
-            now = dt.datetime.now(dt.UTC)
-            wod = await store.schedule_wod(NewWod(
-                guild_id=guild.id, author_id=coach.id, workout_text="6x400m @ 75",
-                channel_id=channel.id, day=now.date(),
-                publish_at=now + dt.timedelta(seconds=0.3 if kill == "as-it-posts" else 30),
-                title="Crash test"))
-        finally:
-            await store.close()
-        await proc.start(sync=False)
-        if kill == "as-it-posts":
-            # The moment the post appears: the bot may not have recorded it yet.
-            await discord.wait_until(lambda: bool(posts(discord, channel, wod.id)), timeout=30,
-                                     what="the post")
+        yield discord, guild, coach
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+async def test_killed_as_posts_appear_each_wod_goes_out_once(tmp_path: Path, world,
+                                                             seed: int) -> None:
+    discord, guild, coach = world
+    rng = random.Random(seed)
+    k = rng.randint(1, WODS)  # killed the moment the k-th post shows in Discord
+    spread = sorted([0.0] + [rng.uniform(0.0, 0.3) for _ in range(WODS - 1)])
+    # Restarted as if a little before or after the doubt grace: a post left in doubt is
+    # settled at once, or after the dispatcher slept out the rest of the grace.
+    restart = DOUBT_GRACE_S + (-1.5 if seed == 1 else rng.uniform(0.0, 1.0))
+    proc = BotProcess(discord, tmp_path / "pacer.db", log_path=tmp_path / "bot.log")
+    try:
+        check = await wod_crash_round(
+            discord, proc, guild, coach, when_posted(k), lead_s=0.0, spread_s=spread,
+            restart_offset_s=restart, tag=f"s{seed}",
+        )
+    finally:
         await proc.kill()
-        if kill == "before-due":
-            store = await Store.open(db)
-            try:  # it fell due while the bot was down
-                await store.edit_wod(guild.id, wod.id, publish_at=dt.datetime.now(dt.UTC))
-            finally:
-                await store.close()
+    assert check.ok, check
+    assert check.duplicates == {} and check.missing == [] and check.unrecorded == []
+    assert check.integrity == "ok" and check.exit_code == 0
+    # The kill came after the k-th post reached Discord: at least k went out before it.
+    sent = check.at_kill.get("sent, not recorded", 0) + check.at_kill.get("posted", 0)
+    assert sent >= k
+    assert sum(check.at_kill.values()) == WODS
+    assert proc.starts == 2
+
+
+async def test_killed_before_due_posts_once_after_the_restart(tmp_path: Path, world) -> None:
+    discord, guild, coach = world
+    channel = guild.add_channel("wod")
+    db = tmp_path / "pacer.db"
+    store = await Store.open(db)
+    try:
+        now = dt.datetime.now(dt.UTC)
+        wod = await store.schedule_wod(NewWod(
+            guild_id=guild.id, author_id=coach.id, workout_text="6x400m @ 75",
+            channel_id=channel.id, day=now.date(), publish_at=now + dt.timedelta(hours=1),
+            title="Crash test"))
+    finally:
+        await store.close()
+    proc = BotProcess(discord, db, log_path=tmp_path / "bot.log")
+    try:
         await proc.start(sync=False)
-        await discord.wait_until(lambda: bool(posts(discord, channel, wod.id)), timeout=30,
-                                 what="the post after the restart")
-        await proc.stop()  # a clean stop: anything still due would have been sent by now
-        assert len(posts(discord, channel, wod.id)) == 1
-        store = await Store.open(db)
-        try:
-            row = await store.wod(guild.id, wod.id)
-        finally:
-            await store.close()
-        # Killed as it posted, the row may stay 'posting' (in doubt) until the dispatcher's grace
-        # period has passed; it then finds its own message and marks it posted (that step is
-        # tests/cogs/test_wod_schedule.py's crash_between_posting_and_recording test).
-        assert row is not None
-        assert row.status == ("posted" if kill == "before-due" else row.status)
-        assert row.status in ("posted", "posting")
+        await proc.kill()  # asleep until its due time
+        assert posts_by_wod(discord, [channel]) == {}
+        # Restarted an hour later: it fell due while the bot was down, within the late window.
+        await proc.start(sync=False, clock_offset=3600.0)
+        await proc.wait_for_lines(lambda lines: f"wod {wod.id} posted" in lines, timeout=30,
+                                  what="the post after the restart")
+        assert await proc.stop() == 0
+    finally:
+        await proc.kill()
+    [post] = posts_by_wod(discord, [channel])[wod.id]
+    store = await Store.open(db)
+    try:
+        row = await store.wod(guild.id, wod.id)
+    finally:
+        await store.close()
+    assert row is not None and row.status == "posted" and row.message_id == post

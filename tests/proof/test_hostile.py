@@ -38,9 +38,14 @@ WORKOUTS = [
     ("zero-width", "6x400m @ 75 \u200b", "6 × 400 m @ 75"),
     ("mentions", "6x400 <@&1> @everyone", "6 × 400 m"),
     ("right-to-left", "\u202e6x400", "6 × 400 m"),
+    # Digits of other scripts are digits: once a colon before one made the lexer crash.
+    ("Arabic-Indic digits", "٦ x ٤٠٠ @ ١:٠٥", "6 × 400 m @ 65"),
+    ("Devanagari digit after a colon", "6 x 400 @ 1:०५", "6 × 400 m @ 65"),
+    ("Arabic-Indic digit after a colon", "6 x 400 in 1:٣", "6 × 400 m"),
     ("markdown", "**6x400**", None),
     ("a 400-digit number", "6x" + "4" * 400, None),
     ("a chain of counts", "3 times" * 570, None),
+    ("nine counts in a row", "2 x " * 9 + "400", None),
     ("deep brackets", "(" * 1000 + "6x400" + ")" * 1000, None),
 ]
 NOTES = [

@@ -57,6 +57,20 @@ def test_only_recorded_actions_count_and_idle_keys_are_dropped() -> None:
     assert limiter._hits == {}
 
 
+def test_hold_counts_an_action_while_it_runs_and_not_when_it_fails() -> None:
+    clock = Clock()
+    limiter = RateLimiter(2, dt.timedelta(minutes=1), clock, what="logged {n} sessions")
+    # A second action at the same time: the first already counts.
+    with limiter.hold("ana"), limiter.hold("ana"), pytest.raises(RateLimited):
+        limiter.check("ana")
+    with pytest.raises(RateLimited):
+        limiter.check("ana")  # both happened
+    clock.advance(60)
+    with pytest.raises(ValueError), limiter.hold("ana"):
+        raise ValueError("the store refused it")
+    assert limiter.retry_after("ana") == 0 and limiter._hits == {}  # a failure is not counted
+
+
 def test_a_limit_allows_at_least_one_action() -> None:
     with pytest.raises(ValueError):
         RateLimiter(0, dt.timedelta(seconds=1), Clock(), what="x")

@@ -120,3 +120,21 @@ async def test_bad_lines_are_explained_and_the_session_goes_on(tmp_path: Path) -
     assert "No button “Nothing” on the messages shown so far." in text
     assert "Type a message first" in text
     assert text.rstrip().endswith("Pong: Pacer is awake.")
+
+
+async def test_a_new_run_logs_new_sessions(tmp_path: Path) -> None:
+    """Message and interaction ids grow from one run to the next, as Discord's do: a /log in a
+    later run on the same database is a new session, not taken for one already stored."""
+    script = "@ana\n/log splits: 70 71 workout: 2 x 400"
+    out = io.StringIO()
+    for _ in range(2):
+        await run_sandbox(
+            Settings(db_path=str(tmp_path / "sandbox.db")),
+            lines=feed(script.splitlines()),
+            out=out,
+            files_dir=tmp_path / "files",
+            interactive=False,
+            charts=InThreadCharts(),
+        )
+    assert "Session #1" in out.getvalue() and "Session #2" in out.getvalue()
+    assert "Already logged" not in out.getvalue()

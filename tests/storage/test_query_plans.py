@@ -34,7 +34,7 @@ def no_scan(steps: list[str]) -> None:
     assert not scans, steps
 
 
-P = sessions._params(1, 2, False, athlete=2, until="9999-12-31", limit=10)
+P = sessions._params(1, 2, False, athlete=2, until="9999-12-31", limit=10, offset=0)
 
 
 def test_recent_sessions_walks_the_athlete_index_backwards(conn):

@@ -96,10 +96,15 @@ async def test_recent_sessions_newest_day_first_then_logging_order(store):
     assert [r.id for r in rows] == [ids[3], ids[2], ids[0], ids[1]]
     rows = await store.recent_sessions(GUILD, ALICE, limit=2, viewer_id=ALICE)
     assert [r.id for r in rows] == [ids[3], ids[2]]
+    rows = await store.recent_sessions(GUILD, ALICE, limit=2, offset=2, viewer_id=ALICE)
+    assert [r.id for r in rows] == [ids[0], ids[1]]  # the second page
+    assert await store.recent_sessions(GUILD, ALICE, offset=4, viewer_id=ALICE) == []
     rows = await store.recent_sessions(GUILD, ALICE, until=DAY - dt.timedelta(days=1))
     assert [r.id for r in rows] == [ids[1]]
     with pytest.raises(ValueError, match="limit"):
         await store.recent_sessions(GUILD, ALICE, limit=0)
+    with pytest.raises(ValueError, match="offset"):
+        await store.recent_sessions(GUILD, ALICE, offset=-1)
 
 
 async def test_hidden_athlete_is_seen_only_by_themselves_and_coaches(store):
@@ -226,6 +231,8 @@ async def test_workout_history_by_key_and_dates(store):
     ).session_id
     await store.log_session(session(workout_key="6x1000"))
     assert [r.id for r in await store.workout_history(GUILD, "8x400")] == [b, c, a]
+    page = await store.workout_history(GUILD, "8x400", limit=2, offset=1)
+    assert [r.id for r in page] == [c, a]
     assert [r.id for r in await store.workout_history(GUILD, "8x400", athlete_id=BOB)] == [c]
     since = await store.workout_history(GUILD, "8x400", since=DAY.replace(day=10))
     assert [r.id for r in since] == [b]

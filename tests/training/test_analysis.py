@@ -387,3 +387,29 @@ def test_impossible_rep_times_are_flagged():
                MILE_M: 223.13, 5000: 755.36, 10000: 1571.0, 42195: 7235.0}
     for distance, record in records.items():
         assert fastest_possible_s(distance) < record
+
+
+@pytest.mark.parametrize(
+    ("splits", "workout", "times"),
+    [
+        ("2.26, 2.28, 2.26", "3 x 1k", (146.0, 148.0, 146.0)),
+        ("1.12 1.11 1.10", "3 x 400m", (72.0, 71.0, 70.0)),
+        ("5.31 5.28", "2 x 1 mile", (331.0, 328.0)),
+    ],
+)
+def test_minutes_and_seconds_written_with_a_dot(splits, workout, times):
+    """`2.26` for a 1000 m rep cannot be 2.26 s: it is 2:26, and a note says so."""
+    analysis = analyze(splits, workout)
+    assert tuple(r.time_s for r in analysis.reps) == times
+    assert any("minutes and seconds with a dot" in n for n in analysis.notes)
+
+
+@pytest.mark.parametrize(
+    ("splits", "workout"),
+    [("7.12 7.08", "2 x 60m"), ("9.8 9.9", "2 x 100m"), ("2.26 65", "2 x 1k"),
+     ("2.26 2.28", None)],
+)
+def test_a_dot_stays_a_decimal_point_when_seconds_could_be_right(splits, workout):
+    analysis = analyze(splits, workout)
+    assert tuple(r.time_s for r in analysis.reps) == parse_splits(splits).splits_s
+    assert not any("with a dot" in n for n in analysis.notes)

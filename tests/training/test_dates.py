@@ -41,6 +41,17 @@ def test_a_session_is_never_in_the_future(text):
         parse_session_date(text, TODAY)
 
 
+@pytest.mark.parametrize("text", ["1900-01-01", "2006-07-13", "July 4th 1999"])
+def test_a_session_decades_ago_is_a_mistyped_year(text):
+    with pytest.raises(ParseError) as caught:
+        parse_session_date(text, TODAY)
+    assert "check the year" in str(caught.value) and caught.value.hint
+
+
+def test_a_session_some_years_ago_is_still_taken():
+    assert parse_session_date("2020-07-13", TODAY) == date(2020, 7, 13)
+
+
 @pytest.mark.parametrize("text", ["", "400m", "75", "13.1", "banana", "2026-02-30", "x" * 200])
 def test_unreadable_session_dates(text):
     with pytest.raises(ParseError) as caught:

@@ -92,6 +92,41 @@ def test_errors_name_the_position(text, column, fragment, words):
     assert "Try:" in str(err)
 
 
+@pytest.mark.parametrize(
+    ("text", "splits", "summary"),
+    [
+        ("2:26 2:28 2:26 avg 2:26.7", (146, 148, 146), (146.7,)),
+        ("2:26/2:28/2:26 avg: 2:26.7", (146, 148, 146), (146.7,)),
+        ("65 66 64 avg: 65", (65, 66, 64), (65,)),
+        ("65 66 64 average 65", (65, 66, 64), (65,)),
+        ("5:41 / 5:39 / 5:35 (5:38 avg)", (341, 339, 335), (338,)),
+        ("5:38 avg, 5:30 5:31", (330, 331), (338,)),
+    ],
+)
+def test_a_summary_word_takes_one_time_not_the_split_before_it(text, splits, summary):
+    """`avg 2:26.7` after the splits is the summary; the last split stays a split."""
+    read = parse_splits(text)
+    assert read.splits_s == splits and read.summaries_s == summary
+
+
+@pytest.mark.parametrize(
+    ("text", "splits"),
+    [
+        ("1:12,4 1:11,9", (72.4, 71.9)),
+        ("65,5 66,1 64,9", (65.5, 66.1, 64.9)),
+        ("72,4/71,9", (72.4, 71.9)),
+        ("1:12,4, 1:11,9", (72.4, 71.9)),
+        ("2:26,2:28,2:26", (146, 148, 146)),
+        ("65,66,64", (65, 66, 64)),
+        ("65, 6, 64", (65, 6, 64)),
+    ],
+)
+def test_a_decimal_comma_is_a_decimal_point(text, splits):
+    """`1:12,4` as written where a comma marks decimals is 72.4 s, not 1:12 and a 4 s rep."""
+    read = parse_splits(text)
+    assert read.splits_s == splits and read.text == text
+
+
 def test_error_on_second_line_names_the_line():
     with pytest.raises(ParseError) as info:
         parse_splits("2:26\n2:28\n2:99")

@@ -4,6 +4,7 @@ from bot.training.units import (
     MARATHON_M,
     MILE_M,
     format_distance,
+    format_race_distance,
     format_time,
     parse_clock,
     parse_race_distance,
@@ -71,6 +72,15 @@ def test_format_time(seconds, decimals, text):
 )
 def test_format_distance(metres, text):
     assert format_distance(metres) == text
+
+
+@pytest.mark.parametrize(
+    ("metres", "text"),
+    [(MARATHON_M, "marathon"), (MARATHON_M / 2, "half marathon"), (5000, "5 km"),
+     (MILE_M, "1 mi"), (10000, "10 km")],
+)
+def test_format_race_distance_names_the_long_races(metres, text):
+    assert format_race_distance(metres) == text
 
 
 @pytest.mark.parametrize(

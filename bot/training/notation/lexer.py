@@ -79,7 +79,10 @@ def _fold(ch: str) -> str:
     folded = unicodedata.normalize("NFKC", ch)
     if len(folded) == 1 and folded.isascii():
         return folded.lower()
-    if unicodedata.category(ch) in ("Cf", "Cc", "Zs", "Zl", "Zp"):
+    category = unicodedata.category(ch)
+    if category == "Nd":
+        return str(unicodedata.digit(ch))  # `٣`, `३`: a digit of another script
+    if category in ("Cf", "Cc", "Zs", "Zl", "Zp"):
         return " "  # zero-width and direction marks, odd spaces
     lowered = ch.lower()
     return lowered if len(lowered) == 1 else ch
@@ -107,6 +110,23 @@ _LIST_MARKER = re.compile(r"[^\S\n]*(?:[0-9]{1,2}[.)]|[a-z][.)])[^\S\n]+")
 
 MAX_DIGITS = 12
 
+# The tokens most text is made of, each read by one match with the blanks before it: words (not
+# hyphenated; not w, b or c, which start shorthands such as w/ and b/w; not starting with the x
+# of a count), a lone x, numbers of up to MAX_DIGITS digits with the letters written against them
+# (no comma, point, colon or prime after them), and symbols. Everything else (shorthands, times,
+# decimals, primes, line breaks) is turned down here and read character by character below.
+# Atomic groups and possessive repeats: no backtracking.
+_FAST = re.compile(
+    r"[^\S\n]*+(?:"
+    r"(?P<word>(?>(?!x)(?:[a-z]{2,}+|[ad-vyz])))(?!-[a-z])"
+    r"|(?P<x>x)(?![a-z]|-[a-z])"
+    r"|(?P<num>(?P<digits>[0-9]{1," + str(MAX_DIGITS) + r"}+)(?![0-9]|[,.:][0-9]|['\"])[a-z]*+)"
+    r"|(?P<sym>[^\s0-9a-z.:]|:(?![0-9]))"
+    r")?"
+)
+
+_NOTHING = re.compile("")
+
 
 def _digits(s: str, i: int) -> int:
     return _DIGITS.match(s, i).end()  # type: ignore[union-attr]
@@ -116,16 +136,44 @@ def _letters(s: str, i: int) -> int:
     return _LETTERS.match(s, i).end()  # type: ignore[union-attr]
 
 
-def tokenize(text: str) -> list[Tok]:
+def tokenize(text: str, *, fast_path: bool = True) -> list[Tok]:
+    """The tokens of `text`. `fast_path=False` reads every token character by character, as the
+    fast path's reference (the tests check that both give the same tokens)."""
     s = normalise(text)
     n = len(s)
     toks: list[Tok] = []
     i = 0
+    fast = _FAST.match if fast_path else _NOTHING.match
     while i < n:
-        ch = s[i]
         if (not toks or toks[-1].kind == "nl") and (marker := _LIST_MARKER.match(s, i)):
             i = marker.end()  # `1. Run 400 metres`, `b) 3 minutes at 10K pace`: a list's numbering
             continue
+        # The common tokens in one match; anything the match turns down is read below.
+        m = fast(s, i)
+        kind = m.lastgroup  # type: ignore[union-attr]
+        if kind is None:
+            # Blanks alone, or what only the reading below knows.
+            j = m.end()  # type: ignore[union-attr]
+            if j > i:
+                i = j
+                continue
+        else:
+            start = m.start(kind)  # type: ignore[union-attr]
+            j = m.end()  # type: ignore[union-attr]
+            if kind == "word":
+                toks.append(Tok("word", start, j, 0.0, s[start:j]))
+            elif kind == "num":
+                digits_end = m.end("digits")  # type: ignore[union-attr]
+                value = float(s[start:digits_end])
+                if j == digits_end:
+                    toks.append(Tok("num", start, j, value, "", "int"))
+                else:
+                    j = _attached_unit(text, s, start, digits_end, j, value, "int", toks)
+            else:
+                toks.append(Tok("sym", start, j, 0.0, s[start:j]))
+            i = j
+            continue
+        ch = s[i]
         if ch == "\n":
             if not toks or toks[-1].kind != "nl":
                 toks.append(Tok("nl", i, i + 1, unit="\n"))
@@ -170,7 +218,7 @@ def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:
         and j + 4 <= n
         and s[j] == ","
         and _digits(s, j + 1) == j + 4
-        and not (j + 4 < n and s[j + 4] == "," and j + 5 < n and s[j + 5].isdigit())
+        and not (j + 4 < n and s[j + 4] == "," and j + 5 < n and "0" <= s[j + 5] <= "9")
     ):
         j += 4
         break
@@ -180,7 +228,7 @@ def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:
         j - start <= 2
         and j + 1 < n
         and s[j] == ","
-        and s[j + 1].isdigit()
+        and "0" <= s[j + 1] <= "9"
         and _digits(s, j + 1) - (j + 1) <= 2
         and _letters(s, _digits(s, j + 1)) > _digits(s, j + 1)
         and s[_digits(s, j + 1) : _letters(s, _digits(s, j + 1))] in ("k", "km", "mi", "kms")
@@ -199,13 +247,13 @@ def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:
             )
         )
         return unit_end
-    if j < n and s[j] == "." and j + 1 < n and s[j + 1].isdigit():
+    if j < n and s[j] == "." and j + 1 < n and "0" <= s[j + 1] <= "9":
         j = _digits(s, j + 1)
         form = "dec"
     if start < j and s[start] == ".":
         form = "dec"
     raw = s[start:j].replace(",", "")
-    if j < n and s[j] == ":" and j + 1 < n and s[j + 1].isdigit():
+    if j < n and s[j] == ":" and j + 1 < n and "0" <= s[j + 1] <= "9":
         return _clock(text, s, start, toks)
     value = float(raw) if raw not in ("", ".") else 0.0
     # `800's`: a plural, not 800 minutes.
@@ -220,7 +268,7 @@ def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:
         k = _digits(s, j + 1)
         if k > j + 1:
             secs_end = k
-            if k < n and s[k] == "." and k + 1 < n and s[k + 1].isdigit():
+            if k < n and s[k] == "." and k + 1 < n and "0" <= s[k + 1] <= "9":
                 secs_end = _digits(s, k + 1)
             secs = float(s[j + 1 : secs_end])
             if secs >= 60:
@@ -239,9 +287,15 @@ def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:
     if j < n and s[j] == '"':
         toks.append(Tok("time", start, j + 1, value=value, form="prime"))
         return j + 1
-    # A unit written against the number: `1000m`, `5k`, `90s`, `2min`, `1Ks`, `6x`.
+    return _attached_unit(text, s, start, j, _letters(s, j), value, form, toks)
+
+
+def _attached_unit(
+    text: str, s: str, start: int, j: int, k: int, value: float, form: str, toks: list[Tok]
+) -> int:
+    """The number s[start:j] with the letters s[j:k] after it: a unit written against it
+    (`1000m`, `5k`, `90s`, `2min`, `1Ks`, `6x`) or a word of its own."""
     unit = ""
-    k = _letters(s, j)
     if k > j:
         letters = s[j:k]
         if letters in _ATTACHABLE_UNITS or letters in ("ks",):
@@ -269,7 +323,7 @@ def _clock(text: str, s: str, start: int, toks: list[Tok]) -> int:
         k = _digits(s, j)
         fields.append(s[j:k])
         j = k
-        if j < n and s[j] == ":" and j + 1 < n and s[j + 1].isdigit():
+        if j < n and s[j] == ":" and j + 1 < n and "0" <= s[j + 1] <= "9":
             j += 1
             continue
         break
@@ -291,7 +345,7 @@ def _clock(text: str, s: str, start: int, toks: list[Tok]) -> int:
         )
         return j
     frac = ""
-    if j < n and s[j] == "." and j + 1 < n and s[j + 1].isdigit():
+    if j < n and s[j] == "." and j + 1 < n and "0" <= s[j + 1] <= "9":
         k = _digits(s, j + 1)
         frac = s[j:k]
         j = k

@@ -43,6 +43,12 @@ def _memo(fn: Callable[..., T]) -> Callable[..., T]:
 MAX_TEXT = 4000
 MAX_REPS = 1000
 MAX_DEPTH = 8
+# Lengths joined by dashes: the longest ladder written so (`200-400-...-400-200`) has 11.
+MAX_RANGE_PARTS = 16
+MAX_CHAINED_COUNTS = 8  # `2 x 3 x 4 x 400`: three is the most written
+# Groups joined in one sentence that share a recovery written after them (`2 x 200, 2 x 400,
+# ... w/ 90s`): the longest written has 7.
+MAX_CHAIN = 16
 EXAMPLE = "6 x 1000m @ 3:05 w/ 2:00 jog"
 
 Range = tuple[float, float]
@@ -103,6 +109,7 @@ class Block:
     in_prose: bool = False
     joined: bool = False  # follows the previous group within a sentence (`2 x 3km, 2 x 2km`)
     vouched: bool = False  # in prose, but after `ran`, `did`, `raced`: kept if it is all
+    paced: bool = False  # a pace with no time of its own (`at 95%`, `5k pace +10 s/mi`)
     tail_rests: list[_RestParse] = field(default_factory=list)  # recoveries with a stated scope
 
 
@@ -151,6 +158,28 @@ class NamedItem:
 Item = Block | SegmentItem | RestItem | RepeatItem | NamedItem
 
 
+@dataclass(slots=True)
+class _ListLink:
+    """One group of a list of lengths (`400`, `1-2-3`) and the rest of the list after it."""
+
+    parts: list[Qty]
+    end: int  # token index after the group
+    next: _ListLink | None
+    remaining: int  # groups from this one to the end of the list, itself included
+    read: list[_ListLink]  # the links read with this one, last first: for `ahead`
+    place: int  # this link's index in `read`
+    tail: _ListLink = field(init=True, default=None)  # type: ignore[assignment]
+
+    def ahead(self, steps: int) -> _ListLink:
+        """The link `steps` after this one (there must be one), without walking one by one."""
+        link = self
+        while True:
+            if steps <= link.place:
+                return link.read[link.place - steps]
+            steps -= link.place + 1
+            link = link.read[0].next  # type: ignore[assignment]
+
+
 def _mid(a: Amount) -> float:
     return (a[0] + a[1]) / 2 if isinstance(a, tuple) else a
 
@@ -170,6 +199,12 @@ class Reader:
     syms: list[str] = field(default_factory=list)
     have_reps: bool = False  # a block has been read: `with ...` can now be a recovery
     memo: dict[tuple, Any] = field(default_factory=dict)
+    list_links: dict[int, _ListLink] = field(default_factory=dict)
+    quantities: dict[int, Qty | None] = field(default_factory=dict)
+    # `the first 5 at 5K pace and the second 5 at 3K`: the block those parts are of, and where
+    # the next part starts.
+    _portion_block: Block | None = None
+    _portion_next: int = 0
 
     # -- entry point ------------------------------------------------------------------------------
 
@@ -250,6 +285,14 @@ class Reader:
     def quantity(self, j: int) -> Qty | None:
         """One amount starting at token j: `400`, `1000m`, `1 mile`, `3-mile`, `2 min`, `2:26`,
         `3'`, `2min30sec`, `1/2 mile`, `ten minutes`, and `mile` right after an x."""
+        # The reader's most asked question, and its answer depends only on j: kept per text.
+        known = self.quantities
+        if j in known:
+            return known[j]
+        q = known[j] = self._quantity(j)
+        return q
+
+    def _quantity(self, j: int) -> Qty | None:
         t = self.at(j)
         if t is None:
             return None
@@ -368,7 +411,7 @@ class Reader:
             return None
         parts = [first]
         k = first.end
-        while len(parts) < 64:
+        while len(parts) < MAX_RANGE_PARTS:
             if self.is_sym(k, "-") or (self.is_word(k, "to") and len(parts) == 1):
                 nxt = self.quantity(k + 1)
                 if nxt is None:
@@ -420,6 +463,15 @@ class Reader:
         value = _mid(q.value)
         if q.kind == "s":
             return "t", q.value
+        tok = self.toks[q.start]
+        if (
+            value < 10
+            and q.end == q.start + 1
+            and tok.end - tok.start == 4
+            and self.text[tok.start + 1] == "."
+            and value * 100 % 100 < 60
+        ):
+            return "t", _dotted_minutes(value)  # `w/ 3.30 recovery`: minutes and seconds
         if value < 10:
             return "t", _scale(q.value, 60)
         if value < 100:
@@ -504,7 +556,7 @@ class Reader:
                 items.append(RepeatItem(2 if t.unit == "twice" else 3, self.i))
                 self.i += 1
                 continue
-            if t.kind == "word" and t.unit in ("repeat", "repeated", "do", "repeating"):
+            if t.kind == "word" and t.unit in ("repeat", "repeated", "do", "did", "repeating"):
                 counted = self.repeat_count(self.i)
                 if counted is not None:
                     items.append(RepeatItem(counted[0], self.i))
@@ -516,6 +568,17 @@ class Reader:
                 q = self.quantity_range(k)
                 if q is not None:
                     self.i = q[1]
+                    continue
+            offset = self._offset_end(self.i) if t.kind in ("num", "sym") else None
+            if offset is not None:
+                self.i = offset  # `30 seconds per mile above 5k pace`: a pace, not a rep
+                continue
+            if self.have_reps and (
+                t.unit in _PORTION_STARTS
+                or self.words[min(self.i + 1, self.n - 1)] in _PORTION_NOUNS
+            ):
+                last = next((it for it in reversed(items) if isinstance(it, Block)), None)
+                if last is not None and self._portion(last):
                     continue
             named = self._named_pace_at(self.i) if t.kind in ("num", "word") else None
             if named is not None:
@@ -535,8 +598,8 @@ class Reader:
                         pending_label = v.LABEL_WORDS[t.unit]
                     elif t.unit in v.RUN_VERBS:
                         ran = True
-                    elif t.unit not in v.JOIN_WORDS:
-                        prose = True
+                    elif t.unit not in v.JOIN_WORDS and t.unit not in _DAY_WORDS:
+                        prose = True  # a day (`Tuesday:`) heads a plan; it is not prose
                 self.i = max(self.i, start + 1)
                 continue
             if isinstance(item, RestItem):
@@ -584,6 +647,15 @@ class Reader:
             self.skip_target_value()
             return None
         count = self.count_prefix(j)
+        if (
+            count is not None
+            and count[2] == "sets"
+            and self.have_reps
+            and self.rest_clause(count[1], weak_lead=False) is not None
+        ):
+            # `Complete 3 sets - 2 minute break between sets`: the work above, three times.
+            self.i = count[1]
+            return RepeatItem(count[0], j)
         if count is not None:
             return self.counted(count, depth)
         if t.kind == "sym" and t.unit in "([{":
@@ -603,9 +675,11 @@ class Reader:
         if t is None or t.kind != "word":
             return None
         w = t.unit
-        if w in ("warm", "cool"):
+        if w in ("warm", "cool", "warmed", "cooled", "warming", "cooling"):
+            # `warmed up 2 miles`, `cooled down with 2 laps`: the verb says the same.
+            warm = w.startswith("warm")
             if self.is_word(j + 1, "up", "ups"):
-                return ("warmup" if w == "warm" else "cooldown"), j + 2
+                return ("warmup" if warm else "cooldown"), j + 2
             if self.is_word(j + 1, "down", "dn"):
                 return "cooldown", j + 2
             return None
@@ -657,6 +731,8 @@ class Reader:
             (
                 "jog",
                 "run",
+                "jogging",
+                "running",
                 "of",
                 "easy",
                 "for",
@@ -674,6 +750,18 @@ class Reader:
         if self.is_sym(k, ":", "-", "="):
             k += 1
         q = self.quantity_range(k)
+        if q is None and kind != "easy":
+            # `Warm-up` as a heading with its length alone on the next line (`15 minutes`).
+            m = k
+            while self.at(m) is not None and self.at(m).kind == "nl" and m - k < 3:  # type: ignore[union-attr]
+                m += 1
+            below = self.quantity_range(m) if m > k else None
+            after = self.at(below[1]) if below is not None else None
+            if below is not None and len(below[0]) <= 2 and (after is None or after.kind == "nl"):
+                measured = self.segment_length(self.unify(below[0]), kind)
+                if measured is not None:
+                    self.i = below[1]
+                    return SegmentItem(kind, *measured)
         if q is None:
             prev = self.at(j - 1)
             if kind == "easy" and not (prev is None or prev.kind == "nl"):
@@ -874,7 +962,9 @@ class Reader:
         block = Block(reps, len(inner.reps), self.toks[count_tok].start, inner.end, counted=True)
         return self.modifiers(block, depth)
 
-    def body(self, depth: int, count_tok: int, after: int, n: int, how: str) -> Block:
+    def body(
+        self, depth: int, count_tok: int, after: int, n: int, how: str, chained: int = 0
+    ) -> Block:
         """What a count multiplies: a bracketed group, another count, one length, or for sets
         a list (`3 sets of 400, 300, 200`) or the lines that follow (`3 sets of:`)."""
         j = self.i
@@ -894,8 +984,17 @@ class Reader:
         if nested is not None:
             n2, k, how2 = nested
             self.check_count(n2, j)
+            if chained + 1 >= MAX_CHAINED_COUNTS:
+                # Refused at once: reading such a chain from each of its counts in turn would
+                # cost the square of its length.
+                raise self.error(
+                    f"more than {MAX_CHAINED_COUNTS} counts in a row: no workout is written so",
+                    count_tok,
+                    k,
+                    hint="3 x 4 x 400",
+                )
             self.i = k
-            inner = self.body(depth, j, k, n2, how2)
+            inner = self.body(depth, j, k, n2, how2, chained + 1)
             reps = self.multiply(inner.reps, n2, j)
             return Block(reps, len(inner.reps), self.toks[j].start, inner.end)
         # A name before the length: `6 x hill sprints of 60m`, `3 sets of pyramids: 30, 60, 90s`.
@@ -993,17 +1092,62 @@ class Reader:
     def length_list(self, j: int) -> tuple[list[Draft], int] | None:
         """`400`, `200, 400, 600`, `400-800-1200-800-400`, `1-2-3-2-1 min`, `400 and 200`,
         `30, 60, 90s` (a unit written last applies to the bare numbers before it)."""
+        head = self._list_from(j)
+        if head is None:
+            return None
+        count = min(head.remaining, MAX_REPS)
+        last_link = head.tail if head.remaining <= MAX_REPS else head.ahead(MAX_REPS - 1)
+        last = last_link.parts[-1]
+        factor: float | None = None
+        if count > 1 and last.kind != "bare":
+            tok = self.at(last.start)
+            factor = (
+                _mid(last.value) / tok.value
+                if tok is not None and tok.kind == "num" and (tok.value)
+                else 1.0
+            )
+        drafts: list[Draft] = []
+        end = j
+        link: _ListLink | None = head
+        for idx in range(count):
+            assert link is not None
+            parts = link.parts
+            if factor is not None:
+                parts = [
+                    Qty(last.kind, _scale(p.value, factor), p.start, p.end)
+                    if p.kind == "bare"
+                    else p
+                    for p in parts
+                ]
+            new = self.group_drafts(parts, strict=False)
+            if new is None:
+                if idx == 0:
+                    return None
+                break
+            drafts.extend(new)
+            end = link.end
+            link = link.next
+        return drafts, end
+
+    def _list_from(self, j: int) -> _ListLink | None:
+        """The groups of the list that starts at token j, linked. A group's place in a list
+        depends only on where it starts, so a list read from a later group shares the links
+        already read: trying a list at every token of a long one stays linear."""
+        links = self.list_links
+        if j in links:
+            return links[j]
         q = self.quantity_range(j)
         if q is None:
             return None
-        groups: list[tuple[list[Qty], int]] = [(self.unify(q[0]), q[1])]
+        fresh: list[tuple[int, list[Qty], int]] = [(j, self.unify(q[0]), q[1])]
         end = q[1]
-        while len(groups) < MAX_REPS:
+        joined: _ListLink | None = None
+        while True:
             if self.is_sym(end, ",") and self.is_word(end + 1, "and"):
                 end += 1  # `5, 4, 3, 2, and 1 minute`
             x_joined = (
                 self.is_sym(end, "x")
-                and _mid(groups[-1][0][-1].value) >= 100
+                and _mid(fresh[-1][1][-1].value) >= 100
                 and self.quantity(end + 1) is not None
                 and _mid(self.quantity(end + 1).value) >= 100  # type: ignore[union-attr]
             )
@@ -1012,51 +1156,44 @@ class Reader:
             nxt = end + 1
             if self.count_prefix(nxt) is not None or self.rest_clause(nxt, False) is not None:
                 break
+            if (
+                any(w in v.PACE_SUFFIX_WORDS for w in self.words[nxt + 1 : nxt + 4])
+                and self._named_pace_at(nxt) is not None
+            ):
+                break  # `2 minute, 5k pace`: the pace of the reps, not one more
             q = self.quantity_range(nxt)
             if q is None or self.segment_after(q[1]) is not None:
                 break
             after_x = self.quantity(q[1] + 1) if self.is_sym(q[1], "x") else None
             if self.is_sym(q[1], "x") and (after_x is None or _mid(after_x.value) < 100):
                 break  # `200, 400 x 3`: the count belongs to what follows
-            groups.append((self.unify(q[0]), q[1]))
-            end = q[1]
-        last = groups[-1][0][-1]
-        if len(groups) > 1 and last.kind != "bare":
-            tok = self.at(last.start)
-            factor = (
-                _mid(last.value) / tok.value
-                if tok is not None and tok.kind == "num" and (tok.value)
-                else 1.0
-            )
-            groups = [
-                (
-                    [
-                        Qty(last.kind, _scale(p.value, factor), p.start, p.end)
-                        if p.kind == "bare"
-                        else p
-                        for p in parts
-                    ],
-                    e,
-                )
-                for parts, e in groups
-            ]
-        drafts: list[Draft] = []
-        end = j
-        for idx, (parts, e) in enumerate(groups):
-            new = self.group_drafts(parts, strict=False)
-            if new is None:
-                if idx == 0:
-                    return None
+            if nxt in links:
+                joined = links[nxt]
                 break
-            drafts.extend(new)
-            end = e
-        return drafts, end
+            fresh.append((nxt, self.unify(q[0]), q[1]))
+            end = q[1]
+        link = joined
+        read: list[_ListLink] = []
+        for start, parts, group_end in reversed(fresh):
+            if link is None:
+                link = _ListLink(parts, group_end, None, 1, read, len(read))
+                link.tail = link
+            else:
+                link = _ListLink(
+                    parts, group_end, link, link.remaining + 1, read, len(read), link.tail
+                )
+            read.append(link)
+            links[start] = link
+        return link
 
     def group_drafts(self, parts: list[Qty], strict: bool) -> list[Draft] | None:
         """The reps of `400`, `3-4 mi` (a range) or `400-800-1200` (a sequence)."""
-        lens = [self.rep_length(p, strict) for p in parts]
-        if any(x is None for x in lens):
-            return None
+        lens = []
+        for p in parts:
+            length = self.rep_length(p, strict)
+            if length is None:
+                return None
+            lens.append(length)
         if len(parts) == 2 and not self._is_sequence(parts):
             if lens[0][0] != lens[1][0]:  # type: ignore[index]
                 return None
@@ -1132,7 +1269,12 @@ class Reader:
     def lengths(self, depth: int) -> Item | None:
         j = self.i
         t = self.toks[j]
-        if t.kind == "num" and not t.unit and _mid(t.value) < 50:
+        if (
+            t.kind == "num"
+            and not t.unit
+            and _mid(t.value) < 50
+            and not self.is_word(j + 1, *_MINUTE_WORDS, *_SECOND_WORDS, *_HOUR_WORDS)
+        ):
             # `6 easy`, `4E`, `2 WU`: a bare number for easy running, in miles or minutes.
             seg = self.segment_after(j + 1)
             if seg is not None:
@@ -1144,6 +1286,9 @@ class Reader:
         if got is None:
             return None
         drafts, end = got
+        if self.is_sym(end, "%"):
+            self.i = end + 1  # `at 98% M Tempo`: a share of a pace, not a length
+            return None
         # `3 mi easy warm-up`, `2 mi CD`, `20 min easy`, `2 easy miles`: a segment, not work.
         if len(drafts) == 1:
             seg = self.segment_after(end)
@@ -1159,7 +1304,7 @@ class Reader:
             if seg is not None:
                 kind, seg_end = seg
                 d = drafts[0]
-                self.i = seg_end
+                self.i = self.skip_words(seg_end, ("jog", "run", "running", "easy"))
                 item = SegmentItem(kind, d.distance, d.duration)
                 self.paren_length(item)
                 return item
@@ -1195,9 +1340,15 @@ class Reader:
             t = self.toks[j]
             if t.kind == "nl" or (in_paren and t.kind == "sym" and t.unit in ")]}"):
                 break
-            if (t.kind == "sym" and t.unit == "@") or (
+            lead = (t.kind == "sym" and t.unit == "@") or (
                 t.kind == "word" and t.unit in v.TARGET_LEADS and self._target_follows(j + 1)
-            ):
+            )
+            offset = self._offset_end(j + 1) if lead else None
+            if offset is not None:
+                self.i = offset  # `at 10-15 seconds faster than goal race pace`: no time, no name
+                block.paced = True
+                continue
+            if lead:
                 self.i = j + 1
                 if not self.target(block, lead=j):
                     if t.unit == "@" and self._nothing_follows(j + 1):
@@ -1209,6 +1360,14 @@ class Reader:
                     self.i = j + 1
                 block.bare_single = False
                 continue
+            offset = self._offset_end(j) if t.kind in ("num", "sym") else None
+            if offset is not None:
+                self.i = offset  # `@ 10k pace +10 to 15 sec/mile`: no target of its own
+                block.paced = True
+                if self.is_word(j - 1, *v.PACE_SUFFIX_WORDS):
+                    for d in block.reps:
+                        d.named = None  # ... nor the name it is offset from
+                continue
             named_here = self._named_pace_at(j) if t.kind in ("num", "word") else None
             if named_here is not None:
                 self.set_named(block, named_here[0])
@@ -1216,7 +1375,7 @@ class Reader:
                 continue
             if (
                 t.kind == "word"
-                and t.unit in ("repeat", "repeated", "do", "repeating")
+                and t.unit in ("repeat", "repeated", "do", "did", "repeating")
                 and self.repeat_count(j) is not None
             ):
                 n, end = self.repeat_count(j)  # type: ignore[misc]
@@ -1276,6 +1435,18 @@ class Reader:
                 if self.paren_modifier(block, j) or self.paren_remark(block, j, depth):
                     continue
                 break
+            laps = None
+            if "lap" in self.words[j + 1 : j + 4]:
+                lap_at = j
+                while self.is_sym(lap_at, ",", ":", "-") and lap_at - j < 2:
+                    lap_at += 1  # `as follows:- 1st lap 80 secs, ...`
+                laps = self._lap_splits(lap_at)
+            if laps is not None:
+                total, count, self.i = laps
+                for d in block.reps:
+                    if d.target is None and d.distance == count * 400:
+                        d.target = (total, total)  # the laps' times add up to the rep's
+                continue
             if (
                 (t.kind == "word" and t.unit in v.CUTDOWN_WORDS)
                 or (t.kind == "word" and t.unit == "down" and self._time_at(j + 1))
@@ -1336,6 +1507,12 @@ class Reader:
                     self.set_named(block, v.NAMED_PACES[t.unit])
                     self.i = self.skip_words(j + 1, tuple(v.PACE_SUFFIX_WORDS))
                     continue
+                if (
+                    not in_paren
+                    and t.unit in _PORTION_STARTS
+                    and self._portion_at(j, len(block.reps)) is not None
+                ):
+                    break  # `10 x 400. The first 5 at 5K pace`: parts of the reps, read later
                 if not in_paren and (
                     self.segment_word(j) is not None
                     or t.unit in v.JOIN_WORDS
@@ -1359,6 +1536,7 @@ class Reader:
             long_enough = _mid(d.distance or 0) >= 3000 or _mid(d.duration or 0) >= 900
             block.plain_run = (
                 easy_label
+                and not block.paced
                 and (run_word or d.label is not None or long_enough)
                 and d.target is None
                 and d.named is None
@@ -1372,11 +1550,28 @@ class Reader:
         `do it twice`: (count, index after)."""
         k = self.skip_words(
             j + 1,
-            ("it", "all", "this", "the", "whole", "thing", "set", "for", "again", "everything"),
+            (
+                "it", "all", "this", "the", "whole", "thing", "set", "for", "again",
+                "everything", "above", "that", "process", "at", "least",
+            ),
         )
         if self.is_sym(k, "x"):
             k += 1
         t = self.at(k)
+        prev = self.at(j - 1)
+        if (
+            self.toks[j].unit == "repeat"
+            # A command (`and repeat.`), not a noun (`after each repeat.`, `400m repeat`).
+            and (prev is None or prev.kind in ("nl", "sym") or self.is_word(j - 1, "and", "then"))
+            and (
+                t is None
+                or t.kind == "nl"
+                or (t.kind == "sym" and t.unit in ".;!")
+                or self.is_word(k, "once")
+            )
+        ):
+            # `rest 5 mins and repeat.`, `repeat once`: the work above a second time.
+            return 2, k + 1 if self.is_word(k, "once") else k
         if t is None:
             return None
         if self.is_word(k, "twice"):
@@ -1387,21 +1582,23 @@ class Reader:
             and self.is_word(k + 2, "time")
         ):
             return 2, k + 3
-        if self.toks[j].unit == "do":
-            return None
         if t.kind == "num" and not t.unit and t.form == "int":
             n = int(t.value)
         elif t.kind == "word" and t.unit in v.NUMBER_WORDS:
             n = v.NUMBER_WORDS[t.unit]
         else:
             return None
+        if self.toks[j].unit in ("do", "did") and not self.is_word(k + 1, "times", "more"):
+            return None  # `do 8 x 400` is a count of reps; `do 3 times`, `did that 3 times` repeat
         k += 1
         if self.is_word(k, "more"):
             n += 1  # `repeat three more times`: the first time and three more
             k += 1
-        k = self.skip_words(k, ("times", "time", "rounds", "round", "sets", "set", "x"))
+        k = self.skip_words(k, ("times", "time", "rounds", "round", "sets", "set", "x", "reps"))
         if self.is_sym(k, "x"):
             k += 1
+        if self.is_word(k, "in") and self.is_word(k + 1, "total", "all"):
+            k += 2  # `Do 3 times in total`
         return n, k
 
     def _label_end(self, j: int) -> int | None:
@@ -1485,6 +1682,8 @@ class Reader:
         """`8 x 400/200`, `6x400/400`: after a count, a length behind a slash is the recovery."""
         if not block.counted or any(d.rest is not None for d in block.reps):
             return False
+        if self.toks[j - 1].kind == "num" and self.toks[j - 1].end != block.end:
+            return False  # `(Zone 5/6)`: a slash in a remark, not after the rep
         q = self.quantity(j + 1)
         if q is None or self.is_sym(q.end, "x"):
             return False
@@ -1497,6 +1696,142 @@ class Reader:
         self.apply_rest(block, _RestParse(rest, "reps", None, end))
         self.i = end
         return True
+
+    def _portion(self, block: Block) -> bool:
+        """`The first 5 at 5K pace and the second 5 at 3K pace`, `2 reps at 10k pace followed by
+        2 reps at 5k pace`: a target for some of the reps already read, in order. Reads it and
+        says whether there was one."""
+        found = self._portion_at(self.i, len(block.reps))
+        if found is None:
+            return False
+        mode, n, named, value, end = found
+        if self._portion_block is not block:
+            self._portion_block, self._portion_next = block, 0
+        reps = block.reps
+        start = {"first": 0, "last": len(reps) - n, "final": len(reps) - n}.get(
+            mode, self._portion_next
+        )
+        part = reps[start : start + n]
+        if len(part) != n:
+            return False
+        for d in part:
+            d.named = d.target = d.pace_km = None
+            if named is not None:
+                d.named = named
+            elif value is not None:
+                self.set_target(d, value[0], value[1])
+        self._portion_next = start + n
+        self.i = end
+        return True
+
+    def _portion_at(
+        self, j: int, size: int
+    ) -> tuple[str, int, str | None, tuple[Range, float] | None, int] | None:
+        """The part of a group of `size` reps named at j: (which end it counts from, how many,
+        the pace's name or (rep time, metres it is per), index after)."""
+        j = self.skip_words(j, ("the",))
+        mode = self.at(j).unit if self.is_word(j, *_PORTION_WORDS) else ""  # type: ignore[union-attr]
+        k = j + 1 if mode else j
+        t = self.at(k)
+        if t is None:
+            return None
+        if t.kind == "num" and not t.unit and t.form == "int":
+            n = int(t.value)
+        elif t.kind == "word" and t.unit in v.NUMBER_WORDS:
+            n = v.NUMBER_WORDS[t.unit]
+        else:
+            return None
+        if not 1 <= n < size:
+            return None
+        m = k + 1
+        if not (mode or self.is_word(m, *_PORTION_NOUNS)):
+            return None
+        m = self.skip_words(m, _PORTION_NOUNS)
+        m = self.skip_words(m, ("of", "them", "ones", "should", "be", "run", "done", "are", "were"))
+        if not (self.is_sym(m, "@") or self.is_word(m, "at", "in")):
+            return None
+        lead = self.skip_words(m + 1, ("your", "a", "an"))
+        named = self._named_pace_at(lead, need_suffix=False)
+        if named is not None:
+            return mode, n, named[0], None, named[1]
+        value = self.target_value(lead)
+        if value is None:
+            return None
+        return mode, n, None, (value[0], value[2]), value[1]
+
+    def _lap_splits(self, j: int) -> tuple[float, int, int] | None:
+        """`1st lap 80 secs, 2nd lap 76 secs, ...`, `first lap in 70, second lap 68`: the laps
+        of a rep, one by one: (their total, how many, index after)."""
+        total, count, k = 0.0, 0, j
+        while count < MAX_REPS:
+            t = self.at(k)
+            ordinal = t is not None and (
+                (t.kind == "num" and t.unit in ("st", "nd", "rd", "th"))
+                or (t.kind == "word" and t.unit in _ORDINAL_WORDS)
+            )
+            if not (ordinal and self.is_word(k + 1, "lap")):
+                break
+            m = k + 2
+            if self.is_word(m, "in", "at") or self.is_sym(m, "-", ":", "@"):
+                m += 1
+            q = self.quantity(m)
+            if q is None or q.kind not in ("t", "bare", "s") or isinstance(q.value, tuple):
+                break
+            total += q.value
+            count += 1
+            k = q.end
+            if self.is_sym(k, ",") or self.is_word(k, "and"):
+                nxt = self.at(k + 1)
+                if nxt is not None and (nxt.kind == "num" or nxt.unit in _ORDINAL_WORDS):
+                    k += 1
+        if count < 2:
+            return None
+        return round(total, 1), count, k
+
+    def _offset_end(self, j: int) -> int | None:
+        """A pace written as an offset from another (`+10 to 15 sec/mile`, `30 seconds per mile
+        above 5k pace`, `8 secs a lap slower than`, `30-60 seconds slower`): where it ends."""
+        if j >= self.n or (
+            self.syms[j] not in "+-" and _OFFSET_OR_COMPARE.isdisjoint(self.words[j + 1 : j + 8])
+        ):
+            return None  # neither a sign nor a comparing word: the common case, answered fast
+        return self._offset_end_at(j)
+
+    @_memo
+    def _offset_end_at(self, j: int) -> int | None:
+        k = j
+        signed = False
+        if self.is_sym(j, "+", "-"):
+            nxt = self.at(j + 1)
+            if nxt is None or nxt.kind != "num":
+                return None
+            k, signed = j + 1, True
+        got = self.quantity_range(k)
+        if got is None:
+            return None
+        parts, end = got
+        if not any(p.kind in ("t", "s") for p in parts) or any(p.kind == "d" for p in parts):
+            return None
+        per = False
+        if self.is_sym(end, "/") or self.is_word(end, "per", "a", "each", "every"):
+            unit = self.quantity(end + 1)
+            if self.is_word(end + 1, *_PER_UNIT_WORDS):
+                end, per = end + 2, True
+            elif unit is not None and unit.kind == "d":
+                end, per = unit.end, True
+        if self.is_word(end, "over", "under") and "pace" in self.words[end + 1 : end + 4]:
+            end += 1  # `15-30 seconds over race pace`
+            return self.skip_words(end, ("goal", "race", "marathon", "your", "pace"))
+        if self.is_word(end, *_OFFSET_WORDS):
+            end += 2 if self.is_word(end + 1, "than") else 1
+            named = self._named_pace_at(end)
+            if named is not None:
+                return named[1]  # the pace it is offset from
+            k = self.skip_words(end, ("your", "current", "goal", "race", "target", "the", "my"))
+            if k > end and self.is_word(k, *v.PACE_SUFFIX_WORDS):
+                return self.skip_words(k, tuple(v.PACE_SUFFIX_WORDS))  # `... than goal race pace`
+            return end
+        return end if signed and per else None
 
     def _time_at(self, j: int) -> bool:
         t = self.at(j)
@@ -1533,6 +1868,8 @@ class Reader:
                 return ("mile" if num == "1" else f"{num}mile"), j + 1, True
             if not unit and self.is_word(j + 1, "mile", "mi"):
                 return ("mile" if num == "1" else f"{num}mile"), j + 2, True
+            if not unit and self.is_sym(j + 1, "-") and self.is_word(j + 2, "mile", "mi"):
+                return ("mile" if num == "1" else f"{num}mile"), j + 3, True  # `2-mile`
             if unit in ("m", ""):
                 return num, j + 1, unit == "m"
             return None
@@ -1741,6 +2078,22 @@ class Reader:
         )
         if self.is_sym(j, "~"):
             j += 1
+        if self.at(j) is not None and self.at(j).kind == "num" and self.is_sym(j + 1, "%"):  # type: ignore[union-attr]
+            self.i = j + 2  # `at 95% effort`: a share of a pace, no time
+            block.paced = True
+            return True
+        rating = self.at(j + 2)
+        if (
+            self.is_sym(j + 1, "/")
+            and rating is not None
+            and rating.kind == "num"
+            and rating.value == 10
+            and self.at(j).kind == "num"  # type: ignore[union-attr]
+            and self.at(j).value <= 10  # type: ignore[union-attr]
+        ):
+            self.i = self.skip_words(j + 3, ("rpe", "effort"))  # `@ 7/10 RPE`: an effort, no time
+            block.paced = True
+            return True
         speed = self._speed_at(j)
         if speed is not None:
             mps, end = speed
@@ -2001,10 +2354,15 @@ class Reader:
         first = self.at(k)
         if first is None or first.kind == "nl":
             return None
+        if first.kind == "word" and first.unit == "lap" and self._rest_word_within(k + 1, 1):
+            end = self.skip_words(k + 1, tuple(v.REST_WORDS))  # `(lap jog recovery)`
+            return _RestParse(Rest(distance_m=400.0, kind="jog"), "reps", None, end)
         if first.kind == "word" and first.unit not in _REST_START_WORDS:
             return None
         if first.kind == "sym" and first.unit not in "+-":
             return None
+        if first.kind in ("num", "time") and self._offset_end(k) is not None:
+            return None  # `30-60 seconds slower than 5k pace`: a pace, not a recovery
         if first.kind in ("num", "time") and not strong and not self._rest_word_near(k + 1):
             return None  # an amount is a recovery only with a word that says so after it
         signal = strong
@@ -2026,8 +2384,8 @@ class Reader:
         if found is not None:
             scope, k = found
             scope_seen = True
-            if self.is_sym(k, ":", "-"):
-                k += 1
+            if self.is_sym(k, ":", "-", ","):
+                k += 1  # `between each set, 3 minute rest`
         # `r= 60"`, `R15''`: recovery; `RR30''`: recovery between sets.
         if self.is_word(k, "r", "rr", "ri", "rec") and (
             self.is_sym(k + 1, "=", ":")
@@ -2067,8 +2425,11 @@ class Reader:
                 equal = "distance" if self.at(k + 1).unit in ("distance", "length") else "time"  # type: ignore[union-attr]
                 signal = True
                 k += 1
-            elif not (tw.unit in _REST_FILLERS and (signal or self._rest_word_within(k + 1, 2))):
-                break
+            elif not (
+                tw.unit in _REST_FILLERS
+                and (signal or scope_seen or self._rest_word_within(k + 1, 2))
+            ):
+                break  # `between each set take a 4 minute recovery`: a scope vouches for fillers
             k += 1
         if self.is_sym(k, ":", "="):
             k += 1
@@ -2089,6 +2450,12 @@ class Reader:
             ):
                 raise self.error("a recovery can't be negative", k, k + 2, hint="6 x 400 w/ 90s")
             got = self.quantity_range(k)
+            if (
+                got is not None
+                and all(p.kind == "bare" for p in got[0])
+                and self.is_word(got[1], *_PORTION_NOUNS)
+            ):
+                return None  # `with 2 reps at 10k pace`: a count of reps, not a recovery
             if got is not None and len(got[0]) <= 2:
                 parts = self.unify(got[0])
                 lens = [self.rest_length(p) for p in parts]
@@ -2132,6 +2499,13 @@ class Reader:
                 scope, k = found
                 scope_seen = True
                 continue
+            if not has_amount and worded and equal is None:
+                # `Recovery between intervals was a half mile`: the amount after the words.
+                late = self._late_rest_amount(k + 1 if self.is_word(k, "a", "an") else k)
+                if late is not None:
+                    distance, duration, k = late
+                    has_amount = True
+                    continue
             if tw.kind != "word":
                 break
             if tw.unit in ("easy", "slow", "slower", "jogged") and has_amount:
@@ -2195,6 +2569,23 @@ class Reader:
             explicit=scope_seen,
         )
 
+    def _late_rest_amount(self, k: int) -> tuple[Amount | None, Amount | None, int] | None:
+        """A recovery's length written after its words (`recovery ... was 800m`, `lap jog`):
+        (distance, duration, index after), or None."""
+        if self.is_word(k, "lap") and self._rest_word_within(k + 1, 1):
+            return 400.0, None, k + 1  # `(lap jog recovery)`
+        got = self.quantity_range(k)
+        if got is None or len(got[0]) > 2:
+            return None
+        lens = [self.rest_length(p) for p in self.unify(got[0])]
+        if len({kk for kk, _ in lens}) != 1 or any(q.kind == "bare" for q in got[0]):
+            return None
+        vals = [_mid(val) for _, val in lens]
+        amt: Amount = vals[0] if len(vals) == 1 else (min(vals), max(vals))
+        if _mid(amt) <= 0:
+            return None
+        return (amt, None, got[1]) if lens[0][0] == "d" else (None, amt, got[1])
+
     def _rest_word_near(self, k: int) -> bool:
         """A recovery's word within the few tokens after an amount (`90s jog`, `2 min between
         sets`, `500m in 3:00 rec`, `50″ down`)."""
@@ -2232,6 +2623,16 @@ class Reader:
             return "reps", m
         if self.is_word(k, *v.SET_WORDS) and self.is_word(k + 1, "rest", "break", "recovery"):
             return "sets", k + 2
+        if self.is_word(k, "before"):
+            # `rest 5 mins before the next set (of 4 x 200)`: between sets; the bracket-less
+            # restatement of the set is no new work.
+            m = self.skip_words(k + 1, ("the", "next", "another", "each", "every"))
+            if m > k + 1 and self.is_word(m, *v.SET_WORDS, "rep", "reps", "one", "repeat"):
+                scope = "sets" if self.at(m).unit in v.SET_WORDS else "reps"  # type: ignore[union-attr]
+                end = m + 1
+                count = self.count_prefix(end + 1) if self.is_word(end, "of") else None
+                q = self.quantity(count[1]) if count is not None else None
+                return scope, q.end if q is not None else end
         return None
 
     def apply_rest(self, block: Block, rp: _RestParse) -> None:
@@ -2263,8 +2664,14 @@ class Reader:
         # Reps that already have a recovery of their own keep it; when every rep has one, a
         # recovery written after the group falls between its sets.
         known = [d for d in reps if d.rest is not None and _rest_known(d.rest)]
-        if known and len(known) == len(reps) and block.set_size < len(reps):
+        if known and len(known) == len(reps) and not _rest_known(rp.rest):
+            return  # `jog` with no length says nothing new about reps whose recovery is known
+        if known and len(known) == len(reps) and 1 < block.set_size < len(reps):
             self.apply_rest(block, _RestParse(rp.rest, "sets", rp.equal, rp.end))
+            return
+        if known and len(known) == len(reps) > 1:
+            # `8 x 200 w/ 200m jog, 4 miles jog, 8 x 200 ...`: the recovery after the group.
+            reps[-1].rest, reps[-1].equal = rp.rest, rp.equal
             return
         for d in reps:
             if d.rest is None or not _rest_known(d.rest):
@@ -2280,23 +2687,27 @@ class Reader:
         out: list[Item] = []
         run_start = 0  # where the blocks since the last segment or repeat begin
         rest_from = 0  # where the blocks since the last stand-alone recovery begin
+        last_block: Block | None = None  # the last block in `out`, at last_pos
+        last_pos = -1
+        # The first block after each item: asked about for every item, so found once.
+        next_block: list[Block | None] = [None] * len(items)
+        for idx in range(len(items) - 2, -1, -1):
+            after = items[idx + 1]
+            next_block[idx] = after if isinstance(after, Block) else next_block[idx + 1]
         for idx, it in enumerate(items):
-            blocks_so_far = [b for b in out if isinstance(b, Block)]
-            last_block = blocks_so_far[-1] if blocks_so_far else None
             if isinstance(it, Block):
                 chain = self._chain(out, it)
                 for rp in it.tail_rests:
                     if len(chain) > 1:
                         self._apply_to_chain(chain, rp)
                 out.append(it)
+                last_block, last_pos = it, len(out) - 1
             elif isinstance(it, SegmentItem):
                 out.append(it)
                 run_start = rest_from = len(out)
             elif isinstance(it, NamedItem):
                 # `aiming for 5k race pace` names the reps before it; `5k pace: 6 x 1000` after.
-                target = last_block or next(
-                    (b for b in items[idx + 1 :] if isinstance(b, Block)), None
-                )
+                target = last_block or next_block[idx]
                 if target is not None:
                     self.set_named(target, it.name)
             elif isinstance(it, RepeatItem):
@@ -2311,6 +2722,7 @@ class Reader:
                         counted=True,
                     )
                     out[run_start:] = [merged]
+                    last_block, last_pos = merged, run_start
                 run_start = rest_from = len(out)
             elif (
                 isinstance(it, RestItem)
@@ -2318,7 +2730,7 @@ class Reader:
                 and it.scope == "reps"
                 and it.only is None
                 and _rest_known(it.rest)
-                and (last_block is None or (it.after_break and not _any_block(items[idx + 1 :])))
+                and (last_block is None or (it.after_break and next_block[idx] is None))
                 and (last_block is None or _long_jog(it.rest))
                 and it.rest.kind == "jog"
                 and top
@@ -2328,12 +2740,12 @@ class Reader:
                 run_start = rest_from = len(out)
             elif isinstance(it, RestItem) and last_block is not None:
                 rp = _RestParse(it.rest, it.scope, it.equal, 0, it.only)
-                more_work = any(isinstance(x, Block) for x in items[idx + 1 :])
+                more_work = next_block[idx] is not None
                 has_rests = any(d.rest is not None for d in last_block.reps)
                 if it.scope == "around":
                     self.around = it.rest
                 elif it.only is not None:
-                    for b in blocks_so_far:
+                    for b in [b for b in out if isinstance(b, Block)]:
                         self.apply_rest(b, rp)
                 elif it.after_break and more_work and has_rests and it.scope != "sets":
                     last_block.reps[-1].rest = it.rest
@@ -2341,15 +2753,16 @@ class Reader:
                 elif it.after_break and not more_work:
                     # A closing line is for every group above: `Equal distance jog recoveries`
                     # for their reps; `3' between sets` between the groups (`Set 1`, `Set 2`).
-                    above = [b for b in out[rest_from:] if isinstance(b, Block)]
+                    # After a segment (`We warmed up 2 miles.`) it is for the reps before that.
+                    above = [b for b in out[rest_from:] if isinstance(b, Block)] or [last_block]
                     if it.scope == "sets" and len(above) > 1:
                         self._apply_to_chain(above, rp)
                     else:
                         for b in above:
                             self.apply_rest(b, rp)
+                    continue  # the next closing line (`between each set, ...`) is for them too
                 else:
-                    pos = max(i for i, b in enumerate(out) if b is last_block)
-                    chain = self._chain(out[:pos], last_block)
+                    chain = self._chain(out, last_block, last_pos)
                     if len(chain) > 1:
                         self._apply_to_chain(chain, rp)
                     else:
@@ -2358,17 +2771,20 @@ class Reader:
         return out
 
     @staticmethod
-    def _chain(out: list[Item], block: Block) -> list[Block]:
-        """The groups joined to this one by commas within one sentence, in order."""
+    def _chain(out: list[Item], block: Block, end: int | None = None) -> list[Block]:
+        """The groups joined to this one by commas within one sentence, in order (at most
+        MAX_CHAIN: so a recovery costs the same however long the text before it)."""
         chain = [block]
         if not block.joined:
             return chain
-        for prev in reversed(out):
-            if not isinstance(prev, Block):
+        for k in range((len(out) if end is None else end) - 1, -1, -1):
+            prev = out[k]
+            if not isinstance(prev, Block) or len(chain) == MAX_CHAIN:
                 break
-            chain.insert(0, prev)
+            chain.append(prev)
             if not prev.joined:
                 break
+        chain.reverse()
         return chain
 
     @staticmethod
@@ -2449,6 +2865,7 @@ class Reader:
         segments: list[Segment] = []
         reps: list[Rep] = []
         items = self.resolve(items, top=True)
+        items = self._easy_between_blocks(items)
         if self.around is not None and items:
             # `5 min jog either side`: a warm-up and a cool-down of that length.
             dist, dur = self.around.distance_m, self.around.duration_s
@@ -2482,6 +2899,31 @@ class Reader:
                 last.set_index,
             )
         return Workout(text=self.text, reps=tuple(reps), segments=tuple(segments))
+
+    @staticmethod
+    def _easy_between_blocks(items: list[Item]) -> list[Item]:
+        """`3 x 800 w/ 3 min, then 10 mins easy jog; then 6 x 200`: a short easy run between two
+        groups of reps is the recovery between them, not a segment of its own."""
+        out: list[Item] = []
+        for idx, it in enumerate(items):
+            prev = out[-1] if out else None
+            nxt = items[idx + 1] if idx + 1 < len(items) else None
+            if (
+                isinstance(it, SegmentItem)
+                and it.kind == "easy"
+                and isinstance(prev, Block)
+                and prev.reps
+                and isinstance(nxt, Block)
+                and nxt.reps
+                and (it.distance is not None or it.duration is not None)
+                and _mid(it.duration or 0) <= 900
+                and _mid(it.distance or 0) <= 3000
+            ):
+                prev.reps[-1].rest = Rest(it.distance, it.duration, "jog")
+                prev.reps[-1].equal = None
+                continue
+            out.append(it)
+        return out
 
     @staticmethod
     def to_rep(d: Draft, block_index: int) -> Rep:
@@ -2648,6 +3090,10 @@ _ITEM_WORDS = (
     | {
         "warm",
         "cool",
+        "warmed",
+        "cooled",
+        "warming",
+        "cooling",
         "at",
         "in",
         "a",
@@ -2674,8 +3120,26 @@ _SET_COUNT_WORDS = (
     "times",
     "series",
     "blocks",
+    "lots",  # `10 lots of:`
     "x",
 )
+_DAY_WORDS = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "today", "tonight", "yesterday", "tomorrow",
+    }
+)
+_PORTION_WORDS = frozenset({"first", "second", "next", "last", "final", "remaining", "other"})
+_PORTION_STARTS = frozenset({"the", *_PORTION_WORDS})
+_PORTION_NOUNS = ("reps", "rep", "repeats", "repetitions", "intervals", "efforts")
+_ORDINAL_WORDS = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "last", "final"}
+)
+# Words that make a time an offset from a pace: `5 s slower than 5k pace`.
+_OFFSET_WORDS = frozenset({"slower", "faster", "quicker", "above", "below"})
+_OFFSET_OR_COMPARE = _OFFSET_WORDS | {"over", "under"}
+_PER_UNIT_WORDS = frozenset({"mile", "mi", "km", "k", "kilometer", "kilometre", "lap", "400"})
 _MINUTE_WORDS = frozenset({"min", "mins", "minute", "minutes", "mn"})
 _SECOND_WORDS = frozenset({"s", "sec", "secs", "second", "seconds"})
 _HOUR_WORDS = frozenset({"h", "hr", "hrs", "hour", "hours"})
@@ -2712,10 +3176,6 @@ def _dotted_minutes(value: float) -> float:
     return minutes * 60 + round((value - minutes) * 100, 1)
 
 
-def _any_block(items: list[Item]) -> bool:
-    return any(isinstance(x, Block) for x in items)
-
-
 def _long_jog(rest: Rest) -> bool:
     """Long enough to be running of its own, not a recovery: a kilometre or five minutes."""
     return _mid(rest.distance_m or 0) >= 1000 or _mid(rest.duration_s or 0) >= 300
@@ -2723,7 +3183,7 @@ def _long_jog(rest: Rest) -> bool:
 
 def _is_plain(block: Block) -> bool:
     """One rep with nothing said about it: no count, target, recovery or name."""
-    if len(block.reps) != 1 or block.counted:
+    if len(block.reps) != 1 or block.counted or block.paced:
         return False
     d = block.reps[0]
     return (

@@ -130,6 +130,7 @@ NAMED_PACES: dict[str, str] = {
     "r": "R",
     "rep": "R",
     "repetition": "R",
+    "repeat": "R",  # Daniels' REPEAT pace
     "m": "marathon",
     "mp": "marathon",
     "marathon": "marathon",

@@ -1,0 +1,71 @@
+"""The lexer's one-match fast path reads exactly what its character-by-character reading does."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.training.errors import ParseError
+from bot.training.notation.lexer import tokenize
+
+HERE = Path(__file__).parent
+CORPORA = [
+    HERE / "fixtures" / "workouts.json",
+    HERE / "corpus" / "workouts.json",
+    HERE / "corpus" / "workouts-2.json",
+]
+# The characters that steer the lexer: digits and their separators, primes, the letters of
+# shorthands (w/, b/w, c/d, x), hyphens, list markers, line breaks, and a few that fold.
+ALPHABET = "0123456789.,:;'\"’″-–/ \n\txwbcudmkisnlpaehotr()@×²①٣１ａ\u200b"
+
+
+def _tokens(text: str, fast_path: bool) -> object:
+    try:
+        return [
+            (t.kind, t.start, t.end, t.value, t.unit, t.form)
+            for t in tokenize(text, fast_path=fast_path)
+        ]
+    except ParseError as err:
+        return ("refused", str(err))
+
+
+def _corpus() -> list[str]:
+    return [e["text"] for path in CORPORA for e in json.loads(path.read_text("utf-8"))]
+
+
+def test_fast_path_reads_every_corpus_text_as_the_slow_path_does() -> None:
+    texts = _corpus()
+    assert len(texts) > 400
+    for text in texts:
+        assert _tokens(text, True) == _tokens(text, False), text
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=ALPHABET, max_size=40))
+def test_fast_path_agrees_on_notation_characters(text: str) -> None:
+    assert _tokens(text, True) == _tokens(text, False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_fast_path_agrees_on_any_text(text: str) -> None:
+    assert _tokens(text, True) == _tokens(text, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("6x400m", [("num", ""), ("sym", "x"), ("num", "m")]),
+        ("w/ 90s b/w", [("word", "with"), ("num", "s"), ("word", "between")]),
+        ("warm-up 2 mi", [("word", "warmup"), ("num", ""), ("word", "mi")]),
+        ("x-ray", [("word", "xray")]),
+        ("1,000m", [("num", "m")]),
+        ("٣ x ٤٠٠", [("num", ""), ("sym", "x"), ("num", "")]),
+    ],
+)
+def test_tokens_of_common_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.kind, t.unit) for t in tokenize(text)] == expected

@@ -1,0 +1,55 @@
+"""The reader's work grows linearly with its input, counted in Python calls (not timed, so the
+check holds on a loaded machine): twice the text costs about twice the calls."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+
+import pytest
+
+from bot.training import ParseError, parse_workout
+
+# Shapes that once made the reader try a whole list or range again at each of its numbers.
+PATTERNS = {
+    "a list of zeros": "0,",
+    "a dash chain": "-0",
+    "numbers and dashes": "0-",
+    "a spaced dash chain": "0 - ",
+    "a counting ladder": "1-2-",
+    "a long ladder": "400-",
+    "a list of lengths": "400, ",
+    "numbers in prose": "we ran 5 of the 400s in about 70 and then ",
+    "rests": "6 x 400 w/ 90s ",
+    "lines": "6 x 400\n",
+    "a chain of counts": "3 times",
+    "nested counts": "6 x (",
+}
+
+
+def _calls(text: str) -> int:
+    count = 0
+
+    def profile(frame: object, event: str, arg: object) -> None:
+        nonlocal count
+        if event == "call":
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        with contextlib.suppress(ParseError):
+            parse_workout(text)
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def _text(piece: str, length: int) -> str:
+    return (piece * (length // len(piece) + 1))[:length]
+
+
+@pytest.mark.parametrize("piece", PATTERNS.values(), ids=PATTERNS.keys())
+def test_twice_the_text_costs_about_twice_the_work(piece: str) -> None:
+    parse_workout("6 x 400")  # first use loads the vocabulary: not the input's cost
+    small, large = _calls(_text(piece, 600)), _calls(_text(piece, 1200))
+    assert large <= 2.4 * small, (small, large)

@@ -173,8 +173,22 @@ class LogCog(commands.Cog, name="Log"):
         session and its reps are written in one transaction).
         """
         guild_id = guild_only(interaction)
-        key = (guild_id, athlete.id)
-        self.burst.check(key)
+        # Counted from its check (a burst of /log cannot all pass before one is stored); a
+        # refused or failed one is not counted.
+        with self.burst.hold((guild_id, athlete.id)):
+            await self._log(interaction, athlete, splits, workout, date_text, notes, message)
+
+    async def _log(
+        self,
+        interaction: discord.Interaction[Any],
+        athlete: discord.abc.User,
+        splits: str,
+        workout: str | None,
+        date_text: str | None,
+        notes: str | None,
+        message: discord.Message | None,
+    ) -> None:
+        guild_id = guild_only(interaction)
         texts = parse_texts(splits, workout)
         store = self.bot.store
         now = self.bot.now()
@@ -196,7 +210,6 @@ class LogCog(commands.Cog, name="Log"):
             except Exception:
                 await withdraw_thinking(interaction)
                 raise
-            self.burst.record(key)
             reading, units = stored.reading, stored.units
             title = logbook.title_of(reading.workout, len(reading.splits_s))
             embed = session_embed(reading, title, units, stored.session_id,

@@ -141,3 +141,19 @@ async def test_the_session_is_written_holding_a_storing_permit(
     await team.log(team.ana, "2:26 2:27")
     await team.log(team.ben, "2:30 2:31")
     assert held == [True, True]  # (the second could only store once the first let go)
+
+
+async def test_a_burst_from_one_athlete_is_counted_from_its_checks(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log_cog = log_module(team)
+    replies = [await team.discord.slash(team.ana, team.training, "log", wait=False,
+                                        splits=f"2:{10 + n} 2:30")
+               for n in range(log_cog.LOG_RATE_PER_MINUTE + 2)]
+    for reply in replies:
+        await team.discord.settle(reply, timeout=10)
+    refused = [r for r in replies if r.response_kind == "message"]
+    assert len(refused) == 2
+    assert all(r.ephemeral and "in the last minute" in (r.content or "") for r in refused)
+    stored = await team.bot.store.recent_sessions(team.guild.id, team.ana.id, limit=50)
+    assert len(stored) == log_cog.LOG_RATE_PER_MINUTE

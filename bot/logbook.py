@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from bot.charts import SessionChartData
-from bot.training import Analysis, Athlete, ParseError, Workout, analyze, parse_splits
+from bot.training import Analysis, Athlete, ParseError, Splits, Workout, analyze, parse_splits
 from bot.training.model import amount_mid
 from bot.training.notation import parse_workout
 from bot.training.report import chart_data
@@ -74,8 +74,17 @@ class Reading:
     splits_s: tuple[float, ...]
 
 
-def read(splits_text: str, workout_text: str | None, athlete: Athlete) -> Reading:
-    """Read and analyse. LogInputError says which part failed."""
+@dataclass(frozen=True, slots=True)
+class Texts:
+    """Splits and workout read, not yet analysed (the analysis needs the athlete's profile)."""
+
+    splits: Splits
+    workout: Workout | None
+
+
+def parse_texts(splits_text: str, workout_text: str | None) -> Texts:
+    """Read the texts alone: pure and quick, so a command can refuse bad input before it
+    touches the store. LogInputError says which part failed."""
     try:
         splits = parse_splits(splits_text)
     except ParseError as err:
@@ -89,12 +98,30 @@ def read(splits_text: str, workout_text: str | None, athlete: Athlete) -> Readin
         too_long = oversized(workout)
         if too_long is not None:
             raise LogInputError("workout", ParseError(too_long), too_long)
-    analysis = analyze(splits, workout, athlete)
+    texts = Texts(splits, workout)
+    # The number of reps analysed depends on the texts alone (not the athlete): refused here.
+    _check_reps(analyze(splits, workout))
+    return texts
+
+
+def analysed(texts: Texts, athlete: Athlete) -> Reading:
+    """The texts analysed for `athlete` (named targets need their race results)."""
+    splits = texts.splits
+    analysis = analyze(splits, texts.workout, athlete)
+    _check_reps(analysis)
+    return Reading(texts.workout, analysis, splits.splits_s)
+
+
+def _check_reps(analysis: Analysis) -> None:
     if len(analysis.reps) > MAX_REPS:
         message = (f"That is {len(analysis.reps)} reps; a session keeps at most {MAX_REPS}. "
                    "Log it in parts, e.g. one set per session.")
         raise LogInputError("splits", ParseError(message), message)
-    return Reading(workout, analysis, splits.splits_s)
+
+
+def read(splits_text: str, workout_text: str | None, athlete: Athlete) -> Reading:
+    """Read and analyse. LogInputError says which part failed."""
+    return analysed(parse_texts(splits_text, workout_text), athlete)
 
 
 def oversized(workout: Workout) -> str | None:

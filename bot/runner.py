@@ -35,8 +35,9 @@ BotFactory = Callable[[Settings], Pacer]
 
 
 def serving_bot(settings: Settings) -> Pacer:
-    """The bot `pacer run` serves: its chart process starts with it, in the background."""
-    return Pacer(settings, start_charts=True)
+    """The bot `pacer run` serves: its chart process starts with it, in the background, and
+    the heap start-up leaves is frozen once it is ready."""
+    return Pacer(settings, start_charts=True, freeze_heap=True)
 
 
 def _fail(message: str, err: TextIO | None) -> int:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import io
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 import discord
@@ -38,6 +40,19 @@ LOG_RATE_PER_HOUR = 30
 LOG_RATE_PER_MINUTE = 10
 # Edits and deletions of sessions one member may make in a minute (same reason).
 SESSION_CHANGES_PER_MINUTE = 20
+# /log storing and answering at once, after their defer. The store has one connection and the
+# charts one worker process, so more in flight only queue there.
+LOG_STORING_AT_ONCE = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A session just stored, with what its answer shows."""
+
+    reading: logbook.Reading
+    units: str
+    session_id: int
+    from_wod: bool  # the workout of the day stood in for a workout not given
 
 
 def guild_only(interaction: discord.Interaction[Any]) -> int:
@@ -75,6 +90,28 @@ def read_texts(
         raise UserError(str(err)) from None
 
 
+def parse_texts(splits: str, workout: str | None) -> logbook.Texts:
+    try:
+        return logbook.parse_texts(splits, workout)
+    except logbook.LogInputError as err:
+        raise UserError(str(err)) from None
+
+
+def already_logged(session_id: int) -> UserError:
+    return UserError(f"Already logged as session #{session_id}.",
+                     f"/session show id: {session_id}")
+
+
+async def withdraw_thinking(interaction: discord.Interaction[Any]) -> None:
+    """Delete a deferred answer's public "thinking" message, so the error that follows can be
+    ephemeral (after a public defer the first follow-up would take that message's place, in
+    view of the whole channel)."""
+    try:
+        await interaction.delete_original_response()
+    except discord.HTTPException as exc:
+        log.warning("could not withdraw the answer to interaction %s: %s", interaction.id, exc)
+
+
 async def session_chart_png(bot: Any, reading: logbook.Reading, title: str,
                             units: str) -> bytes | None:
     data = logbook.session_chart(reading.analysis, reading.workout, title, units)
@@ -102,6 +139,9 @@ class LogCog(commands.Cog, name="Log"):
                                  what="logged {n} sessions")
         self.changes = RateLimiter(SESSION_CHANGES_PER_MINUTE, dt.timedelta(minutes=1), bot.now,
                                    what="changed sessions {n} times")
+        # After its defer, a /log waits here to store and answer: a burst's acknowledgements
+        # are not held up behind a thousand stores, charts and follow-ups (bench/load.py).
+        self.storing = asyncio.Semaphore(LOG_STORING_AT_ONCE)
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.menu)
@@ -122,32 +162,96 @@ class LogCog(commands.Cog, name="Log"):
         notes: str | None,
         message: discord.Message | None = None,
     ) -> None:
-        """Read, store and reply: the shared path of /log and the Log splits modal."""
+        """Read, store and reply: the shared path of /log and the Log splits modal.
+
+        Whatever can refuse the session comes first, so that a refusal is the first answer, and
+        ephemeral: the per-minute limit and the texts (pure, no I/O), then one store hop for
+        the team's settings (its day, for the date) and the hourly count. Then the defer: the
+        acknowledgement Discord wants within 3 s does not wait for the store, however many
+        /log are in flight. Reading the profile and the workout of the day and storing follow;
+        the answer is sent only once the session is committed. A failure in between withdraws
+        the public "thinking" message and is answered ephemerally; nothing was stored (the
+        session and its reps are written in one transaction).
+        """
         guild_id = guild_only(interaction)
+        # Counted from its check (a burst of /log cannot all pass before one is stored); a
+        # refused or failed one is not counted.
+        with self.burst.hold((guild_id, athlete.id)):
+            await self._log(interaction, athlete, splits, workout, date_text, notes, message)
+
+    async def _log(
+        self,
+        interaction: discord.Interaction[Any],
+        athlete: discord.abc.User,
+        splits: str,
+        workout: str | None,
+        date_text: str | None,
+        notes: str | None,
+        message: discord.Message | None,
+    ) -> None:
+        guild_id = guild_only(interaction)
+        texts = parse_texts(splits, workout)
         store = self.bot.store
-        settings = await store.guild_settings(guild_id)
         now = self.bot.now()
+        check = await store.log_check(guild_id, athlete.id, now - dt.timedelta(hours=1),
+                                      message_id=None if message is None else message.id)
+        if check.logged_as is not None:
+            raise already_logged(check.logged_as)
+        settings = check.settings
         day = read_date(date_text, settings, now)
+        if check.recent >= LOG_RATE_PER_HOUR:
+            raise UserError(
+                f"That is {LOG_RATE_PER_HOUR} sessions logged in the last hour: try again later."
+            )
+        await interaction.response.defer(thinking=True)
+        async with self.storing:
+            try:
+                stored = await self._store(interaction, athlete, texts, workout, day, notes,
+                                           message, settings)
+            except Exception:
+                await withdraw_thinking(interaction)
+                raise
+            reading, units = stored.reading, stored.units
+            title = logbook.title_of(reading.workout, len(reading.splits_s))
+            embed = session_embed(reading, title, units, stored.session_id,
+                                  athlete.display_name, day, notes, from_wod=stored.from_wod)
+            png = await session_chart_png(self.bot, reading, title, units)
+            if png is None:
+                await interaction.followup.send(embed=embed)
+            else:
+                embed.set_image(url="attachment://session.png")
+                await interaction.followup.send(embed=embed, file=png_file(png, "session.png"))
+
+    async def _store(
+        self,
+        interaction: discord.Interaction[Any],
+        athlete: discord.abc.User,
+        texts: logbook.Texts,
+        workout: str | None,
+        day: dt.date,
+        notes: str | None,
+        message: discord.Message | None,
+        settings: GuildSettings,
+    ) -> Stored:
+        """The store's part of a /log, after the defer. UserError if the message or the
+        interaction was logged already."""
+        guild_id = settings.guild_id
+        store = self.bot.store
         profile = await logbook.athlete_profile(store, guild_id, athlete.id, settings)
         wod_id = None
         if workout is None:
             wod = await store.wod_for_day(guild_id, day)
             if wod is not None and wod.status in ("posted", "scheduled", "posting"):
-                workout, wod_id = wod.workout_text, wod.id
+                wod_id = wod.id
+                try:
+                    texts = logbook.parse_texts(texts.splits.text, wod.workout_text)
+                    workout = wod.workout_text
+                except logbook.LogInputError:
+                    pass  # the coach's workout is not in a form Pacer reads: the splits alone
         try:
-            reading = logbook.read(splits, workout, profile)
-        except logbook.LogInputError as err:
-            if err.part != "workout" or wod_id is None:
-                raise UserError(str(err)) from None
-            # The coach's workout of the day is not in a form Pacer reads: the splits alone.
-            workout = None
-            reading = read_texts(splits, None, profile)
-        self.burst.check((guild_id, athlete.id))
-        since = now - dt.timedelta(hours=1)
-        if await store.count_sessions_since(guild_id, athlete.id, since) >= LOG_RATE_PER_HOUR:
-            raise UserError(
-                f"That is {LOG_RATE_PER_HOUR} sessions logged in the last hour: try again later."
-            )
+            reading = logbook.analysed(texts, profile)
+        except logbook.LogInputError as err:  # too many reps with the workout of the day
+            raise UserError(str(err)) from None
         w = reading.workout
         result = await store.log_session(
             NewSession(
@@ -158,7 +262,7 @@ class LogCog(commands.Cog, name="Log"):
                 workout_text=workout,
                 workout_json=None if w is None else w.to_dict(),
                 workout_key=None if w is None or not w.reps else w.key,
-                splits_text=splits,
+                splits_text=texts.splits.text,
                 splits_s=reading.splits_s,
                 notes=notes,
                 wod_id=wod_id,
@@ -168,20 +272,9 @@ class LogCog(commands.Cog, name="Log"):
                 reps=logbook.rep_rows(reading.analysis),
             )
         )
-        if not result.created:
-            raise UserError(f"Already logged as session #{result.session_id}.",
-                            f"/session show id: {result.session_id}")
-        self.burst.record((guild_id, athlete.id))
-        await interaction.response.defer(thinking=True)
-        title = logbook.title_of(w, len(reading.splits_s))
-        embed = session_embed(reading, title, profile.units, result.session_id,
-                              athlete.display_name, day, notes, from_wod=wod_id is not None)
-        png = await session_chart_png(self.bot, reading, title, profile.units)
-        if png is None:
-            await interaction.followup.send(embed=embed)
-        else:
-            embed.set_image(url="attachment://session.png")
-            await interaction.followup.send(embed=embed, file=png_file(png, "session.png"))
+        if not result.created:  # the same message logged twice at once, or a replay
+            raise already_logged(result.session_id)
+        return Stored(reading, profile.units, result.session_id, wod_id is not None)
 
     @app_commands.command(
         name="log",

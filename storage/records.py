@@ -201,6 +201,17 @@ class LogResult:
     created: bool
 
 
+@dataclass(frozen=True, slots=True)
+class LogCheck:
+    """What /log reads before it answers, enough to refuse a session: the team's settings, the
+    athlete's sessions since an instant (the hourly limit), and the session already read from
+    the message being logged, if any."""
+
+    settings: GuildSettings
+    recent: int
+    logged_as: int | None
+
+
 @dataclass(slots=True)
 class BestRep:
     """A rep with who ran it and when: a row of a "best 1000 m reps" list."""

@@ -30,6 +30,7 @@ from storage.records import (
     Athlete,
     BestRep,
     GuildSettings,
+    LogCheck,
     LogResult,
     NewRaceResult,
     NewSession,
@@ -57,6 +58,17 @@ def utc_now() -> dt.datetime:
 # which every public aiosqlite method is built; the version is pinned (<0.23) in pyproject.
 if not hasattr(aiosqlite.Connection, "_execute"):  # pragma: no cover - guards an upgrade
     raise ImportError("this aiosqlite has no Connection._execute; Pacer's store needs 0.22.x")
+
+
+def _log_check(
+    conn: sqlite3.Connection, guild_id: int, athlete_id: int, since: str, message_id: int | None
+) -> LogCheck:
+    logged = None if message_id is None else sessions.by_source(conn, guild_id, message_id, None)
+    return LogCheck(
+        settings=teams.guild_settings(conn, guild_id),
+        recent=sessions.count_since(conn, guild_id, athlete_id, since),
+        logged_as=None if logged is None else logged.id,
+    )
 
 
 def _optimize(conn: sqlite3.Connection) -> None:
@@ -299,6 +311,14 @@ class Store:
     async def count_sessions_since(self, guild_id: int, athlete_id: int, since: dt.datetime) -> int:
         """Sessions the athlete logged (created) since an instant: for rate limits."""
         return await self._run(sessions.count_since, guild_id, athlete_id, cv.instant(since))
+
+    async def log_check(
+        self, guild_id: int, athlete_id: int, since: dt.datetime, *, message_id: int | None = None
+    ) -> LogCheck:
+        """In one hop, what /log reads before it answers: the guild's settings, the athlete's
+        sessions logged since `since` (as `count_sessions_since`), and the id of the session
+        already read from `message_id`, if any."""
+        return await self._run(_log_check, guild_id, athlete_id, cv.instant(since), message_id)
 
     # -- guild settings and athletes -----------------------------------------------------------
 

@@ -8,7 +8,7 @@ import contextlib
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .driver import LocalDiscord
@@ -34,6 +34,7 @@ class BotProcess:
         charts: str = "thread",
         stalls: Path | None = None,
         cwd: Path | None = None,
+        serve_args: Sequence[str] = (),
     ) -> None:
         self.discord = discord
         self.db_path = db_path
@@ -41,6 +42,7 @@ class BotProcess:
         self.charts = charts
         self.stalls = stalls  # where the bot records its event-loop stalls (bench/load.py)
         self.cwd = cwd or Path(__file__).resolve().parents[2]
+        self.serve_args = tuple(serve_args)  # more options for `bot.localdiscord.serve`
         self.proc: asyncio.subprocess.Process | None = None
         self.starts = 0
         # What the running process printed besides `ready` (e.g. "wod 3 posted"), in order.
@@ -65,6 +67,7 @@ class BotProcess:
             args += ["--stalls", str(self.stalls)]
         if clock_offset:
             args += ["--clock-offset", repr(clock_offset)]
+        args += self.serve_args
         with open(self.log_path, "ab") as err:
             self.proc = await asyncio.create_subprocess_exec(
                 *args, stdout=asyncio.subprocess.PIPE, stderr=err, cwd=self.cwd,

@@ -163,6 +163,16 @@ class Reply:
         return self.message
 
     @property
+    def answer(self) -> Message | None:
+        """The message the user is left with: the original response (after a defer, filled by
+        the first follow-up), or, when the bot deleted it (a "thinking" message withdrawn to
+        answer privately instead), the last follow-up still there."""
+        if self.message is not None and not self.message.deleted:
+            return self.message
+        kept = [m for m in self.followups if not m.deleted]
+        return kept[-1] if kept else None
+
+    @property
     def content(self) -> str | None:
         return None if self.message is None else self.message.content
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import gc
 import json
 import logging
 import sys
@@ -55,6 +56,8 @@ class ServedPacer(Pacer):
         self._connection.guild_ready_timeout = 0.05
         self._stalls_path = stalls
         self._stalls: list[tuple[float, float]] = []
+        self._collections: list[tuple[float, int, float, int]] = []
+        self._gc_started = 0.0
         self._ticks = 0
         self._watch: asyncio.Task[None] | None = None
 
@@ -66,6 +69,16 @@ class ServedPacer(Pacer):
                 f"wod {wod_id} {outcome}", flush=True)
         if self._stalls_path is not None:
             self._watch = asyncio.create_task(self._watch_loop(), name="pacer-loop-watch")
+            gc.callbacks.append(self._time_collection)
+
+    def _time_collection(self, phase: str, info: dict[str, int]) -> None:
+        """Each garbage collection over 1 ms: (wall time, generation, seconds, collected)."""
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+            return
+        took = time.perf_counter() - self._gc_started
+        if took > 0.001:
+            self._collections.append((time.time(), info["generation"], took, info["collected"]))
 
     async def _watch_loop(self) -> None:
         """How late the event loop wakes a 5 ms sleep: the longest stall any handler caused."""
@@ -82,9 +95,12 @@ class ServedPacer(Pacer):
         if self._watch is not None:
             self._watch.cancel()
             self._watch = None
+            gc.callbacks.remove(self._time_collection)
             assert self._stalls_path is not None
             Path(self._stalls_path).write_text(
-                json.dumps({"ticks": self._ticks, "stalls": self._stalls}), encoding="utf-8"
+                json.dumps({"ticks": self._ticks, "stalls": self._stalls,
+                            "collections": self._collections}),
+                encoding="utf-8",
             )
         await super().close()
 
@@ -121,7 +137,12 @@ def main(argv: list[str] | None = None) -> int:
         help="draw charts in a worker process (as `pacer run` does) or in a thread",
     )
     parser.add_argument(
-        "--stalls", help="record event-loop stalls (wall time, seconds late) to this JSON file"
+        "--no-heap-freeze", action="store_true",
+        help="leave the start-up heap to the garbage collector (`pacer run` freezes it)",
+    )
+    parser.add_argument(
+        "--stalls", help="record event-loop stalls (wall time, seconds late) and garbage "
+        "collections over 1 ms to this JSON file"
     )
     parser.add_argument(
         "--clock-offset", type=float, default=0.0, metavar="SECONDS",
@@ -136,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     def factory(s: Settings) -> Pacer:
         charts = InThreadCharts() if args.charts == "thread" else None
         return ServedPacer(s, sync=args.sync, stalls=args.stalls, warm_up_dates=False,
-                           charts=charts, clock=offset_clock(args.clock_offset))
+                           charts=charts, clock=offset_clock(args.clock_offset),
+                           freeze_heap=not args.no_heap_freeze)
 
     return asyncio.run(run_bot(settings, factory=factory))
 

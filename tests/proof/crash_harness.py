@@ -6,9 +6,10 @@ What Discord would redeliver, and so what is assumed here: nothing. Discord neve
 interaction; one that reached a dead bot fails for its user after 3 s ("The application did
 not respond"), who may run /log again (a new interaction). A gateway RESUME replays events missed
 while disconnected, but a restarted process identifies afresh, so it gets none of them. Hence the
-promise checked: every /log whose answer reached Discord is stored, once; a /log that never got
-an answer may or may not be stored (killed after the commit, before the answer), never twice;
-and nothing is half-written (each session has all its reps).
+promise checked: every /log whose answer reached Discord (the session's reply, not the defer
+that comes before it is stored) is stored, once; a /log that never got an answer may or may
+not be stored (killed after the commit, before the answer), never twice; and nothing is
+half-written (each session has all its reps).
 """
 
 from __future__ import annotations
@@ -74,7 +75,17 @@ class Stream:
 
     def answered(self) -> list[Reply]:
         """The interactions whose answer reached Discord before the kill."""
-        return [r for r in self.sent if r.acknowledged]
+        return [r for r in self.sent if delivered(r)]
+
+
+def delivered(reply: Reply) -> bool:
+    """The /log's answer reached Discord: a reply, or after a defer the follow-up that fills
+    it. A defer alone is only "thinking…": /log defers before it stores the session."""
+    if not reply.acknowledged:
+        return False
+    if reply.response_kind != "deferred":
+        return True
+    return bool(reply.followups) or (reply.message is not None and not reply.message.loading)
 
 
 @dataclass(frozen=True)
@@ -98,9 +109,9 @@ class Check:
 def check_database(db_path: Path, sent: list[Reply], tag: str) -> Check:
     """Compare what Discord saw answered with what the database holds (the sessions of this
     round: their notes start with `tag`)."""
-    answered = [r for r in sent if r.acknowledged]
+    answered = [r for r in sent if delivered(r)]
     refused = [f"{r.id}: {r.content or r.error_codes}" for r in answered
-               if r.response_kind != "deferred"]
+               if r.answer is None or r.answer.ephemeral or not r.answer.embeds]
     with contextlib.closing(sqlite3.connect(db_path)) as db:
         integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
         rows = db.execute(

@@ -36,12 +36,18 @@ async def test_a_full_disk_refuses_the_write_clearly_and_keeps_nothing_half_writ
             reply = await a.discord.slash(a.athletes[n % 10], a.training, "log",
                                           splits="2:26 2:27 2:28 2:29 2:30 2:31",
                                           notes=f"{n} " + "long note " * 45)
-            if reply.ephemeral:
+            assert reply.answer is not None
+            if reply.answer.ephemeral:
                 refused = reply
                 break
             answered += 1
         assert refused is not None, "the capped database never filled"
-        assert refused.content.startswith("Pacer could not save that: its database is full.")
+        # /log had deferred ("thinking…") before the write failed: that public message is
+        # withdrawn and the refusal is the one, ephemeral follow-up.
+        assert refused.message is not None and refused.message.deleted
+        assert [m.ephemeral for m in refused.followups] == [True]
+        assert refused.answer is not None
+        assert refused.answer.content.startswith("Pacer could not save that: its database is full.")
         assert any("database or disk is full" in line for line in a.discord.logged_errors)
         assert count(a.bot.db_path, "SELECT count(*) FROM sessions") == stored_before + answered
         assert count(a.bot.db_path, "SELECT count(*) FROM reps WHERE session_id NOT IN"

@@ -333,3 +333,22 @@ async def test_leaderboard_in_a_date_range_takes_each_athletes_best_in_that_rang
     ]
     board = await store.best_reps(GUILD, 1000, per_athlete=True, limit=1)
     assert [(b.athlete_id, b.rep.time_s) for b in board] == [(ALICE, 170.0)]
+
+
+async def test_log_check_reads_settings_count_and_a_logged_message_in_one_go(store, clock):
+    await store.update_guild_settings(GUILD, timezone="Europe/Paris")
+    start = clock.now
+    first = await store.log_session(session(message_id=300, interaction_id=None))
+    clock.advance(minutes=10)
+    await store.log_session(session(message_id=None, interaction_id=7))
+    await store.log_session(session(athlete_id=BOB, athlete_name="Bob", message_id=None,
+                                    interaction_id=8))
+    check = await store.log_check(GUILD, ALICE, start, message_id=300)
+    assert check.settings.timezone == "Europe/Paris"
+    assert check.recent == await store.count_sessions_since(GUILD, ALICE, start) == 2
+    assert check.logged_as == first.session_id
+    later = await store.log_check(GUILD, ALICE, start + dt.timedelta(minutes=1), message_id=301)
+    assert (later.recent, later.logged_as) == (1, None)
+    elsewhere = await store.log_check(OTHER_GUILD, ALICE, start, message_id=300)
+    assert (elsewhere.settings.timezone, elsewhere.recent, elsewhere.logged_as) == (
+        "UTC", 0, None)

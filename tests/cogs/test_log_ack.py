@@ -1,0 +1,159 @@
+"""/log answers early: refusals are the first, ephemeral answer; a good /log is deferred before
+it is stored, answered only once stored, and a failure after the defer is answered privately."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import sys
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from storage import LogResult, NewSession
+
+from .conftest import Team
+
+
+def log_module(team: Team) -> ModuleType:
+    """The running bot's cogs.log (each bot loads its extensions afresh)."""
+    cog = team.bot.get_cog("Log")
+    assert cog is not None
+    return sys.modules[type(cog).__module__]
+
+
+def spy_on_store(team: Team, monkeypatch: pytest.MonkeyPatch, wrapper: Any) -> None:
+    real = team.bot.store.log_session
+
+    async def spied(session: NewSession) -> LogResult:
+        return await wrapper(real, session)
+
+    monkeypatch.setattr(team.bot.store, "log_session", spied)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"splits": "banana"},
+        {"splits": "2:26 2:27", "workout": "felt great"},
+        {"splits": "2:26 2:27", "date": "tomorrow"},
+        {"splits": "2:26 2:27", "date": "the day of the big storm"},
+    ],
+)
+async def test_a_refusal_is_the_one_ephemeral_answer_and_nothing_is_written(
+    team: Team, monkeypatch: pytest.MonkeyPatch, values: dict[str, str]
+) -> None:
+    writes: list[NewSession] = []
+
+    async def record(real: Any, session: NewSession) -> LogResult:
+        writes.append(session)
+        return await real(session)
+
+    spy_on_store(team, monkeypatch, record)
+    reply = await team.discord.slash(team.ana, team.training, "log", **values)
+    assert reply.response_kind == "message" and reply.ephemeral  # not a defer
+    assert reply.followups == [] and reply.errors == []
+    assert writes == []
+    assert team.training.visible_messages() == []
+
+
+async def test_the_hourly_limit_refuses_before_the_defer(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(log_module(team), "LOG_RATE_PER_HOUR", 1)
+    await team.log(team.ana, "2:26 2:27")
+    reply = await team.log(team.ana, "2:26 2:27")
+    assert reply.response_kind == "message" and reply.ephemeral
+    assert "last hour" in (reply.content or "")
+    assert len(await team.bot.store.recent_sessions(team.guild.id, team.ana.id)) == 1
+
+
+async def test_the_defer_comes_before_the_store_and_the_answer_after_the_commit(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    replies: list[Any] = []
+    seen: list[tuple[str | None, int]] = []
+
+    async def check(real: Any, session: NewSession) -> LogResult:
+        (reply,) = replies
+        seen.append((reply.response_kind, len(reply.followups)))
+        result: LogResult = await real(session)
+        seen.append(("stored", len(reply.followups)))
+        return result
+
+    spy_on_store(team, monkeypatch, check)
+    reply = await team.discord.slash(team.ana, team.training, "log", wait=False,
+                                     splits="2:26 2:28 2:26", workout="3 x 1000m")
+    replies.append(reply)
+    await team.discord.settle(reply, timeout=10)
+    # Deferred ("thinking…") when the write starts; no answer until it is committed.
+    assert seen == [("deferred", 0), ("stored", 0)]
+    (row,) = await team.bot.store.recent_sessions(team.guild.id, team.ana.id)
+    answer = reply.answer
+    assert answer is not None and not answer.ephemeral and answer is reply.message
+    assert f"Session #{row.id}" in answer.embeds[0]["footer"]["text"]
+    assert "session.png" in answer.files
+
+
+@pytest.mark.parametrize(
+    ("failure", "words"),
+    [
+        (sqlite3.OperationalError("database or disk is full"),
+         "Pacer could not save that: its database is full."),
+        (RuntimeError("boom"), "Something went wrong on Pacer's side"),
+    ],
+    ids=["disk-full", "unexpected"],
+)
+async def test_a_store_failure_after_the_defer_is_answered_privately(
+    team: Team, monkeypatch: pytest.MonkeyPatch, failure: Exception, words: str
+) -> None:
+    async def fail(real: Any, session: NewSession) -> LogResult:
+        raise failure
+
+    spy_on_store(team, monkeypatch, fail)
+    reply = await team.log(team.ana, "2:26 2:27", notes="felt strong")
+    assert reply.response_kind == "deferred"
+    # The public "thinking…" message is withdrawn; the error is the one, ephemeral follow-up.
+    assert reply.message is not None and reply.message.deleted
+    assert [(m.ephemeral, m.content.startswith(words)) for m in reply.followups] == [
+        (True, True)]
+    assert team.training.visible_messages() == []
+    assert await team.bot.store.recent_sessions(team.guild.id, team.ana.id) == []
+    assert any(type(failure).__name__ in line for line in team.discord.logged_errors)
+
+
+async def test_the_session_is_written_holding_a_storing_permit(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log_cog = log_module(team)
+    cog = team.bot.get_cog("Log")
+    assert isinstance(cog, log_cog.LogCog)
+    assert cog.storing._value == log_cog.LOG_STORING_AT_ONCE
+    cog.storing = asyncio.Semaphore(1)
+    held: list[bool] = []
+
+    async def check(real: Any, session: NewSession) -> LogResult:
+        held.append(cog.storing.locked())
+        return await real(session)
+
+    spy_on_store(team, monkeypatch, check)
+    await team.log(team.ana, "2:26 2:27")
+    await team.log(team.ben, "2:30 2:31")
+    assert held == [True, True]  # (the second could only store once the first let go)
+
+
+async def test_a_burst_from_one_athlete_is_counted_from_its_checks(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log_cog = log_module(team)
+    replies = [await team.discord.slash(team.ana, team.training, "log", wait=False,
+                                        splits=f"2:{10 + n} 2:30")
+               for n in range(log_cog.LOG_RATE_PER_MINUTE + 2)]
+    for reply in replies:
+        await team.discord.settle(reply, timeout=10)
+    refused = [r for r in replies if r.response_kind == "message"]
+    assert len(refused) == 2
+    assert all(r.ephemeral and "in the last minute" in (r.content or "") for r in refused)
+    stored = await team.bot.store.recent_sessions(team.guild.id, team.ana.id, limit=50)
+    assert len(stored) == log_cog.LOG_RATE_PER_MINUTE

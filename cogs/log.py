@@ -203,7 +203,8 @@ class LogCog(commands.Cog, name="Log"):
             raise UserError(
                 f"That is {LOG_RATE_PER_HOUR} sessions logged in the last hour: try again later."
             )
-        await interaction.response.defer(thinking=True)
+        # A hidden athlete's session is for them and the coaches: the answer is theirs alone.
+        await interaction.response.defer(thinking=True, ephemeral=check.hidden)
         async with self.storing:
             try:
                 stored = await self._store(interaction, athlete, texts, workout, day, notes,

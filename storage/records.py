@@ -204,12 +204,14 @@ class LogResult:
 @dataclass(frozen=True, slots=True)
 class LogCheck:
     """What /log reads before it answers, enough to refuse a session: the team's settings, the
-    athlete's sessions since an instant (the hourly limit), and the session already read from
-    the message being logged, if any."""
+    athlete's sessions since an instant (the hourly limit), the session already read from the
+    message being logged, if any, and whether the athlete's sessions are hidden from teammates
+    (their own choice, or for a newcomer the team's default)."""
 
     settings: GuildSettings
     recent: int
     logged_as: int | None
+    hidden: bool = False
 
 
 @dataclass(slots=True)

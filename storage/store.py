@@ -64,10 +64,13 @@ def _log_check(
     conn: sqlite3.Connection, guild_id: int, athlete_id: int, since: str, message_id: int | None
 ) -> LogCheck:
     logged = None if message_id is None else sessions.by_source(conn, guild_id, message_id, None)
+    settings = teams.guild_settings(conn, guild_id)
+    known = teams.athlete(conn, guild_id, athlete_id)
     return LogCheck(
-        settings=teams.guild_settings(conn, guild_id),
+        settings=settings,
         recent=sessions.count_since(conn, guild_id, athlete_id, since),
         logged_as=None if logged is None else logged.id,
+        hidden=settings.hidden_by_default if known is None else known.hidden,
     )
 
 

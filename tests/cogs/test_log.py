@@ -184,3 +184,18 @@ async def test_a_workout_too_long_to_keep_is_refused_not_a_crash(team: Team) -> 
     assert reply.ephemeral and "too long to keep (500 reps)" in (reply.content or "")
     assert "went wrong" not in (reply.content or "")
     assert await team.bot.store.recent_sessions(team.guild.id, team.ana.id) == []
+
+
+async def test_a_hidden_athletes_session_is_answered_to_them_alone(team: Team) -> None:
+    await team.bot.store.update_guild_settings(team.guild.id, hidden_by_default=True)
+    newcomer = await team.log(team.ana, "65 66", workout="2 x 400")  # hidden by the team's default
+    assert newcomer.deferred and newcomer.ephemeral
+    await team.bot.store.set_athlete(team.guild.id, team.ana.id, "ana", hidden=False)
+    shown = await team.log(team.ana, "65 66", workout="2 x 400")
+    assert shown.deferred and not shown.ephemeral
+    await team.bot.store.update_guild_settings(team.guild.id, hidden_by_default=False)
+    await team.bot.store.set_athlete(team.guild.id, team.ben.id, "ben", hidden=True)
+    chosen = await team.log(team.ben, "65 66", workout="2 x 400")  # their own choice
+    assert chosen.deferred and chosen.ephemeral
+    stored = await team.bot.store.recent_sessions(team.guild.id, team.ben.id, include_hidden=True)
+    assert len(stored) == 1

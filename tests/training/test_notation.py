@@ -784,3 +784,13 @@ def test_easy_running_then_warm_up_drills_is_the_warm_up():
 )
 def test_more_words_for_a_rest(text):
     assert [r[1] if r else None for r in _rests(text)] == [120, 120, 120, None]
+
+
+def test_a_mile_alone_is_an_item_of_a_list_of_lengths():
+    w = parse_workout("mile, 1200, mile")
+    assert [r.distance_m for r in w.reps] == [MILE_M, 1200.0, MILE_M]
+    w = parse_workout("1200, mile, 800 w/ 3 min")
+    assert [r.distance_m for r in w.reps] == [1200.0, MILE_M, 800.0]
+    # A unit word with no number beside it is no workout.
+    with pytest.raises(ParseError):
+        parse_workout("mile")

@@ -401,7 +401,17 @@ class Reader:
             self.is_sym(j - 1, "x") or self.is_word(j + 1, "repeats", "repeat", "reps")
         ):
             return Qty("d", DISTANCE_UNITS[w], j, j + 1)
+        # `mile, 1200, mile`: one of it as an item of a list of lengths (a number beside it).
+        if w in ("mile", "km") and (
+            (self.is_sym(j + 1, ",") and self._num_at(j + 2))
+            or (self.is_sym(j - 1, ",") and self._num_at(j - 2))
+        ):
+            return Qty("d", DISTANCE_UNITS[w], j, j + 1)
         return None
+
+    def _num_at(self, j: int) -> bool:
+        t = self.at(j)
+        return t is not None and t.kind == "num"
 
     @_memo
     def quantity_range(self, j: int) -> tuple[list[Qty], int] | None:

@@ -53,6 +53,8 @@ class Stored:
     units: str
     session_id: int
     from_wod: bool  # the workout of the day stood in for a workout not given
+    title: str
+    chart: bytes | None  # the session's chart, PNG
 
 
 def guild_only(interaction: discord.Interaction[Any]) -> int:
@@ -212,11 +214,9 @@ class LogCog(commands.Cog, name="Log"):
             except Exception:
                 await withdraw_thinking(interaction)
                 raise
-            reading, units = stored.reading, stored.units
-            title = logbook.title_of(reading.workout, len(reading.splits_s))
+            reading, units, title, png = stored.reading, stored.units, stored.title, stored.chart
             embed = session_embed(reading, title, units, stored.session_id,
                                   athlete.display_name, day, notes, from_wod=stored.from_wod)
-            png = await session_chart_png(self.bot, reading, title, units)
             if png is None:
                 await interaction.followup.send(embed=embed)
             else:
@@ -254,6 +254,11 @@ class LogCog(commands.Cog, name="Log"):
         except logbook.LogInputError as err:  # too many reps with the workout of the day
             raise UserError(str(err)) from None
         w = reading.workout
+        # Drawn before the session is stored, not after: once it is committed only the reply is
+        # left to send, so a bot killed in between leaves no session without its answer for
+        # the time a drawing takes (the first one of a process loads matplotlib).
+        title = logbook.title_of(w, len(reading.splits_s))
+        png = await session_chart_png(self.bot, reading, title, profile.units)
         result = await store.log_session(
             NewSession(
                 guild_id=guild_id,
@@ -275,7 +280,7 @@ class LogCog(commands.Cog, name="Log"):
         )
         if not result.created:  # the same message logged twice at once, or a replay
             raise already_logged(result.session_id)
-        return Stored(reading, profile.units, result.session_id, wod_id is not None)
+        return Stored(reading, profile.units, result.session_id, wod_id is not None, title, png)
 
     @app_commands.command(
         name="log",

@@ -157,3 +157,27 @@ async def test_a_burst_from_one_athlete_is_counted_from_its_checks(
     assert all(r.ephemeral and "in the last minute" in (r.content or "") for r in refused)
     stored = await team.bot.store.recent_sessions(team.guild.id, team.ana.id, limit=50)
     assert len(stored) == log_cog.LOG_RATE_PER_MINUTE
+
+
+async def test_the_chart_is_drawn_before_the_session_is_stored(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the session is committed only the reply is left to send: a bot killed while drawing
+    has stored nothing (its athlete logs again), not a session its athlete never heard of."""
+    order: list[str] = []
+    real_render = team.bot.charts.render
+
+    async def render(fn: Any, data: Any) -> bytes:
+        order.append("chart")
+        return await real_render(fn, data)
+
+    async def record(real: Any, session: NewSession) -> LogResult:
+        order.append("store")
+        return await real(session)
+
+    monkeypatch.setattr(team.bot.charts, "render", render)
+    spy_on_store(team, monkeypatch, record)
+    reply = await team.log(team.ana, "2:26 2:27", workout="2 x 1000m")
+    assert order == ["chart", "store"]
+    message = reply.followups[0] if reply.followups else reply.message
+    assert "session.png" in message.files

@@ -54,8 +54,14 @@ _RECOVERY_WORDS = frozenset(
 _SUMMARY_WORDS = frozenset({"avg", "average", "mean", "total", "overall", "tot", "sum", "ave"})
 _INDEX_WORDS = frozenset(
     {"rep", "reps", "interval", "set", "no", "number", "lap", "round", "mile", "km", "k", "kilo",
-     "lane", "heat", "day", "week", "wk"}
+     "lane", "heat", "day", "week", "wk", "first", "last", "next"}
 )
+# Words in a bracket of recovery that leave it a recovery: `(took 90s between)`.
+_BRACKET_FILLERS = frozenset(
+    {"between", "each", "after", "every", "took", "of", "a", "the", "all", "in", "reps", "rep"}
+)
+# Recoveries on the move: a round hundred beside them is metres (`(jog 200 between)`).
+_MOVING_RECOVERY_WORDS = frozenset({"jog", "walk", "float", "jogging"})
 _COUNT_WORDS = frozenset({"x", "×"})
 _PACE_WORDS = frozenset({"pace", "per"})
 # Words that may stand alone between times in a list.
@@ -488,6 +494,9 @@ def _read(text: str, toks: list[_Tok]) -> Splits:
             inner = _bracket_times(text, toks, i, skip)
             if inner is not None:
                 values, close = inner
+                if not values:
+                    i = close + 1  # `(jog 200 between)`: a recovery of a length, no time
+                    continue
                 if len(values) == 1:
                     # A single time in brackets right after a split: the recovery after it.
                     recoveries.append(values[0])
@@ -926,20 +935,31 @@ def _bracket_times(
 ) -> tuple[list[float], int] | None:
     """The times in the bracket opened at `open_index` and the index of its closing bracket,
     when it holds only times, separators and recovery words (`(3:00)`, `(90s rest)`,
-    `(28, 29.8)`); else None."""
+    `(28, 29.8)`, `(took 90s between)`); no times for a recovery given as a distance
+    (`(jog 200 between)`, `(200m walk)`); else None."""
     values: list[float] = []
+    distance = False
     k = open_index + 1
     while k < len(toks) and k - open_index <= 24:
         t = toks[k]
         if t.kind == "close":
-            return (values, k) if values else None
+            return (values, k) if values or distance else None
         if t.kind not in ("num", "sep", "word") or (
-            t.kind == "word" and t.text not in _RECOVERY_WORDS
+            t.kind == "word" and t.text not in _RECOVERY_WORDS and t.text not in _BRACKET_FILLERS
         ):
             return None
         if t.kind == "num":
             if skip[k] or t.text.startswith(":"):
                 return None
+            beside = {toks[k - 1].text, toks[k + 1].text if k + 1 < len(toks) else ""}
+            if (
+                (_is_distance(t) or (t.text.isdigit() and not t.suffix and not t.unit_word
+                                     and 100 <= int(t.text) <= 2000 and int(t.text) % 100 == 0))
+                and beside & _MOVING_RECOVERY_WORDS
+            ):
+                distance = True  # a jog of 200 m: its length, not its time
+                k += 1
+                continue
             v = _clock_value(text, t)
             if v is None:
                 return None

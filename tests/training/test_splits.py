@@ -310,3 +310,22 @@ def test_stray_closing_bracket_and_list_words_are_fine():
 def test_header_with_a_single_row():
     got = parse_splits("Split Rest\n5:14 1:30")
     assert (got.splits_s, got.recoveries_s) == ((314,), (90,))
+
+
+@pytest.mark.parametrize(
+    ("text", "splits", "recoveries"),
+    [
+        # A jog given by its length: no time of recovery, and 200 is no split either.
+        ("65/66/64/63 (jog 200 between)", (65, 66, 64, 63), ()),
+        ("71 70 (200m walk) 69", (71, 70, 69), ()),
+        ("71 (jog 120) 70", (71, 70), (120,)),  # not a round distance: seconds
+        # Words around a recovery's time in brackets.
+        ("65 66 64 63 (took 90s between)", (65, 66, 64, 63), (90,)),
+        # A count of reps before the times is no split.
+        ("first 3 were 3:20, 3:18, 3:19", (200, 198, 199), ()),
+    ],
+)
+def test_recoveries_in_words_and_counts_are_no_splits(text, splits, recoveries):
+    read = parse_splits(text)
+    assert read.splits_s == tuple(float(s) for s in splits)
+    assert read.recoveries_s == tuple(float(r) for r in recoveries)

@@ -313,6 +313,27 @@ def _dotted_minutes(times: tuple[float, ...], reps: tuple[Rep, ...]) -> tuple[fl
     return tuple(out)
 
 
+def _colonless_by_target(
+    times: tuple[float, ...], reps: tuple[Rep, ...]
+) -> tuple[float, ...] | None:
+    """`320 318 319` for 1000 m reps @ 3:20: minutes and seconds without the colon, when every
+    time is such a number, every rep has a target, and each reads within 20 % of its target
+    as m:ss but not as seconds."""
+    targets = [r.target_s for r in reps[: len(times)]]
+    if not times or len(targets) < len(times) or any(t is None for t in targets):
+        return None
+    out = []
+    for t, target in zip(times, targets, strict=False):
+        aim = (target[0] + target[1]) / 2  # type: ignore[index]
+        if t != int(t) or not 100 <= t < 6000 or int(t) % 100 >= 60:
+            return None
+        as_clock = (int(t) // 100) * 60.0 + int(t) % 100
+        if abs(as_clock - aim) > 0.2 * aim or abs(t - aim) <= 0.2 * aim:
+            return None
+        out.append(as_clock)
+    return tuple(out)
+
+
 def analyze(
     splits: Splits | str,
     workout: Workout | str | None = None,
@@ -342,6 +363,10 @@ def analyze(
         notes.append(f"read {times[0]:.2f} as {format_time(dotted[0])}: minutes and "
                      "seconds with a dot")
         times = dotted
+    elif reps and (colonless := _colonless_by_target(times, reps)) is not None:
+        notes.append(f"read {times[0]:.0f} as {format_time(colonless[0])}: minutes and "
+                     "seconds without the colon, as the target has them")
+        times = colonless
     elif reps and not recoveries and _interleaved(times, reps):
         recoveries = {k: t for k, t in enumerate(times[1::2])}
         times = times[0::2]

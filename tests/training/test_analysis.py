@@ -425,3 +425,12 @@ def test_a_dot_stays_a_decimal_point_when_seconds_could_be_right(splits, workout
     analysis = analyze(splits, workout)
     assert tuple(r.time_s for r in analysis.reps) == parse_splits(splits).splits_s
     assert not any("with a dot" in n for n in analysis.notes)
+
+
+def test_times_without_their_colon_are_read_by_the_target():
+    read = analyze("320 318 319", "6 x 1000 @ 3:20")
+    assert [r.time_s for r in read.reps] == [200.0, 198.0, 199.0]
+    assert any("without the colon" in note for note in read.notes)
+    # Seconds that fit the target stay seconds; no target, no guess.
+    assert [r.time_s for r in analyze("200 201", "2 x 1000 @ 3:20").reps] == [200.0, 201.0]
+    assert [r.time_s for r in analyze("320 318", "2 x 1000").reps] == [320.0, 318.0]

@@ -794,3 +794,23 @@ def test_a_mile_alone_is_an_item_of_a_list_of_lengths():
     # A unit word with no number beside it is no workout.
     with pytest.raises(ParseError):
         parse_workout("mile")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12 x 400 (odd @ 70, even @ 75)",
+        "12 x 400 (evens @ 75, odds @ 70)",
+        "12 x 400 alternating 70 and 75",
+        "12 x 400m alternate 70/75 w/ 200 jog",
+    ],
+)
+def test_targets_for_every_other_rep(text):
+    w = parse_workout(text)
+    assert len(w.reps) == 12
+    assert [r.target_s for r in w.reps] == [(70.0, 70.0), (75.0, 75.0)] * 6
+
+
+def test_a_count_of_alternations_is_still_read():
+    w = parse_workout("16 alternating 400 and 200")
+    assert [r.distance_m for r in w.reps] == [400.0, 200.0] * 8

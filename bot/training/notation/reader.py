@@ -905,7 +905,10 @@ class Reader:
             and 1 < n < 50
         ):
             return n, k, "x"  # `5 800 meter repeats`: the unit is written as a word
-        if self.is_word(k, "alternating", "alternate", "alternations"):
+        # `16 alternating 400 and 200`; but in `8 x 400 alternating 70 and 75` the 400 is a rep.
+        if self.is_word(k, "alternating", "alternate", "alternations") and not self.is_sym(
+            j - 1, "x"
+        ):
             return n, k + 1, "alternating"
         if self.is_word(k, *_SET_COUNT_WORDS):
             m = k + 1
@@ -1389,6 +1392,15 @@ class Reader:
             t = self.toks[j]
             if t.kind == "nl" or (in_paren and t.kind == "sym" and t.unit in ")]}"):
                 break
+            if t.kind == "word" and t.unit in _ALTERNATION_WORDS:
+                alternating = self._alternating_targets(j)
+                if alternating is not None:
+                    values, self.i = alternating
+                    for k, d in enumerate(block.reps):
+                        val, per = values[k % len(values)]
+                        self.set_target(d, val, per)
+                    block.bare_single = False
+                    continue
             lead = (t.kind == "sym" and t.unit == "@") or (
                 t.kind == "word" and t.unit in v.TARGET_LEADS and self._target_follows(j + 1)
             )
@@ -2301,6 +2313,43 @@ class Reader:
         # A round bare number of 200 or more is a distance: the next rep.
         return not (t.kind == "num" and not t.unit and t.value >= 200 and t.value % 50 == 0)
 
+    def _alternating_targets(self, j: int) -> tuple[list[tuple[Range, float]], int] | None:
+        """`alternating 70 and 75`, `alternate 70/75`, `odd @ 70, even @ 75`: a target for
+        every other rep, first for the odd ones. The targets and the index after them."""
+        if self.is_word(j, "alternating", "alternate"):
+            k = self.skip_words(j + 1, ("between", "at", "in"))
+            first = self.target_value(k, single=True)
+            if first is None:
+                return None
+            k = first[1]
+            if not (self.is_sym(k, "/", ",", "&") or self.is_word(k, "and")):
+                return None
+            second = self.target_value(self.skip_words(k + 1, ("at", "in")), single=True)
+            if second is None:
+                return None
+            return [(first[0], first[2]), (second[0], second[2])], second[1]
+        # `odd @ 70, even @ 75` (either first)
+        found: dict[str, tuple[Range, float]] = {}
+        k = j
+        for _ in range(2):
+            word = self.words[k] if 0 <= k < self.n else ""
+            side = "odd" if word in ("odd", "odds") else "even" if word in ("even", "evens") else ""
+            if not side or side in found:
+                return None
+            k += 1
+            if self.is_sym(k, "@") or self.is_word(k, "at", "in"):
+                k += 1
+            got = self.target_value(k, single=True)
+            if got is None:
+                return None
+            found[side] = (got[0], got[2])
+            k = got[1]
+            if len(found) == 1:
+                if not (self.is_sym(k, ",", "/", ";", "&") or self.is_word(k, "and")):
+                    return None
+                k += 1
+        return [found["odd"], found["even"]], k
+
     def target_value(self, j: int, single: bool = False) -> tuple[Range, int, float] | None:
         """A rep time or a pace: `68`, `52-54`, `2:26-2:28`, `3:05/km`, `5:00 mile pace`.
         Returns ((low, high), index after, metres the time is per; 0 for a rep time)."""
@@ -3132,6 +3181,10 @@ class Reader:
             label=d.label,
             set_index=block_index,
         )
+
+
+# Words that start targets for every other rep: `alternating 70 and 75`, `odd @ 70, even @ 75`.
+_ALTERNATION_WORDS = frozenset({"alternating", "alternate", "odd", "odds", "even", "evens"})
 
 
 # Words that may stand around a recovery without changing it.

@@ -44,6 +44,8 @@ WORKOUTS = [
     ("right-to-left", "\u202e6x400", "6 × 400 m"),
     # Digits of other scripts are digits: once a colon before one made the lexer crash.
     ("Arabic-Indic digits", "٦ x ٤٠٠ @ ١:٠٥", "6 × 400 m @ 65"),
+    # Accented letters are the letters (`récup` is no `r`, `é`, `cup`).
+    ("accents", "6 x 400 récup 1’", "6 × 400 m, 1 min recovery"),
     ("Devanagari digit after a colon", "6 x 400 @ 1:०५", "6 × 400 m @ 65"),
     ("Arabic-Indic digit after a colon", "6 x 400 in 1:٣", "6 × 400 m"),
     ("markdown", "**6x400**", None),

@@ -79,6 +79,9 @@ def _fold(ch: str) -> str:
     folded = unicodedata.normalize("NFKC", ch)
     if len(folded) == 1 and folded.isascii():
         return folded.lower()
+    base = unicodedata.normalize("NFKD", ch)[:1]
+    if base.isascii() and base.isalpha():
+        return base.lower()  # `é` of `récup`, `ü`: the letter without its accent
     category = unicodedata.category(ch)
     if category == "Nd":
         return str(unicodedata.digit(ch))  # `٣`, `३`: a digit of another script

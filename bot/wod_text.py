@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from bot.training import Athlete, Rep, Workout
 from bot.training.analysis import judge, resolve_target
 from bot.training.model import amount_mid
-from bot.training.report import rep_time
+from bot.training.report import PHONE_WIDTH, rep_time
 from bot.training.units import MILE_M, format_distance, format_duration, format_time
 from storage import SessionRow
 
@@ -204,10 +204,6 @@ def _mark(time_s: float | None, target: tuple[float, float] | None) -> str:
         return ""
     verdict = judge(time_s, target)[0]
     return {"on": "", "fast": "+", "slow": "-"}[verdict]
-
-
-# Characters a code block shows on a phone held upright before its lines wrap.
-PHONE_WIDTH = 40
 
 
 def results_table(

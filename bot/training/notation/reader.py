@@ -1666,11 +1666,8 @@ class Reader:
             and self.is_word(k + 2, "time")
         ):
             return 2, k + 3
-        if t.kind == "num" and not t.unit and t.form == "int":
-            n = int(t.value)
-        elif t.kind == "word" and t.unit in v.NUMBER_WORDS:
-            n = v.NUMBER_WORDS[t.unit]
-        else:
+        n = _count_value(t)
+        if n is None:
             return None
         if self.toks[j].unit in ("do", "did") and not self.is_word(k + 1, "times", "more"):
             return None  # `do 8 x 400` is a count of reps; `do 3 times`, `did that 3 times` repeat
@@ -1819,11 +1816,8 @@ class Reader:
         t = self.at(k)
         if t is None:
             return None
-        if t.kind == "num" and not t.unit and t.form == "int":
-            n = int(t.value)
-        elif t.kind == "word" and t.unit in v.NUMBER_WORDS:
-            n = v.NUMBER_WORDS[t.unit]
-        else:
+        n = _count_value(t)
+        if n is None:
             return None
         if not 1 <= n < size:
             return None
@@ -3414,6 +3408,15 @@ def _dotted_minutes(value: float) -> float:
     """`3.30` written for 3:30: the digits after the dot are seconds."""
     minutes = int(value)
     return minutes * 60 + round((value - minutes) * 100, 1)
+
+
+def _count_value(t: Tok) -> int | None:
+    """A count written as digits (`3`) or as a word (`three`); None for anything else."""
+    if t.kind == "num" and not t.unit and t.form == "int":
+        return int(t.value)
+    if t.kind == "word" and t.unit in v.NUMBER_WORDS:
+        return v.NUMBER_WORDS[t.unit]
+    return None
 
 
 def _long_jog(rest: Rest) -> bool:

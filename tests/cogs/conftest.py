@@ -17,6 +17,7 @@ from bot.localdiscord import Channel, Guild, LocalDiscord, ManualClock, Member, 
 from bot.localdiscord.state import MANAGE_GUILD
 from bot.pacer import InThreadCharts, Pacer
 from bot.settings import Settings
+from storage import NewWod, WodRow
 from tests.charts.pngcheck import png_size
 
 __all__ = ["NOW", "TODAY", "Team", "png_size"]
@@ -44,6 +45,13 @@ class Team:
 
     async def log(self, who: Member, splits: str, **values: str) -> Reply:
         return await self.discord.slash(who, self.training, "log", splits=splits, **values)
+
+    async def todays_wod(self, workout_text: str, workout_key: str | None = None) -> WodRow:
+        """A workout of the day for today by the coach, in #training (scheduled for 05:00)."""
+        return await self.bot.store.schedule_wod(NewWod(
+            guild_id=self.guild.id, author_id=self.coach.id, workout_text=workout_text,
+            channel_id=self.training.id, day=TODAY,
+            publish_at=dt.datetime(2026, 7, 15, 5, tzinfo=dt.UTC), workout_key=workout_key))
 
 
 @pytest.fixture

@@ -113,12 +113,7 @@ async def test_notes_cannot_ping_and_markdown_is_escaped_in_titles(team: Team) -
 
 
 async def test_without_workout_the_workout_of_the_day_is_used(team: Team) -> None:
-    from storage import NewWod
-
-    wod = await team.bot.store.schedule_wod(NewWod(
-        guild_id=team.guild.id, author_id=team.coach.id, workout_text="4 x 800m @ 2:50",
-        channel_id=team.training.id, day=TODAY,
-        publish_at=dt.datetime(2026, 7, 15, 5, tzinfo=dt.UTC), workout_key="4x800m"))
+    wod = await team.todays_wod("4 x 800m @ 2:50", "4x800m")
     await team.log(team.ana, "2:49 2:51 2:50 2:48")
     (row,) = await team.bot.store.recent_sessions(team.guild.id, team.ana.id)
     assert row.wod_id == wod.id and row.workout_key == "4x800m"
@@ -161,12 +156,7 @@ async def test_a_bots_message_cannot_be_logged(team: Team) -> None:
 
 
 async def test_an_unreadable_workout_of_the_day_leaves_the_splits_alone(team: Team) -> None:
-    from storage import NewWod
-
-    wod = await team.bot.store.schedule_wod(NewWod(
-        guild_id=team.guild.id, author_id=team.coach.id, workout_text="see the whiteboard",
-        channel_id=team.training.id, day=TODAY,
-        publish_at=dt.datetime(2026, 7, 15, 5, tzinfo=dt.UTC)))
+    wod = await team.todays_wod("see the whiteboard")
     reply = await team.log(team.ana, "2:49 2:51")
     assert not reply.ephemeral
     (row,) = await team.bot.store.recent_sessions(team.guild.id, team.ana.id)

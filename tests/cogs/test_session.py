@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from storage import NewWod
-
-from .conftest import TODAY, Team
+from .conftest import Team
 
 
 async def logged(team: Team, who: object, splits: str = "2:26 2:28 2:27", **values: str) -> int:
@@ -103,10 +99,7 @@ async def test_manage_server_counts_as_a_coach(team: Team) -> None:
 
 async def test_a_wod_log_keeps_the_coachs_workout(team: Team) -> None:
     """Changing its workout would leave another workout among the WOD's results."""
-    wod = await team.bot.store.schedule_wod(NewWod(
-        guild_id=team.guild.id, author_id=team.coach.id, workout_text="4 x 800m @ 2:50",
-        channel_id=team.training.id, day=TODAY,
-        publish_at=dt.datetime(2026, 7, 15, 5, tzinfo=dt.UTC), workout_key="4x800m"))
+    wod = await team.todays_wod("4 x 800m @ 2:50", "4x800m")
     await team.log(team.ana, "2:49 2:51 2:50 2:48")
     (row,) = await team.bot.store.recent_sessions(team.guild.id, team.ana.id)
     refused = await team.discord.slash(team.ana, team.training, "session edit", id=row.id,

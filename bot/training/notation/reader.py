@@ -596,6 +596,10 @@ class Reader:
                 last = next((it for it in reversed(items) if isinstance(it, Block)), None)
                 if last is not None and self._portion(last):
                     continue
+            listed = self._results_after(items) if t.kind in ("num", "time") else None
+            if listed is not None:
+                self.i = listed  # `20x400. 77, 75, 74, ...`: one time per rep, what was run
+                continue
             named = self._named_pace_at(self.i) if t.kind in ("num", "word") else None
             if named is not None:
                 items.append(NamedItem(named[0]))  # `aiming for 5k race pace`
@@ -1855,6 +1859,28 @@ class Reader:
             ):
                 k += 1
         return k if count >= 2 else None
+
+    def _results_after(self, items: list[Item]) -> int | None:
+        """A list of bare times on a new line or after a full stop, one for each rep already
+        read (`6 x 1000m w 500m rec` then `2:26 / 2:28 / ...`): the splits run, not more reps.
+        Where the list ends, or None."""
+        prev = self.at(self.i - 1) if self.i else None
+        t = self.toks[self.i]
+        if not self.have_reps or prev is None or not (
+            prev.kind == "nl" or ". " in self.text[prev.end : t.start + 1]
+        ):
+            return None
+        if t.unit not in ("", "s") or (t.kind == "num" and t.value < 10):
+            return None
+        end = self._results_end(self.i)
+        if end is None:
+            return None
+        after = self.at(end)
+        if after is not None and after.kind not in ("nl", "word") and not self.is_sym(end, "."):
+            return None
+        listed = sum(1 for k in range(self.i, end) if self.toks[k].kind in ("num", "time"))
+        reps = sum(len(it.reps) for it in items if isinstance(it, Block))
+        return end if listed == reps else None
 
     def _lap_splits(self, j: int) -> tuple[float, int, int] | None:
         """`1st lap 80 secs, 2nd lap 76 secs, ...`, `first lap in 70, second lap 68`: the laps

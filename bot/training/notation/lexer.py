@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.training.errors import ParseError
-from bot.training.notation.vocabulary import NUMBER_WORDS
+from bot.training.notation.vocabulary import NUMBER_WORDS, WORDS_ABROAD
 from bot.training.units import DISTANCE_UNITS, DURATION_UNITS
 
 TokKind = Literal["num", "time", "word", "sym", "nl"]
@@ -173,7 +173,11 @@ def tokenize(text: str, *, fast_path: bool = True) -> list[Tok]:
             start = m.start(kind)  # type: ignore[union-attr]
             j = m.end()  # type: ignore[union-attr]
             if kind == "word":
-                toks.append(Tok("word", start, j, 0.0, s[start:j]))
+                word = s[start:j]
+                if word in WORDS_ABROAD or word == "a":
+                    _append_word(text, word, start, j, toks)
+                else:
+                    toks.append(Tok("word", start, j, 0.0, word))
             elif kind == "num":
                 digits_end = m.end("digits")  # type: ignore[union-attr]
                 value = float(s[start:digits_end])
@@ -205,7 +209,7 @@ def tokenize(text: str, *, fast_path: bool = True) -> list[Tok]:
                 )
             i = _number(text, s, i, toks)
         elif "a" <= ch <= "z":
-            i = _word(s, i, toks)
+            i = _word(text, s, i, toks)
         elif ch == ".":
             # Abbreviation and sentence dots (`rec.`, `w.u.` are read as words) carry nothing.
             i += 1
@@ -393,7 +397,7 @@ def _clock(text: str, s: str, start: int, toks: list[Tok]) -> int:
     return j
 
 
-def _word(s: str, i: int, toks: list[Tok]) -> int:
+def _word(text: str, s: str, i: int, toks: list[Tok]) -> int:
     n = len(s)
     start = i
     # Slashed and dotted shorthands: w/ (with), w/u (warm-up), w/d and c/d (cool-down), b/w
@@ -427,5 +431,17 @@ def _word(s: str, i: int, toks: list[Tok]) -> int:
         toks.append(Tok("sym", start, start + 1, unit="x"))
         toks.append(Tok("word", start + 1, j, unit=word[1:].replace("-", "")))
         return j
-    toks.append(Tok("word", start, j, unit=word.replace("-", "")))
+    _append_word(text, word.replace("-", ""), start, j, toks)
     return j
+
+
+def _append_word(text: str, word: str, start: int, end: int, toks: list[Tok]) -> None:
+    """A word token, in English: `récup` stays, `avec` is `with`, `allure` is `@`. A lone `à`
+    is `@` before words (`à allure 10 km`, `à VMA`) and `of` before an amount (`6 Intervalle à
+    45 sec`)."""
+    if word == "a" and text[start] in "àá":
+        after = text[end : end + 2].lstrip()
+        word = "of" if after[:1].isdigit() else "@"
+    else:
+        word = WORDS_ABROAD.get(word, word)
+    toks.append(Tok("sym" if word == "@" else "word", start, end, 0.0, word))

@@ -937,6 +937,8 @@ class Reader:
             ):
                 return None
             return n, m, "sets"
+        if self.is_word(k, *_REP_NOUNS) and self.is_word(k + 1, "of"):
+            return n, k + 2, "x"  # `6 intervals of 400m`, `3 sprints of 20 sec`
         return None
 
     def _count_past_bracket(self, j: int) -> tuple[int, int, str] | None:
@@ -1433,6 +1435,12 @@ class Reader:
                     for d in block.reps:
                         d.named = None  # ... nor the name it is offset from
                 continue
+            if t.kind == "word" and t.unit in ("r", "tp"):
+                rest = self.rest_clause(j, weak_lead=False)  # `R 1'`, `TP 3min`: not a pace
+                if rest is not None:
+                    self.apply_rest(block, rest)
+                    self.i = rest.end
+                    continue
             named_here = self._named_pace_at(j) if t.kind in ("num", "word") else None
             if named_here is not None:
                 self.set_named(block, named_here[0])
@@ -1859,6 +1867,11 @@ class Reader:
             ):
                 k += 1
         return k if count >= 2 else None
+
+    @staticmethod
+    def _is_duration(q: Qty) -> bool:
+        """A time, or `30s` that can only be seconds."""
+        return q.kind == "t" or (q.kind == "s" and _mid(q.value) < 100)
 
     def _results_after(self, items: list[Item]) -> int | None:
         """A list of bare times on a new line or after a full stop, one for each rep already
@@ -2556,12 +2569,21 @@ class Reader:
             scope_seen = True
             if self.is_sym(k, ":", "-", ","):
                 k += 1  # `between each set, 3 minute rest`
-        # `r= 60"`, `R15''`: recovery; `RR30''`: recovery between sets.
-        if self.is_word(k, "r", "rr", "ri", "rec") and (
+        # `r= 60"`, `R15''`, `R 1'`: recovery; `RR30''`: recovery between sets; `TP 3min`:
+        # German Trabpause.
+        if self.is_word(k, "r", "rr", "ri", "rec", "tp") and (
             self.is_sym(k + 1, "=", ":")
             or (
                 self.quantity(k + 1) is not None
-                and self.toks[k + 1].start == self.toks[k].end  # `R15''`, not `R 8 x 200`
+                and (
+                    self.toks[k + 1].start == self.toks[k].end  # `R15''`, not `R 8 x 200`
+                    or (
+                        k > 0
+                        and self.toks[k - 1].kind != "nl"  # a pace letter heads its line
+                        and self._is_duration(self.quantity(k + 1))  # type: ignore[arg-type]
+                        and not self.is_sym(self.quantity(k + 1).end, "x")  # type: ignore[union-attr]
+                    )
+                )
             )
         ):
             if self.toks[k].unit == "rr":
@@ -3298,6 +3320,7 @@ _REST_START_WORDS = frozenset(
         "r",
         "rr",
         "ri",
+        "tp",
         "half",
     }
     | v.SET_WORDS
@@ -3374,6 +3397,22 @@ _SET_COUNT_WORDS = (
     "blocks",
     "lots",  # `10 lots of:`
     "x",
+)
+# What reps are called, when `of` and their length follow (`6 intervals of 400m`); without the
+# `of` a count of strides or sprints names no length (`4 strides` then the cool-down).
+_REP_NOUNS = (
+    "intervals",
+    "efforts",
+    "sprints",
+    "strides",
+    "accelerations",
+    "accels",
+    "hills",
+    "bouts",
+    "runs",
+    "surges",
+    "pickups",
+    "pieces",
 )
 _DAY_WORDS = frozenset(
     {

@@ -235,3 +235,58 @@ RUN_VERBS = frozenset({
     "ran", "run", "did", "done", "jogged", "raced", "race", "racing", "parkrun", "trial",
     "finished", "completed", "logged", "today", "went",
 })  # fmt: skip
+
+# Words of workouts written in French, Spanish, Italian, German, Dutch and Portuguese (folded:
+# no accents, no hyphens), read as the English word the reader knows. Only words no English
+# workout uses otherwise; `@` makes a pace lead (`allure 10 km`, `ritmo 5k`: at 10k pace).
+WORDS_ABROAD: dict[str, str] = {
+    # with, between, each, of, and, then, the
+    "avec": "with", "con": "with", "mit": "with", "met": "with", "com": "with",
+    "entre": "between", "zwischen": "between", "tussen": "between", "tra": "between",
+    "chaque": "each", "cada": "each", "ogni": "each", "jeweils": "each", "je": "each",
+    "elke": "each",
+    "de": "of", "des": "of", "du": "of", "del": "of", "di": "of", "da": "of",
+    "et": "and", "y": "and", "und": "and",
+    "puis": "then", "ensuite": "then", "luego": "then", "despues": "then", "dann": "then",
+    "danach": "then", "poi": "then", "depois": "then",
+    "les": "the", "la": "the", "le": "the", "el": "the", "los": "the", "las": "the",
+    "die": "the", "der": "the", "il": "the",
+    "en": "in", "im": "in", "em": "in",
+    # recoveries
+    "recuperation": "recovery", "recuperations": "recoveries", "recups": "recoveries",
+    "recuperacion": "recovery", "recuperaciones": "recoveries", "recupero": "recovery",
+    "recuperi": "recoveries", "recuperacao": "recovery", "herstel": "recovery",
+    "recuperer": "recover", "recuperar": "recover",
+    "trot": "jog", "trottiner": "jog", "footing": "jog", "trote": "jog", "trotando": "jog",
+    "trotar": "jog", "dribbel": "jog", "dribbelpauze": "jog", "dribbelen": "jog",
+    "gehpause": "walk", "wandelpauze": "walk", "marche": "walk", "caminando": "walk",
+    "caminar": "walk", "camminata": "walk",
+    "pausa": "rest", "pausas": "rest", "pauze": "rest", "rust": "rest", "pausen": "rest",
+    # sets, reps, times
+    "serie": "set", "serien": "sets", "seriess": "sets", "bloques": "blocks",
+    "fois": "times", "veces": "times", "volte": "times", "mal": "times", "keer": "times",
+    "vezes": "times",
+    "repetitions": "repetitions", "repeticiones": "repetitions", "ripetute": "repetitions",
+    "ripetizioni": "repetitions", "wiederholungen": "repetitions", "herhalingen": "repetitions",
+    "repeticoes": "repetitions",
+    "intervalle": "intervals", "intervalos": "intervals", "intervalli": "intervals",
+    "intervallen": "intervals",
+    "repeter": "repeat", "repetez": "repeat", "repetir": "repeat", "repite": "repeat",
+    "ripetere": "repeat", "wiederholen": "repeat", "herhaal": "repeat",
+    # lengths
+    "secondes": "seconds", "segundos": "seconds", "secondi": "seconds", "sekunden": "seconds",
+    "seconden": "seconds",
+    "minutos": "minutes", "minuti": "minutes", "minuten": "minutes",
+    "metros": "metres", "metri": "metres", "meter": "metres",
+    "tours": "laps", "tour": "lap", "vueltas": "laps", "vuelta": "lap", "giri": "laps",
+    "runden": "laps", "runde": "lap", "rondes": "laps", "ronde": "lap",
+    # segments
+    "echauffement": "warmup", "calentamiento": "warmup", "riscaldamento": "warmup",
+    "einlaufen": "warmup", "aquecimento": "warmup", "inlopen": "warmup",
+    "enfriamiento": "cooldown", "defaticamento": "cooldown", "auslaufen": "cooldown",
+    "uitlopen": "cooldown", "desaquecimento": "cooldown",
+    # running and paces
+    "courir": "run", "correr": "run", "correre": "run", "laufen": "run", "lopen": "run",
+    "allure": "@", "ritmo": "@", "passo": "@",
+    "vma": "vo2max",
+}  # fmt: skip

@@ -803,6 +803,7 @@ def test_a_mile_alone_is_an_item_of_a_list_of_lengths():
         "12 x 400 (evens @ 75, odds @ 70)",
         "12 x 400 alternating 70 and 75",
         "12 x 400m alternate 70/75 w/ 200 jog",
+        "12 x 400, odds @ 70, evens @ 75",
     ],
 )
 def test_targets_for_every_other_rep(text):
@@ -888,3 +889,36 @@ def test_a_pace_letter_before_a_time_after_the_reps_is_a_recovery():
     assert parse_workout("6 x 1' R 1'").reps[0].rest.duration_s == 60  # type: ignore[union-attr]
     w = parse_workout("6 x 200 @ R 400 jog")
     assert w.reps[0].target_name == "R" and w.reps[0].rest.distance_m == 400  # type: ignore[union-attr]
+
+
+def test_a_lone_time_in_brackets_is_the_reps_when_the_recovery_follows():
+    for text in ("8 x 400 (72) w/ 200 jog", "8 x 400m (72s) / 200m jog"):
+        w = parse_workout(text)
+        assert w.reps[0].target_s == (72.0, 72.0)
+        assert w.reps[0].rest.distance_m == 200  # type: ignore[union-attr]
+    # Alone, or before the recovery between sets, it is the recovery.
+    assert parse_workout("8 x 400m (60s)").reps[0].rest.duration_s == 60  # type: ignore[union-attr]
+    w = parse_workout("2 x 4 x 400m (60s), 3 min between sets")
+    assert w.reps[0].target_s is None
+    assert [r.rest.duration_s for r in w.reps[2:5]] == [60, 180, 60]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("5x400m at 10 km pace", "10k"), ("4 x 1 mile @ 5 km pace w/ 2 min", "5k")],
+)
+def test_a_race_pace_with_its_unit_apart(text, name):
+    assert parse_workout(text).reps[0].target_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("5 x 5 min w/ 2 1/2 min jog", 150.0),
+        ("5 x 5 min w/ 2-1/2 min jog", 150.0),
+        ("6 x 800, 2 1/2 - 3 min rest", (150.0, 180.0)),
+    ],
+)
+def test_a_whole_number_and_a_fraction(text, rest):
+    assert parse_workout(text).reps[0].rest.duration_s == rest  # type: ignore[union-attr]
+    assert parse_workout("3 x 1 1/2 miles @ T").reps[0].distance_m == pytest.approx(1.5 * MILE_M)

@@ -307,6 +307,9 @@ class Reader:
             return self._word_quantity(j, t)
         if t.kind != "num":
             return None
+        mixed = self._mixed_fraction(j, t)
+        if mixed is not None:
+            return mixed
         # `1/2 mile`, `3/4 mi`: a fraction of a unit.
         if (
             not t.unit
@@ -350,6 +353,33 @@ class Reader:
             ):
                 unit, end = nxt.unit, j + 2
         return self._with_unit(t.value, unit, j, end)
+
+    def _mixed_fraction(self, j: int, t: Tok) -> Qty | None:
+        """`2 1/2 min`, `2-1/2 minutes`, `1 1/2 miles`: a whole number and a fraction of a unit."""
+        if t.unit or t.form != "int":
+            return None
+        k = j + 1 + self.is_sym(j + 1, "-")
+        num, den = self.at(k), self.at(k + 2)
+        if (
+            num is None
+            or den is None
+            or num.kind != "num"
+            or num.unit
+            or den.kind != "num"
+            or not self.is_sym(k + 1, "/")
+            or not 0 < num.value < den.value <= 8
+            or num.start == t.end  # `1-1/2` hyphen counted above; `11/2` is no fraction
+        ):
+            return None
+        unit, end = den.unit, k + 3
+        if not unit and self.is_word(k + 3):
+            unit, end = self.words[k + 3], k + 4
+        value = t.value + num.value / den.value
+        if not unit and (self.is_sym(k + 3, "-") or self.is_word(k + 3, "to")):
+            return Qty("bare", value, j, k + 3)  # `2 1/2 - 3 min`: the unit comes last
+        if unit not in DISTANCE_UNITS and unit not in DURATION_UNITS:
+            return None
+        return self._with_unit(value, unit, j, end)
 
     def _with_unit(self, value: float, unit: str, j: int, end: int) -> Qty | None:
         if unit == "ks":
@@ -1548,6 +1578,9 @@ class Reader:
                     self.i = q.end
                     continue
             weak = (t.kind == "sym" and t.unit in ",/+&-") or self.is_word(j, "and", "plus", "then")
+            if weak and self.words[min(j + 1, self.n - 1)] in _ALTERNATION_WORDS:
+                self.i = j + 1  # `12 x 400, odds @ 70, evens @ 75`
+                continue
             if (
                 weak
                 and t.kind == "sym"
@@ -2004,6 +2037,8 @@ class Reader:
                 return ("mile" if num == "1" else f"{num}mile"), j + 1, True
             if not unit and self.is_word(j + 1, "mile", "mi"):
                 return ("mile" if num == "1" else f"{num}mile"), j + 2, True
+            if not unit and self.is_word(j + 1, "km", "k", "kilometer", "kilometre"):
+                return f"{num}k", j + 2, True  # `10 km pace`
             if not unit and self.is_sym(j + 1, "-") and self.is_word(j + 2, "mile", "mi"):
                 return ("mile" if num == "1" else f"{num}mile"), j + 3, True  # `2-mile`
             if unit == "m" and t.value < 100:
@@ -2130,10 +2165,33 @@ class Reader:
             return True
         rest = self.rest_clause(j + 1, weak_lead=False, strong=True)
         if rest is not None and rest.end == close:
+            if self._paren_time_before_rest(block, q, close):
+                return True
             self.apply_rest(block, rest)
             self.i = close + 1
             return True
         return False
+
+    def _paren_time_before_rest(self, block: Block, q: Qty | None, close: int) -> bool:
+        """`8 x 400 (72) w/ 200 jog`: a lone number of seconds in brackets is a recovery
+        (`(60s)`), unless the recovery is written right after it; then it is the rep's time."""
+        if q is None or q.end != close or q.kind not in ("bare", "s", "t"):
+            return False
+        value = q.value if isinstance(q.value, tuple) else (q.value, q.value)
+        if not all(
+            d.distance is not None and 1.5 <= _mid(d.distance) / max(value[0], 1e-9) <= FASTEST_MPS
+            for d in block.reps
+        ):
+            return False
+        after = close + 1
+        weak = self.is_sym(after, ",", "/", "+", "-") or self.is_word(after, "and", "plus")
+        following = self.rest_clause(after, weak_lead=weak)
+        if following is None or following.scope not in ("reps", "all"):
+            return False  # `2 x 4 x 400 (60s), 3 min between sets`: the bracket is the rep's
+        for d in block.reps:
+            d.target = d.target or (float(value[0]), float(value[1]))
+        self.i = close + 1
+        return True
 
     def _paren_rep_and_set_rests(self, block: Block, j: int, close: int) -> bool:
         """`2 x 3 x 1k (2' / 5')`: the recovery after each rep, then the one between sets."""
@@ -2546,7 +2604,12 @@ class Reader:
             return None
         if first.kind in ("num", "time") and self._offset_end(k) is not None:
             return None  # `30-60 seconds slower than 5k pace`: a pace, not a recovery
-        if first.kind in ("num", "time") and not strong and not self._rest_word_near(k + 1):
+        if (
+            first.kind in ("num", "time")
+            and not strong
+            and not self._rest_word_near(k + 1)
+            and not (first.kind == "num" and self._rest_word_near(self._range_end(k)))
+        ):
             return None  # an amount is a recovery only with a word that says so after it
         signal = strong
         if self.is_word(k, "with", "w"):
@@ -2805,6 +2868,11 @@ class Reader:
         if _mid(amt) <= 0:
             return None
         return (amt, None, got[1]) if lens[0][0] == "d" else (None, amt, got[1])
+
+    def _range_end(self, k: int) -> int:
+        """Where the amount or range of amounts at k ends (`2 1/2 - 3 min`)."""
+        found = self.quantity_range(k)
+        return found[1] if found is not None else k + 1
 
     def _rest_word_near(self, k: int) -> bool:
         """A recovery's word within the few tokens after an amount (`90s jog`, `2 min between

@@ -922,3 +922,9 @@ def test_a_race_pace_with_its_unit_apart(text, name):
 def test_a_whole_number_and_a_fraction(text, rest):
     assert parse_workout(text).reps[0].rest.duration_s == rest  # type: ignore[union-attr]
     assert parse_workout("3 x 1 1/2 miles @ T").reps[0].distance_m == pytest.approx(1.5 * MILE_M)
+
+
+@pytest.mark.parametrize("text", ["2 x (4 x 400 @ 70) 90s / 4 min", "2 x 4 x 400 90s/4min"])
+def test_rep_and_set_recoveries_after_the_sets_without_brackets(text):
+    rests = [r.rest.duration_s if r.rest else None for r in parse_workout(text).reps]
+    assert rests == [90, 90, 90, 240, 90, 90, 90, None]

@@ -1465,6 +1465,11 @@ class Reader:
                     for d in block.reps:
                         d.named = None  # ... nor the name it is offset from
                 continue
+            if t.kind in ("num", "time") and block.set_size < len(block.reps):
+                split = self._rep_and_set_rests_end(j)
+                if split is not None and self._paren_rep_and_set_rests(block, j, split):
+                    self.i = split  # `2 x (4 x 400) 90s / 4 min`
+                    continue
             if t.kind == "word" and t.unit in ("r", "tp"):
                 rest = self.rest_clause(j, weak_lead=False)  # `R 1'`, `TP 3min`: not a pace
                 if rest is not None:
@@ -2192,6 +2197,19 @@ class Reader:
             d.target = d.target or (float(value[0]), float(value[1]))
         self.i = close + 1
         return True
+
+    def _rep_and_set_rests_end(self, j: int) -> int | None:
+        """`90s / 4 min` standing alone after sets (nothing but a break after it): its end."""
+        first = self.quantity(j)
+        if first is None or not self.is_sym(first.end, "/"):
+            return None
+        second = self.quantity(first.end + 1)
+        if second is None:
+            return None
+        after = self.at(second.end)
+        if after is not None and after.kind != "nl" and not self.is_sym(second.end, ",", ";"):
+            return None
+        return second.end
 
     def _paren_rep_and_set_rests(self, block: Block, j: int, close: int) -> bool:
         """`2 x 3 x 1k (2' / 5')`: the recovery after each rep, then the one between sets."""

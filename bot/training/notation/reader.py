@@ -198,6 +198,7 @@ class Reader:
     words: list[str] = field(default_factory=list)
     syms: list[str] = field(default_factory=list)
     have_reps: bool = False  # a block has been read: `with ...` can now be a recovery
+    by_length: bool = False  # targets were given by rep length (`400s @ 70`): more may follow
     memo: dict[tuple, Any] = field(default_factory=dict)
     list_links: dict[int, _ListLink] = field(default_factory=dict)
     quantities: dict[int, Qty | None] = field(default_factory=dict)
@@ -626,6 +627,8 @@ class Reader:
                 last = next((it for it in reversed(items) if isinstance(it, Block)), None)
                 if last is not None and self._portion(last):
                     continue
+            if t.kind == "num" and self.have_reps and self._targets_by_length(items):
+                continue  # `400s @ 70, 200s @ 32`: targets for reps already read
             listed = self._results_after(items) if t.kind in ("num", "time") else None
             if listed is not None:
                 self.i = listed  # `20x400. 77, 75, 74, ...`: one time per rep, what was run
@@ -1905,6 +1908,51 @@ class Reader:
             ):
                 k += 1
         return k if count >= 2 else None
+
+    def _targets_by_length(self, items: list[Item]) -> bool:
+        """`400s @ 3K`, `400 and 600 @ 5K pace; 800 @ 10K pace`, `the 200s in 32`: after the
+        reps, lengths already read, then a target: the target of the reps of those lengths.
+        True when read (self.i moved past it)."""
+        drafts = [d for it in items if isinstance(it, Block) for d in it.reps]
+        lengths: list[Amount] = []
+        k = self.i
+        # A single length is a new rep (`6 x 400 @ 70` then `400 @ 62`) unless it is plural,
+        # named (`the 400`), one of several, or follows such a target (`...; 800 @ 10K pace`).
+        plural = self.by_length or self.is_word(k - 1, "the")
+        while len(lengths) < MAX_RANGE_PARTS:
+            q = self.quantity(k)
+            if q is None or q.kind not in ("bare", "s", "d") or self.is_sym(q.end, "x"):
+                return False
+            metres = q.value if q.kind == "d" else self.rep_length(q, strict=False)
+            if metres is None:
+                return False
+            if q.kind != "d":
+                metres = metres[1]  # type: ignore[index]
+            if not any(d.distance == metres for d in drafts):
+                return False
+            lengths.append(metres)  # type: ignore[arg-type]
+            plural = plural or q.kind == "s" or len(lengths) > 1
+            k = q.end
+            if self.is_word(k, "and") or self.is_sym(k, ",", "/", "&"):
+                k += 1
+                continue
+            break
+        if not plural:
+            return False
+        lead = self.at(k)
+        if lead is None or not (
+            (lead.kind == "sym" and lead.unit == "@")
+            or (lead.kind == "word" and lead.unit in v.TARGET_LEADS and self._target_follows(k + 1))
+        ):
+            return False
+        block = Block([d for d in drafts if d.distance in lengths], 1, 0, 0)
+        start = self.i
+        self.i = k + 1
+        if not self.target(block, lead=k):
+            self.i = start
+            return False
+        self.by_length = True
+        return True
 
     @staticmethod
     def _is_duration(q: Qty) -> bool:

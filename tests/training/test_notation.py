@@ -942,3 +942,8 @@ def test_targets_given_afterwards_by_rep_length(text):
 def test_a_single_length_with_a_target_after_the_reps_is_one_more_rep():
     w = parse_workout("6 x 400 @ 70\n400 @ 62")
     assert [r.target_s for r in w.reps] == [(70.0, 70.0)] * 6 + [(62.0, 62.0)]
+
+
+@pytest.mark.parametrize("text", ["Mile repeats: 4 x 1 mile @ HMP, 3 min rest", "800s: 4 x 800"])
+def test_a_length_heading_the_reps_is_no_rep(text):
+    assert len(parse_workout(text).reps) == 4

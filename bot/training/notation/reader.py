@@ -655,6 +655,14 @@ class Reader:
                         prose = True  # a day (`Tuesday:`) heads a plan; it is not prose
                 self.i = max(self.i, start + 1)
                 continue
+            if (
+                isinstance(item, Block)
+                and len(item.reps) == 1
+                and not item.counted
+                and self.is_sym(self.i, ":")
+                and self.count_prefix(self.i + 1) is not None
+            ):
+                continue  # `Mile repeats: 4 x 1 mile`: a heading, the reps follow
             if isinstance(item, RestItem):
                 item.after_break = after_break
             elif isinstance(item, Block):

@@ -199,6 +199,7 @@ class Reader:
     syms: list[str] = field(default_factory=list)
     have_reps: bool = False  # a block has been read: `with ...` can now be a recovery
     by_length: bool = False  # targets were given by rep length (`400s @ 70`): more may follow
+    paren_rest_at: int = -1  # where the last recovery in brackets was (a character offset)
     memo: dict[tuple, Any] = field(default_factory=dict)
     list_links: dict[int, _ListLink] = field(default_factory=dict)
     quantities: dict[int, Qty | None] = field(default_factory=dict)
@@ -402,6 +403,17 @@ class Reader:
                 if sub_unit in small and nxt.value < 60:
                     seconds += nxt.value * DURATION_UNITS[sub_unit]
                     end = sub_end
+                elif (
+                    not sub_unit
+                    and unit in _MINUTE_WORDS
+                    and nxt.form == "int"
+                    and 10 <= nxt.value < 60
+                    and self._rest_word_near(end + 1)
+                    and not self.is_sym(end + 1, "x", "-", "/")
+                    and self.quantity(end + 1) is None
+                ):
+                    seconds += nxt.value  # `2 minutes 30 rest`: the seconds' unit left out
+                    end += 1
             return Qty("t", seconds, j, end)
         if unit:
             return None  # `8th`, `4pm`
@@ -2217,6 +2229,7 @@ class Reader:
             and t.kind == "time"
             and t.form == "clock"
             and all(d.distance is not None for d in block.reps)
+            and not self._after_paren_rest(j)
         ):
             # `6 x 1000 (3:05)`: a clock time after a distance is the time to run it in.
             target = (float(q.value), float(q.value))  # type: ignore[arg-type]
@@ -2230,8 +2243,15 @@ class Reader:
                 return True
             self.apply_rest(block, rest)
             self.i = close + 1
+            self.paren_rest_at = self.toks[j].start
             return True
         return False
+
+    def _after_paren_rest(self, j: int) -> bool:
+        """A recovery was in brackets earlier on this line (`800m (2:00 rest), 1200m (3:00)`):
+        the brackets after it hold recoveries too."""
+        at = self.paren_rest_at
+        return at >= 0 and "\n" not in self.text[at : self.toks[j].start]
 
     def _paren_time_before_rest(self, block: Block, q: Qty | None, close: int) -> bool:
         """`8 x 400 (72) w/ 200 jog`: a lone number of seconds in brackets is a recovery

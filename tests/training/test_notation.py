@@ -961,3 +961,17 @@ def test_brackets_after_a_recovery_in_brackets_hold_recoveries_on_that_line():
 def test_minutes_then_seconds_without_their_unit():
     assert parse_workout("6 x 800 w/ 2 min 30 rest").reps[0].rest.duration_s == 150  # type: ignore[union-attr]
     assert [r.distance_m for r in parse_workout("20 min 6 x 200").reps] == [200.0] * 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6 x 400, 10x press-ups between",
+        "6 x 400, 20 walking lunges after each",
+        "6 x 400\nthen 3 x 20 squats",
+    ],
+)
+def test_exercises_between_the_runs_are_no_reps_and_no_recoveries(text):
+    w = parse_workout(text)
+    assert [r.distance_m for r in w.reps] == [400.0] * 6
+    assert all(r.rest is None for r in w.reps)

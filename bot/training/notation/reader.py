@@ -639,6 +639,10 @@ class Reader:
                 last = next((it for it in reversed(items) if isinstance(it, Block)), None)
                 if last is not None and self._portion(last):
                     continue
+            exercise = self._exercise_end(self.i) if t.kind in ("num", "word") else None
+            if exercise is not None:
+                self.i = exercise  # `10x press-ups`, `20 walking lunges`: not running
+                continue
             if t.kind == "num" and self.have_reps and self._targets_by_length(items):
                 continue  # `400s @ 70, 200s @ 32`: targets for reps already read
             listed = self._results_after(items) if t.kind in ("num", "time") else None
@@ -1929,6 +1933,26 @@ class Reader:
                 k += 1
         return k if count >= 2 else None
 
+    def _exercise_end(self, j: int) -> int | None:
+        """`10x press-ups`, `20 walking lunges`, `ten squats`: a count of an exercise (a word or
+        two may come between); where it ends, or None."""
+        t = self.toks[j]
+        if t.kind == "word" and t.unit not in v.NUMBER_WORDS:
+            return None
+        if t.kind == "num" and (t.unit not in ("", "x") or t.form != "int"):
+            return None
+        k = j + 1 + self.is_sym(j + 1, "x")
+        after = self.at(k)
+        if after is not None and after.kind == "num" and not after.unit and k > j + 1:
+            k += 1  # `3 x 20 squats`
+        for m in range(k, min(k + 3, self.n)):
+            w = self.words[m]
+            if w in v.EXERCISE_WORDS:
+                return m + 1
+            if not w:
+                return None
+        return None
+
     def _targets_by_length(self, items: list[Item]) -> bool:
         """`400s @ 3K`, `400 and 600 @ 5K pace; 800 @ 10K pace`, `the 200s in 32`: after the
         reps, lengths already read, then a target: the target of the reps of those lengths.
@@ -2698,6 +2722,8 @@ class Reader:
             return None
         if first.kind in ("num", "time") and self._offset_end(k) is not None:
             return None  # `30-60 seconds slower than 5k pace`: a pace, not a recovery
+        if first.kind == "num" and self._exercise_end(k) is not None:
+            return None  # `20 walking lunges`
         if (
             first.kind in ("num", "time")
             and not strong

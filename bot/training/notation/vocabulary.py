@@ -229,6 +229,15 @@ NUMBER_WORDS: dict[str, int] = {
     "ninety": 90,
 }
 
+# Exercises between runs (folded: no hyphens): `10x press-ups`, `20 walking lunges` are no reps.
+EXERCISE_WORDS = frozenset({
+    "lunges", "lunge", "squats", "squat", "pushups", "pushup", "pressups", "pressup", "situps",
+    "situp", "burpees", "burpee", "jumps", "jumpingjacks", "jacks", "planks", "plank", "skips",
+    "bounds", "crunches", "dips", "stepups", "pullups", "climbers", "mountainclimbers", "hops",
+    "tuckjumps", "starjumps", "bridges", "calfraises", "raises", "kicks", "buttkicks",
+    "highknees", "knees",
+})  # fmt: skip
+
 # Words that say the text is about running done, so a lone length in a sentence is a workout:
 # `I ran 5 miles today`, but not `who's got the 10k results?`.
 RUN_VERBS = frozenset({

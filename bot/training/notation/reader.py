@@ -118,6 +118,9 @@ class SegmentItem:
     kind: SegmentKind
     distance: Amount | None = None
     duration: Amount | None = None
+    # Token indices it was read from, when read from the text: to pair `2 mi WU and CD`.
+    start: int = -1
+    end: int = -1
 
 
 @dataclass(slots=True)
@@ -200,6 +203,8 @@ class Reader:
     have_reps: bool = False  # a block has been read: `with ...` can now be a recovery
     by_length: bool = False  # targets were given by rep length (`400s @ 70`): more may follow
     paren_rest_at: int = -1  # where the last recovery in brackets was (a character offset)
+    # Warm-up and cool-down read in brackets after an item, for the sequence to add after it.
+    side_segments: list[SegmentItem] = field(default_factory=list)
     memo: dict[tuple, Any] = field(default_factory=dict)
     list_links: dict[int, _ListLink] = field(default_factory=dict)
     quantities: dict[int, Qty | None] = field(default_factory=dict)
@@ -643,6 +648,8 @@ class Reader:
             if exercise is not None:
                 self.i = exercise  # `10x press-ups`, `20 walking lunges`: not running
                 continue
+            if t.kind == "word" and self.have_reps and self._late_target(items):
+                continue  # `6 x 800` then `Goal pace: 2:40`
             if t.kind == "num" and self.have_reps and self._targets_by_length(items):
                 continue  # `400s @ 70, 200s @ 32`: targets for reps already read
             listed = self._results_after(items) if t.kind in ("num", "time") else None
@@ -679,6 +686,23 @@ class Reader:
                 and self.count_prefix(self.i + 1) is not None
             ):
                 continue  # `Mile repeats: 4 x 1 mile`: a heading, the reps follow
+            if (
+                self.have_reps
+                and (
+                    (isinstance(item, Block) and len(item.reps) == 1 and not item.counted)
+                    or (isinstance(item, SegmentItem) and item.kind == "easy")
+                )
+                and "total" in self.words[start : self.i + 2]
+            ):
+                if self.is_word(self.i, "in") and self.is_word(self.i + 1, "total"):
+                    self.i += 2
+                elif self.is_word(self.i, "total"):
+                    self.i += 1
+                continue  # `4 to 6 miles in total`: the session's sum, not a run
+            if isinstance(item, SegmentItem):
+                item.start, item.end = start, self.i
+                if items and isinstance(items[-1], SegmentItem):
+                    self._pair_segments(items[-1], item)
             if isinstance(item, RestItem):
                 item.after_break = after_break
             elif isinstance(item, Block):
@@ -701,6 +725,9 @@ class Reader:
             after_break = False
             prose = ran = False
             items.append(item)
+            if self.side_segments:
+                items.extend(self.side_segments)
+                self.side_segments.clear()
         if closing and not until_segment:
             raise self.error("this bracket is never closed", self.i - 1)
         return items
@@ -775,6 +802,26 @@ class Reader:
         if w in ("recovery", "shakeout") and self.is_word(j + 1, "run", "jog"):
             return "easy", j + 2  # `recovery run 5 miles`
         return None
+
+    def _pair_segments(self, a: SegmentItem, b: SegmentItem) -> None:
+        """`2 mi WU and CD`, `WU/CD 2 mi`, `warm-up & cool-down 15 min each`: a warm-up and a
+        cool-down joined by `and`, `/`, `&` or `+` share the one length written."""
+        if {a.kind, b.kind} != {"warmup", "cooldown"} or a.end < 0 or b.start < a.end:
+            return
+        between = range(a.end, b.start)
+        if len(between) > 1 or not all(
+            self.is_word(k, "and") or self.is_sym(k, "/", "&", "+") for k in between
+        ):
+            return
+        a_len, b_len = (a.distance, a.duration), (b.distance, b.duration)
+        if a_len == (None, None):
+            a.distance, a.duration = b_len
+        elif b_len == (None, None):
+            b.distance, b.duration = a_len
+        else:
+            return
+        if self.is_word(self.i, "each"):
+            self.i += 1
 
     def paren_length(self, seg: SegmentItem) -> None:
         """`WU 15min (~3km)`, `Warm up (~ 5 mins)`: brackets after a segment give its length if
@@ -1609,6 +1656,13 @@ class Reader:
                 if q is not None and q.kind == "t" and self.rest_clause(j + 1, False) is None:
                     self.i = q.end
                     continue
+            if (
+                t.kind == "sym"
+                and t.unit in ":="
+                and self.words[j - 1] in v.PACE_SUFFIX_WORDS | {"gp", "mp", "hmp"}
+                and self._time_of_named_pace(block)
+            ):
+                continue  # `Goal pace: 2:40`
             weak = (t.kind == "sym" and t.unit in ",/+&-") or self.is_word(j, "and", "plus", "then")
             if weak and self.words[min(j + 1, self.n - 1)] in _ALTERNATION_WORDS:
                 self.i = j + 1  # `12 x 400, odds @ 70, evens @ 75`
@@ -1661,6 +1715,7 @@ class Reader:
                 if t.unit in ("mp", "hmp", "gp", "lt", "threshold", "ant", "tp"):
                     self.set_named(block, v.NAMED_PACES[t.unit])
                     self.i = self.skip_words(j + 1, tuple(v.PACE_SUFFIX_WORDS))
+                    self._time_of_named_pace(block)
                     continue
                 if (
                     not in_paren
@@ -1821,6 +1876,8 @@ class Reader:
         listed = self.length_list(j + 1)
         if listed is not None and len(listed[0]) > 1:
             return False  # `(400, 200)`: a group of its own
+        if self._paren_segments(j, depth):
+            return True
         self.i = j + 1
         self.modifiers(block, depth, in_paren=True)
         close = self.i
@@ -1834,6 +1891,39 @@ class Reader:
                     break
             close += 1
         self.i = close + 1
+        return True
+
+    def _paren_segments(self, j: int, depth: int) -> bool:
+        """`(1 to 2 miles warm up and cool down either side)` after the reps: the warm-up and
+        cool-down in brackets, kept for the sequence to add after the item."""
+        first = self.at(j + 1)
+        if first is None or not (
+            self.segment_word(j + 1) is not None
+            or (first.kind == "num" and self.segment_after(self._range_end(j + 1)) is not None)
+        ):
+            return False
+        found: list[SegmentItem] = []
+        self.i = j + 1
+        while self.i < self.n and not self.is_sym(self.i, ")", "]", "}"):
+            if self.is_word(self.i, "and", "either", "side", "each", "both") or self.is_sym(
+                self.i, "/", "&", "+", ","
+            ):
+                self.i += 1
+                continue
+            start = self.i
+            item = self.item(depth + 1)
+            if not isinstance(item, SegmentItem):
+                self.i = j + 1
+                return False
+            item.start, item.end = start, self.i
+            if found:
+                self._pair_segments(found[-1], item)
+            found.append(item)
+        if not found or not self.is_sym(self.i, ")", "]", "}"):
+            self.i = j + 1
+            return False
+        self.i += 1
+        self.side_segments.extend(found)
         return True
 
     def slash_rest(self, block: Block, j: int) -> bool:
@@ -1932,6 +2022,58 @@ class Reader:
             ):
                 k += 1
         return k if count >= 2 else None
+
+    def _time_of_named_pace(self, block: Block) -> bool:
+        """After a pace's name, `: 2:40`, `2:40-2:45`, `: 4.00 to 4.29` (not `: 3 min rest`):
+        what that pace is for these reps, when they have no time yet. True when read."""
+        k = self.i + self.is_sym(self.i, ":", "=")
+        t = self.at(k)
+        if (
+            t is None
+            or t.kind not in ("time", "num")
+            or t.unit
+            or any(d.target is not None for d in block.reps)
+            or self._rest_word_near(k + 1)
+            or self._offset_end(k) is not None
+        ):
+            return False
+        start = self.i
+        self.i = k
+        if not self.target(block, lead=start):
+            self.i = start
+            return False
+        return True
+
+    def _late_target(self, items: list[Item]) -> bool:
+        """`Target: 2:40`, `Goal pace: 2:40`, `GP: 4.00 to 4.29`, `pace 72` after the reps: the
+        time of the last group's reps, when they have none. True when read."""
+        k = self.i
+        if not self.is_word(k, "target", "targets", "goal", "gp", "pace", "aim"):
+            return False
+        name = "goal" if self.is_word(k, "goal", "gp") else None
+        k = self.skip_words(k + 1, ("pace", "paces", "time", "times", "race", "is", "was"))
+        if self.is_sym(k, ":", "-", "="):
+            k += 1
+        t = self.at(k)
+        if (
+            t is None
+            or t.kind not in ("time", "num")
+            or t.unit
+            or self._rest_word_near(k + 1)
+            or self._offset_end(k) is not None
+        ):
+            return False
+        last = next((it for it in reversed(items) if isinstance(it, Block) and it.reps), None)
+        if last is None or any(d.target is not None for d in last.reps):
+            return False
+        start = self.i
+        self.i = k
+        if not self.target(last, lead=start):
+            self.i = start
+            return False
+        if name:
+            self.set_named(last, name)
+        return True
 
     def _exercise_end(self, j: int) -> int | None:
         """`10x press-ups`, `20 walking lunges`, `ten squats`: a count of an exercise (a word or
@@ -3292,6 +3434,7 @@ class Reader:
             # `5 min jog either side`: a warm-up and a cool-down of that length.
             dist, dur = self.around.distance_m, self.around.duration_s
             items = [SegmentItem("warmup", dist, dur), *items, SegmentItem("cooldown", dist, dur)]
+        items = self._warm_up_first(items)
         block_index = 0
         work_start: int | None = None
         for it in items:
@@ -3321,6 +3464,28 @@ class Reader:
                 last.set_index,
             )
         return Workout(text=self.text, reps=tuple(reps), segments=tuple(segments))
+
+    @staticmethod
+    def _warm_up_first(items: list[Item]) -> list[Item]:
+        """`6 x 800, 2 mile WU/CD`, `2 mi warm up and cool down, 6 x 800`: whichever order
+        they are written in, the one warm-up is run before the reps, the one cool-down after."""
+        work = [k for k, it in enumerate(items) if isinstance(it, Block) and it.reps]
+        if not work:
+            return items
+        for kind in ("warmup", "cooldown"):
+            found = [it for it in items if isinstance(it, SegmentItem) and it.kind == kind]
+            if len(found) != 1:
+                continue
+            seg = found[0]
+            place = items.index(seg)
+            first = next(k for k, it in enumerate(items) if isinstance(it, Block) and it.reps)
+            last = max(k for k, it in enumerate(items) if isinstance(it, Block) and it.reps)
+            if kind == "warmup" and place > first:
+                items = [*items[:first], seg, *(it for it in items[first:] if it is not seg)]
+            elif kind == "cooldown" and place < last:
+                rest = [it for it in items if it is not seg]
+                items = [*rest[:last], seg, *rest[last:]]
+        return items
 
     @staticmethod
     def _easy_then_warm_up(items: list[Item]) -> list[Item]:

@@ -22,19 +22,26 @@ NAMES = {"5k", "10k", "3k", "mile", "1500", "800", "half", "marathon", "goal"}
 NAMES |= {"E", "M", "T", "I", "R"}
 SEGMENT_KINDS = {"warmup", "cooldown", "easy"}
 # The development set is split over files collected at different times from different sources.
-DEV_WORKOUTS = [CORPUS / "workouts.json", CORPUS / "workouts-2.json", CORPUS / "workouts-3.json"]
+DEV_WORKOUTS = [
+    CORPUS / "workouts.json",
+    CORPUS / "workouts-2.json",
+    CORPUS / "workouts-3.json",
+    CORPUS / "workouts-4.json",
+]
 DEV_INVALID = [CORPUS / "invalid-workouts.json", CORPUS / "invalid-workouts-2.json"]
 # Share of `hand-written` entries each workout file may hold.
 HAND_WRITTEN_SHARE = {
     CORPUS / "workouts.json": 0.15,
     CORPUS / "workouts-2.json": 0.10,
     CORPUS / "workouts-3.json": 0.10,
+    CORPUS / "workouts-4.json": 0.10,
     HELDOUT / "workouts.json": 0.15,
 }
 MIN_COUNTS = {
     CORPUS / "workouts.json": 200,
     CORPUS / "workouts-2.json": 200,
     CORPUS / "workouts-3.json": 100,
+    CORPUS / "workouts-4.json": 70,
     HELDOUT / "workouts.json": 70,
     CORPUS / "invalid-workouts.json": 30,
     CORPUS / "invalid-workouts-2.json": 25,

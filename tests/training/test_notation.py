@@ -1033,3 +1033,24 @@ def test_the_days_total_after_the_reps_is_no_run():
         w = parse_workout(text)
         assert [r.distance_m for r in w.reps] == [800.0] * 6
         assert [s.kind for s in w.segments] == ["work"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "* 6 x 800 @ 2:40 w/ 400 jog",
+        "**6 x 800** @ 2:40 w/ 400 jog",
+        "__6x800__ @ 2:40 w/ 400 jog",
+        "> - 6 x 800 @ 2:40 w/ 400 jog *felt great*",
+        "||6 x 800 @ 2:40 w/ 400 jog||",
+    ],
+)
+def test_discord_markdown_around_a_workout(text):
+    w = parse_workout(text)
+    assert [(r.distance_m, r.target_s) for r in w.reps] == [(800.0, (160.0, 160.0))] * 6
+    assert w.reps[0].rest.distance_m == 400  # type: ignore[union-attr]
+
+
+def test_a_star_between_numbers_is_still_a_count():
+    assert len(parse_workout("5*1000 w/ 2:00").reps) == 5
+    assert len(parse_workout("* 4 x 2 mins\n* 3 x 1 min").reps) == 7

@@ -100,12 +100,23 @@ _MARKUP = re.compile(
 )
 
 
+# Discord's markdown: bold, underline, strike-through and spoiler marks; a `*` bullet at the start
+# of a line; a `*` against a letter (italics). A `*` between numbers stays: `5*1000` is a count.
+_MARKDOWN = re.compile(r"\*\*|__|~~|\|\||(?m:^[ \t>]*\*(?=[ \t]))|(?<![0-9 \t*])\*|\*(?=[a-zA-Z])")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return re.sub(r"[^\s>]", " ", m.group())
+
+
 def normalise(text: str) -> str:
     """Fold the characters runners type for the same thing (curly quotes, ×, en dashes, full-width
     digits) to one each, keeping the length, and lower-case it. Discord's markup (mentions,
-    custom emoji, timestamps) becomes blanks."""
+    custom emoji, timestamps, bold and other marks) becomes blanks."""
     if "<" in text:
         text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
+    if "*" in text or "_" in text or "~" in text or "|" in text:
+        text = _MARKDOWN.sub(_blank, text)
     s = text.translate(_TABLE)
     if s.isascii():
         return s.lower()

@@ -1054,3 +1054,12 @@ def test_discord_markdown_around_a_workout(text):
 def test_a_star_between_numbers_is_still_a_count():
     assert len(parse_workout("5*1000 w/ 2:00").reps) == 5
     assert len(parse_workout("* 4 x 2 mins\n* 3 x 1 min").reps) == 7
+
+
+def test_a_thousands_dot_before_metres():
+    w = parse_workout("1.000 m – 2.000 m – 1.000 m, als aktive Pause 500 m traben")
+    assert [r.distance_m for r in w.reps] == [1000.0, 2000.0, 1000.0]
+    assert w.reps[0].rest.distance_m == 500  # type: ignore[union-attr]
+    assert [r.distance_m for r in parse_workout("4 series de 3.000 metros").reps] == [3000.0] * 4
+    # Before kilometres or miles the dot is a decimal point.
+    assert parse_workout("3 x 1.500 km").reps[0].distance_m == 1500.0

@@ -54,6 +54,7 @@ _CHAR_MAP = {
 }
 
 _ATTACHABLE_UNITS = frozenset(DISTANCE_UNITS) | frozenset(DURATION_UNITS)
+_METRE_WORDS = frozenset({"m", "meter", "meters", "metre", "metres", "metros", "metri", "mts"})
 _ORDINALS = frozenset({"st", "nd", "rd", "th", "am", "pm", "pct"})
 
 
@@ -250,6 +251,14 @@ def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:
         j += 4
         break
     form = "int"
+    # `1.000 m`, `3.000 metros`: a thousands dot (German, Spanish, Italian), when metres follow;
+    # a run of a metre or three is no rep.
+    if j - start <= 2 and j + 4 <= n and s[j] == "." and _digits(s, j + 1) == j + 4:
+        k = j + 4 + (j + 4 < n and s[j + 4] == " ")
+        if s[k : _letters(s, k)] in _METRE_WORDS:
+            toks.append(Tok("num", start, j + 4, value=float(s[start:j] + s[j + 1 : j + 4])))
+            toks[-1].form = "int"
+            return j + 4
     # `2,1km`, `1,5 mi`: a decimal comma, when a unit follows at once.
     if (
         j - start <= 2

@@ -24,11 +24,11 @@ CORPUS_4 = json.loads((HERE / "corpus" / "workouts-4.json").read_text(encoding="
 
 # The second collection is newer than the reader's last round of work on it: it is held to a
 # floor that only goes up (raise it when the reader improves), not to every entry.
-CORPUS_2_FLOOR = 144
+CORPUS_2_FLOOR = 145
 # The third collection, held the same way.
 CORPUS_3_FLOOR = 61
 # The fourth collection, held the same way (14 of 78 at its first reading).
-CORPUS_4_FLOOR = 19
+CORPUS_4_FLOOR = 27
 
 # Chat in the second collection that the reader still takes for a workout.
 KNOWN_ACCEPTED_CHAT = {
@@ -1063,3 +1063,21 @@ def test_a_thousands_dot_before_metres():
     assert [r.distance_m for r in parse_workout("4 series de 3.000 metros").reps] == [3000.0] * 4
     # Before kilometres or miles the dot is a decimal point.
     assert parse_workout("3 x 1.500 km").reps[0].distance_m == 1500.0
+
+
+@pytest.mark.parametrize(
+    ("text", "reps"),
+    [
+        ("General aerobic + speed 7 miles w/ 2 sets of 6x100m strides", [100.0] * 12),
+        ("10 Miles with 2 Miles at Tempo", [2 * MILE_M]),
+        ("8 miles w/ 2 miles @ HMP and 6x100m strides", [2 * MILE_M] + [100.0] * 6),
+        ("8 miles w/ 15 min LT interval, jog 4 min, 12 min LT interval", [900.0, 720.0]),
+    ],
+)
+def test_the_days_run_that_holds_the_work_is_no_rep(text, reps):
+    assert [r.distance_m or r.duration_s for r in parse_workout(text).reps] == reps
+
+
+def test_with_a_length_and_a_recovery_word_is_still_a_recovery():
+    assert parse_workout("3 x 2 miles w/ 2 min jog").reps[0].rest.duration_s == 120  # type: ignore[union-attr]
+    assert parse_workout("10 x 400m mit 200m TP").reps[0].rest.distance_m == 200  # type: ignore[union-attr]

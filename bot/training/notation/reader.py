@@ -687,6 +687,17 @@ class Reader:
             ):
                 continue  # `Mile repeats: 4 x 1 mile`: a heading, the reps follow
             if (
+                isinstance(item, Block)
+                and len(item.reps) == 1
+                and not item.counted
+                and item.reps[0].distance is not None
+                and _mid(item.reps[0].distance) >= 3000
+                and self.is_word(self.i, "with", "w", "including", "incl")
+                and self._work_follows(self.i + 1)
+            ):
+                self.i += 1  # `7 miles w/ 2 sets of 6x100m strides`: the day's run holds the reps
+                continue
+            if (
                 self.have_reps
                 and (
                     (isinstance(item, Block) and len(item.reps) == 1 and not item.counted)
@@ -1502,6 +1513,13 @@ class Reader:
             t = self.toks[j]
             if t.kind == "nl" or (in_paren and t.kind == "sym" and t.unit in ")]}"):
                 break
+            if (
+                not in_paren
+                and t.kind == "word"
+                and t.unit in ("with", "w", "including", "incl")
+                and self._work_follows(j + 1)
+            ):
+                break  # `8 miles w/ 2 miles @ HMP`: more work, read as an item of its own
             if t.kind == "word" and t.unit in _ALTERNATION_WORDS:
                 alternating = self._alternating_targets(j)
                 if alternating is not None:
@@ -2043,6 +2061,25 @@ class Reader:
             self.i = start
             return False
         return True
+
+    def _work_follows(self, k: int) -> bool:
+        """After `with` or `including`: reps (`2 sets of 6x100m`, `6x100 strides`) or a length
+        with a pace or a name (`2 miles @ HMP`, `15 min LT interval`), not a recovery."""
+        if self.count_prefix(k) is not None:
+            return True
+        q = self.quantity(k)
+        if q is None or q.kind not in ("d", "t"):
+            return False
+        after = self.at(q.end)
+        if after is None or self.words[q.end] in _REST_START_WORDS:
+            return False  # `with 400m TP`: a German jog recovery
+        return (
+            (after.kind == "sym" and after.unit == "@")
+            or self.words[q.end] in ("at", "interval", "intervals")
+            or bool(v.LABEL_WORDS.get(self.words[q.end]))
+            or self.words[q.end] in v.NAMED_PACES
+            or self._named_pace_at(q.end, need_suffix=False) is not None
+        )
 
     def _late_target(self, items: list[Item]) -> bool:
         """`Target: 2:40`, `Goal pace: 2:40`, `GP: 4.00 to 4.29`, `pace 72` after the reps: the
@@ -2875,6 +2912,8 @@ class Reader:
             return None  # an amount is a recovery only with a word that says so after it
         signal = strong
         if self.is_word(k, "with", "w"):
+            if self._work_follows(k + 1):
+                return None  # `8 miles w/ 2 miles @ HMP`: work, not a recovery
             k += 1
             signal = True
         elif self.is_sym(k, "+") or self.is_word(k, "plus", "followed"):

@@ -111,6 +111,7 @@ class Block:
     vouched: bool = False  # in prose, but after `ran`, `did`, `raced`: kept if it is all
     paced: bool = False  # a pace with no time of its own (`at 95%`, `5k pace +10 s/mi`)
     tail_rests: list[_RestParse] = field(default_factory=list)  # recoveries with a stated scope
+    holds_work: bool = False  # the day's run, with the reps in brackets after it: no rep
 
 
 @dataclass(slots=True)
@@ -1891,6 +1892,16 @@ class Reader:
         item, and pass over the rest."""
         if self.count_prefix(j + 1) is not None:
             return False
+        if (
+            len(block.reps) == 1
+            and not block.counted
+            and self.is_word(j + 1, "including", "incl", "with", "w")
+            and self._work_follows(j + 2)
+        ):
+            block.holds_work = True  # `6-8 miles (including 6x100 yard strides)`
+            return False
+        if self.is_word(j + 1, "with", "w", "plus") and self.count_prefix(j + 2) is not None:
+            return False  # `6 x 800 (with 2 x 200 after)`: more reps
         listed = self.length_list(j + 1)
         if listed is not None and len(listed[0]) > 1:
             return False  # `(400, 200)`: a group of its own
@@ -3428,6 +3439,9 @@ class Reader:
             if not (isinstance(it, Block) and it.in_prose and not (alone and it.vouched))
         ]
         blocks = [it for it in items if isinstance(it, Block)]
+        if any(b.reps and not b.holds_work for b in blocks):
+            items = [it for it in items if not (isinstance(it, Block) and it.holds_work)]
+            blocks = [it for it in items if isinstance(it, Block)]
         if any(not b.plain_run for b in blocks if b.reps):
             kept: list[Item] = []
             for it in items:

@@ -182,6 +182,7 @@ class Reader:
     # looked up by the method that asks, after its cheap checks (most places are ruled out by
     # their first token, which is faster to see than to look up).
     ranges: dict[int, tuple[list[Qty], int] | None] = field(default_factory=dict)
+    chains: dict[int, list[Qty] | None] = field(default_factory=dict)
     count_at: dict[int, tuple[int, int, str] | None] = field(default_factory=dict)
     offsets: dict[int, int | None] = field(default_factory=dict)
     paces: dict[tuple[int, bool], tuple[str | None, int] | None] = field(default_factory=dict)
@@ -213,10 +214,16 @@ class Reader:
         self.syms = [t.unit if t.kind == "sym" else "\0" for t in self.toks]
         # What each token could be, asked once here rather than at every try: a count (`6`,
         # `six`), and where the last word that can end a race pace's name is (`5k pace`).
-        self.counts = [_count_value(t) is not None for t in self.toks]
-        self.last_pace_word = max(
-            (j for j, t in enumerate(self.toks) if _ends_pace_name(t)), default=-1
-        )
+        numbers = v.NUMBER_WORDS
+        self.counts = [
+            w in numbers if w else (t.kind == "num" and not t.unit and t.form == "int")
+            for t, w in zip(self.toks, self.words, strict=True)
+        ]
+        self.last_pace_word = -1
+        for j in range(self.n - 1, -1, -1):
+            if self.words[j] in v.PACE_SUFFIX_WORDS or self.toks[j].unit.endswith("pace"):
+                self.last_pace_word = j  # `pace`, `effort`, `5kpace`
+                break
         self._check_brackets()
         try:
             items = self.sequence(depth=0, closing=False)
@@ -420,18 +427,40 @@ class Reader:
         first = self.quantity(j)
         if first is None:
             return None
-        parts = [first]
         k = first.end
-        while len(parts) < MAX_RANGE_PARTS:
-            if self.is_sym(k, "-") or (self.is_word(k, "to") and len(parts) == 1):
-                nxt = self.quantity(k + 1)
-                if nxt is None:
-                    break
-                parts.append(nxt)
-                k = nxt.end
-            else:
+        # `3 to 4 miles`: `to` joins two amounts; more than two are joined by dashes only.
+        if self.is_sym(k, "-") or self.is_word(k, "to"):
+            chain = self._dash_chain(k + 1)
+            if chain is not None:
+                parts = [first, *chain[: MAX_RANGE_PARTS - 1]]
+                return parts, parts[-1].end
+        return [first], k
+
+    def _dash_chain(self, p: int) -> list[Qty] | None:
+        """The amounts joined by dashes from token p on, at most MAX_RANGE_PARTS of them. Each
+        one's chain is itself and the chain after its dash, so the ranges read from every number
+        of a long dash sequence (`400-800-1200-...`) share the reading instead of redoing it."""
+        chains = self.chains
+        if p in chains:
+            return chains[p]
+        walked: list[Qty] = []
+        tail: list[Qty] | None = None
+        k = p
+        while True:
+            if k in chains:
+                tail = chains[k]
                 break
-        return parts, k
+            q = self.quantity(k)
+            if q is None:
+                break
+            walked.append(q)
+            if not self.is_sym(q.end, "-"):
+                break
+            k = q.end + 1
+        for q in reversed(walked):
+            tail = [q, *tail[: MAX_RANGE_PARTS - 1]] if tail else [q]
+            chains[q.start] = tail
+        return tail if walked else None
 
     def unify(self, parts: list[Qty]) -> list[Qty]:
         """`1-2-3 min`, `60-90s`, `3-4 mi`: bare numbers take the unit written at the end."""
@@ -2525,6 +2554,8 @@ class Reader:
         if first.kind == "word":
             if first.unit not in _REST_START_WORDS and first.unit != "lap":
                 return None
+            if first.unit in _PLAIN_FILLERS and not strong and not self._rest_word_within(k + 1, 2):
+                return None  # `the`, `to`, `of` lead into a recovery only with its word (`of rest`)
         elif first.kind == "sym":
             if first.unit not in "+-":
                 return None
@@ -3276,6 +3307,9 @@ _REST_FILLERS = frozenset(
         "walking",
     }
 )
+# Fillers that say nothing of a recovery themselves: one starts it only when a recovery's word
+# follows within two words, the rule `rest_clause` applies to fillers.
+_PLAIN_FILLERS = _REST_FILLERS - frozenset(v.REST_WORDS) - {"followed", "each"}
 # Words runners put between a number and its unit: `1 easy mile`, `3 hard minutes`.
 _LENGTH_ADJECTIVES = frozenset(
     {
@@ -3456,11 +3490,6 @@ def _dotted_minutes(value: float) -> float:
     """`3.30` written for 3:30: the digits after the dot are seconds."""
     minutes = int(value)
     return minutes * 60 + round((value - minutes) * 100, 1)
-
-
-def _ends_pace_name(t: Tok) -> bool:
-    """`pace`, `effort` or `5kpace`: a token that can end a race pace's name."""
-    return (t.kind == "word" and t.unit in v.PACE_SUFFIX_WORDS) or t.unit.endswith("pace")
 
 
 def _count_value(t: Tok) -> int | None:

@@ -174,7 +174,6 @@ class Reader:
     n: int = 0  # len(toks), asked for on every lookahead
     words: list[str] = field(default_factory=list)
     syms: list[str] = field(default_factory=list)
-    counts: list[bool] = field(default_factory=list)
     last_pace_word: int = -1
     have_reps: bool = False  # a block has been read: `with ...` can now be a recovery
     # Lookaheads' answers for this text, by position: they depend only on where they are asked,
@@ -212,13 +211,8 @@ class Reader:
         # The word or symbol at each position ("" for none): the reader's most asked questions.
         self.words = [t.unit if t.kind == "word" else "" for t in self.toks]
         self.syms = [t.unit if t.kind == "sym" else "\0" for t in self.toks]
-        # What each token could be, asked once here rather than at every try: a count (`6`,
-        # `six`), and where the last word that can end a race pace's name is (`5k pace`).
-        numbers = v.NUMBER_WORDS
-        self.counts = [
-            w in numbers if w else (t.kind == "num" and not t.unit and t.form == "int")
-            for t, w in zip(self.toks, self.words, strict=True)
-        ]
+        # Where the last word that can end a race pace's name is (`5k pace`): no name starts
+        # after it, which rules most places out at once.
         self.last_pace_word = -1
         for j in range(self.n - 1, -1, -1):
             if self.words[j] in v.PACE_SUFFIX_WORDS or self.toks[j].unit.endswith("pace"):
@@ -259,6 +253,8 @@ class Reader:
         )
 
     def _check_brackets(self) -> None:
+        if _BRACKETS.isdisjoint(self.syms):
+            return  # most texts have none
         stack: list[int] = []
         for j, t in enumerate(self.toks):
             if t.kind != "sym":
@@ -585,8 +581,10 @@ class Reader:
                 pending_named = v.NAMED_PACES[t.unit]  # the pace of the group that follows
                 self.i += 1
                 continue
-            # Only a heading word (`Set`, `Week`) or a number (`11/16`) starts a label.
-            maybe_label = w in _LABEL_HEADS or self.counts[self.i]
+            # Only a heading word (`Set`, `Week`) or a number and a slash (`11/16`) starts a label.
+            maybe_label = w in _LABEL_HEADS or (
+                self.syms[min(self.i + 1, self.n - 1)] == "/" and self._could_count(self.i)
+            )
             label_end = self._label_end(self.i) if maybe_label else None
             if label_end is not None:
                 self.i = label_end  # `Set 1:`, `Block A:`, `Week 3 -`, `11/16`: names, not reps
@@ -865,7 +863,7 @@ class Reader:
     def count_prefix(self, j: int) -> tuple[int, int, str] | None:
         """`6 x`, `6x`, `2 sets of`, `3 sets:`, `6 reps of`, `16 alternating`, `ten 800m
         repeats`: (count, index after, how)."""
-        if not (0 <= j < self.n and self.counts[j]):
+        if not (0 <= j < self.n and self._could_count(j)):
             return None  # only digits or a number word can be a count
         # Chains like `3 times 3 times ...` ask it again at every level: cubic without the memo.
         known = self.count_at
@@ -873,6 +871,13 @@ class Reader:
             return known[j]
         got = known[j] = self._count_prefix(j)
         return got
+
+    def _could_count(self, j: int) -> bool:
+        """Digits (`6`) or a number word (`six`): what a count can be written as."""
+        t = self.toks[j]
+        if t.kind == "num":
+            return not t.unit and t.form == "int"
+        return self.words[j] in v.NUMBER_WORDS
 
     def _count_prefix(self, j: int) -> tuple[int, int, str] | None:
         t = self.at(j)
@@ -895,6 +900,9 @@ class Reader:
         else:
             n = int(t.value)
         k = j + 1
+        nxt = self.at(k)
+        if nxt is None or nxt.kind in ("nl", "time") or (nxt.kind == "sym" and nxt.unit != "x"):
+            return None  # after a count comes an x, `by`, a length, or `sets` and such words
         if self.is_word(k, "by") and self.quantity(k + 1) is not None:
             return n, k + 1, "x"  # `8 by 3 mins`
         if self.is_sym(k, "x"):
@@ -928,7 +936,6 @@ class Reader:
             ):
                 return None  # `400 x 800 x 1200`: a sequence, read by `lengths`
             return n, k + 1, "x"
-        nxt = self.at(k)
         if (
             nxt is not None
             and nxt.kind == "num"
@@ -1767,10 +1774,10 @@ class Reader:
         """`-5 x 400`: a minus sign against a count at the start of a line."""
         nxt, prev = self.at(j + 1), self.at(j - 1)
         return (
-            nxt is not None
+            (prev is None or prev.kind == "nl")
+            and nxt is not None
             and nxt.kind == "num"
             and nxt.start == self.toks[j].end
-            and (prev is None or prev.kind == "nl")
             and self.count_prefix(j + 1) is not None
         )
 
@@ -2835,6 +2842,8 @@ class Reader:
     def _rest_word_near(self, k: int) -> bool:
         """A recovery's word within the few tokens after an amount (`90s jog`, `2 min between
         sets`, `500m in 3:00 rec`, `50″ down`)."""
+        if k >= 0 and _AFTER_AMOUNT_WORDS.isdisjoint(self.words[k : k + 5]):
+            return False  # no such word at all: the common case, answered by one look
         for j in range(k, min(k + 5, self.n)):
             w = self.words[j]
             if w in _AFTER_AMOUNT_WORDS:
@@ -3447,6 +3456,7 @@ _EQUAL_WORDS = ("equal", "same", "equivalent", "eq")
 _ORDINAL_WORDS = frozenset(
     {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "last", "final"}
 )
+_BRACKETS = frozenset("()[]{}")
 # Words a recovery's scope starts with: `between sets`, `set rest`, `after each`, `before the`.
 _SCOPE_HEADS = v.SET_WORDS | {"between", "btw", "btwn", "bw", "inbetween", "after", "before"}
 # Words that make a time an offset from a pace: `5 s slower than 5k pace`.

@@ -137,14 +137,19 @@ MAX_DIGITS = 12
 # The tokens most text is made of, each read by one match with the blanks before it: words (not
 # hyphenated; not w, b or c, which start shorthands such as w/ and b/w; not starting with the x
 # of a count), a lone x, numbers of up to MAX_DIGITS digits with the letters written against them
-# (no comma, point, colon or prime after them), and symbols. Everything else (shorthands, times,
+# (no point, colon or prime after them), and symbols. Everything else (shorthands, times,
 # decimals, primes, line breaks) is turned down here and read character by character below.
+# A comma and digits after a number are a list (`400,300`, `0,0`) unless the number has one or
+# two digits and they make it one number: thousands (`1,000`, not `1,000,5`) or a decimal comma
+# before a unit (`2,1km`); those two are turned down too.
 # Atomic groups and possessive repeats: no backtracking.
+_COMMA_JOINS = r",(?:[0-9]{3}+(?!,[0-9])|[0-9]{1,2}+(?:kms|km|k|mi)(?![a-z]))"
 _FAST = re.compile(
     r"[^\S\n]*+(?:"
     r"(?P<word>(?>(?!x)(?:[a-z]{2,}+|[ad-vyz])))(?!-[a-z])"
     r"|(?P<x>x)(?![a-z]|-[a-z])"
-    r"|(?P<num>(?P<digits>[0-9]{1," + str(MAX_DIGITS) + r"}+)(?![0-9]|[,.:][0-9]|['\"])[a-z]*+)"
+    r"|(?P<num>(?P<digits>[0-9]{3," + str(MAX_DIGITS) + r"}+|[0-9]{1,2}+(?!" + _COMMA_JOINS + r"))"
+    r"(?![0-9]|[.:][0-9]|['\"])[a-z]*+)"
     r"|(?P<sym>[^\s0-9a-z.:]|:(?![0-9]))"
     r")?"
 )

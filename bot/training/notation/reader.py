@@ -10,35 +10,13 @@ token per turn and expansion is capped, so the cost stays linear in the input.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
 
 from bot.training.errors import ParseError
 from bot.training.model import Amount, Rep, Rest, Segment, SegmentKind, Workout
 from bot.training.notation import vocabulary as v
 from bot.training.notation.lexer import Tok, tokenize
 from bot.training.units import DISTANCE_UNITS, DURATION_UNITS, MILE_M
-
-
-def _memo(fn: Callable[..., T]) -> Callable[..., T]:
-    """Remember a lookahead's answer for this text: they depend only on the token position, and
-    the reader asks the same question at the same position from several places."""
-    name = fn.__name__
-
-    def wrapper(self: Reader, *args: Any, **kwargs: Any) -> T:
-        key = (name, args, tuple(kwargs.items())) if kwargs else (name, args)
-        memo = self.memo
-        if key in memo:
-            return memo[key]  # type: ignore[no-any-return]
-        value = fn(self, *args, **kwargs)
-        memo[key] = value
-        return value
-
-    wrapper.__name__ = name
-    wrapper.__doc__ = fn.__doc__
-    return wrapper
-
 
 MAX_TEXT = 4000
 MAX_REPS = 1000
@@ -52,7 +30,6 @@ MAX_CHAIN = 16
 EXAMPLE = "6 x 1000m @ 3:05 w/ 2:00 jog"
 
 Range = tuple[float, float]
-T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -201,12 +178,22 @@ class Reader:
     n: int = 0  # len(toks), asked for on every lookahead
     words: list[str] = field(default_factory=list)
     syms: list[str] = field(default_factory=list)
+    last_pace_word: int = -1
     have_reps: bool = False  # a block has been read: `with ...` can now be a recovery
     by_length: bool = False  # targets were given by rep length (`400s @ 70`): more may follow
     paren_rest_at: int = -1  # where the last recovery in brackets was (a character offset)
     # Warm-up and cool-down read in brackets after an item, for the sequence to add after it.
     side_segments: list[SegmentItem] = field(default_factory=list)
-    memo: dict[tuple, Any] = field(default_factory=dict)
+    # Lookaheads' answers for this text, by position: they depend only on where they are asked,
+    # and the reader asks the same question at the same place from several tries. Each is
+    # looked up by the method that asks, after its cheap checks (most places are ruled out by
+    # their first token, which is faster to see than to look up).
+    ranges: dict[int, tuple[list[Qty], int] | None] = field(default_factory=dict)
+    chains: dict[int, list[Qty] | None] = field(default_factory=dict)
+    count_at: dict[int, tuple[int, int, str] | None] = field(default_factory=dict)
+    offsets: dict[int, int | None] = field(default_factory=dict)
+    paces: dict[tuple[int, bool], tuple[str | None, int] | None] = field(default_factory=dict)
+    rests: dict[tuple[int, bool, bool], _RestParse | None] = field(default_factory=dict)
     list_links: dict[int, _ListLink] = field(default_factory=dict)
     quantities: dict[int, Qty | None] = field(default_factory=dict)
     # `the first 5 at 5K pace and the second 5 at 3K`: the block those parts are of, and where
@@ -232,6 +219,13 @@ class Reader:
         # The word or symbol at each position ("" for none): the reader's most asked questions.
         self.words = [t.unit if t.kind == "word" else "" for t in self.toks]
         self.syms = [t.unit if t.kind == "sym" else "\0" for t in self.toks]
+        # Where the last word that can end a race pace's name is (`5k pace`): no name starts
+        # after it, which rules most places out at once.
+        self.last_pace_word = -1
+        for j in range(self.n - 1, -1, -1):
+            if self.words[j] in v.PACE_SUFFIX_WORDS or self.toks[j].unit.endswith("pace"):
+                self.last_pace_word = j  # `pace`, `effort`, `5kpace`
+                break
         self._check_brackets()
         try:
             items = self.sequence(depth=0, closing=False)
@@ -267,6 +261,8 @@ class Reader:
         )
 
     def _check_brackets(self) -> None:
+        if _BRACKETS.isdisjoint(self.syms):
+            return  # most texts have none
         stack: list[int] = []
         for j, t in enumerate(self.toks):
             if t.kind != "sym":
@@ -462,24 +458,54 @@ class Reader:
         t = self.at(j)
         return t is not None and t.kind == "num"
 
-    @_memo
     def quantity_range(self, j: int) -> tuple[list[Qty], int] | None:
         """Amounts joined by `-` or `to`: one (a value), two (a range) or more (a sequence)."""
+        if self.quantity(j) is None:
+            return None  # no amount at j: the common case
+        known = self.ranges
+        if j in known:
+            return known[j]
+        got = known[j] = self._quantity_range(j)
+        return got
+
+    def _quantity_range(self, j: int) -> tuple[list[Qty], int] | None:
         first = self.quantity(j)
         if first is None:
             return None
-        parts = [first]
         k = first.end
-        while len(parts) < MAX_RANGE_PARTS:
-            if self.is_sym(k, "-") or (self.is_word(k, "to") and len(parts) == 1):
-                nxt = self.quantity(k + 1)
-                if nxt is None:
-                    break
-                parts.append(nxt)
-                k = nxt.end
-            else:
+        # `3 to 4 miles`: `to` joins two amounts; more than two are joined by dashes only.
+        if self.is_sym(k, "-") or self.is_word(k, "to"):
+            chain = self._dash_chain(k + 1)
+            if chain is not None:
+                parts = [first, *chain[: MAX_RANGE_PARTS - 1]]
+                return parts, parts[-1].end
+        return [first], k
+
+    def _dash_chain(self, p: int) -> list[Qty] | None:
+        """The amounts joined by dashes from token p on, at most MAX_RANGE_PARTS of them. Each
+        one's chain is itself and the chain after its dash, so the ranges read from every number
+        of a long dash sequence (`400-800-1200-...`) share the reading instead of redoing it."""
+        chains = self.chains
+        if p in chains:
+            return chains[p]
+        walked: list[Qty] = []
+        tail: list[Qty] | None = None
+        k = p
+        while True:
+            if k in chains:
+                tail = chains[k]
                 break
-        return parts, k
+            q = self.quantity(k)
+            if q is None:
+                break
+            walked.append(q)
+            if not self.is_sym(q.end, "-"):
+                break
+            k = q.end + 1
+        for q in reversed(walked):
+            tail = [q, *tail[: MAX_RANGE_PARTS - 1]] if tail else [q]
+            chains[q.start] = tail
+        return tail if walked else None
 
     def unify(self, parts: list[Qty]) -> list[Qty]:
         """`1-2-3 min`, `60-90s`, `3-4 mi`: bare numbers take the unit written at the end."""
@@ -552,15 +578,12 @@ class Reader:
         while self.i < len(self.toks) and guard:
             guard -= 1
             t = self.toks[self.i]
+            w = self.words[self.i]  # "" unless a word
             if t.kind == "sym" and t.unit in ")]}":
                 if closing or until_segment:
                     return items
                 raise self.error("this closing bracket has no opening one", self.i)
-            if (
-                t.kind == "nl"
-                or (t.kind == "sym" and t.unit == ";")
-                or self.is_word(self.i, "then", "followed")
-            ):
+            if t.kind == "nl" or (t.kind == "sym" and t.unit == ";") or w in ("then", "followed"):
                 after_break = True
                 prose = False
                 pending_named = None  # a pace letter speaks for its own line only
@@ -585,8 +608,8 @@ class Reader:
             if t.kind == "sym" and t.unit == "=" and self.quantity_range(self.i + 1) is not None:
                 self.i = self.quantity_range(self.i + 1)[1]  # type: ignore[index]  # `= 5,600 metres`
                 continue
-            if (t.kind == "sym" and t.unit in ",+/&-|>:=!?#~") or self.is_word(
-                self.i, "and", "plus", "followed", "by", "next", "after", "finish", "finished"
+            if (t.kind == "sym" and t.unit in ",+/&-|>:=!?#~") or w in (
+                "and", "plus", "followed", "by", "next", "after", "finish", "finished"
             ):
                 rest = self.rest_clause(self.i, weak_lead=True)
                 if rest is not None:
@@ -607,7 +630,11 @@ class Reader:
                 pending_named = v.NAMED_PACES[t.unit]  # the pace of the group that follows
                 self.i += 1
                 continue
-            label_end = self._label_end(self.i)
+            # Only a heading word (`Set`, `Week`) or a number and a slash (`11/16`) starts a label.
+            maybe_label = w in _LABEL_HEADS or (
+                self.syms[min(self.i + 1, self.n - 1)] == "/" and self._could_count(self.i)
+            )
+            label_end = self._label_end(self.i) if maybe_label else None
             if label_end is not None:
                 self.i = label_end  # `Set 1:`, `Block A:`, `Week 3 -`, `11/16`: names, not reps
                 continue
@@ -751,7 +778,7 @@ class Reader:
         t = self.toks[j]
         if t.kind == "word" and t.unit not in _ITEM_WORDS:
             return None  # prose: no item starts with this word
-        seg = self.segment_first(j)
+        seg = self.segment_first(j) if t.kind == "word" else None  # segments start with a word
         if seg is not None:
             self.paren_length(seg)
             return seg
@@ -945,14 +972,34 @@ class Reader:
         return (amount, None) if kind == "d" else (None, amount)
 
     def skip_words(self, j: int, words: tuple[str, ...]) -> int:
-        while self.is_word(j, *words):
+        if not words:  # any word
+            while self.is_word(j):
+                j += 1
+            return j
+        while 0 <= j < self.n and self.words[j] in words:
             j += 1
         return j
 
-    @_memo  # chains like `3 times 3 times ...` ask it again at every level: cubic without
     def count_prefix(self, j: int) -> tuple[int, int, str] | None:
         """`6 x`, `6x`, `2 sets of`, `3 sets:`, `6 reps of`, `16 alternating`, `ten 800m
         repeats`: (count, index after, how)."""
+        if not (0 <= j < self.n and self._could_count(j)):
+            return None  # only digits or a number word can be a count
+        # Chains like `3 times 3 times ...` ask it again at every level: cubic without the memo.
+        known = self.count_at
+        if j in known:
+            return known[j]
+        got = known[j] = self._count_prefix(j)
+        return got
+
+    def _could_count(self, j: int) -> bool:
+        """Digits (`6`) or a number word (`six`): what a count can be written as."""
+        t = self.toks[j]
+        if t.kind == "num":
+            return not t.unit and t.form == "int"
+        return self.words[j] in v.NUMBER_WORDS
+
+    def _count_prefix(self, j: int) -> tuple[int, int, str] | None:
         t = self.at(j)
         if t is None:
             return None
@@ -973,6 +1020,9 @@ class Reader:
         else:
             n = int(t.value)
         k = j + 1
+        nxt = self.at(k)
+        if nxt is None or nxt.kind in ("nl", "time") or (nxt.kind == "sym" and nxt.unit != "x"):
+            return None  # after a count comes an x, `by`, a length, or `sets` and such words
         if self.is_word(k, "by") and self.quantity(k + 1) is not None:
             return n, k + 1, "x"  # `8 by 3 mins`
         if self.is_sym(k, "x"):
@@ -1006,7 +1056,6 @@ class Reader:
             ):
                 return None  # `400 x 800 x 1200`: a sequence, read by `lengths`
             return n, k + 1, "x"
-        nxt = self.at(k)
         if (
             nxt is not None
             and nxt.kind == "num"
@@ -1323,7 +1372,7 @@ class Reader:
             if self.count_prefix(nxt) is not None or self.rest_clause(nxt, False) is not None:
                 break
             if (
-                any(w in v.PACE_SUFFIX_WORDS for w in self.words[nxt + 1 : nxt + 4])
+                not v.PACE_SUFFIX_WORDS.isdisjoint(self.words[nxt + 1 : nxt + 4])
                 and self._named_pace_at(nxt) is not None
             ):
                 break  # `2 minute, 5k pace`: the pace of the reps, not one more
@@ -1439,7 +1488,7 @@ class Reader:
             t.kind == "num"
             and not t.unit
             and _mid(t.value) < 50
-            and not self.is_word(j + 1, *_MINUTE_WORDS, *_SECOND_WORDS, *_HOUR_WORDS)
+            and (self.words[j + 1] if j + 1 < self.n else "") not in _DURATION_WORDS
         ):
             # `6 easy`, `4E`, `2 WU`: a bare number for easy running, in miles or minutes.
             seg = self.segment_after(j + 1)
@@ -1876,10 +1925,10 @@ class Reader:
         """`-5 x 400`: a minus sign against a count at the start of a line."""
         nxt, prev = self.at(j + 1), self.at(j - 1)
         return (
-            nxt is not None
+            (prev is None or prev.kind == "nl")
+            and nxt is not None
             and nxt.kind == "num"
             and nxt.start == self.toks[j].end
-            and (prev is None or prev.kind == "nl")
             and self.count_prefix(j + 1) is not None
         )
 
@@ -2251,9 +2300,12 @@ class Reader:
             self.syms[j] not in "+-" and _OFFSET_OR_COMPARE.isdisjoint(self.words[j + 1 : j + 8])
         ):
             return None  # neither a sign nor a comparing word: the common case, answered fast
-        return self._offset_end_at(j)
+        known = self.offsets
+        if j in known:
+            return known[j]
+        got = known[j] = self._offset_end_at(j)
+        return got
 
-    @_memo
     def _offset_end_at(self, j: int) -> int | None:
         k = j
         signed = False
@@ -2341,11 +2393,19 @@ class Reader:
                 return t.unit.replace("halfmarathon", "half"), j + 1, True
         return None
 
-    @_memo
     def _named_pace_at(self, j: int, need_suffix: bool = True) -> tuple[str | None, int] | None:
         """`5k pace`, `10K effort`, `your mile race pace`, `goal marathon pace`, `3k-5k pace`:
         (name, index after). The name is None for a pace between two races, which has no rep time
         of its own. After `@`, `need_suffix=False` also takes `@ 5k`, `@ 10K`."""
+        if need_suffix and j > self.last_pace_word:
+            return None  # the suffix (`pace`, `effort`) is at or after j: none is, answered fast
+        known, key = self.paces, (j, need_suffix)
+        if key in known:
+            return known[key]
+        got = known[key] = self._named_pace_from(j, need_suffix)
+        return got
+
+    def _named_pace_from(self, j: int, need_suffix: bool) -> tuple[str | None, int] | None:
         k = self.skip_words(j, ("your", "target", "current", "goal", "predicted", "best", "own"))
         first = self._race_key(k)
         if first is None:
@@ -2893,12 +2953,37 @@ class Reader:
 
     # -- recoveries -------------------------------------------------------------------------------
 
-    @_memo
     def rest_clause(self, j: int, weak_lead: bool, strong: bool = False) -> _RestParse | None:
         """A recovery: `w/ 90s`, `with 200m jog`, `+90sec rest`, `90s jog between`, `rest 3 min`,
         `recovery jog for 90 seconds`, `500m in 3:00`, `walk back`, `equal time jog`, `4:00
         between sets`, `90sec-2min rest b/w everything`. `weak_lead` means j is a joining symbol
         (`,` `+` `/`) that leads into a recovery only when words say so. None when it is not."""
+        # The first token rules most places out; those are answered here, before the memo.
+        k = j + 1 if weak_lead else j
+        if not 0 <= k < self.n:
+            return None
+        first = self.toks[k]
+        if first.kind == "word":
+            if first.unit not in _REST_START_WORDS and first.unit != "lap":
+                return None
+            if first.unit in _PLAIN_FILLERS and not strong and not self._rest_word_within(k + 1, 2):
+                return None  # `the`, `to`, `of` lead into a recovery only with its word (`of rest`)
+        elif first.kind == "sym":
+            if first.unit not in "+-":
+                return None
+        elif first.kind == "nl" or (
+            not strong
+            and not self._rest_word_near(k + 1)
+            and not (first.kind == "num" and self._rest_word_near(self._range_end(k)))
+        ):
+            return None  # an amount is a recovery only with a word that says so after it
+        known, key = self.rests, (j, weak_lead, strong)
+        if key in known:
+            return known[key]
+        got = known[key] = self._rest_clause(j, weak_lead, strong)
+        return got
+
+    def _rest_clause(self, j: int, weak_lead: bool, strong: bool) -> _RestParse | None:
         k = j + 1 if weak_lead else j
         first = self.at(k)
         if first is None or first.kind == "nl":
@@ -3189,6 +3274,8 @@ class Reader:
     def _rest_word_near(self, k: int) -> bool:
         """A recovery's word within the few tokens after an amount (`90s jog`, `2 min between
         sets`, `500m in 3:00 rec`, `50″ down`)."""
+        if k >= 0 and _AFTER_AMOUNT_WORDS.isdisjoint(self.words[k : k + 5]):
+            return False  # no such word at all: the common case, answered by one look
         for j in range(k, min(k + 5, self.n)):
             w = self.words[j]
             if w in _AFTER_AMOUNT_WORDS:
@@ -3206,6 +3293,8 @@ class Reader:
     def _scope_words(self, k: int) -> tuple[str, int] | None:
         """`between sets`, `b/w reps`, `between everything`, `between each`, `between`, `set
         rest`, `after each set`."""
+        if (self.words[k] if 0 <= k < self.n else "") not in _SCOPE_HEADS:
+            return None  # the common case, answered by one look
         if self.is_word(k, "between", "btw", "btwn", "bw", "inbetween", "after"):
             m = self.skip_words(k + 1, ("each", "every", "the", "all"))
             q = self.quantity(m)
@@ -3685,6 +3774,9 @@ _REST_FILLERS = frozenset(
         "walking",
     }
 )
+# Fillers that say nothing of a recovery themselves: one starts it only when a recovery's word
+# follows within two words, the rule `rest_clause` applies to fillers.
+_PLAIN_FILLERS = _REST_FILLERS - frozenset(v.REST_WORDS) - {"followed", "each"}
 # Words runners put between a number and its unit: `1 easy mile`, `3 hard minutes`.
 _LENGTH_ADJECTIVES = frozenset(
     {
@@ -3839,6 +3931,9 @@ _EQUAL_WORDS = ("equal", "same", "equivalent", "eq")
 _ORDINAL_WORDS = frozenset(
     {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "last", "final"}
 )
+_BRACKETS = frozenset("()[]{}")
+# Words a recovery's scope starts with: `between sets`, `set rest`, `after each`, `before the`.
+_SCOPE_HEADS = v.SET_WORDS | {"between", "btw", "btwn", "bw", "inbetween", "after", "before"}
 # Words that make a time an offset from a pace: `5 s slower than 5k pace`.
 _OFFSET_WORDS = frozenset({"slower", "faster", "quicker", "above", "below"})
 _OFFSET_OR_COMPARE = _OFFSET_WORDS | {"over", "under"}
@@ -3846,6 +3941,7 @@ _PER_UNIT_WORDS = frozenset({"mile", "mi", "km", "k", "kilometer", "kilometre", 
 _MINUTE_WORDS = frozenset({"min", "mins", "minute", "minutes", "mn"})
 _SECOND_WORDS = frozenset({"s", "sec", "secs", "second", "seconds"})
 _HOUR_WORDS = frozenset({"h", "hr", "hrs", "hour", "hours"})
+_DURATION_WORDS = _MINUTE_WORDS | _SECOND_WORDS | _HOUR_WORDS
 
 
 # Words that name a part of a plan when a number or letter follows: `Set 1`, `Block A`.

@@ -48,7 +48,9 @@ WORKOUTS = [
     ("accents", "6 x 400 récup 1’", "6 × 400 m, 1 min recovery"),
     ("Devanagari digit after a colon", "6 x 400 @ 1:०५", "6 × 400 m @ 65"),
     ("Arabic-Indic digit after a colon", "6 x 400 in 1:٣", "6 × 400 m"),
-    ("markdown", "**6x400**", None),
+    # Discord's bold, strike-through and bullets are marks around the workout.
+    ("markdown", "**6x400** ~~@ 80~~ @ 75", "6 × 400 m @ 75"),
+    ("a bullet", "* 6x400", "6 × 400 m"),
     ("a 400-digit number", "6x" + "4" * 400, None),
     ("a chain of counts", "3 times" * 570, None),
     ("nine counts in a row", "2 x " * 9 + "400", None),

@@ -448,7 +448,13 @@ def _word(text: str, s: str, i: int, toks: list[Tok]) -> int:
     j = _letters(s, i)
     # Hyphenated words stay whole (warm-up, cool-down, cut-down), but not a number word and
     # its unit (`three-minute`).
-    while j + 1 < n and s[j] == "-" and "a" <= s[j + 1] <= "z" and s[i:j] not in NUMBER_WORDS:
+    while (
+        j + 1 < n
+        and s[j] == "-"
+        and "a" <= s[j + 1] <= "z"
+        and s[i:j] not in NUMBER_WORDS
+        and s[i:j] != "one"
+    ):
         j = _letters(s, j + 1)
     word = s[i:j]
     # `x6`, `x 6`: a multiplication sign, not a word; `5xmile`: a sign, then a word.

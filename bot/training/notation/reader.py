@@ -434,12 +434,11 @@ class Reader:
             unit = self.at(k).unit  # type: ignore[union-attr]
             if unit in DISTANCE_UNITS or unit in DURATION_UNITS:
                 return self._with_unit(float(v.NUMBER_WORDS[w]), unit, j, k + 1)
-        if w in ("a", "an", "one", "half", "quarter") and self.is_word(
-            j + 1, "mile", "lap", "k", "km", "kilometer", "minute", "min", "hour"
-        ):
-            k = {"a": 1.0, "an": 1.0, "one": 1.0, "half": 0.5, "quarter": 0.25}[w]
-            unit = self.at(j + 1).unit  # type: ignore[union-attr]
-            return self._with_unit(k, unit, j, j + 2)
+        if w in ("a", "an", "one", "half", "quarter"):
+            u = j + 1 + (w != "a" and self.is_sym(j + 1, "-"))  # `one-min`, `half-mile`
+            if self.is_word(u, "mile", "lap", "k", "km", "kilometer", "minute", "min", "hour"):
+                k = {"a": 1.0, "an": 1.0, "one": 1.0, "half": 0.5, "quarter": 0.25}[w]
+                return self._with_unit(k, self.words[u], j, u + 1)
         # `4 x mile`, `5xmile`, `mile repeats x4`: a unit alone is one of it only right after a
         # count or before the word for repeats.
         if w in ("mile", "mi", "lap", "km", "k") and (
@@ -675,6 +674,19 @@ class Reader:
             exercise = self._exercise_end(self.i) if t.kind in ("num", "word") else None
             if exercise is not None:
                 self.i = exercise  # `10x press-ups`, `20 walking lunges`: not running
+                continue
+            if (
+                t.kind == "word"
+                and t.unit == "or"
+                and self.have_reps
+                and items
+                and isinstance(items[-1], Block)
+                and (self.count_prefix(self.i + 1) is not None or self._list_follows(self.i + 1))
+            ):
+                # `200, 400, 800 ... or 200, 400, 600 ...`, `6-8 x 400 or 4 x 800`: another
+                # choice of the same work; the first is the session. Passed over to the line's end.
+                while self.i < self.n and self.toks[self.i].kind != "nl":
+                    self.i += 1
                 continue
             if t.kind == "word" and self.have_reps and self._late_target(items):
                 continue  # `6 x 800` then `Goal pace: 2:40`
@@ -1566,6 +1578,13 @@ class Reader:
             if (
                 not in_paren
                 and t.kind == "word"
+                and t.unit == "or"
+                and (self.count_prefix(j + 1) is not None or self._list_follows(j + 1))
+            ):
+                break  # `6-8 x 400 or 4 x 800`: another choice, passed over by the sequence
+            if (
+                not in_paren
+                and t.kind == "word"
                 and t.unit in ("with", "w", "including", "incl")
                 and self._work_follows(j + 1)
             ):
@@ -2141,6 +2160,10 @@ class Reader:
             or self._named_pace_at(q.end, need_suffix=False) is not None
         )
 
+    def _list_follows(self, j: int) -> bool:
+        listed = self.length_list(j)
+        return listed is not None and len(listed[0]) > 2
+
     def _late_target(self, items: list[Item]) -> bool:
         """`Target: 2:40`, `Goal pace: 2:40`, `GP: 4.00 to 4.29`, `pace 72` after the reps: the
         time of the last group's reps, when they have none. True when read."""
@@ -2494,8 +2517,10 @@ class Reader:
         ):
             self.i = close + 1  # `(5:20, 3:57)` for six reps: times that don't line up
             return True
-        q = self.quantity(j + 1)
-        t = self.at(j + 1)
+        lead = j + 1 + self.is_sym(j + 1, "~")  # `(~5:10)`: about
+        lead = self.skip_words(lead, ("about", "approx", "around", "approximately"))
+        q = self.quantity(lead)
+        t = self.at(lead)
         if (
             q is not None
             and q.end == close
@@ -3115,6 +3140,8 @@ class Reader:
                     raise self.error(
                         "a recovery can't be negative", k, k + 2, hint="6 x 400 w/ 90s"
                     )
+            if self.is_word(k, "a", "an") and self.is_word(k + 1) and self.quantity(k + 1):
+                k += 1  # `with a one-min recovery`
             got = self.quantity_range(k)
             if (
                 got is not None

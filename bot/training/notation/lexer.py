@@ -324,6 +324,8 @@ def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:
                     hint="3'05\" or 3:05",
                 )
             end = secs_end + 1 if secs_end < n and s[secs_end] in "\"'" else secs_end
+            if s[secs_end : secs_end + 2] == "''":
+                end += 1  # `6'30''`: two apostrophes for the seconds' mark
             toks.append(Tok("time", start, end, value=value * 60 + secs, form="prime"))
             return end
         toks.append(Tok("time", start, j + 1, value=value * 60, form="prime"))

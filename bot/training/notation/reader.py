@@ -10,6 +10,7 @@ token per turn and expansion is capped, so the cost stays linear in the input.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from bot.training.errors import ParseError
@@ -182,6 +183,8 @@ class Reader:
     have_reps: bool = False  # a block has been read: `with ...` can now be a recovery
     by_length: bool = False  # targets were given by rep length (`400s @ 70`): more may follow
     paren_rest_at: int = -1  # where the last recovery in brackets was (a character offset)
+    # `5 lots of:` and its lines were read: a plan's lines, where pace marks the easy running.
+    line_sets: bool = False
     # Warm-up and cool-down read in brackets after an item, for the sequence to add after it.
     side_segments: list[SegmentItem] = field(default_factory=list)
     # Lookaheads' answers for this text, by position: they depend only on where they are asked,
@@ -1199,7 +1202,9 @@ class Reader:
         if how == "sets" and (t is None or t.kind == "nl" or (t.kind == "sym" and t.unit in ";:")):
             # `3 sets of;` then one item per line, up to the cool-down or the end.
             self.i = j + 1 if t is not None else j
+            self.line_sets = True
             items = self.sequence(depth + 1, closing=False, until_segment=True)
+            items = self._until_easy_pace(items)
             reps = self.flatten(items)
             if reps:
                 return Block(reps, len(reps), self.toks[j - 1].start, self.toks[self.i - 1].end)
@@ -3595,6 +3600,8 @@ class Reader:
         segments: list[Segment] = []
         reps: list[Rep] = []
         items = self.resolve(items, top=True)
+        if self.line_sets:
+            items = self._easy_by_pace(items)
         items = self._easy_between_blocks(items)
         items = self._easy_then_warm_up(items)
         # A repeat of everything above (`... repeat 1,000`) multiplies only now.
@@ -3686,6 +3693,43 @@ class Reader:
                 length=len(self.text),
                 hint="3 x (4 x 400)",
             )
+
+    def _until_easy_pace(self, items: list[Item]) -> list[Item]:
+        """The lines of `5 lots of:` end before a part run much slower than the first
+        (`- 6min @ 5'00''/km`, `- 1min rest`, then `- 10min @ 6'30''/km`: the easy running
+        after the sets). The reading goes back to that part."""
+        first = next((it for it in items if isinstance(it, Block) and it.reps), None)
+        pace = _pace_of(first) if first is not None else None
+        if pace is None:
+            return items
+        for idx, it in enumerate(items):
+            if it is first or not isinstance(it, Block):
+                continue
+            slow = _pace_of(it) if _easy_candidate(it) else None
+            if slow is not None and slow >= EASY_PACE_RATIO * pace:
+                self.i = bisect.bisect_left([t.start for t in self.toks], it.start)
+                return items[:idx]
+        return items
+
+    @staticmethod
+    def _easy_by_pace(items: list[Item]) -> list[Item]:
+        """`- 10min @ 6'30''/km` before and after `- 6min @ 5'00''/km` in a plan's lines: a
+        single part run much slower than the fastest work is easy running (between groups,
+        their recovery)."""
+        drafts = [d for it in items if isinstance(it, Block) for d in it.reps]
+        paces = [p for p in map(_draft_pace, drafts) if p]
+        if len(paces) < 2:
+            return items
+        fastest = min(paces)
+        out: list[Item] = []
+        for it in items:
+            pace = _pace_of(it) if isinstance(it, Block) and _easy_candidate(it) else None
+            if pace is not None and pace >= EASY_PACE_RATIO * fastest:
+                d = it.reps[0]  # type: ignore[union-attr]
+                out.append(SegmentItem("easy", d.distance, d.duration))
+                continue
+            out.append(it)
+        return out
 
     @staticmethod
     def _easy_between_blocks(items: list[Item]) -> list[Item]:
@@ -3996,6 +4040,34 @@ _LABEL_HEADS = frozenset(
 FASTEST_MPS = 11.0
 # A mile pace faster than this (3:50 a mile) is read as the rep's own time when that fits.
 PLAUSIBLE_MILE_MPS = MILE_M / 230
+
+
+# A part run this much slower (per km) than the fastest work is easy running, not a rep.
+EASY_PACE_RATIO = 1.2
+
+
+def _easy_candidate(block: Block) -> bool:
+    """One part of two minutes or more with a pace per km: what easy running between
+    `lots of:` sets looks like (`- 10min @ 6'30''/km`)."""
+    if len(block.reps) != 1:
+        return False
+    d = block.reps[0]
+    return d.pace_km is not None and d.duration is not None and _mid(d.duration) >= 120
+
+
+def _draft_pace(d: Draft) -> float | None:
+    """Seconds per km of a rep, when known."""
+    if d.pace_km is not None:
+        return _mid(d.pace_km)
+    if d.target is not None and d.distance is not None and _mid(d.distance) > 0:
+        return round(_mid(d.target) / _mid(d.distance) * 1000, 1)
+    return None
+
+
+def _pace_of(block: Block) -> float | None:
+    """Seconds per km of a block's reps, when they all have the same known pace."""
+    paces = {_draft_pace(d) for d in block.reps}
+    return paces.pop() if len(paces) == 1 and None not in paces else None
 
 
 def _dotted_minutes(value: float) -> float:

@@ -307,6 +307,18 @@ class Reader:
             if t.form in ("daytime", "ratio"):
                 return None
             end = j + 1
+            nxt = self.at(end)
+            if (
+                t.form == "prime"
+                and t.value % 60 == 0
+                and nxt is not None
+                and nxt.kind == "time"
+                and nxt.form == "prime"
+                and nxt.value < 60
+                and nxt.start == t.end + 1
+                and self.text[t.end - 1] == "'"
+            ):
+                return Qty("t", t.value + nxt.value, j, end + 1)  # `1' 24"`: apart, one time
             if self.is_word(end) and self.at(end).unit in _MINUTE_WORDS | _SECOND_WORDS:  # type: ignore[union-attr]
                 end += 1  # `1:00 minute`, `2:30 min`
             return Qty("t", t.value, j, end)
@@ -391,6 +403,10 @@ class Reader:
     def _with_unit(self, value: float, unit: str, j: int, end: int) -> Qty | None:
         if unit == "ks":
             return Qty("d", value * 1000, j, end)
+        if unit == "m" and value < 10:
+            # `5m, 4m, 3m`, `1m recovery`, `8m 35s`: no rep or recovery is a few metres long;
+            # written so, m is minutes (a capital M is miles, read by the lexer).
+            unit = "min"
         if unit == "s":
             return Qty("s", value, j, end)
         if unit in DISTANCE_UNITS:
@@ -1781,6 +1797,14 @@ class Reader:
                     d.rest, d.equal = r, None
                 self.i = listed[1]
                 continue
+            gaps = self._gap_rests(j, len(block.reps) - 1) if len(block.reps) > 2 else None
+            if gaps is not None:
+                # `3x600m with 5 mins and 10 mins recovery`, `300m/700m Trabpause`: one for
+                # each gap between the reps, in order.
+                for d, r in zip(block.reps, gaps[0], strict=False):
+                    d.rest, d.equal = r, None
+                self.i = gaps[1]
+                continue
             rest = self.rest_clause(j, weak_lead=weak)
             if rest is not None:
                 self.apply_rest(block, rest)
@@ -2382,6 +2406,8 @@ class Reader:
         if t.kind == "time" and t.form in ("clock", "prime"):
             return True
         if t.kind == "num":
+            if t.unit in ("min", "mins", "m") and self.quantity(j) is not None:
+                return self.quantity(j).kind == "t"  # type: ignore[union-attr]  # `at 4m 10s`
             return self._named_pace_at(j) is not None or t.unit in ("", "s", "sec", "secs")
         if t.kind == "word":
             return t.unit in v.NAMED_PACES or t.unit in ("mile", "half", "marathon", "goal", "race")
@@ -3268,6 +3294,38 @@ class Reader:
             only,
             explicit=scope_seen,
         )
+
+    def _gap_rests(self, j: int, gaps: int) -> tuple[list[Rest], int] | None:
+        """`with 5 mins and 10 mins recovery`, `mit 300m/700m Trabpause`: as many amounts as
+        there are gaps between the reps, with a recovery's word: (the recoveries, index after)."""
+        k = j + (self.is_word(j, "with", "w") or self.is_sym(j, ","))
+        if k >= self.n or (self.words[k] and self.words[k] not in v.REST_WORDS):
+            return None
+        worded = self.words[k] in v.REST_WORDS
+        k += worded
+        amounts: list[Qty] = []
+        while len(amounts) <= gaps:
+            q = self.quantity(k)
+            if q is None or q.kind not in ("t", "d"):
+                return None
+            amounts.append(q)
+            k = q.end
+            if self.is_word(k, "and", "then") or self.is_sym(k, "/", ",", "&"):
+                k += 1
+                continue
+            break
+        if len(amounts) != gaps or gaps < 2 or len({q.kind for q in amounts}) != 1:
+            return None
+        after = self.words[k] if k < self.n else ""
+        if not worded and after not in v.REST_WORDS:
+            return None
+        kind = v.REST_WORDS.get(after) or None
+        k += after in v.REST_WORDS
+        rests = [
+            Rest(q.value, None, kind) if q.kind == "d" else Rest(None, q.value, kind)
+            for q in amounts
+        ]
+        return rests, k
 
     def _rest_list(self, j: int) -> tuple[list[Rest], int] | None:
         """`with recoveries of 30, 25, 20, 15 and 10 seconds`, `reducing recoveries of 60

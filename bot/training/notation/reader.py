@@ -1619,8 +1619,15 @@ class Reader:
                         self.set_target(d, val, per)
                     block.bare_single = False
                     continue
-            lead = (t.kind == "sym" and t.unit == "@") or (
-                t.kind == "word" and t.unit in v.TARGET_LEADS and self._target_follows(j + 1)
+            lead = (
+                (t.kind == "sym" and t.unit == "@")
+                or (t.kind == "word" and t.unit in v.TARGET_LEADS and self._target_follows(j + 1))
+                or (
+                    t.kind == "word"
+                    and t.unit == "a"
+                    and all(d.target is None for d in block.reps)
+                    and self._italian_at(j)
+                )
             )
             offset = self._offset_end(j + 1) if lead else None
             if offset is not None:
@@ -2398,6 +2405,17 @@ class Reader:
         if t is not None and t.kind == "word" and t.unit in ("from", "to"):
             t = self.at(j + 1)
         return t is not None and (t.kind == "time" or (t.kind == "num" and t.unit in ("", "s")))
+
+    def _italian_at(self, j: int) -> bool:
+        """`10x400 m a 1' 24"`: Italian and Spanish `a` before a time is `at`; in English `a`
+        before a time leads to a recovery (`with a 1:30 rest`)."""
+        t = self.at(j + 1)
+        if t is None or t.kind != "time" or t.form not in ("clock", "prime"):
+            return False
+        q = self.quantity(j + 1)
+        if q is None or self.is_word(j - 1, "with"):
+            return False
+        return (self.words[q.end] if q.end < self.n else "") not in _AFTER_AMOUNT_WORDS
 
     def _target_follows(self, j: int) -> bool:
         t = self.at(j)

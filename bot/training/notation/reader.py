@@ -235,8 +235,10 @@ class Reader:
         return self.toks[j] if 0 <= j < self.n else None
 
     def is_word(self, j: int, *words: str) -> bool:
-        w = self.words[j] if 0 <= j < self.n else ""
-        return bool(w) and (not words or w in words)
+        if not 0 <= j < self.n:
+            return False
+        w = self.words[j]  # "" when the token is no word
+        return w != "" and (w in words if words else True)
 
     def is_sym(self, j: int, *syms: str) -> bool:
         return 0 <= j < self.n and self.syms[j] in syms

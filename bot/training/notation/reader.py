@@ -298,13 +298,21 @@ class Reader:
             if t.form in ("daytime", "ratio"):
                 return None
             end = j + 1
-            if self.is_word(end) and self.at(end).unit in _MINUTE_WORDS | _SECOND_WORDS:  # type: ignore[union-attr]
+            if self.is_word(end) and self.at(end).unit in _MINUTE_OR_SECOND_WORDS:  # type: ignore[union-attr]
                 end += 1  # `1:00 minute`, `2:30 min`
             return Qty("t", t.value, j, end)
         if t.kind == "word":
             return self._word_quantity(j, t)
         if t.kind != "num":
             return None
+        if not t.unit:
+            nxt = self.at(j + 1)
+            if nxt is None or not (
+                nxt.kind == "word"
+                or (nxt.kind == "sym" and nxt.unit == "/")
+                or (nxt.kind == "sym" and nxt.unit == "-" and self.is_word(j + 2))
+            ):
+                return Qty("bare", t.value, j, j + 1)  # no unit, fraction or `-mile` after it
         # `1/2 mile`, `3/4 mi`: a fraction of a unit.
         if (
             not t.unit
@@ -1314,6 +1322,8 @@ class Reader:
 
     def segment_after(self, j: int) -> tuple[SegmentKind, int] | None:
         """A segment word within the few words after a length: `3 mi easy warm-up`."""
+        if not (0 <= j < self.n and (self.words[j] or self.syms[j] in ("(", "["))):
+            return None  # neither a word nor a bracket after the length: the common case
         k = j
         found: tuple[SegmentKind, int] | None = None
         for _ in range(4):
@@ -3469,6 +3479,7 @@ _MINUTE_WORDS = frozenset({"min", "mins", "minute", "minutes", "mn"})
 _SECOND_WORDS = frozenset({"s", "sec", "secs", "second", "seconds"})
 _HOUR_WORDS = frozenset({"h", "hr", "hrs", "hour", "hours"})
 _DURATION_WORDS = _MINUTE_WORDS | _SECOND_WORDS | _HOUR_WORDS
+_MINUTE_OR_SECOND_WORDS = _MINUTE_WORDS | _SECOND_WORDS
 
 
 # Words that name a part of a plan when a number or letter follows: `Set 1`, `Block A`.

@@ -540,57 +540,72 @@ class Reader:
             guard -= 1
             t = self.toks[self.i]
             w = self.words[self.i]  # "" unless a word
-            if t.kind == "sym" and t.unit in ")]}":
-                if closing or until_segment:
-                    return items
-                raise self.error("this closing bracket has no opening one", self.i)
-            if t.kind == "nl" or (t.kind == "sym" and t.unit == ";") or w in ("then", "followed"):
-                after_break = True
-                prose = False
-                pending_named = None  # a pace letter speaks for its own line only
-                self.i += 1
-                continue
-            if (
-                t.kind == "sym"
-                and t.unit == "x"
-                and (
-                    self.i == 0 or self.at(self.i + 1) is None or self.at(self.i + 1).kind == "nl"  # type: ignore[union-attr]
-                )
-            ):
-                raise self.error(
-                    "this x has no count before it"
-                    if self.at(self.i + 1) is not None and self.at(self.i + 1).kind != "nl"
-                    else "this x has nothing after it",  # type: ignore[union-attr]
-                    self.i,
-                    hint="6 x 400",
-                )
-            if t.kind == "sym" and t.unit == "-" and self._negative_count(self.i):
-                raise self.error("a count can't be negative", self.i, self.i + 2, hint="5 x 400")
-            if t.kind == "sym" and t.unit == "=" and self.quantity_range(self.i + 1) is not None:
-                self.i = self.quantity_range(self.i + 1)[1]  # type: ignore[index]  # `= 5,600 metres`
-                continue
-            if (t.kind == "sym" and t.unit in ",+/&-|>:=!?#~") or w in (
-                "and", "plus", "followed", "by", "next", "after", "finish", "finished"
-            ):
-                rest = self.rest_clause(self.i, weak_lead=True)
-                if rest is not None:
-                    self.i = rest.end
-                    items.append(
-                        RestItem(rest.rest, rest.scope, rest.equal, after_break, rest.only)
-                    )
+            # Symbols, line breaks and words that join, break or head the items; a number or a
+            # time is none of these, and goes straight to what can start at it.
+            if t.kind != "num" and t.kind != "time":
+                if t.kind == "sym" and t.unit in ")]}":
+                    if closing or until_segment:
+                        return items
+                    raise self.error("this closing bracket has no opening one", self.i)
+                if (
+                    t.kind == "nl"
+                    or (t.kind == "sym" and t.unit == ";")
+                    or w in ("then", "followed")
+                ):
+                    after_break = True
                     prose = False
+                    pending_named = None  # a pace letter speaks for its own line only
+                    self.i += 1
                     continue
-                self.i += 1
-                continue
-            if (
-                t.kind == "word"
-                and t.unit in ("t", "i", "r", "m")
-                and (self.i == 0 or self.toks[self.i - 1].kind == "nl")
-                and self.count_prefix(self.i + 1) is not None
-            ):
-                pending_named = v.NAMED_PACES[t.unit]  # the pace of the group that follows
-                self.i += 1
-                continue
+                if (
+                    t.kind == "sym"
+                    and t.unit == "x"
+                    and (
+                        self.i == 0
+                        or self.at(self.i + 1) is None
+                        or self.at(self.i + 1).kind == "nl"  # type: ignore[union-attr]
+                    )
+                ):
+                    raise self.error(
+                        "this x has no count before it"
+                        if self.at(self.i + 1) is not None and self.at(self.i + 1).kind != "nl"
+                        else "this x has nothing after it",  # type: ignore[union-attr]
+                        self.i,
+                        hint="6 x 400",
+                    )
+                if t.kind == "sym" and t.unit == "-" and self._negative_count(self.i):
+                    raise self.error(
+                        "a count can't be negative", self.i, self.i + 2, hint="5 x 400"
+                    )
+                if (
+                    t.kind == "sym"
+                    and t.unit == "="
+                    and self.quantity_range(self.i + 1) is not None
+                ):
+                    self.i = self.quantity_range(self.i + 1)[1]  # type: ignore[index]  # `= 5,600 metres`
+                    continue
+                if (t.kind == "sym" and t.unit in ",+/&-|>:=!?#~") or w in (
+                    "and", "plus", "followed", "by", "next", "after", "finish", "finished"
+                ):
+                    rest = self.rest_clause(self.i, weak_lead=True)
+                    if rest is not None:
+                        self.i = rest.end
+                        items.append(
+                            RestItem(rest.rest, rest.scope, rest.equal, after_break, rest.only)
+                        )
+                        prose = False
+                        continue
+                    self.i += 1
+                    continue
+                if (
+                    t.kind == "word"
+                    and t.unit in ("t", "i", "r", "m")
+                    and (self.i == 0 or self.toks[self.i - 1].kind == "nl")
+                    and self.count_prefix(self.i + 1) is not None
+                ):
+                    pending_named = v.NAMED_PACES[t.unit]  # the pace of the group that follows
+                    self.i += 1
+                    continue
             # Only a heading word (`Set`, `Week`) or a number and a slash (`11/16`) starts a label.
             maybe_label = w in _LABEL_HEADS or (
                 self.syms[min(self.i + 1, self.n - 1)] == "/" and self._could_count(self.i)
@@ -714,10 +729,11 @@ class Reader:
         if t.kind == "sym" and t.unit in "([{":
             return self.group(depth)
         rest = self.rest_clause(j, weak_lead=False)
-        if rest is not None and (self.have_reps or not self.is_word(j, "with", "w")):
+        with_word = self.words[j] in ("with", "w")
+        if rest is not None and (self.have_reps or not with_word):
             self.i = rest.end
             return RestItem(rest.rest, rest.scope, rest.equal, only=rest.only)
-        if self.is_word(j, "with", "w"):
+        if with_word:
             self.i = j + 1  # `starts with 3 km`: not a recovery before any rep
             return None
         return self.lengths(depth)
@@ -873,8 +889,21 @@ class Reader:
     def count_prefix(self, j: int) -> tuple[int, int, str] | None:
         """`6 x`, `6x`, `2 sets of`, `3 sets:`, `6 reps of`, `16 alternating`, `ten 800m
         repeats`: (count, index after, how)."""
-        if not (0 <= j < self.n and self._could_count(j)):
-            return None  # only digits or a number word can be a count
+        # Only digits or a number word can be a count, and digits only before what can follow
+        # one: an x, a bracket, a word or a number (`6 x`, `6 (or 8) x`, `6 sets`, `5 800s`).
+        if not 0 <= j < self.n:
+            return None
+        t = self.toks[j]
+        if t.kind == "num":
+            if t.unit or t.form != "int":
+                return None
+            nxt = self.toks[j + 1] if j + 1 < self.n else None
+            if nxt is None or nxt.kind in ("nl", "time") or (
+                nxt.kind == "sym" and nxt.unit not in ("x", "(")
+            ):
+                return None
+        elif self.words[j] not in v.NUMBER_WORDS:
+            return None
         # Chains like `3 times 3 times ...` ask it again at every level: cubic without the memo.
         known = self.count_at
         if j in known:

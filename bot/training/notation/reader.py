@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from bot.training.errors import ParseError
 from bot.training.model import Amount, Rep, Rest, Segment, SegmentKind, Workout
 from bot.training.notation import vocabulary as v
-from bot.training.notation.lexer import Tok, tokenize
+from bot.training.notation.lexer import Tok, normalise, tokenize
 from bot.training.units import DISTANCE_UNITS, DURATION_UNITS, MILE_M
 
 MAX_TEXT = 4000
@@ -211,14 +211,18 @@ class Reader:
         # The word or symbol at each position ("" for none): the reader's most asked questions.
         self.words = [t.unit if t.kind == "word" else "" for t in self.toks]
         self.syms = [t.unit if t.kind == "sym" else "\0" for t in self.toks]
-        # Where the last word that can end a race pace's name is (`5k pace`): no name starts
-        # after it, which rules most places out at once.
-        self.last_pace_word = -1
-        for j in range(self.n - 1, -1, -1):
-            if self.words[j] in v.PACE_SUFFIX_WORDS or self.toks[j].unit.endswith("pace"):
-                self.last_pace_word = j  # `pace`, `effort`, `5kpace`
-                break
         self._check_brackets()
+        # Where the last token that can end a race pace's name is (`pace`, `effort`, `5kpace`):
+        # no name starts after it, which rules most places out at once. A token ending in `pace`
+        # has it in the folded text (less hyphens: `pa-ce`), so most texts need no search.
+        self.last_pace_word = -1
+        if not v.PACE_SUFFIX_WORDS.isdisjoint(self.words) or (
+            "pace" in normalise(self.text).replace("-", "")
+        ):
+            for j in range(self.n - 1, -1, -1):
+                if self.words[j] in v.PACE_SUFFIX_WORDS or self.toks[j].unit.endswith("pace"):
+                    self.last_pace_word = j
+                    break
         try:
             items = self.sequence(depth=0, closing=False)
         except RecursionError:
@@ -939,9 +943,6 @@ class Reader:
         else:
             n = int(t.value)
         k = j + 1
-        nxt = self.at(k)
-        if nxt is None or nxt.kind in ("nl", "time") or (nxt.kind == "sym" and nxt.unit != "x"):
-            return None  # after a count comes an x, `by`, a length, or `sets` and such words
         if self.is_word(k, "by") and self.quantity(k + 1) is not None:
             return n, k + 1, "x"  # `8 by 3 mins`
         if self.is_sym(k, "x"):
@@ -975,6 +976,7 @@ class Reader:
             ):
                 return None  # `400 x 800 x 1200`: a sequence, read by `lengths`
             return n, k + 1, "x"
+        nxt = self.at(k)
         if (
             nxt is not None
             and nxt.kind == "num"
@@ -2078,7 +2080,7 @@ class Reader:
         (name, index after). The name is None for a pace between two races, which has no rep time
         of its own. After `@`, `need_suffix=False` also takes `@ 5k`, `@ 10K`."""
         if need_suffix and j > self.last_pace_word:
-            return None  # the suffix (`pace`, `effort`) is at or after j: none is, answered fast
+            return None  # a name ends in a pace word (`pace`, `effort`) at or after j: none is
         known, key = self.paces, (j, need_suffix)
         if key in known:
             return known[key]

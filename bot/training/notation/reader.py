@@ -175,6 +175,7 @@ class Reader:
     words: list[str] = field(default_factory=list)
     syms: list[str] = field(default_factory=list)
     last_pace_word: int = -1
+    compares: bool = False
     have_reps: bool = False  # a block has been read: `with ...` can now be a recovery
     # Lookaheads' answers for this text, by position: they depend only on where they are asked,
     # and the reader asks the same question at the same place from several tries. Each is
@@ -211,6 +212,7 @@ class Reader:
         # The word or symbol at each position ("" for none): the reader's most asked questions.
         self.words = [t.unit if t.kind == "word" else "" for t in self.toks]
         self.syms = [t.unit if t.kind == "sym" else "\0" for t in self.toks]
+        self.compares = not _OFFSET_OR_COMPARE.isdisjoint(self.words)  # `slower`, `over`, ...
         self._check_brackets()
         # Where the last token that can end a race pace's name is (`pace`, `effort`, `5kpace`):
         # no name starts after it, which rules most places out at once. A token ending in `pace`
@@ -636,7 +638,13 @@ class Reader:
                 if q is not None:
                     self.i = q[1]
                     continue
-            offset = self._offset_end(self.i) if t.kind in ("num", "sym") else None
+            # A number starts an offset only with a comparing word (`30 s slower`), and few texts
+            # have one; a sign (`+10 s`) always might.
+            offset = (
+                self._offset_end(self.i)
+                if t.kind == "sym" or (t.kind == "num" and self.compares)
+                else None
+            )
             if offset is not None:
                 self.i = offset  # `30 seconds per mile above 5k pace`: a pace, not a rep
                 continue
@@ -652,7 +660,11 @@ class Reader:
                 last = next((it for it in reversed(items) if isinstance(it, Block)), None)
                 if last is not None and self._portion(last):
                     continue
-            named = self._named_pace_at(self.i) if t.kind in ("num", "word") else None
+            named = (
+                self._named_pace_at(self.i)
+                if t.kind in ("num", "word") and self.i <= self.last_pace_word
+                else None
+            )
             if named is not None:
                 items.append(NamedItem(named[0]))  # `aiming for 5k race pace`
                 self.i = named[1]
@@ -1277,6 +1289,10 @@ class Reader:
         end = q[1]
         joined: _ListLink | None = None
         while True:
+            if end >= self.n or (
+                self.syms[end] not in (",", "/", "&", "x") and self.words[end] != "and"
+            ):
+                break  # nothing that joins one more group after this one: the list ends
             if self.is_sym(end, ",") and self.is_word(end + 1, "and"):
                 end += 1  # `5, 4, 3, 2, and 1 minute`
             x_joined = (
@@ -1513,7 +1529,11 @@ class Reader:
                     self.i = j + 1
                 block.bare_single = False
                 continue
-            offset = self._offset_end(j) if t.kind in ("num", "sym") else None
+            offset = (
+                self._offset_end(j)
+                if t.kind == "sym" or (t.kind == "num" and self.compares)
+                else None
+            )
             if offset is not None:
                 self.i = offset  # `@ 10k pace +10 to 15 sec/mile`: no target of its own
                 block.paced = True
@@ -1521,7 +1541,11 @@ class Reader:
                     for d in block.reps:
                         d.named = None  # ... nor the name it is offset from
                 continue
-            named_here = self._named_pace_at(j) if t.kind in ("num", "word") else None
+            named_here = (
+                self._named_pace_at(j)
+                if t.kind in ("num", "word") and j <= self.last_pace_word
+                else None
+            )
             if named_here is not None:
                 self.set_named(block, named_here[0])
                 self.i = named_here[1]
@@ -2609,7 +2633,13 @@ class Reader:
         elif first.kind == "sym":
             if first.unit not in "+-":
                 return None
-        elif first.kind == "nl" or (not strong and not self._rest_word_near(k + 1)):
+        elif first.kind == "nl" or (
+            not strong
+            and (
+                _AFTER_AMOUNT_WORDS.isdisjoint(self.words[k + 1 : k + 6])
+                or not self._rest_word_near(k + 1)
+            )
+        ):
             return None  # an amount is a recovery only with a word that says so after it
         known, key = self.rests, (j, weak_lead, strong)
         if key in known:

@@ -56,10 +56,21 @@ def test_fast_path_agrees_on_any_text(text: str) -> None:
     assert _tokens(text, True) == _tokens(text, False)
 
 
+# A comma after a number: a list (read by the fast path), thousands or a decimal comma (not).
+@pytest.mark.parametrize(
+    "text",
+    ["0,0,0", "400,300,200", "12,345", "1,000,5", "1,0005", "2,1km", "2,1kmx", "3,12km", "5,1mi"],
+)
+def test_fast_path_agrees_on_commas_after_numbers(text: str) -> None:
+    assert _tokens(text, True) == _tokens(text, False)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("6x400m", [("num", ""), ("sym", "x"), ("num", "m")]),
+        ("0,0", [("num", ""), ("sym", ","), ("num", "")]),
+        ("2,1km", [("num", "km")]),
         ("w/ 90s b/w", [("word", "with"), ("num", "s"), ("word", "between")]),
         ("warm-up 2 mi", [("word", "warmup"), ("num", ""), ("word", "mi")]),
         ("x-ray", [("word", "xray")]),

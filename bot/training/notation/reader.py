@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from bot.training.errors import ParseError
 from bot.training.model import Amount, Rep, Rest, Segment, SegmentKind, Workout
 from bot.training.notation import vocabulary as v
-from bot.training.notation.lexer import Tok, tokenize
+from bot.training.notation.lexer import Tok, normalise, tokenize
 from bot.training.units import DISTANCE_UNITS, DURATION_UNITS, MILE_M
 
 MAX_TEXT = 4000
@@ -180,6 +180,7 @@ class Reader:
     words: list[str] = field(default_factory=list)
     syms: list[str] = field(default_factory=list)
     last_pace_word: int = -1
+    compares: bool = False
     have_reps: bool = False  # a block has been read: `with ...` can now be a recovery
     by_length: bool = False  # targets were given by rep length (`400s @ 70`): more may follow
     paren_rest_at: int = -1  # where the last recovery in brackets was (a character offset)
@@ -222,14 +223,19 @@ class Reader:
         # The word or symbol at each position ("" for none): the reader's most asked questions.
         self.words = [t.unit if t.kind == "word" else "" for t in self.toks]
         self.syms = [t.unit if t.kind == "sym" else "\0" for t in self.toks]
-        # Where the last word that can end a race pace's name is (`5k pace`): no name starts
-        # after it, which rules most places out at once.
-        self.last_pace_word = -1
-        for j in range(self.n - 1, -1, -1):
-            if self.words[j] in v.PACE_SUFFIX_WORDS or self.toks[j].unit.endswith("pace"):
-                self.last_pace_word = j  # `pace`, `effort`, `5kpace`
-                break
+        self.compares = not _OFFSET_OR_COMPARE.isdisjoint(self.words)  # `slower`, `over`, ...
         self._check_brackets()
+        # Where the last token that can end a race pace's name is (`pace`, `effort`, `5kpace`):
+        # no name starts after it, which rules most places out at once. A token ending in `pace`
+        # has it in the folded text (less hyphens: `pa-ce`), so most texts need no search.
+        self.last_pace_word = -1
+        if not v.PACE_SUFFIX_WORDS.isdisjoint(self.words) or (
+            "pace" in normalise(self.text).replace("-", "")
+        ):
+            for j in range(self.n - 1, -1, -1):
+                if self.words[j] in v.PACE_SUFFIX_WORDS or self.toks[j].unit.endswith("pace"):
+                    self.last_pace_word = j
+                    break
         try:
             items = self.sequence(depth=0, closing=False)
         except RecursionError:
@@ -246,8 +252,10 @@ class Reader:
         return self.toks[j] if 0 <= j < self.n else None
 
     def is_word(self, j: int, *words: str) -> bool:
-        w = self.words[j] if 0 <= j < self.n else ""
-        return bool(w) and (not words or w in words)
+        if not 0 <= j < self.n:
+            return False
+        w = self.words[j]  # "" when the token is no word
+        return w != "" and (w in words if words else True)
 
     def is_sym(self, j: int, *syms: str) -> bool:
         return 0 <= j < self.n and self.syms[j] in syms
@@ -319,16 +327,25 @@ class Reader:
                 and self.text[t.end - 1] == "'"
             ):
                 return Qty("t", t.value + nxt.value, j, end + 1)  # `1' 24"`: apart, one time
-            if self.is_word(end) and self.at(end).unit in _MINUTE_WORDS | _SECOND_WORDS:  # type: ignore[union-attr]
+            if self.is_word(end) and self.at(end).unit in _MINUTE_OR_SECOND_WORDS:  # type: ignore[union-attr]
                 end += 1  # `1:00 minute`, `2:30 min`
             return Qty("t", t.value, j, end)
         if t.kind == "word":
             return self._word_quantity(j, t)
         if t.kind != "num":
             return None
-        mixed = self._mixed_fraction(j, t)
-        if mixed is not None:
-            return mixed
+        if not t.unit:
+            nxt = self.at(j + 1)
+            if nxt is not None and (nxt.kind == "num" or (nxt.kind == "sym" and nxt.unit == "-")):
+                mixed = self._mixed_fraction(j, t)
+                if mixed is not None:
+                    return mixed
+            if nxt is None or not (
+                nxt.kind == "word"
+                or (nxt.kind == "sym" and nxt.unit == "/")
+                or (nxt.kind == "sym" and nxt.unit == "-" and self.is_word(j + 2))
+            ):
+                return Qty("bare", t.value, j, j + 1)  # no unit, fraction or `-mile` after it
         # `1/2 mile`, `3/4 mi`: a fraction of a unit.
         if (
             not t.unit
@@ -597,57 +614,72 @@ class Reader:
             guard -= 1
             t = self.toks[self.i]
             w = self.words[self.i]  # "" unless a word
-            if t.kind == "sym" and t.unit in ")]}":
-                if closing or until_segment:
-                    return items
-                raise self.error("this closing bracket has no opening one", self.i)
-            if t.kind == "nl" or (t.kind == "sym" and t.unit == ";") or w in ("then", "followed"):
-                after_break = True
-                prose = False
-                pending_named = None  # a pace letter speaks for its own line only
-                self.i += 1
-                continue
-            if (
-                t.kind == "sym"
-                and t.unit == "x"
-                and (
-                    self.i == 0 or self.at(self.i + 1) is None or self.at(self.i + 1).kind == "nl"  # type: ignore[union-attr]
-                )
-            ):
-                raise self.error(
-                    "this x has no count before it"
-                    if self.at(self.i + 1) is not None and self.at(self.i + 1).kind != "nl"
-                    else "this x has nothing after it",  # type: ignore[union-attr]
-                    self.i,
-                    hint="6 x 400",
-                )
-            if t.kind == "sym" and t.unit == "-" and self._negative_count(self.i):
-                raise self.error("a count can't be negative", self.i, self.i + 2, hint="5 x 400")
-            if t.kind == "sym" and t.unit == "=" and self.quantity_range(self.i + 1) is not None:
-                self.i = self.quantity_range(self.i + 1)[1]  # type: ignore[index]  # `= 5,600 metres`
-                continue
-            if (t.kind == "sym" and t.unit in ",+/&-|>:=!?#~") or w in (
-                "and", "plus", "followed", "by", "next", "after", "finish", "finished"
-            ):
-                rest = self.rest_clause(self.i, weak_lead=True)
-                if rest is not None:
-                    self.i = rest.end
-                    items.append(
-                        RestItem(rest.rest, rest.scope, rest.equal, after_break, rest.only)
-                    )
+            # Symbols, line breaks and words that join, break or head the items; a number or a
+            # time is none of these, and goes straight to what can start at it.
+            if t.kind != "num" and t.kind != "time":
+                if t.kind == "sym" and t.unit in ")]}":
+                    if closing or until_segment:
+                        return items
+                    raise self.error("this closing bracket has no opening one", self.i)
+                if (
+                    t.kind == "nl"
+                    or (t.kind == "sym" and t.unit == ";")
+                    or w in ("then", "followed")
+                ):
+                    after_break = True
                     prose = False
+                    pending_named = None  # a pace letter speaks for its own line only
+                    self.i += 1
                     continue
-                self.i += 1
-                continue
-            if (
-                t.kind == "word"
-                and t.unit in ("t", "i", "r", "m")
-                and (self.i == 0 or self.toks[self.i - 1].kind == "nl")
-                and self.count_prefix(self.i + 1) is not None
-            ):
-                pending_named = v.NAMED_PACES[t.unit]  # the pace of the group that follows
-                self.i += 1
-                continue
+                if (
+                    t.kind == "sym"
+                    and t.unit == "x"
+                    and (
+                        self.i == 0
+                        or self.at(self.i + 1) is None
+                        or self.at(self.i + 1).kind == "nl"  # type: ignore[union-attr]
+                    )
+                ):
+                    raise self.error(
+                        "this x has no count before it"
+                        if self.at(self.i + 1) is not None and self.at(self.i + 1).kind != "nl"
+                        else "this x has nothing after it",  # type: ignore[union-attr]
+                        self.i,
+                        hint="6 x 400",
+                    )
+                if t.kind == "sym" and t.unit == "-" and self._negative_count(self.i):
+                    raise self.error(
+                        "a count can't be negative", self.i, self.i + 2, hint="5 x 400"
+                    )
+                if (
+                    t.kind == "sym"
+                    and t.unit == "="
+                    and self.quantity_range(self.i + 1) is not None
+                ):
+                    self.i = self.quantity_range(self.i + 1)[1]  # type: ignore[index]  # `= 5,600 metres`
+                    continue
+                if (t.kind == "sym" and t.unit in ",+/&-|>:=!?#~") or w in (
+                    "and", "plus", "followed", "by", "next", "after", "finish", "finished"
+                ):
+                    rest = self.rest_clause(self.i, weak_lead=True)
+                    if rest is not None:
+                        self.i = rest.end
+                        items.append(
+                            RestItem(rest.rest, rest.scope, rest.equal, after_break, rest.only)
+                        )
+                        prose = False
+                        continue
+                    self.i += 1
+                    continue
+                if (
+                    t.kind == "word"
+                    and t.unit in ("t", "i", "r", "m")
+                    and (self.i == 0 or self.toks[self.i - 1].kind == "nl")
+                    and self.count_prefix(self.i + 1) is not None
+                ):
+                    pending_named = v.NAMED_PACES[t.unit]  # the pace of the group that follows
+                    self.i += 1
+                    continue
             # Only a heading word (`Set`, `Week`) or a number and a slash (`11/16`) starts a label.
             maybe_label = w in _LABEL_HEADS or (
                 self.syms[min(self.i + 1, self.n - 1)] == "/" and self._could_count(self.i)
@@ -674,7 +706,13 @@ class Reader:
                 if q is not None:
                     self.i = q[1]
                     continue
-            offset = self._offset_end(self.i) if t.kind in ("num", "sym") else None
+            # A number starts an offset only with a comparing word (`30 s slower`), and few texts
+            # have one; a sign (`+10 s`) always might.
+            offset = (
+                self._offset_end(self.i)
+                if t.kind == "sym" or (t.kind == "num" and self.compares)
+                else None
+            )
             if offset is not None:
                 self.i = offset  # `30 seconds per mile above 5k pace`: a pace, not a rep
                 continue
@@ -715,7 +753,11 @@ class Reader:
             if listed is not None:
                 self.i = listed  # `20x400. 77, 75, 74, ...`: one time per rep, what was run
                 continue
-            named = self._named_pace_at(self.i) if t.kind in ("num", "word") else None
+            named = (
+                self._named_pace_at(self.i)
+                if t.kind in ("num", "word") and self.i <= self.last_pace_word
+                else None
+            )
             if named is not None:
                 items.append(NamedItem(named[0]))  # `aiming for 5k race pace`
                 self.i = named[1]
@@ -835,10 +877,11 @@ class Reader:
         if t.kind == "sym" and t.unit in "([{":
             return self.group(depth)
         rest = self.rest_clause(j, weak_lead=False)
-        if rest is not None and (self.have_reps or not self.is_word(j, "with", "w")):
+        with_word = self.words[j] in ("with", "w")
+        if rest is not None and (self.have_reps or not with_word):
             self.i = rest.end
             return RestItem(rest.rest, rest.scope, rest.equal, only=rest.only)
-        if self.is_word(j, "with", "w"):
+        if with_word:
             self.i = j + 1  # `starts with 3 km`: not a recovery before any rep
             return None
         return self.lengths(depth)
@@ -1014,8 +1057,21 @@ class Reader:
     def count_prefix(self, j: int) -> tuple[int, int, str] | None:
         """`6 x`, `6x`, `2 sets of`, `3 sets:`, `6 reps of`, `16 alternating`, `ten 800m
         repeats`: (count, index after, how)."""
-        if not (0 <= j < self.n and self._could_count(j)):
-            return None  # only digits or a number word can be a count
+        # Only digits or a number word can be a count, and digits only before what can follow
+        # one: an x, a bracket, a word or a number (`6 x`, `6 (or 8) x`, `6 sets`, `5 800s`).
+        if not 0 <= j < self.n:
+            return None
+        t = self.toks[j]
+        if t.kind == "num":
+            if t.unit or t.form != "int":
+                return None
+            nxt = self.toks[j + 1] if j + 1 < self.n else None
+            if nxt is None or nxt.kind in ("nl", "time") or (
+                nxt.kind == "sym" and nxt.unit not in ("x", "(")
+            ):
+                return None
+        elif self.words[j] not in v.NUMBER_WORDS:
+            return None
         # Chains like `3 times 3 times ...` ask it again at every level: cubic without the memo.
         known = self.count_at
         if j in known:
@@ -1051,9 +1107,6 @@ class Reader:
         else:
             n = int(t.value)
         k = j + 1
-        nxt = self.at(k)
-        if nxt is None or nxt.kind in ("nl", "time") or (nxt.kind == "sym" and nxt.unit != "x"):
-            return None  # after a count comes an x, `by`, a length, or `sets` and such words
         if self.is_word(k, "by") and self.quantity(k + 1) is not None:
             return n, k + 1, "x"  # `8 by 3 mins`
         if self.is_sym(k, "x"):
@@ -1087,6 +1140,7 @@ class Reader:
             ):
                 return None  # `400 x 800 x 1200`: a sequence, read by `lengths`
             return n, k + 1, "x"
+        nxt = self.at(k)
         if (
             nxt is not None
             and nxt.kind == "num"
@@ -1391,6 +1445,10 @@ class Reader:
         end = q[1]
         joined: _ListLink | None = None
         while True:
+            if end >= self.n or (
+                self.syms[end] not in (",", "/", "&", "x") and self.words[end] != "and"
+            ):
+                break  # nothing that joins one more group after this one: the list ends
             if self.is_sym(end, ",") and self.is_word(end + 1, "and"):
                 end += 1  # `5, 4, 3, 2, and 1 minute`
             x_joined = (
@@ -1467,6 +1525,8 @@ class Reader:
 
     def segment_after(self, j: int) -> tuple[SegmentKind, int] | None:
         """A segment word within the few words after a length: `3 mi easy warm-up`."""
+        if not (0 <= j < self.n and (self.words[j] or self.syms[j] in ("(", "["))):
+            return None  # neither a word nor a bracket after the length: the common case
         k = j
         found: tuple[SegmentKind, int] | None = None
         for _ in range(4):
@@ -1646,7 +1706,11 @@ class Reader:
                     self.i = j + 1
                 block.bare_single = False
                 continue
-            offset = self._offset_end(j) if t.kind in ("num", "sym") else None
+            offset = (
+                self._offset_end(j)
+                if t.kind == "sym" or (t.kind == "num" and self.compares)
+                else None
+            )
             if offset is not None:
                 self.i = offset  # `@ 10k pace +10 to 15 sec/mile`: no target of its own
                 block.paced = True
@@ -1665,7 +1729,11 @@ class Reader:
                     self.apply_rest(block, rest)
                     self.i = rest.end
                     continue
-            named_here = self._named_pace_at(j) if t.kind in ("num", "word") else None
+            named_here = (
+                self._named_pace_at(j)
+                if t.kind in ("num", "word") and j <= self.last_pace_word
+                else None
+            )
             if named_here is not None:
                 self.set_named(block, named_here[0])
                 self.i = named_here[1]
@@ -2470,7 +2538,7 @@ class Reader:
         (name, index after). The name is None for a pace between two races, which has no rep time
         of its own. After `@`, `need_suffix=False` also takes `@ 5k`, `@ 10K`."""
         if need_suffix and j > self.last_pace_word:
-            return None  # the suffix (`pace`, `effort`) is at or after j: none is, answered fast
+            return None  # a name ends in a pace word (`pace`, `effort`) at or after j: none is
         known, key = self.paces, (j, need_suffix)
         if key in known:
             return known[key]
@@ -3047,8 +3115,15 @@ class Reader:
                 return None
         elif first.kind == "nl" or (
             not strong
-            and not self._rest_word_near(k + 1)
-            and not (first.kind == "num" and self._rest_word_near(self._range_end(k)))
+            and (
+                _AFTER_AMOUNT_WORDS.isdisjoint(self.words[k + 1 : k + 6])
+                or not self._rest_word_near(k + 1)
+            )
+            and not (
+                first.kind == "num"
+                and (self.is_sym(k + 1, "-") or self.is_word(k + 1, "to") or self._num_at(k + 1))
+                and self._rest_word_near(self._range_end(k))
+            )
         ):
             return None  # an amount is a recovery only with a word that says so after it
         known, key = self.rests, (j, weak_lead, strong)
@@ -3077,7 +3152,11 @@ class Reader:
             first.kind in ("num", "time")
             and not strong
             and not self._rest_word_near(k + 1)
-            and not (first.kind == "num" and self._rest_word_near(self._range_end(k)))
+            and not (
+                first.kind == "num"
+                and (self.is_sym(k + 1, "-") or self.is_word(k + 1, "to") or self._num_at(k + 1))
+                and self._rest_word_near(self._range_end(k))
+            )
         ):
             return None  # an amount is a recovery only with a word that says so after it
         signal = strong
@@ -4089,6 +4168,7 @@ _MINUTE_WORDS = frozenset({"min", "mins", "minute", "minutes", "mn"})
 _SECOND_WORDS = frozenset({"s", "sec", "secs", "second", "seconds"})
 _HOUR_WORDS = frozenset({"h", "hr", "hrs", "hour", "hours"})
 _DURATION_WORDS = _MINUTE_WORDS | _SECOND_WORDS | _HOUR_WORDS
+_MINUTE_OR_SECOND_WORDS = _MINUTE_WORDS | _SECOND_WORDS
 
 
 # Words that name a part of a plan when a number or letter follows: `Set 1`, `Block A`.

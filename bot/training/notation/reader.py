@@ -109,6 +109,8 @@ class RestItem:
     equal: str | None = None
     after_break: bool = False  # came after a line break, `then` or `;`
     only: Amount | None = None
+    start: int = -1  # token indices, when read as an item
+    end: int = -1
 
 
 @dataclass(slots=True)
@@ -817,6 +819,7 @@ class Reader:
                     self._pair_segments(items[-1], item)
             if isinstance(item, RestItem):
                 item.after_break = after_break
+                item.start, item.end = start, self.i
             elif isinstance(item, Block):
                 self.have_reps = True
                 item.joined = bool(items) and isinstance(items[-1], Block) and not after_break
@@ -3615,7 +3618,8 @@ class Reader:
                 and top
             ):
                 # `1M jog, then 6 x 800 ..., then 1M jog`: the running around the reps.
-                out.append(SegmentItem("easy", it.rest.distance_m, it.rest.duration_s))
+                rest = it.rest
+                out.append(SegmentItem("easy", rest.distance_m, rest.duration_s, it.start, it.end))
                 run_start = rest_from = len(out)
             elif isinstance(it, RestItem) and last_block is not None:
                 rp = _RestParse(it.rest, it.scope, it.equal, 0, it.only)
@@ -3723,7 +3727,8 @@ class Reader:
             for it in items:
                 if isinstance(it, Block) and it.plain_run:
                     d = it.reps[0]
-                    kept.append(SegmentItem("easy", d.distance, d.duration))
+                    start = bisect.bisect_left(self.toks, it.start, key=_tok_start)
+                    kept.append(SegmentItem("easy", d.distance, d.duration, start, start + 1))
                     continue
                 kept.append(it)
             items = kept
@@ -3765,6 +3770,7 @@ class Reader:
             # `5 min jog either side`: a warm-up and a cool-down of that length.
             dist, dur = self.around.distance_m, self.around.duration_s
             items = [SegmentItem("warmup", dist, dur), *items, SegmentItem("cooldown", dist, dur)]
+        items = self._heading_takes_the_run_below(items)
         items = self._warm_up_first(items)
         block_index = 0
         work_start: int | None = None
@@ -3795,6 +3801,30 @@ class Reader:
                 last.set_index,
             )
         return Workout(text=self.text, reps=tuple(reps), segments=tuple(segments))
+
+    def _heading_takes_the_run_below(self, items: list[Item]) -> list[Item]:
+        """`### Warm up` or `Cool down:` as a heading, then `2 mile jog` on the line below: one
+        warm-up (cool-down) of that length. On one line (`Warm up; 45 minutes easy running`)
+        they are two."""
+        out: list[Item] = []
+        for it in items:
+            prev = out[-1] if out else None
+            if (
+                isinstance(it, SegmentItem)
+                and it.kind == "easy"
+                and (it.distance is not None or it.duration is not None)
+                and isinstance(prev, SegmentItem)
+                and prev.kind in ("warmup", "cooldown")
+                and prev.distance is None
+                and prev.duration is None
+                and 0 <= prev.end <= it.start
+                and it.start - prev.end < 4
+                and any(self.toks[k].kind == "nl" for k in range(prev.end, it.start))
+            ):
+                prev.distance, prev.duration = it.distance, it.duration
+                continue
+            out.append(it)
+        return out
 
     @staticmethod
     def _warm_up_first(items: list[Item]) -> list[Item]:
@@ -3862,7 +3892,7 @@ class Reader:
                 continue
             slow = _pace_of(it) if _easy_candidate(it) else None
             if slow is not None and slow >= EASY_PACE_RATIO * pace:
-                self.i = bisect.bisect_left([t.start for t in self.toks], it.start)
+                self.i = bisect.bisect_left(self.toks, it.start, key=_tok_start)
                 return items[:idx]
         return items
 
@@ -4200,6 +4230,10 @@ PLAUSIBLE_MILE_MPS = MILE_M / 230
 
 # A part run this much slower (per km) than the fastest work is easy running, not a rep.
 EASY_PACE_RATIO = 1.2
+
+
+def _tok_start(t: Tok) -> int:
+    return t.start
 
 
 def _easy_candidate(block: Block) -> bool:

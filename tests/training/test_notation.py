@@ -1169,3 +1169,17 @@ def test_a_warm_up_then_an_easy_run_on_one_line_are_two():
         ("easy", 2700.0),
         ("cooldown", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [("Tempo 4 miles @ 6:30", 1560.0), ("10 km @ 4:00", 2400.0), ("5 km @ 20:00", 1200.0)],
+)
+def test_a_time_too_fast_for_a_long_run_is_its_pace_per_mile_or_km(text, target):
+    assert parse_workout(text).reps[0].target_s == (target, target)
+
+
+def test_in_sets_a_time_in_brackets_before_the_set_recovery_is_the_recovery():
+    w = parse_workout("2 sets: 5 x 300 (60s), 4' between")
+    assert w.reps[0].target_s is None
+    assert [r.rest.duration_s for r in w.reps[3:6]] == [60, 240, 60]  # type: ignore[union-attr]

@@ -2685,6 +2685,8 @@ class Reader:
             return False
         after = close + 1
         weak = self.is_sym(after, ",", "/", "+", "-") or self.is_word(after, "and", "plus")
+        if 1 < block.set_size < len(block.reps):
+            return False  # in sets, what follows may be the recovery between them
         following = self.rest_clause(after, weak_lead=weak)
         if following is None or following.scope not in ("reps", "all"):
             return False  # `2 x 4 x 400 (60s), 3 min between sets`: the bracket is the rep's
@@ -3034,10 +3036,16 @@ class Reader:
             and d.distance is not None
             and _mid(d.distance) / max(val[0], 1e-9) > FASTEST_MPS
         ):
-            # No one runs 800 m in 4 seconds: `4.00`, `3.30` are minutes and seconds.
-            val = (_dotted_minutes(val[0]), _dotted_minutes(val[1]))
-            if _mid(d.distance) / max(val[0], 1e-9) > FASTEST_MPS:
-                return  # still impossible: not a time for this rep
+            dist = _mid(d.distance)
+            if val[0] >= 150 and dist > MILE_M * 1.5:
+                # `4 miles @ 6:30`, `10 km @ 4:00`: too fast for the whole run, so a pace per
+                # mile or per km, by the unit the run is measured in.
+                per = MILE_M if abs(dist / MILE_M - round(dist / MILE_M)) < 0.01 else 1000.0
+            else:
+                # No one runs 800 m in 4 seconds: `4.00`, `3.30` are minutes and seconds.
+                val = (_dotted_minutes(val[0]), _dotted_minutes(val[1]))
+                if dist / max(val[0], 1e-9) > FASTEST_MPS:
+                    return  # still impossible: not a time for this rep
         if (
             per == MILE_M
             and d.distance is not None

@@ -32,6 +32,7 @@ CORPORA = [
     ROOT / "tests/training/corpus/workouts.json",
     ROOT / "tests/training/corpus/workouts-2.json",
     ROOT / "tests/training/corpus/workouts-3.json",
+    ROOT / "tests/training/corpus/workouts-4.json",
     ROOT / "bench/heldout/workouts.json",
 ]
 

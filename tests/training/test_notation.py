@@ -1183,3 +1183,9 @@ def test_in_sets_a_time_in_brackets_before_the_set_recovery_is_the_recovery():
     w = parse_workout("2 sets: 5 x 300 (60s), 4' between")
     assert w.reps[0].target_s is None
     assert [r.rest.duration_s for r in w.reps[3:6]] == [60, 240, 60]  # type: ignore[union-attr]
+
+
+def test_race_paces_listed_after_an_at_sign_without_the_word_pace():
+    w = parse_workout("1600, 1200, 800, 400 w/ 2:00 rest @ 10k, 5k, 3k, mile")
+    assert [r.distance_m for r in w.reps] == [1600.0, 1200.0, 800.0, 400.0]
+    assert [r.target_name for r in w.reps] == ["10k", "5k", "3k", "mile"]

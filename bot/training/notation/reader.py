@@ -2589,8 +2589,9 @@ class Reader:
             return t.value * DISTANCE_UNITS[unit] / 3600, k + 2
         return None
 
-    def _named_list(self, j: int) -> tuple[list[str], int] | None:
-        """`@ 10k, 5k, 3k pace`, `@ 5k-3k-mile-800 pace`: one race pace per rep, in order."""
+    def _named_list(self, j: int, at_sign: bool = False) -> tuple[list[str], int] | None:
+        """`@ 10k, 5k, 3k pace`, `@ 5k-3k-mile-800 pace`: one race pace per rep, in order.
+        After `@` the word pace may be left out (`@ 10k, 5k, 3k, mile`)."""
         names: list[str] = []
         k = j
         dashes = 0
@@ -2611,7 +2612,7 @@ class Reader:
             return None  # one name, or `3k-5k`: a pace between two races
         tail = self.skip_words(k, ("race", "goal", "target"))
         if not self.is_word(tail, *v.PACE_SUFFIX_WORDS):
-            return None
+            return (names, k) if at_sign and not dashes else None
         return names, self.skip_words(tail, tuple(v.PACE_SUFFIX_WORDS))
 
     def paren_modifier(self, block: Block, j: int) -> bool:
@@ -2817,7 +2818,7 @@ class Reader:
                     d.pace_km = d.pace_km or (1000 / mps, 1000 / mps)
             self.i = end
             return True
-        listed = self._named_list(j)
+        listed = self._named_list(j, at_sign=self.is_sym(lead, "@"))
         if listed is not None:
             names, end = listed
             n = len(block.reps)

@@ -1189,3 +1189,10 @@ def test_race_paces_listed_after_an_at_sign_without_the_word_pace():
     w = parse_workout("1600, 1200, 800, 400 w/ 2:00 rest @ 10k, 5k, 3k, mile")
     assert [r.distance_m for r in w.reps] == [1600.0, 1200.0, 800.0, 400.0]
     assert [r.target_name for r in w.reps] == ["10k", "5k", "3k", "mile"]
+
+
+def test_a_mile_warm_up_is_one_mile():
+    assert _segments("mile warmup, 6x800 at 3k pace with 2 min rest, mile cooldown") == [
+        ("warmup", MILE_M),
+        ("cooldown", MILE_M),
+    ]

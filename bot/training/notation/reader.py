@@ -480,7 +480,9 @@ class Reader:
         # `4 x mile`, `5xmile`, `mile repeats x4`: a unit alone is one of it only right after a
         # count or before the word for repeats.
         if w in ("mile", "mi", "lap", "km", "k") and (
-            self.is_sym(j - 1, "x") or self.is_word(j + 1, "repeats", "repeat", "reps")
+            self.is_sym(j - 1, "x")
+            or self.is_word(j + 1, "repeats", "repeat", "reps")
+            or (w != "k" and self.segment_word(j + 1) is not None)  # `mile warmup`
         ):
             return Qty("d", DISTANCE_UNITS[w], j, j + 1)
         # `mile, 1200, mile`: one of it as an item of a list of lengths (a number beside it).

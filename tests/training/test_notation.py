@@ -24,9 +24,9 @@ CORPUS_4 = json.loads((HERE / "corpus" / "workouts-4.json").read_text(encoding="
 
 # The second collection is newer than the reader's last round of work on it: it is held to a
 # floor that only goes up (raise it when the reader improves), not to every entry.
-CORPUS_2_FLOOR = 146
+CORPUS_2_FLOOR = 147
 # The third collection, held the same way.
-CORPUS_3_FLOOR = 64
+CORPUS_3_FLOOR = 65
 # The fourth collection, held the same way (14 of 78 at its first reading).
 CORPUS_4_FLOOR = 37
 
@@ -1196,3 +1196,14 @@ def test_a_mile_warm_up_is_one_mile():
         ("warmup", MILE_M),
         ("cooldown", MILE_M),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan was 6 x 1km with a 90sec recovery. The idea was to hit 3.20's.",
+        "6 x 1km w/ 90s, aiming for 3:20",
+    ],
+)
+def test_the_time_aimed_at_after_the_reps(text):
+    assert {r.target_s for r in parse_workout(text).reps} == {(200.0, 200.0)}

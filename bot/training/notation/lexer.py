@@ -302,6 +302,12 @@ def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:
     value = float(raw) if raw not in ("", ".") else 0.0
     # `800's`: a plural, not 800 minutes.
     if j + 1 < n and s[j] == "'" and s[j + 1] == "s" and (j + 2 >= n or not s[j + 2].isalpha()):
+        dot = s.find(".", start, j)
+        if form == "dec" and j - dot == 3 and int(s[dot + 1 : j]) < 60 and dot - start <= 2:
+            # `3.20's`: times of three minutes twenty, a dot for the colon.
+            seconds = int(s[start:dot] or 0) * 60 + int(s[dot + 1 : j])
+            toks.append(Tok("time", start, j + 2, value=float(seconds), form="clock"))
+            return j + 2
         toks.append(Tok("num", start, j + 2, value=value, unit="s", form=form))
         return j + 2
     # Primes: 3' = 3 minutes, 90" = 90 seconds, 3'05" = 3:05.

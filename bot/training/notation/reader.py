@@ -2277,10 +2277,14 @@ class Reader:
         """`Target: 2:40`, `Goal pace: 2:40`, `GP: 4.00 to 4.29`, `pace 72` after the reps: the
         time of the last group's reps, when they have none. True when read."""
         k = self.i
-        if not self.is_word(k, "target", "targets", "goal", "gp", "pace", "aim"):
+        if not self.is_word(
+            k, "target", "targets", "goal", "gp", "pace", "aim", "hit", "hitting", "aiming"
+        ):
             return False
         name = "goal" if self.is_word(k, "goal", "gp") else None
-        k = self.skip_words(k + 1, ("pace", "paces", "time", "times", "race", "is", "was"))
+        k = self.skip_words(
+            k + 1, ("pace", "paces", "time", "times", "race", "is", "was", "for", "at", "around")
+        )
         if self.is_sym(k, ":", "-", "="):
             k += 1
         t = self.at(k)

@@ -73,6 +73,7 @@ TARGET_LEADS = frozenset(
         "averaging",
         "avg",
         "hitting",
+        "hit",
         "under",
         "sub",
         "targeting",

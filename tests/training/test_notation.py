@@ -1207,3 +1207,14 @@ def test_a_mile_warm_up_is_one_mile():
 )
 def test_the_time_aimed_at_after_the_reps(text):
     assert {r.target_s for r in parse_workout(text).reps} == {(200.0, 200.0)}
+
+
+def test_a_bare_time_after_counted_reps_is_their_time():
+    w = parse_workout("6x1k 3:10-3:15 2min")
+    assert [r.target_s for r in w.reps] == [(190.0, 195.0)] * 6
+    w = parse_workout("6x1k 3:10 2:00 rest")
+    assert w.reps[0].target_s == (190.0, 190.0) and w.reps[0].rest.duration_s == 120  # type: ignore[union-attr]
+    w = parse_workout("6x1k 2:26, 2:28, 2:26, 2:27, 2:26, 2:24")
+    assert [r.target_s[0] for r in w.reps] == [146.0, 148.0, 146.0, 147.0, 146.0, 144.0]  # type: ignore[index]
+    # Before a recovery's word it is the recovery.
+    assert parse_workout("6 x 400 1:30 jog").reps[0].rest.duration_s == 90  # type: ignore[union-attr]

@@ -1778,6 +1778,8 @@ class Reader:
                             self.set_target(d, got[0], got[2])
                     self.i = got[1]
                     continue
+                if got is not None and t.kind == "time" and self._bare_rep_time(block, j, got):
+                    continue  # `6x1k 3:10-3:15 2min`: the reps' time with no word before it
             if t.kind == "sym" and t.unit == "x":
                 ct = self.at(j + 1)
                 q_after = self.quantity(j + 1)
@@ -2482,6 +2484,57 @@ class Reader:
         if t is not None and t.kind == "word" and t.unit in ("from", "to"):
             t = self.at(j + 1)
         return t is not None and (t.kind == "time" or (t.kind == "num" and t.unit in ("", "s")))
+
+    def _bare_rep_time(self, block: Block, j: int, got: tuple[Range, int, float]) -> bool:
+        """A clock time right after counted distance reps, with no word to lead to it and none
+        after it that makes it a recovery: the time each rep is run in, if anyone could."""
+        (lo, hi), end, _ = got
+        after = self.at(end + 1)
+        if self.is_sym(end, ",", "/", ";") and after is not None and after.kind == "time":
+            return self._bare_rep_times(block, j)
+        if (
+            not block.counted
+            or (end < self.n and self.words[end] in _AFTER_AMOUNT_WORDS)
+            or self.is_word(j - 1)
+            or ". " in self.text[self.toks[j - 1].end : self.toks[j].start + 1]
+            or any(d.target is not None or d.distance is None for d in block.reps)
+            or not all(
+                1.5 <= _mid(d.distance) / max(lo, 1e-9) <= FASTEST_MPS  # type: ignore[arg-type]
+                for d in block.reps
+            )
+        ):
+            return False
+        for d in block.reps:
+            d.target = (lo, hi)
+        self.i = end
+        return True
+
+    def _bare_rep_times(self, block: Block, j: int) -> bool:
+        """`6x1k 2:26, 2:28, 2:26, 2:27, 2:26, 2:24`: one clock time per rep right after them,
+        the time of each."""
+        times: list[float] = []
+        k = j
+        while len(times) <= len(block.reps):
+            t = self.at(k)
+            if t is None or t.kind != "time" or t.form != "clock":
+                break
+            times.append(t.value)
+            k += 1
+            if not (self.is_sym(k, ",", "/", ";") and self.at(k + 1) is not None):
+                break
+            k += 1
+        if (
+            not block.counted
+            or self.is_word(j - 1)
+            or len(times) != len(block.reps)
+            or any(d.target is not None or d.distance is None for d in block.reps)
+            or ". " in self.text[self.toks[j - 1].end : self.toks[j].start + 1]
+        ):
+            return False
+        for d, sec in zip(block.reps, times, strict=True):
+            d.target = (sec, sec)
+        self.i = k
+        return True
 
     def _italian_at(self, j: int) -> bool:
         """`10x400 m a 1' 24"`: Italian and Spanish `a` before a time is `at`; in English `a`

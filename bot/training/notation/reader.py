@@ -2507,6 +2507,12 @@ class Reader:
         for d in block.reps:
             d.target = (lo, hi)
         self.i = end
+        q = self.quantity(end)
+        nxt = self.at(q.end) if q is not None else None
+        if q is not None and q.kind == "t" and (nxt is None or nxt.kind == "nl"):
+            # `6x1k 3:10-3:15 2min`: then, at the end, the time between them.
+            self.apply_rest(block, _RestParse(Rest(duration_s=q.value), "reps", None, q.end))
+            self.i = q.end
         return True
 
     def _bare_rep_times(self, block: Block, j: int) -> bool:

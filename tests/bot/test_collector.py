@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from pathlib import Path
 
-from bot.collector import NEVER, QuietCollector, due
+from bot.collector import NEVER, QuietCollector, due, handling_interactions
 from bot.localdiscord import LocalDiscord
 from bot.pacer import InThreadCharts, Pacer
 from bot.runner import serving_bot
@@ -21,25 +22,52 @@ class Clock:
 
 
 def test_due_when_quiet_long_enough_or_busy_too_long() -> None:
-    assert due(100.0, last_activity=97.0, last_collected=90.0, quiet_s=2.0, at_most_s=600.0)
-    assert not due(100.0, last_activity=99.5, last_collected=90.0, quiet_s=2.0, at_most_s=600.0)
-    assert due(700.0, last_activity=699.9, last_collected=90.0, quiet_s=2.0, at_most_s=600.0)
+    def when(now: float, activity: float, handling: bool = False) -> bool:
+        return due(now, last_activity=activity, last_collected=90.0, handling=handling,
+                   quiet_s=2.0, at_most_s=600.0)
+
+    assert when(100.0, 97.0)
+    assert not when(100.0, 99.5)  # an interaction half a second ago
+    assert not when(100.0, 97.0, handling=True)  # none new, but some still being answered
+    assert when(700.0, 699.9, handling=True)  # busy ten minutes: collected all the same
 
 
-async def test_a_collection_waits_for_interactions_to_pause() -> None:
+async def test_a_collection_waits_for_interactions_to_pause_and_be_answered() -> None:
     clock = Clock()
-    collector = QuietCollector(clock=clock, quiet_s=2.0, at_most_s=600.0)
+    answering = [True]
+    collector = QuietCollector(clock=clock, handling=lambda: answering[0], quiet_s=2.0,
+                               at_most_s=600.0)
     collector.activity()
     clock.now += 1.0
     assert not collector.collect_if_due()  # an interaction a second ago: a burst may go on
     clock.now += 1.5
+    assert not collector.collect_if_due()  # the burst is still being answered
+    answering[0] = False
     assert collector.collect_if_due()
     assert collector.collections == 1
 
 
+async def test_a_running_command_handler_counts_as_handling() -> None:
+    assert not handling_interactions()
+    started = asyncio.Event()
+    release = asyncio.Event()
+
+    async def handler() -> None:
+        started.set()
+        await release.wait()
+
+    task = asyncio.create_task(handler(), name="CommandTree-invoker")  # as discord.py names it
+    await started.wait()
+    assert handling_interactions()
+    release.set()
+    await task
+    assert not handling_interactions()
+
+
 async def test_a_long_busy_spell_is_collected_all_the_same() -> None:
     clock = Clock()
-    collector = QuietCollector(clock=clock, quiet_s=2.0, at_most_s=600.0)
+    collector = QuietCollector(clock=clock, handling=lambda: True, quiet_s=2.0,
+                               at_most_s=600.0)
     for _ in range(700):  # an interaction every second for over ten minutes
         clock.now += 1.0
         collector.activity()

@@ -31,9 +31,11 @@ Clock = Callable[[], datetime]
 D = TypeVar("D")
 
 # Connections kept open for answering interactions (see Pacer.answers). A burst's answers queue
-# for one of these instead of each opening its own; on Discord one answer takes a round trip,
-# so 32 of them answer over 600 a second at 50 ms, within the 3 s a burst of 1,000 has.
-ANSWER_CONNECTIONS = 32
+# for one of these instead of each opening its own. Each answers one at a time, so on Discord
+# they answer 64 / (Discord's time for one answer) a second: 1,000 at once are all answered in
+# 3 s while one takes under ~190 ms. Against the local Discord 16, 32 and 64 did alike; 256
+# opened more at once and did worse (bench/load.py).
+ANSWER_CONNECTIONS = 64
 
 
 class ChartRenderer(Protocol):

@@ -2,7 +2,8 @@
 measured against the floor of the same burst of /ping in the same bot process.
 
     python bench/load.py [--interactions 1000] [--members 200] [--rounds 2] [--quiet 16]
-                         [--spread 0]
+                         [--spread 0] [--commands ping,log] [--keep records.json]
+                         [--answer-connections N] [--intake-slice-ms MS] [--collect-anytime]
 
 Pacer runs in its own process (`python -m bot.localdiscord.serve`, charts in their worker
 process as `pacer run` does) against a local Discord in this process, on a fresh database. Each
@@ -15,7 +16,15 @@ to the bot's first answer (a reply, or /log's defer: Discord wants one within 3 
 where the local Discord accepts the answer. The bot's event loop is watched by a 5 ms timer and
 its garbage collections are timed; the longest stall and collection are reported from the
 first dispatch to the last acknowledgement, and for /log also until its last follow-up (the
-session's reply with its chart). Afterwards the database must hold every /log, once.
+session's reply with its chart); with the longest stall, the CPU time the bot's loop used
+meanwhile (the rest of it the process waited for a core). The CPU time each process used from
+dispatch to the last acknowledgement tells the bot's cost from the local Discord's (with the
+driving of the burst, in this process). Afterwards the database must hold every /log, once.
+
+`--answer-connections 0 --intake-slice-ms 0 --collect-anytime` runs the bot as discord.py
+and Python do by default: answers over discord.py's own session (a new connection for each at
+once), every interaction received built in the gateway reader's step, full collections
+whenever Python starts them.
 
 Goals: every interaction acknowledged within 3 s, all stored once; p99 < 200 ms and loop stall
 < 50 ms. `--spread S` adds, as an extra, the same bursts with the interactions spread evenly
@@ -44,6 +53,17 @@ from bot.localdiscord.process import BotProcess
 DEADLINE_MS = 3000.0
 
 
+def cpu_seconds(pid: int | None) -> float:
+    """CPU time (user + system) a process has used so far; 0 where /proc cannot tell."""
+    if pid is None:
+        return time.process_time()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * p))]
@@ -58,10 +78,18 @@ class Burst:
     started: float = 0.0  # wall clock (the bot's stall records use it too)
     acked: float = 0.0  # the last acknowledgement
     settled: float = 0.0  # the last answer (for /log: its follow-up)
+    bot_cpu: float = 0.0  # CPU seconds, dispatch to last acknowledgement: the bot's process
+    discord_cpu: float = 0.0  # ... and this one's (the local Discord, and the driving here)
 
     def stall_ms(self, stalls: list[list[float]], until: float) -> float:
-        return max((late * 1000 for at, late in stalls if self.started <= at <= until),
+        return max((late * 1000 for at, late, _ in stalls if self.started <= at <= until),
                    default=0.0)
+
+    def stall_cpu_ms(self, stalls: list[list[float]], until: float) -> float:
+        """The bot's CPU time during its longest stall (its tick included); the rest of that
+        stall it waited for a core."""
+        found = [(late, cpu) for at, late, cpu in stalls if self.started <= at <= until]
+        return max(found, default=(0.0, 0.0))[1] * 1000
 
     def gc_ms(self, collections: list[list[float]], until: float) -> float:
         return max((took * 1000 for at, _, took, _ in collections
@@ -84,9 +112,10 @@ class Acks:
 
 async def run_burst(
     discord: LocalDiscord, acks: Acks, people: list[Member], channel: Channel, burst: Burst,
-    count: int, spread_s: float, tag: str,
+    count: int, spread_s: float, tag: str, bot_pid: int | None,
 ) -> None:
     sent: dict[int, float] = {}
+    cpu = cpu_seconds(bot_pid), cpu_seconds(None)
     burst.started = time.time()
     start = time.perf_counter()
     for n in range(count):
@@ -103,6 +132,8 @@ async def run_burst(
         burst.replies.append(reply)
     await discord.wait_until(lambda: all(r.id in acks.at or r.errors for r in burst.replies),
                              timeout=300, what=f"every /{burst.command} acknowledged")
+    burst.bot_cpu = cpu_seconds(bot_pid) - cpu[0]
+    burst.discord_cpu = cpu_seconds(None) - cpu[1]
     burst.acked = max((acks.at[r.id][1] for r in burst.replies if r.id in acks.at),
                       default=time.time())
     await discord.wait_until(lambda: all(r.settled for r in burst.replies), timeout=600,
@@ -113,7 +144,8 @@ async def run_burst(
 
 
 async def main(count: int, members: int, rounds: int, quiet_s: float, spread_s: float,
-               freeze: bool) -> int:
+               freeze: bool, serve_args: list[str], commands: list[str],
+               keep: Path | None) -> int:
     load = os.getloadavg()
     bursts: list[Burst] = []
     idle: list[tuple[float, float]] = []
@@ -126,7 +158,7 @@ async def main(count: int, members: int, rounds: int, quiet_s: float, spread_s: 
             stalls_file = Path(tmp) / "stalls.json"
             proc = BotProcess(discord, Path(tmp) / "pacer.db", log_path=Path(tmp) / "bot.log",
                               charts="process", stalls=stalls_file,
-                              serve_args=() if freeze else ("--no-heap-freeze",))
+                              serve_args=[*serve_args, *(() if freeze else ("--no-heap-freeze",))])
             await proc.start()
             # One of each first: imports, the chart process and the first queries are warm.
             await discord.slash(people[0], channel, "log", splits="3:00 3:01", timeout=30)
@@ -136,7 +168,7 @@ async def main(count: int, members: int, rounds: int, quiet_s: float, spread_s: 
             if spread_s:
                 plan.append((f"extra: spread over {spread_s:g} s", spread_s))
             for label, spread in plan:
-                for command in ("ping", "log"):
+                for command in commands:
                     quiet_from = time.time()
                     await asyncio.sleep(quiet_s)  # nothing to wait for: the quiet before a burst
                     idle.append((quiet_from + 1.0, time.time()))
@@ -144,18 +176,24 @@ async def main(count: int, members: int, rounds: int, quiet_s: float, spread_s: 
                     tag = f"load {len(bursts)}"
                     if command == "log":
                         tags.append(tag)
-                    await run_burst(discord, acks, people, channel, burst, count, spread, tag)
+                    assert proc.proc is not None
+                    await run_burst(discord, acks, people, channel, burst, count, spread, tag,
+                                    proc.proc.pid)
                     bursts.append(burst)
                     print(f"{label}: /{command} done", file=sys.stderr, flush=True)
             refused = [e for e in discord.errors if e.code == 10062]
             await proc.stop()
             watched = json.loads(stalls_file.read_text())
+            if keep is not None:
+                keep.write_text(json.dumps({**watched, "bursts": [
+                    {"label": b.label, "command": b.command, "started": b.started,
+                     "acked": b.acked, "settled": b.settled} for b in bursts]}))
             with contextlib.closing(sqlite3.connect(proc.db_path)) as db:
                 stored = [db.execute("SELECT count(*), count(DISTINCT notes) FROM sessions"
                                      " WHERE notes LIKE ? || ' #%'", (tag,)).fetchone()
                           for tag in tags]
     stalls, collections = watched["stalls"], watched["collections"]
-    idle_stall = max((late * 1000 for at, late in stalls
+    idle_stall = max((late * 1000 for at, late, _ in stalls
                       if any(a <= at <= b for a, b in idle)), default=0.0)
     print(f"Machine: {os.cpu_count()} cores, load average {load[0]:.2f} / {load[1]:.2f} / "
           f"{load[2]:.2f} (1 / 5 / 15 min) at the start; {count} interactions from {members} "
@@ -163,9 +201,11 @@ async def main(count: int, members: int, rounds: int, quiet_s: float, spread_s: 
           f"heap {'frozen' if freeze else 'left to the collector'}.")
     print()
     print("| burst | command | acknowledged | over 3 s | ack p50 ms | ack p99 ms | ack max ms "
-          "| p50 × floor | p99 × floor | loop stall ms, to last ack | longest GC ms "
-          "| loop stall ms, to last answer | all answered in s |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| p50 × floor | p99 × floor | loop stall ms, to last ack | bot CPU ms in it "
+          "| longest GC ms "
+          "| loop stall ms, to last answer | all answered in s | CPU s to last ack: bot "
+          "| CPU s: local Discord |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     ok = not refused
     floor: Burst | None = None
     for burst in bursts:
@@ -176,15 +216,17 @@ async def main(count: int, members: int, rounds: int, quiet_s: float, spread_s: 
             floor = burst
             ratios = "1 | 1"
         else:
-            assert floor is not None
-            ratios = (f"{pct(lat, 0.5) / pct(floor.latencies_ms, 0.5):.2f} | "
-                      f"{pct(lat, 0.99) / pct(floor.latencies_ms, 0.99):.2f}")
+            ratios = "- | -" if floor is None else (
+                f"{pct(lat, 0.5) / pct(floor.latencies_ms, 0.5):.2f} | "
+                f"{pct(lat, 0.99) / pct(floor.latencies_ms, 0.99):.2f}")
         print(f"| {burst.label} | /{burst.command} | {len(lat)} | {late} | {pct(lat, 0.5):.0f} "
               f"| {pct(lat, 0.99):.0f} | {max(lat):.0f} | {ratios} "
               f"| {burst.stall_ms(stalls, burst.acked):.0f} "
+              f"| {burst.stall_cpu_ms(stalls, burst.acked):.0f} "
               f"| {burst.gc_ms(collections, burst.settled):.0f} "
               f"| {burst.stall_ms(stalls, burst.settled):.0f} "
-              f"| {burst.settled - burst.started:.1f} |")
+              f"| {burst.settled - burst.started:.1f} | {burst.bot_cpu:.2f} "
+              f"| {burst.discord_cpu:.2f} |")
     print()
     whole = all(s == (count, count) for s in stored)
     ok = ok and whole
@@ -204,6 +246,26 @@ if __name__ == "__main__":
                         help="leave the bot's start-up heap to the garbage collector")
     parser.add_argument("--spread", type=float, default=0.0,
                         help="also run the bursts spread evenly over this many seconds")
+    parser.add_argument("--answer-connections", type=int, metavar="N",
+                        help="the bot's connections for answering interactions (0: discord.py's "
+                        "own session, a new connection per answer; default: Pacer's)")
+    parser.add_argument("--intake-slice-ms", type=float, metavar="MS",
+                        help="how long the bot builds interactions from the gateway at a time "
+                        "(0: all received in one step, as discord.py does; default: Pacer's)")
+    parser.add_argument("--collect-anytime", action="store_true",
+                        help="leave the bot's full garbage collections to Python, in bursts too")
+    parser.add_argument("--commands", default="ping,log",
+                        help="the bursts of each round, in order (the floor, /ping, first)")
+    parser.add_argument("--keep", type=Path, metavar="JSON",
+                        help="write the bot's stall and collection records, and the bursts' "
+                        "times, to this file")
     args = parser.parse_args()
+    serve = ([] if args.answer_connections is None
+             else ["--answer-connections", str(args.answer_connections)])
+    if args.collect_anytime:
+        serve.append("--collect-anytime")
+    if args.intake_slice_ms is not None:
+        serve += ["--intake-slice-ms", str(args.intake_slice_ms)]
     sys.exit(asyncio.run(main(args.interactions, args.members, args.rounds, args.quiet,
-                              args.spread, not args.no_heap_freeze)))
+                              args.spread, not args.no_heap_freeze, serve,
+                              args.commands.split(","), args.keep)))

@@ -10,12 +10,15 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+import aiohttp
 import discord
 from discord.ext import commands
 
 from bot import dates_warmup
 from bot.charts import ChartWorker, render_in_thread
+from bot.collector import QuietCollector
 from bot.extensions import EXTENSIONS
+from bot.intake import SLICE_S, InteractionIntake
 from bot.settings import Settings
 from bot.tree import PacerTree
 
@@ -26,6 +29,13 @@ log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 D = TypeVar("D")
+
+# Connections kept open for answering interactions (see Pacer.answers). A burst's answers queue
+# for one of these instead of each opening its own. Each answers one at a time, so on Discord
+# they answer 64 / (Discord's time for one answer) a second: 1,000 at once are all answered in
+# 3 s while one takes under ~190 ms. Against the local Discord 16, 32 and 64 did alike; 256
+# opened more at once and did worse (bench/load.py).
+ANSWER_CONNECTIONS = 64
 
 
 class ChartRenderer(Protocol):
@@ -73,6 +83,9 @@ class Pacer(commands.Bot):
         charts: ChartRenderer | None = None,
         start_charts: bool = False,
         freeze_heap: bool = False,
+        answer_connections: int = ANSWER_CONNECTIONS,
+        intake_slice_s: float | None = SLICE_S,
+        quiet_collections: bool = False,
         **options: Any,
     ) -> None:
         super().__init__(
@@ -101,6 +114,19 @@ class Pacer(commands.Bot):
         # which start many bots in one process, do not.
         self._freeze_heap = freeze_heap
         self.heap_frozen: asyncio.Task[None] | None = None
+        self._answer_connections = answer_connections
+        self.answers: aiohttp.ClientSession | None = None
+        # Interactions from the gateway are built a slice at a time (bot/intake.py); None:
+        # as discord.py does, all those already received in one step.
+        self.intake: InteractionIntake | None = None
+        # The served bot runs full garbage collections itself, while quiet (bot/collector.py);
+        # tests, which start many bots in one process, leave them to Python.
+        self.collector = QuietCollector() if quiet_collections else None
+        if intake_slice_s is not None:
+            parsers = self._connection.parsers
+            self.intake = InteractionIntake(parsers["INTERACTION_CREATE"],
+                                            slice_s=intake_slice_s)
+            parsers["INTERACTION_CREATE"] = self.intake
 
     def now(self) -> datetime:
         """The current time (UTC, aware) from the injected clock: cogs ask here, not datetime."""
@@ -124,12 +150,19 @@ class Pacer(commands.Bot):
         if self._start_charts and start is not None:
             self.charts_ready = asyncio.create_task(start(), name="pacer-charts-start")
             self.charts_ready.add_done_callback(_log_chart_start)
+        if self._answer_connections > 0:
+            self.answers = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=self._answer_connections),
+                cookie_jar=aiohttp.DummyCookieJar(),
+            )
         if self.clock is None:
             self._store = await Store.open(self.db_path)
         else:
             self._store = await Store.open(self.db_path, clock=self.clock)
         for name in self.extension_names:
             await self.load_extension(name)
+        if self.collector is not None:
+            self.collector.start()
         if self._freeze_heap:
             self.heap_frozen = asyncio.create_task(self.freeze_startup_heap(),
                                                    name="pacer-freeze-heap")
@@ -148,12 +181,33 @@ class Pacer(commands.Bot):
         gc.freeze()
         log.info("start-up heap frozen: %d objects", gc.get_freeze_count())
 
+    def dispatch(self, event_name: str, /, *args: Any, **kwargs: Any) -> None:
+        """Every interaction is answered through `answers`, a session of its own with a bounded
+        pool of kept-alive connections. discord.py answers through the session it uses for
+        everything else, whose connections are unbounded: a burst of 1,000 interactions opened
+        1,000 connections at once (on Discord, 1,000 TLS handshakes), a third of the bot's CPU
+        in the burst (bench/load.py). Answers are kept apart from the bot's other requests:
+        they are not bound by its rate limits, and queue behind no upload. A 429 holds no
+        connection: discord.py reads its body, which frees the connection, before it waits.
+
+        The interaction is dispatched while discord.py parses its gateway event, before any
+        handler runs (handlers are tasks started by that same parse)."""
+        if event_name == "interaction":
+            if self.answers is not None:
+                interaction: discord.Interaction[Any] = args[0]
+                interaction._session = self.answers
+            if self.collector is not None:
+                self.collector.activity()
+        super().dispatch(event_name, *args, **kwargs)
+
     async def on_app_command_completion(
         self, interaction: discord.Interaction[Any], command: object
     ) -> None:
         await self.tree.command_completed(interaction)
 
     async def close(self) -> None:
+        if self.intake is not None:
+            self.intake.close()
         try:
             await super().close()  # unloads extensions first, so cogs can still use the store
         finally:
@@ -167,7 +221,12 @@ class Pacer(commands.Bot):
                 self.charts_ready.cancel()
             if self.heap_frozen is not None and not self.heap_frozen.done():
                 self.heap_frozen.cancel()
+            if self.collector is not None:
+                await self.collector.stop()
             await asyncio.to_thread(self.charts.close)
+            if self.answers is not None:
+                answers, self.answers = self.answers, None
+                await answers.close()
             if self._store is not None:
                 store, self._store = self._store, None
                 await store.close()

@@ -35,9 +35,9 @@ BotFactory = Callable[[Settings], Pacer]
 
 
 def serving_bot(settings: Settings) -> Pacer:
-    """The bot `pacer run` serves: its chart process starts with it, in the background, and
-    the heap start-up leaves is frozen once it is ready."""
-    return Pacer(settings, start_charts=True, freeze_heap=True)
+    """The bot `pacer run` serves: its chart process starts with it, in the background, the
+    heap start-up leaves is frozen once it is ready, and full collections wait for quiet."""
+    return Pacer(settings, start_charts=True, freeze_heap=True, quiet_collections=True)
 
 
 def _fail(message: str, err: TextIO | None) -> int:

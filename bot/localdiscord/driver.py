@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import itertools
 import logging
+import re
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping, Sequence
 from typing import Any
 
@@ -167,6 +168,13 @@ class LocalDiscord:
     def requests(self) -> list[tuple[str, str]]:
         """(method, path) of every REST request the bot made, in order."""
         return self.rest.requests
+
+    def connections(self, method: str, path: str) -> set[Any]:
+        """The client addresses (one per TCP connection) that requests matching `method` and
+        the regex `path` came from."""
+        pattern = re.compile(path)
+        return {peer for (m, p), peer in zip(self.rest.requests, self.rest.peers, strict=True)
+                if m == method.upper() and pattern.search(p)}
 
     def fail_next(self, method: str, path: str, **failure: Any) -> None:
         """Make the next matching REST request fail (default: a 429 the client retries); see

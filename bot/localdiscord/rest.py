@@ -154,6 +154,9 @@ class Rest:
         self.errors: list[APIError] = []
         #  (method, path) of every request, in order: lets tests assert what the bot called.
         self.requests: list[tuple[str, str]] = []
+        #  The client's address (host, port) each of those came from: one per connection, so
+        #  tests can tell a connection kept open from one opened per request.
+        self.peers: list[Any] = []
         self._failures: list[InjectedFailure] = []
 
     def fail_next(
@@ -241,6 +244,8 @@ class Rest:
     def _wrap(self, handler: Handler, auth: bool) -> Handler:
         async def wrapped(request: web.Request) -> web.StreamResponse:
             self.requests.append((request.method, request.path))
+            transport = request.transport
+            self.peers.append(None if transport is None else transport.get_extra_info("peername"))
             injected = self._injected(request)
             if injected is not None:
                 with contextlib.suppress(Exception):

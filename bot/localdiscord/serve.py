@@ -29,7 +29,8 @@ import yarl
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from bot.pacer import InThreadCharts, Pacer
+from bot.intake import SLICE_S
+from bot.pacer import ANSWER_CONNECTIONS, InThreadCharts, Pacer
 from bot.runner import run_bot
 from bot.settings import Settings
 
@@ -55,7 +56,7 @@ class ServedPacer(Pacer):
         self._announced = False
         self._connection.guild_ready_timeout = 0.05
         self._stalls_path = stalls
-        self._stalls: list[tuple[float, float]] = []
+        self._stalls: list[tuple[float, float, float]] = []
         self._collections: list[tuple[float, int, float, int]] = []
         self._gc_started = 0.0
         self._ticks = 0
@@ -81,15 +82,18 @@ class ServedPacer(Pacer):
             self._collections.append((time.time(), info["generation"], took, info["collected"]))
 
     async def _watch_loop(self) -> None:
-        """How late the event loop wakes a 5 ms sleep: the longest stall any handler caused."""
+        """How late the event loop wakes a 5 ms sleep: the longest stall any handler caused.
+        With each stall, the CPU time the loop's thread used meanwhile: what is left of the
+        stall is time the process waited for a core (other processes on the machine)."""
         loop = asyncio.get_running_loop()
         while True:
             before = loop.time()
+            cpu = time.thread_time()
             await asyncio.sleep(STALL_TICK_S)
             late = loop.time() - before - STALL_TICK_S
             self._ticks += 1
             if late > 0.001:
-                self._stalls.append((time.time(), late))
+                self._stalls.append((time.time(), late, time.thread_time() - cpu))
 
     async def close(self) -> None:
         if self._watch is not None:
@@ -141,7 +145,23 @@ def main(argv: list[str] | None = None) -> int:
         help="leave the start-up heap to the garbage collector (`pacer run` freezes it)",
     )
     parser.add_argument(
-        "--stalls", help="record event-loop stalls (wall time, seconds late) and garbage "
+        "--answer-connections", type=int, default=ANSWER_CONNECTIONS, metavar="N",
+        help="connections kept for answering interactions (0: discord.py's own session, "
+        "unbounded, a new connection for each answer at once)",
+    )
+    parser.add_argument(
+        "--intake-slice-ms", type=float, default=SLICE_S * 1000, metavar="MS",
+        help="build interactions from the gateway this long at a time (bot/intake.py; "
+        "0: as discord.py does, all those received in one step)",
+    )
+    parser.add_argument(
+        "--collect-anytime", action="store_true",
+        help="leave full garbage collections to Python, in bursts too (`pacer run` runs "
+        "them while quiet: bot/collector.py)",
+    )
+    parser.add_argument(
+        "--stalls", help="record event-loop stalls (wall time, seconds late, CPU seconds the "
+        "loop used meanwhile) and garbage "
         "collections over 1 ms to this JSON file"
     )
     parser.add_argument(
@@ -158,7 +178,10 @@ def main(argv: list[str] | None = None) -> int:
         charts = InThreadCharts() if args.charts == "thread" else None
         return ServedPacer(s, sync=args.sync, stalls=args.stalls, warm_up_dates=False,
                            charts=charts, clock=offset_clock(args.clock_offset),
-                           freeze_heap=not args.no_heap_freeze)
+                           freeze_heap=not args.no_heap_freeze,
+                           answer_connections=args.answer_connections,
+                           intake_slice_s=args.intake_slice_ms / 1000 or None,
+                           quiet_collections=not args.collect_anytime)
 
     return asyncio.run(run_bot(settings, factory=factory))
 

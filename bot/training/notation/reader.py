@@ -338,7 +338,7 @@ class Reader:
             return None
         if not t.unit:
             nxt = self.at(j + 1)
-            if nxt is not None and (nxt.kind == "num" or (nxt.kind == "sym" and nxt.unit == "-")):
+            if nxt is not None and self.syms[min(j + 2 + (nxt.unit == "-"), self.n - 1)] == "/":
                 mixed = self._mixed_fraction(j, t)
                 if mixed is not None:
                     return mixed
@@ -2313,6 +2313,8 @@ class Reader:
     def _exercise_end(self, j: int) -> int | None:
         """`10x press-ups`, `20 walking lunges`, `ten squats`: a count of an exercise (a word or
         two may come between); where it ends, or None."""
+        if v.EXERCISE_WORDS.isdisjoint(self.words[j + 1 : j + 6]):
+            return None  # most numbers: no exercise named after them
         t = self.toks[j]
         if t.kind == "word" and t.unit not in v.NUMBER_WORDS:
             return None
@@ -2334,7 +2336,6 @@ class Reader:
         """`400s @ 3K`, `400 and 600 @ 5K pace; 800 @ 10K pace`, `the 200s in 32`: after the
         reps, lengths already read, then a target: the target of the reps of those lengths.
         True when read (self.i moved past it)."""
-        drafts = [d for it in items if isinstance(it, Block) for d in it.reps]
         lengths: list[Amount] = []
         k = self.i
         # A single length is a new rep (`6 x 400 @ 70` then `400 @ 62`) unless it is plural,
@@ -2349,8 +2350,6 @@ class Reader:
                 return False
             if q.kind != "d":
                 metres = metres[1]  # type: ignore[index]
-            if not any(d.distance == metres for d in drafts):
-                return False
             lengths.append(metres)  # type: ignore[arg-type]
             plural = plural or q.kind == "s" or len(lengths) > 1
             k = q.end
@@ -2358,13 +2357,14 @@ class Reader:
                 k += 1
                 continue
             break
-        if not plural:
-            return False
         lead = self.at(k)
-        if lead is None or not (
+        if not plural or lead is None or not (
             (lead.kind == "sym" and lead.unit == "@")
             or (lead.kind == "word" and lead.unit in v.TARGET_LEADS and self._target_follows(k + 1))
         ):
+            return False
+        drafts = [d for it in items if isinstance(it, Block) for d in it.reps]
+        if not all(any(d.distance == m for d in drafts) for m in lengths):
             return False
         block = Block([d for d in drafts if d.distance in lengths], 1, 0, 0)
         start = self.i
@@ -3199,6 +3199,7 @@ class Reader:
             and not (
                 first.kind == "num"
                 and (self.is_sym(k + 1, "-") or self.is_word(k + 1, "to") or self._num_at(k + 1))
+                and not _AFTER_AMOUNT_WORDS.isdisjoint(self.words[k + 2 : k + 12])
                 and self._rest_word_near(self._range_end(k))
             )
         ):
@@ -3232,6 +3233,7 @@ class Reader:
             and not (
                 first.kind == "num"
                 and (self.is_sym(k + 1, "-") or self.is_word(k + 1, "to") or self._num_at(k + 1))
+                and not _AFTER_AMOUNT_WORDS.isdisjoint(self.words[k + 2 : k + 12])
                 and self._rest_word_near(self._range_end(k))
             )
         ):

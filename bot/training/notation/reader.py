@@ -188,6 +188,10 @@ class Reader:
     paren_rest_at: int = -1  # where the last recovery in brackets was (a character offset)
     # `5 lots of:` and its lines were read: a plan's lines, where pace marks the easy running.
     line_sets: bool = False
+    # Whether the text has any word of these kinds at all: most have none, and then the tries
+    # that need one are not made.
+    has_exercises: bool = False
+    has_rest_words: bool = False
     # Warm-up and cool-down read in brackets after an item, for the sequence to add after it.
     side_segments: list[SegmentItem] = field(default_factory=list)
     # Lookaheads' answers for this text, by position: they depend only on where they are asked,
@@ -225,6 +229,8 @@ class Reader:
         # The word or symbol at each position ("" for none): the reader's most asked questions.
         self.words = [t.unit if t.kind == "word" else "" for t in self.toks]
         self.syms = [t.unit if t.kind == "sym" else "\0" for t in self.toks]
+        self.has_exercises = not v.EXERCISE_WORDS.isdisjoint(self.words)
+        self.has_rest_words = not _AFTER_AMOUNT_WORDS.isdisjoint(self.words)
         self.compares = not _OFFSET_OR_COMPARE.isdisjoint(self.words)  # `slower`, `over`, ...
         self._check_brackets()
         # Where the last token that can end a race pace's name is (`pace`, `effort`, `5kpace`):
@@ -732,7 +738,11 @@ class Reader:
                 last = next((it for it in reversed(items) if isinstance(it, Block)), None)
                 if last is not None and self._portion(last):
                     continue
-            exercise = self._exercise_end(self.i) if t.kind in ("num", "word") else None
+            exercise = (
+                self._exercise_end(self.i)
+                if self.has_exercises and t.kind in ("num", "word")
+                else None
+            )
             if exercise is not None:
                 self.i = exercise  # `10x press-ups`, `20 walking lunges`: not running
                 continue
@@ -753,7 +763,9 @@ class Reader:
                 continue  # `6 x 800` then `Goal pace: 2:40`
             if t.kind == "num" and self.have_reps and self._targets_by_length(items):
                 continue  # `400s @ 70, 200s @ 32`: targets for reps already read
-            listed = self._results_after(items) if t.kind in ("num", "time") else None
+            listed = (
+                self._results_after(items) if self.have_reps and t.kind in ("num", "time") else None
+            )
             if listed is not None:
                 self.i = listed  # `20x400. 77, 75, 74, ...`: one time per rep, what was run
                 continue
@@ -3198,8 +3210,9 @@ class Reader:
             )
             and not (
                 first.kind == "num"
-                and (self.is_sym(k + 1, "-") or self.is_word(k + 1, "to") or self._num_at(k + 1))
+                and self.has_rest_words
                 and not _AFTER_AMOUNT_WORDS.isdisjoint(self.words[k + 2 : k + 12])
+                and (self.is_sym(k + 1, "-") or self.is_word(k + 1, "to") or self._num_at(k + 1))
                 and self._rest_word_near(self._range_end(k))
             )
         ):
@@ -3224,7 +3237,7 @@ class Reader:
             return None
         if first.kind in ("num", "time") and self._offset_end(k) is not None:
             return None  # `30-60 seconds slower than 5k pace`: a pace, not a recovery
-        if first.kind == "num" and self._exercise_end(k) is not None:
+        if first.kind == "num" and self.has_exercises and self._exercise_end(k) is not None:
             return None  # `20 walking lunges`
         if (
             first.kind in ("num", "time")
@@ -3232,8 +3245,9 @@ class Reader:
             and not self._rest_word_near(k + 1)
             and not (
                 first.kind == "num"
-                and (self.is_sym(k + 1, "-") or self.is_word(k + 1, "to") or self._num_at(k + 1))
+                and self.has_rest_words
                 and not _AFTER_AMOUNT_WORDS.isdisjoint(self.words[k + 2 : k + 12])
+                and (self.is_sym(k + 1, "-") or self.is_word(k + 1, "to") or self._num_at(k + 1))
                 and self._rest_word_near(self._range_end(k))
             )
         ):

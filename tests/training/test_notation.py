@@ -1218,3 +1218,26 @@ def test_a_bare_time_after_counted_reps_is_their_time():
     assert [r.target_s[0] for r in w.reps] == [146.0, 148.0, 146.0, 147.0, 146.0, 144.0]  # type: ignore[index]
     # Before a recovery's word it is the recovery.
     assert parse_workout("6 x 400 1:30 jog").reps[0].rest.duration_s == 90  # type: ignore[union-attr]
+
+
+ICU_PLAN = (
+    "Warmup\n- 15m Z1-Z2 Pace\n\nMain Set 5x\n- 3m Z4 Pace\n- 2m Z1 Pace\n\nCooldown\n- 10m Z1 Pace"
+)
+
+
+def test_a_plans_steps_with_a_count_ending_its_line():
+    w = parse_workout(ICU_PLAN)
+    assert [r.duration_s for r in w.reps] == [180.0] * 5
+    assert [r.rest.duration_s if r.rest else None for r in w.reps] == [120] * 4 + [None]
+    assert _segments(ICU_PLAN) == [("warmup", 900.0), ("cooldown", 600.0)]
+    w = parse_workout(
+        "Warmup\n- 2km 70% pace\n\n4x\n- 1km 95-100% pace\n- 400mtr 60% pace\n\n"
+        "Cooldown\n- 2km 70% pace"
+    )
+    assert [r.distance_m for r in w.reps] == [1000.0] * 4
+    assert w.reps[0].rest.distance_m == 400  # type: ignore[union-attr]
+
+
+def test_a_count_ending_its_line_with_nothing_below_is_still_refused():
+    with pytest.raises(ParseError, match="Nothing follows"):
+        parse_workout("5x")

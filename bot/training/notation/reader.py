@@ -11,6 +11,7 @@ token per turn and expansion is capped, so the cost stays linear in the input.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from bot.training.errors import ParseError
@@ -1286,12 +1287,16 @@ class Reader:
         a list (`3 sets of 400, 300, 200`) or the lines that follow (`3 sets of:`)."""
         j = self.i
         t = self.at(j)
-        if how == "sets" and (t is None or t.kind == "nl" or (t.kind == "sym" and t.unit in ";:")):
-            # `3 sets of;` then one item per line, up to the cool-down or the end.
+        ends_line = t is None or t.kind == "nl" or (t.kind == "sym" and t.unit in ";:")
+        if (how == "sets" and ends_line) or (
+            how == "x" and t is not None and t.kind == "nl" and self.at(j + 1) is not None
+        ):
+            # `3 sets of;` then one item per line, up to the cool-down or the end; `5x` ending
+            # its line (a plan's `Main Set 5x` then `- 3m Z4`, `- 2m Z1`) the same.
             self.i = j + 1 if t is not None else j
             self.line_sets = True
             items = self.sequence(depth + 1, closing=False, until_segment=True)
-            items = self._until_easy_pace(items)
+            items = self._easier_step_is_the_recovery(self._until_easy_pace(items))
             reps = self.flatten(items)
             if reps:
                 return Block(reps, len(reps), self.toks[j - 1].start, self.toks[self.i - 1].end)
@@ -3897,8 +3902,34 @@ class Reader:
         warm-up (cool-down) of that length. On one line (`Warm up; 45 minutes easy running`)
         they are two."""
         out: list[Item] = []
-        for it in items:
+        for idx, it in enumerate(items):
             prev = out[-1] if out else None
+            heading = (
+                isinstance(prev, SegmentItem)
+                and prev.kind in ("warmup", "cooldown")
+                and prev.distance is None
+                and prev.duration is None
+                and 0 < prev.end <= self.n
+            )
+            if (
+                heading
+                and isinstance(it, Block)
+                and len(it.reps) == 1
+                and not it.counted
+                and "\n" in self.text[self.toks[prev.end - 1].end : it.start]  # type: ignore[union-attr]
+                and (
+                    any(isinstance(b, Block) for b in items[idx + 1 :])
+                    if prev.kind == "warmup"  # type: ignore[union-attr]
+                    else idx == len(items) - 1
+                )
+            ):
+                # `Warmup` then `- 15m Z1-Z2 Pace`: the heading's length; a few m are minutes.
+                d = it.reps[0]
+                distance, duration = d.distance, d.duration
+                if distance is not None and _mid(distance) < 100:
+                    distance, duration = None, _scale(distance, 60)
+                prev.distance, prev.duration = distance, duration  # type: ignore[union-attr]
+                continue
             if (
                 isinstance(it, SegmentItem)
                 and it.kind == "easy"
@@ -3968,6 +3999,29 @@ class Reader:
                 length=len(self.text),
                 hint="3 x (4 x 400)",
             )
+
+    def _easier_step_is_the_recovery(self, items: list[Item]) -> list[Item]:
+        """`5x` then `- 3m Z4 Pace`, `- 2m Z1 Pace` (or `95%` then `60%`): in a plan's lines,
+        a step at a lower zone or share than the one before it is that step's recovery."""
+        blocks = [it for it in items if isinstance(it, Block)]
+        if len(blocks) != 2 or any(len(b.reps) != 1 for b in blocks):
+            return items
+        work, easy = (self._intensity(b) for b in blocks)
+        if work is None or easy is None or easy >= work:
+            return items
+        d = blocks[1].reps[0]
+        blocks[0].reps[0].rest = Rest(d.distance, d.duration)
+        return [it for it in items if it is not blocks[1]]
+
+    def _intensity(self, block: Block) -> float | None:
+        """The zone (`Z4`) or share (`95%`, `95-100%`) written on a step's line, or None."""
+        line_end = self.text.find("\n", block.start)
+        line = self.text[block.start : line_end if line_end >= 0 else len(self.text)]
+        zone = _ZONE.search(line)
+        if zone:
+            return float(zone.group(1)) * 100  # zones above any share, and ordered
+        share = _SHARE.search(line)
+        return float(share.group(1)) if share else None
 
     def _until_easy_pace(self, items: list[Item]) -> list[Item]:
         """The lines of `5 lots of:` end before a part run much slower than the first
@@ -4317,6 +4371,11 @@ FASTEST_MPS = 11.0
 # A mile pace faster than this (3:50 a mile) is read as the rep's own time when that fits.
 PLAUSIBLE_MILE_MPS = MILE_M / 230
 
+
+# A step's intensity in a plan's lines: its zone (`Z4`) or its share of a pace (`95%`). Each
+# is one bounded pass over one line.
+_ZONE = re.compile(r"\b[zZ]([1-7])\b")
+_SHARE = re.compile(r"\b([0-9]{2,3})(?:-[0-9]{2,3})?\s?%")
 
 # A part run this much slower (per km) than the fastest work is easy running, not a rep.
 EASY_PACE_RATIO = 1.2

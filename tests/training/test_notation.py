@@ -1241,3 +1241,28 @@ def test_a_plans_steps_with_a_count_ending_its_line():
 def test_a_count_ending_its_line_with_nothing_below_is_still_refused():
     with pytest.raises(ParseError, match="Nothing follows"):
         parse_workout("5x")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warm up: 10:00\nRepeat 6 times\n  Run: 400 m @ 1:30\n  Recover: 1:30\nCool down: 10:00",
+        "Warm Up 10 min\nRepeat 6x:\nRun 400 m at 1:30\nRecovery 90 s\nCool Down 10 min",
+    ],
+)
+def test_a_repeat_heading_the_steps_below_it(text):
+    w = parse_workout(text)
+    assert [(r.distance_m, r.target_s) for r in w.reps] == [(400.0, (90.0, 90.0))] * 6
+    assert [r.rest.duration_s if r.rest else None for r in w.reps] == [90] * 5 + [None]
+    assert _segments(text) == [("warmup", 600.0), ("cooldown", 600.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "rep", "rest"),
+    [("8x(30\"/30\")", 30.0, 30.0), ("10 x (1'/1')", 60.0, 60.0), ("6 x (400/200)", 400.0, 200.0)],
+)
+def test_a_rep_and_its_recovery_in_brackets(text, rep, rest):
+    w = parse_workout(text)
+    r = w.reps[0]
+    assert len(w.reps) == int(text.split("x")[0])
+    assert (r.distance_m or r.duration_s, r.rest.distance_m or r.rest.duration_s) == (rep, rest)  # type: ignore[union-attr]

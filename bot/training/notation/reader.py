@@ -706,6 +706,11 @@ class Reader:
             if t.kind == "word" and t.unit in ("repeat", "repeated", "do", "did", "repeating"):
                 counted = self.repeat_count(self.i)
                 if counted is not None:
+                    header = self._repeat_header(items, counted, depth)
+                    if header is not None:
+                        items.append(header)  # `Repeat 6 times` then the steps below it
+                        self.have_reps = True
+                        continue
                     items.append(RepeatItem(counted[0], self.i))
                     self.i = counted[1]
                     continue
@@ -1303,6 +1308,9 @@ class Reader:
         if t is None or t.kind == "nl" or (t.kind == "sym" and t.unit in ",;+"):
             raise self.error(f"{n} x what? Nothing follows the x", count_tok, after, hint="6 x 400")
         if t.kind == "sym" and t.unit in "([{":
+            paired = self._rep_slash_rest(j)
+            if paired is not None:
+                return paired
             return self.group(depth, with_modifiers=False)  # type: ignore[return-value]
         nested = self.count_prefix(j)
         if nested is not None:
@@ -1365,6 +1373,51 @@ class Reader:
         if label:
             draft.label = label
         return Block([draft], 1, self.toks[j].start, self.toks[self.i - 1].end)
+
+    def _repeat_header(
+        self, items: list[Item], counted: tuple[int, int], depth: int
+    ) -> Block | None:
+        """`Repeat 6 times` (or `Repeat 5x:`) ending its line, with no reps above it since the
+        warm-up: a watch's or a plan's header for the steps below, which it repeats."""
+        n, end = counted
+        k = end + self.is_sym(end, ":")
+        t = self.at(k)
+        if t is None or t.kind != "nl" or self.at(k + 1) is None:
+            return None
+        for it in reversed(items):
+            if isinstance(it, SegmentItem):
+                break
+            if isinstance(it, Block):
+                return None  # `... then repeat 3 times`: the work above, again
+        start = self.i
+        block = self.counted((n, k, "sets"), depth)
+        if block is None or not block.reps:
+            self.i = start
+            return None
+        return block
+
+    def _rep_slash_rest(self, j: int) -> Block | None:
+        """`8x(30"/30")`, `10 x (1'/1')`, `6 x (400/200)`: in brackets, a rep, a slash and a
+        recovery no longer than it, as `8 x 30"/30"` is written without them."""
+        first = self.one_length(j + 1, strict=False)
+        if first is None or not self.is_sym(first[1], "/"):
+            return None
+        q = self.quantity(first[1] + 1)
+        if q is None or not self.is_sym(q.end, ")", "]", "}") or isinstance(q.value, tuple):
+            return None
+        draft = first[0]
+        kind, amount = self.rest_length(q) if q.kind != "bare" else ("", q.value)
+        length = draft.duration if draft.duration is not None else draft.distance
+        if length is None or _mid(amount) > _mid(length):
+            return None
+        if draft.duration is not None and kind == "t":
+            draft.rest = Rest(None, amount)
+        elif draft.distance is not None and kind in ("", "d"):
+            draft.rest = Rest(amount, None)
+        else:
+            return None
+        self.i = q.end + 1
+        return Block([draft], 1, self.toks[j].start, self.toks[q.end].end)
 
     def one_length(self, j: int, strict: bool) -> tuple[Draft, int] | None:
         q = self.quantity_range(j)

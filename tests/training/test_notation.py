@@ -1266,3 +1266,15 @@ def test_a_rep_and_its_recovery_in_brackets(text, rep, rest):
     r = w.reps[0]
     assert len(w.reps) == int(text.split("x")[0])
     assert (r.distance_m or r.duration_s, r.rest.distance_m or r.rest.duration_s) == (rep, rest)  # type: ignore[union-attr]
+
+
+def test_a_few_minutes_alone_between_two_groups_is_the_time_between_them():
+    w = parse_workout("10' EF + 8x(30\"/30\") + 5' + 3x1000 R=1'30 + 10' RC")
+    assert [r.duration_s or r.distance_m for r in w.reps] == [30.0] * 8 + [1000.0] * 3
+    assert w.reps[7].rest.duration_s == 300  # type: ignore[union-attr]
+    assert _segments("10' EF + 8x(30\"/30\") + 5' + 3x1000 R=1'30 + 10' RC") == [
+        ("easy", 600.0),
+        ("cooldown", 600.0),
+    ]
+    # With a name it is a rep of its own.
+    assert len(parse_workout("4 x 800, 5 min tempo, 4 x 400").reps) == 9

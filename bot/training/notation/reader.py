@@ -3910,7 +3910,7 @@ class Reader:
         items = self.resolve(items, top=True)
         if self.line_sets:
             items = self._easy_by_pace(items)
-        items = self._easy_between_blocks(items)
+        items = self._easy_between_blocks(self._bare_time_between_sets(items))
         items = self._easy_then_warm_up(items)
         # A repeat of everything above (`... repeat 1,000`) multiplies only now.
         self._check_total(sum(len(it.reps) for it in items if isinstance(it, Block)))
@@ -4111,6 +4111,33 @@ class Reader:
                 out.append(SegmentItem("easy", d.distance, d.duration))
                 continue
             out.append(it)
+        return out
+
+    @staticmethod
+    def _bare_time_between_sets(items: list[Item]) -> list[Item]:
+        """`8x(30"/30") + 5' + 3x1000`: a few minutes alone, with no name, target or label,
+        between two counted groups is the time between them."""
+        out = list(items)
+        for idx in range(1, len(out) - 1):
+            it, before, after = out[idx], out[idx - 1], out[idx + 1]
+            if (
+                isinstance(it, Block)
+                and isinstance(before, Block)
+                and isinstance(after, Block)
+                and before.counted
+                and after.counted
+                and len(before.reps) > 1
+                and len(after.reps) > 1
+                and len(it.reps) == 1
+                and not it.counted
+                and it.reps[0].duration is not None
+                and _mid(it.reps[0].duration) <= 600
+                and it.reps[0].target is None
+                and it.reps[0].pace_km is None
+                and it.reps[0].named is None
+                and it.reps[0].label is None
+            ):
+                out[idx] = SegmentItem("easy", None, it.reps[0].duration)
         return out
 
     @staticmethod

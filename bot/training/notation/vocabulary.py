@@ -296,6 +296,7 @@ WORDS_ABROAD: dict[str, str] = {
     "einlaufen": "warmup", "aquecimento": "warmup", "inlopen": "warmup",
     "enfriamiento": "cooldown", "defaticamento": "cooldown", "auslaufen": "cooldown",
     "uitlopen": "cooldown", "desaquecimento": "cooldown",
+    "ef": "easy", "rc": "cooldown",  # French endurance fondamentale, retour au calme
     # running and paces
     "courir": "run", "correr": "run", "correre": "run", "laufen": "run", "lopen": "run",
     "allure": "@", "ritmo": "@", "passo": "@",

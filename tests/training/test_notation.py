@@ -1278,3 +1278,12 @@ def test_a_few_minutes_alone_between_two_groups_is_the_time_between_them():
     ]
     # With a name it is a rep of its own.
     assert len(parse_workout("4 x 800, 5 min tempo, 4 x 400").reps) == 9
+
+
+def test_a_recovery_run_a_time_trial_and_minutes_between_named_groups():
+    w = parse_workout("Fri: 45 min recovery run")
+    assert [r.duration_s for r in w.reps] == [2700.0]
+    assert [r.distance_m for r in parse_workout("mile time trial").reps] == [MILE_M]
+    w = parse_workout("1 mile @ T, 2 min, 2 x 800 @ I, 1 min, 4 x 200 @ R")
+    assert [r.distance_m for r in w.reps] == [MILE_M, 800.0, 800.0, 200.0, 200.0, 200.0, 200.0]
+    assert [w.reps[0].rest.duration_s, w.reps[2].rest.duration_s] == [120, 60]  # type: ignore[union-attr]

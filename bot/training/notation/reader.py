@@ -488,7 +488,8 @@ class Reader:
         # count or before the word for repeats.
         if w in ("mile", "mi", "lap", "km", "k") and (
             self.is_sym(j - 1, "x")
-            or self.is_word(j + 1, "repeats", "repeat", "reps")
+            or self.is_word(j + 1, "repeats", "repeat", "reps", "tt")
+            or (self.is_word(j + 1, "time") and self.is_word(j + 2, "trial"))  # `mile time trial`
             or (w != "k" and self.segment_word(j + 1) is not None)  # `mile warmup`
         ):
             return Qty("d", DISTANCE_UNITS[w], j, j + 1)
@@ -3453,6 +3454,8 @@ class Reader:
             if tw is None:
                 break
             if tw.kind == "word" and tw.unit in v.REST_WORDS:
+                if tw.unit in ("recovery", "recover") and self.is_word(k + 1, "run", "runs"):
+                    return None  # `45 min recovery run`: an easy run, not a recovery
                 kind = kind or v.REST_WORDS[tw.unit] or None
                 signal = worded = True
                 k += 1
@@ -4124,10 +4127,8 @@ class Reader:
                 isinstance(it, Block)
                 and isinstance(before, Block)
                 and isinstance(after, Block)
-                and before.counted
-                and after.counted
-                and len(before.reps) > 1
-                and len(after.reps) > 1
+                and _is_work(before)
+                and _is_work(after)
                 and len(it.reps) == 1
                 and not it.counted
                 and it.reps[0].duration is not None
@@ -4459,6 +4460,13 @@ _SHARE = re.compile(r"\b([0-9]{2,3})(?:-[0-9]{2,3})?\s?%")
 
 # A part run this much slower (per km) than the fastest work is easy running, not a rep.
 EASY_PACE_RATIO = 1.2
+
+
+def _is_work(block: Block) -> bool:
+    """Reps that are surely work: a group of several, or reps with a target or a race pace."""
+    return (block.counted and len(block.reps) > 1) or (
+        bool(block.reps) and all(d.target is not None or d.named for d in block.reps)
+    )
 
 
 def _tok_start(t: Tok) -> int:

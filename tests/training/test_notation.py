@@ -859,6 +859,10 @@ def test_a_list_of_times_that_is_not_one_per_rep_is_still_read():
         ("3x2000m TP 3min", [2000.0] * 3, 180.0),
         ("5 mal 1000 m mit 2 Minuten Pause", [1000.0] * 5, 120.0),
         ("6x800m met 400m dribbelpauze", [800.0] * 6, None),
+        # Swedish, Norwegian, Portuguese
+        ("Uppvärmning 15 min, 6 x 1000 m med 2 min vila, nedvarvning 10 min", [1000.0] * 6, 120),
+        ("6 drag à 1000 m med 90 sek pause", [1000.0] * 6, 90.0),
+        ("6 tiros de 1000m com 2 min de descanso", [1000.0] * 6, 120.0),
     ],
 )
 def test_workouts_written_in_other_languages(text, reps, rest):
@@ -1287,3 +1291,17 @@ def test_a_recovery_run_a_time_trial_and_minutes_between_named_groups():
     w = parse_workout("1 mile @ T, 2 min, 2 x 800 @ I, 1 min, 4 x 200 @ R")
     assert [r.distance_m for r in w.reps] == [MILE_M, 800.0, 800.0, 200.0, 200.0, 200.0, 200.0]
     assert [w.reps[0].rest.duration_s, w.reps[2].rest.duration_s] == [120, 60]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calentamiento 15', 8 pasadas de 400 m con 1' de recuperación, vuelta a la calma 10'",
+        "Échauffement 15', 8 x 400 m récup 1', retour au calme 10'",
+        "Einlaufen 15 min, 8 x 400 m mit 1 min Trabpause, Auslaufen 10 min",
+        "Riscaldamento 15', 8 x 400 m recupero 1', defaticamento 10'",
+    ],
+)
+def test_warm_up_and_cool_down_in_other_languages(text):
+    assert _segments(text) == [("warmup", 900.0), ("cooldown", 600.0)]
+    assert [r.distance_m for r in parse_workout(text).reps] == [400.0] * 8

@@ -297,6 +297,14 @@ WORDS_ABROAD: dict[str, str] = {
     "enfriamiento": "cooldown", "defaticamento": "cooldown", "auslaufen": "cooldown",
     "uitlopen": "cooldown", "desaquecimento": "cooldown",
     "ef": "easy", "rc": "cooldown",  # French endurance fondamentale, retour au calme
+    "calme": "cooldown", "calma": "cooldown",  # retour au calme, vuelta a la calma
+    # Swedish, Norwegian, Danish
+    "med": "with", "mellan": "between", "mellom": "between", "vila": "rest", "hvile": "rest",
+    "joggvila": "jog", "gangvila": "walk", "uppvarmning": "warmup", "oppvarming": "warmup",
+    "opvarmning": "warmup", "nedvarvning": "cooldown", "nedjogg": "cooldown",
+    "nedjogging": "cooldown", "ganger": "times", "gange": "times", "drag": "repetitions",
+    # Portuguese and Spanish counts of reps
+    "tiros": "repetitions", "pasadas": "repetitions", "rodaje": "easy",
     # running and paces
     "courir": "run", "correr": "run", "correre": "run", "laufen": "run", "lopen": "run",
     "allure": "@", "ritmo": "@", "passo": "@",

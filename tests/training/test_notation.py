@@ -1305,3 +1305,17 @@ def test_a_recovery_run_a_time_trial_and_minutes_between_named_groups():
 def test_warm_up_and_cool_down_in_other_languages(text):
     assert _segments(text) == [("warmup", 900.0), ("cooldown", 600.0)]
     assert [r.distance_m for r in parse_workout(text).reps] == [400.0] * 8
+
+
+def test_recoveries_in_a_dash_list_one_per_gap():
+    w = parse_workout("1000-800-600-400-200 w/ 2:00-1:30-1:00-:45 rest")
+    assert [r.rest.duration_s if r.rest else None for r in w.reps] == [120, 90, 60, 45, None]
+    # Two amounts joined by a dash are a range.
+    assert parse_workout("4 x 800 w/ 2:00-3:00 rest").reps[0].rest.duration_s == (120, 180)  # type: ignore[union-attr]
+
+
+def test_vo2_max_and_half_distance():
+    assert parse_workout("4x4min@VO2 max w/3min active recovery").reps[0].target_name == "I"
+    assert parse_workout("5 x 1000 @ vVO2max").reps[0].target_name == "I"
+    w = parse_workout("400, 800, 1200 @ 5k pace w/ half distance jog")
+    assert [r.rest.distance_m if r.rest else None for r in w.reps] == [200, 400, None]

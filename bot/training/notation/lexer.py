@@ -236,7 +236,37 @@ def tokenize(text: str, *, fast_path: bool = True) -> list[Tok]:
         else:
             toks.append(Tok("sym", i, i + 1, unit=ch))
             i += 1
+    if "vo2" in s:
+        toks = _vo2(toks)
     return toks
+
+
+def _vo2(toks: list[Tok]) -> list[Tok]:
+    """`VO2`, `VO2max`, `vVO2max`: one word, not `vo` and a 2."""
+    out: list[Tok] = []
+    for t in toks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "word"
+            and prev.unit in ("vo", "vvo")
+            and t.kind == "num"
+            and t.value == 2
+            and t.start == prev.end
+        ):
+            out[-1] = Tok("word", prev.start, t.end, 0.0, "vo2")
+            continue
+        if (
+            prev is not None
+            and prev.unit == "vo2"
+            and t.kind == "word"
+            and t.unit == "max"
+            and t.start <= prev.end + 1
+        ):
+            out[-1] = Tok("word", prev.start, t.end, 0.0, "vo2max")
+            continue
+        out.append(t)
+    return out
 
 
 def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:

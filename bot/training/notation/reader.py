@@ -3370,14 +3370,14 @@ class Reader:
                 equal = "time"  # `w/ equal rec`, `(Eq. jog rest)`: as long as the rep took
                 signal = True
                 k += self.is_sym(k + 1, "-", ".")
-            elif (
-                tw.unit == "half"
-                and self.is_word(k + 1, "the")
-                and self.is_word(k + 2, "distance", "time")
+            elif tw.unit == "half" and (
+                self.is_word(k + 1, "distance", "time")
+                or (self.is_word(k + 1, "the") and self.is_word(k + 2, "distance", "time"))
             ):
-                equal = "half-" + self.at(k + 2).unit  # type: ignore[union-attr]
-                signal = True  # `jog half the distance`
-                k += 2
+                k += self.is_word(k + 1, "the")
+                equal = "half-" + self.at(k + 1).unit  # type: ignore[union-attr]
+                signal = True  # `jog half the distance`, `half distance jog`
+                k += 1
             elif tw.unit in ("equalduration", "equaltime", "equaldistance", "sametime"):
                 equal = "distance" if tw.unit.endswith("distance") else "time"  # `equal-duration`
                 signal = True
@@ -3561,7 +3561,10 @@ class Reader:
                 return None
             amounts.append(q)
             k = q.end
-            if self.is_word(k, "and", "then") or self.is_sym(k, "/", ",", "&"):
+            # A dash joins them only in lists of three or more: `2:00-1:30` is a range.
+            if self.is_word(k, "and", "then") or self.is_sym(k, "/", ",", "&") or (
+                gaps > 2 and self.is_sym(k, "-")
+            ):
                 k += 1
                 continue
             break

@@ -1794,6 +1794,10 @@ class Reader:
                     for d in block.reps:
                         d.named = None  # ... nor the name it is offset from
                 continue
+            if (
+                (t.kind == "num" and not t.unit) or (t.kind == "sym" and t.unit == "-")
+            ) and self._bare_rep_times(block, j):
+                continue  # `2X400 82,84`, `3 x 200m - 28.5, 30, 28.5`
             if t.kind in ("num", "time") and block.set_size < len(block.reps):
                 split = self._rep_and_set_rests_end(j)
                 if split is not None and self._paren_rep_and_set_rests(block, j, split):
@@ -2566,7 +2570,7 @@ class Reader:
         if (
             not block.counted
             or (end < self.n and self.words[end] in _AFTER_AMOUNT_WORDS)
-            or self.is_word(j - 1)
+            or (self.is_word(j - 1) and self.words[j - 1] not in DISTANCE_UNITS)
             or ". " in self.text[self.toks[j - 1].end : self.toks[j].start + 1]
             or any(d.target is not None or d.distance is None for d in block.reps)
             or not all(
@@ -2587,29 +2591,44 @@ class Reader:
         return True
 
     def _bare_rep_times(self, block: Block, j: int) -> bool:
-        """`6x1k 2:26, 2:28, 2:26, 2:27, 2:26, 2:24`: one clock time per rep right after them,
-        the time of each."""
+        """`6x1k 2:26, 2:28, 2:26, 2:27, 2:26, 2:24`, `2X400 82,84`: one time per rep right
+        after them, the time of each; after a dash (`2 x 400m - 61 (15, 15, 16, 15), 64.5`) the
+        times a log reports, passed over."""
+        results = self.is_sym(j, "-")
+        k = j + results
         times: list[float] = []
-        k = j
         while len(times) <= len(block.reps):
             t = self.at(k)
-            if t is None or t.kind != "time" or t.form != "clock":
+            if t is None or not (
+                (t.kind == "time" and t.form == "clock")
+                or (t.kind == "num" and not t.unit and (t.value < 100 or t.form == "dec"))
+            ):
                 break
             times.append(t.value)
             k += 1
+            if self.is_sym(k, "(") and results:
+                while k < self.n and not self.is_sym(k, ")") and self.toks[k].kind != "nl":
+                    k += 1  # `61 (15, 15, 16, 15)`: the rep's own splits
+                k += self.is_sym(k, ")")
             if not (self.is_sym(k, ",", "/", ";") and self.at(k + 1) is not None):
                 break
             k += 1
         if (
             not block.counted
-            or self.is_word(j - 1)
+            or (self.is_word(j - 1) and self.words[j - 1] not in DISTANCE_UNITS)
             or len(times) != len(block.reps)
+            or len(times) < 2
             or any(d.target is not None or d.distance is None for d in block.reps)
             or ". " in self.text[self.toks[j - 1].end : self.toks[j].start + 1]
+            or not all(
+                1.5 <= _mid(d.distance) / max(sec, 1e-9) <= FASTEST_MPS  # type: ignore[arg-type]
+                for d, sec in zip(block.reps, times, strict=True)
+            )
         ):
             return False
-        for d, sec in zip(block.reps, times, strict=True):
-            d.target = (sec, sec)
+        if not results:
+            for d, sec in zip(block.reps, times, strict=True):
+                d.target = (sec, sec)
         self.i = k
         return True
 

@@ -438,6 +438,10 @@ _DECIMAL_COMMA = re.compile(
 )
 
 
+# `2;26`: a semicolon typed for the colon beside it (minutes, then seconds under 60).
+_SEMICOLON_CLOCK = re.compile(r"(?<![\d;:.,])([1-9]);([0-5]\d)(?![\d;:])")
+
+
 def parse_splits(text: str) -> Splits:
     """Read an athlete's splits. Raises ParseError (with the position) when there are none."""
     if not isinstance(text, str):
@@ -450,6 +454,8 @@ def parse_splits(text: str) -> Splits:
     typed = text
     # One character for one, so the columns of an error hold.
     text = _DECIMAL_COMMA.sub(lambda m: m.group(0).replace(",", "."), text)
+    if ";" in text:
+        text = _SEMICOLON_CLOCK.sub(r"\1:\2", text)
     toks = _scan(text)
     read = _read(text, toks)
     return read if text == typed else replace(read, text=typed)

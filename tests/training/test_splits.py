@@ -329,3 +329,9 @@ def test_recoveries_in_words_and_counts_are_no_splits(text, splits, recoveries):
     read = parse_splits(text)
     assert read.splits_s == tuple(float(s) for s in splits)
     assert read.recoveries_s == tuple(float(r) for r in recoveries)
+
+
+def test_a_semicolon_typed_for_a_colon():
+    assert parse_splits("2;26 / 2;28 / 2;26").splits_s == (146.0, 148.0, 146.0)
+    # Between whole numbers it is a list's separator.
+    assert parse_splits("71;72;73").splits_s == (71.0, 72.0, 73.0)

@@ -766,9 +766,20 @@ class Reader:
                 while self.i < self.n and self.toks[self.i].kind != "nl":
                     self.i += 1
                 continue
-            if t.kind == "word" and self.have_reps and self._late_target(items):
+            if t.kind == "word" and t.unit in _LATE_TARGET_WORDS and self._late_target(items):
                 continue  # `6 x 800` then `Goal pace: 2:40`
-            if t.kind == "num" and self.have_reps and self._targets_by_length(items):
+            if (
+                t.kind == "num"
+                and self.have_reps
+                and (
+                    self.by_length
+                    or t.unit == "s"
+                    or self.syms[min(self.i + 1, self.n - 1)] in ",/&@"
+                    or self.words[min(self.i + 1, self.n - 1)] in _BY_LENGTH_NEXT
+                    or self.is_word(self.i - 1, "the")
+                )
+                and self._targets_by_length(items)
+            ):
                 continue  # `400s @ 70, 200s @ 32`: targets for reps already read
             listed = (
                 self._results_after(items) if self.have_reps and t.kind in ("num", "time") else None
@@ -1954,7 +1965,11 @@ class Reader:
                     d.rest, d.equal = r, None
                 self.i = listed[1]
                 continue
-            gaps = self._gap_rests(j, len(block.reps) - 1) if len(block.reps) > 2 else None
+            gaps = (
+                self._gap_rests(j, len(block.reps) - 1)
+                if len(block.reps) > 2 and self.has_rest_words
+                else None
+            )
             if gaps is not None:
                 # `3x600m with 5 mins and 10 mins recovery`, `300m/700m Trabpause`: one for
                 # each gap between the reps, in order.
@@ -2354,9 +2369,7 @@ class Reader:
         """`Target: 2:40`, `Goal pace: 2:40`, `GP: 4.00 to 4.29`, `pace 72` after the reps: the
         time of the last group's reps, when they have none. True when read."""
         k = self.i
-        if not self.is_word(
-            k, "target", "targets", "goal", "gp", "pace", "aim", "hit", "hitting", "aiming"
-        ):
+        if not self.have_reps or self.words[k] not in _LATE_TARGET_WORDS:
             return False
         name = "goal" if self.is_word(k, "goal", "gp") else None
         k = self.skip_words(
@@ -4224,6 +4237,10 @@ class Reader:
 
 
 # Words that start targets for every other rep: `alternating 70 and 75`, `odd @ 70, even @ 75`.
+_BY_LENGTH_NEXT = v.TARGET_LEADS | {"and"}
+_LATE_TARGET_WORDS = frozenset(
+    {"target", "targets", "goal", "gp", "pace", "aim", "hit", "hitting", "aiming"}
+)
 _ALTERNATION_WORDS = frozenset({"alternating", "alternate", "odd", "odds", "even", "evens"})
 
 

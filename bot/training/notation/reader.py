@@ -3293,20 +3293,7 @@ class Reader:
         elif first.kind == "sym":
             if first.unit not in "+-":
                 return None
-        elif first.kind == "nl" or (
-            not strong
-            and (
-                _AFTER_AMOUNT_WORDS.isdisjoint(self.words[k + 1 : k + 6])
-                or not self._rest_word_near(k + 1)
-            )
-            and not (
-                first.kind == "num"
-                and self.has_rest_words
-                and not _AFTER_AMOUNT_WORDS.isdisjoint(self.words[k + 2 : k + 12])
-                and (self.is_sym(k + 1, "-") or self.is_word(k + 1, "to") or self._num_at(k + 1))
-                and self._rest_word_near(self._range_end(k))
-            )
-        ):
+        elif first.kind == "nl" or (not strong and not self._rest_word_after_amount(k)):
             return None  # an amount is a recovery only with a word that says so after it
         known, key = self.rests, (j, weak_lead, strong)
         if key in known:
@@ -3330,19 +3317,6 @@ class Reader:
             return None  # `30-60 seconds slower than 5k pace`: a pace, not a recovery
         if first.kind == "num" and self.has_exercises and self._exercise_end(k) is not None:
             return None  # `20 walking lunges`
-        if (
-            first.kind in ("num", "time")
-            and not strong
-            and not self._rest_word_near(k + 1)
-            and not (
-                first.kind == "num"
-                and self.has_rest_words
-                and not _AFTER_AMOUNT_WORDS.isdisjoint(self.words[k + 2 : k + 12])
-                and (self.is_sym(k + 1, "-") or self.is_word(k + 1, "to") or self._num_at(k + 1))
-                and self._rest_word_near(self._range_end(k))
-            )
-        ):
-            return None  # an amount is a recovery only with a word that says so after it
         signal = strong
         if self.is_word(k, "with", "w"):
             if self._work_follows(k + 1):
@@ -3641,6 +3615,21 @@ class Reader:
         if _mid(amt) <= 0:
             return None
         return (amt, None, got[1]) if lens[0][0] == "d" else (None, amt, got[1])
+
+    def _rest_word_after_amount(self, k: int) -> bool:
+        """A recovery's word after the amount at k (`90s jog`), or after the range it starts
+        (`2 1/2 - 3 min rest`)."""
+        if not _AFTER_AMOUNT_WORDS.isdisjoint(self.words[k + 1 : k + 6]) and self._rest_word_near(
+            k + 1
+        ):
+            return True
+        return (
+            self.toks[k].kind == "num"
+            and self.has_rest_words
+            and not _AFTER_AMOUNT_WORDS.isdisjoint(self.words[k + 2 : k + 12])
+            and (self.is_sym(k + 1, "-") or self.is_word(k + 1, "to") or self._num_at(k + 1))
+            and self._rest_word_near(self._range_end(k))
+        )
 
     def _range_end(self, k: int) -> int:
         """Where the amount or range of amounts at k ends (`2 1/2 - 3 min`)."""

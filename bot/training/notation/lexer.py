@@ -146,7 +146,7 @@ MAX_DIGITS = 12
 # two digits and they make it one number: thousands (`1,000`, not `1,000,5`) or a decimal comma
 # before a unit (`2,1km`); those two are turned down too.
 # Atomic groups and possessive repeats: no backtracking.
-_COMMA_JOINS = r",(?:[0-9]{3}+(?!,[0-9])|[0-9]{1,2}+(?:kms|km|k|mi)(?![a-z]))"
+_COMMA_JOINS = r",(?:[0-9]{3}+(?!,[0-9])|[0-9]{1,2}+ ?(?:kms|km|k|mi)(?![a-z]))"
 _FAST = re.compile(
     r"[^\S\n]*+(?:"
     r"(?P<word>(?>(?!x)(?:[a-z]{2,}+|[ad-vyz])))(?!-[a-z])"
@@ -269,6 +269,12 @@ def _vo2(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+def _unit_after(s: str, i: int) -> str:
+    """The letters at i, or after one space there."""
+    i += i < len(s) and s[i] == " "
+    return s[i : _letters(s, i)]
+
+
 def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:
     n = len(s)
     start = i
@@ -304,19 +310,20 @@ def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:
         and s[j] == ","
         and "0" <= s[j + 1] <= "9"
         and _digits(s, j + 1) - (j + 1) <= 2
-        and _letters(s, _digits(s, j + 1)) > _digits(s, j + 1)
-        and s[_digits(s, j + 1) : _letters(s, _digits(s, j + 1))] in ("k", "km", "mi", "kms")
+        and _unit_after(s, _digits(s, j + 1)) in ("k", "km", "mi", "kms")
     ):
+        # `1,6 km`, `2,1km`
         frac_end = _digits(s, j + 1)
         value_text = s[start:j] + "." + s[j + 1 : frac_end]
-        unit_end = _letters(s, frac_end)
+        unit_start = frac_end + (s[frac_end] == " ")
+        unit_end = _letters(s, unit_start)
         toks.append(
             Tok(
                 "num",
                 start,
                 unit_end,
                 value=float(value_text),
-                unit=s[frac_end:unit_end],
+                unit=s[unit_start:unit_end],
                 form="dec",
             )
         )

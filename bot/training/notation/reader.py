@@ -1194,6 +1194,13 @@ class Reader:
             and 1 < n < 50
         ):
             return n, k, "x"  # `5 800 meter repeats`: the unit is written as a word
+        if (
+            1 < n <= 20
+            and not self.is_sym(j - 1, "x")  # `2 x 3 mile repeats`: two of three miles
+            and self.is_word(k, "mile", "km")
+            and self.is_word(k + 1, "repeats", "repeat", "reps", "repetitions")
+        ):
+            return n, k, "x"  # `6 mile repeats`: six repeats of a mile, as it is said
         # `16 alternating 400 and 200`; but in `8 x 400 alternating 70 and 75` the 400 is a rep.
         if self.is_word(k, "alternating", "alternate", "alternations") and not self.is_sym(
             j - 1, "x"

@@ -1353,3 +1353,18 @@ def test_a_decimal_comma_before_a_spaced_unit():
     assert parse_workout("3 x 1,5 km").reps[0].distance_m == 1500.0
     w = parse_workout("1 km - 2 km - 3 km im geplanten Halbmarathontempo mit 300m/700m Trabpause")
     assert [r.target_name for r in w.reps] == ["half"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "rep"),
+    [("a 6 mile run", (6 * MILE_M, None)), ("recovery 30 min", (None, 1800.0))],
+)
+def test_a_single_run_said_in_words_is_the_session(text, rep):
+    w = parse_workout(text)
+    assert [(r.distance_m, r.duration_s) for r in w.reps] == [rep]
+
+
+@pytest.mark.parametrize("text", ["see you at the 5k run saturday", "w/ 90s rest"])
+def test_an_event_or_a_recovery_alone_is_no_session(text):
+    with pytest.raises(ParseError):
+        parse_workout(text)

@@ -868,6 +868,11 @@ class Reader:
                     item.in_prose = True
                     # `I ran 5 miles`: the sentence is about running done; such a length is the
                     # session when nothing else is (`run the 800m` restates a rep).
+                    # ... and so does `run` after the length (`a 6 mile run`).
+                    ran = ran or (
+                        not self.is_word(start - 1, "the")  # `see you at the 5k run`: an event
+                        and not v.RUN_AFTER_LENGTH.isdisjoint(self.words[start : self.i])
+                    )
                     item.vouched = ran and not item.bare_single
             after_break = False
             prose = ran = False
@@ -3925,6 +3930,20 @@ class Reader:
                 and it.kind == "easy"
                 and (it.distance is not None or it.duration is not None)
             ]
+            rests = [it for it in items if isinstance(it, RestItem) and it.rest is not None]
+            if (
+                not runs
+                and len(rests) == 1
+                and rests[0].rest.kind in (None, "jog")  # type: ignore[union-attr]
+                and (
+                    _mid(rests[0].rest.duration_s or 0) >= 600  # type: ignore[union-attr]
+                    or _mid(rests[0].rest.distance_m or 0) >= 1000  # type: ignore[union-attr]
+                )
+            ):
+                # `recovery 30 min` alone: a recovery run, the session (not `w/ 90s rest`).
+                rest = rests[0].rest
+                runs = [SegmentItem("easy", rest.distance_m, rest.duration_s)]  # type: ignore[union-attr]
+                items = [runs[0] if it is rests[0] else it for it in items]
             if len(runs) == 1:
                 run = runs[0]
                 block = Block([Draft(run.distance, run.duration, label="easy")], 1, 0, 0)

@@ -239,6 +239,9 @@ EXERCISE_WORDS = frozenset({
     "highknees", "knees",
 })  # fmt: skip
 
+# Words after a length that say it is a run: `a 6 mile run`.
+RUN_AFTER_LENGTH = frozenset({"run", "runs", "jog", "easy"})
+
 # Words that say the text is about running done, so a lone length in a sentence is a workout:
 # `I ran 5 miles today`, but not `who's got the 10k results?`.
 RUN_VERBS = frozenset({

@@ -1368,3 +1368,8 @@ def test_a_single_run_said_in_words_is_the_session(text, rep):
 def test_an_event_or_a_recovery_alone_is_no_session(text):
     with pytest.raises(ParseError):
         parse_workout(text)
+
+
+def test_repeat_about_n_times():
+    w = parse_workout("400m fast, 400m jog, repeat about 8 times")
+    assert [r.distance_m for r in w.reps] == [400.0] * 8

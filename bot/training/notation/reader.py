@@ -2068,7 +2068,7 @@ class Reader:
             j + 1,
             (
                 "it", "all", "this", "the", "whole", "thing", "set", "for", "again",
-                "everything", "above", "that", "process", "at", "least",
+                "everything", "above", "that", "process", "at", "least", "about", "around",
             ),
         )
         if self.is_sym(k, "x"):

@@ -302,6 +302,7 @@ WORDS_ABROAD: dict[str, str] = {
     "ef": "easy", "rc": "cooldown",  # French endurance fondamentale, retour au calme
     "calme": "cooldown", "calma": "cooldown",  # retour au calme, vuelta a la calma
     "halbmarathontempo": "hmp", "marathontempo": "mp", "halbmarathon": "halfmarathon",
+    "unas": "about", "unos": "about", "environ": "about", "circa": "about", "ungefahr": "about",
     # Swedish, Norwegian, Danish
     "med": "with", "mellan": "between", "mellom": "between", "vila": "rest", "hvile": "rest",
     "joggvila": "jog", "gangvila": "walk", "uppvarmning": "warmup", "oppvarming": "warmup",

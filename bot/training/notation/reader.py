@@ -2336,7 +2336,11 @@ class Reader:
     def _time_of_named_pace(self, block: Block) -> bool:
         """After a pace's name, `: 2:40`, `2:40-2:45`, `: 4.00 to 4.29` (not `: 3 min rest`):
         what that pace is for these reps, when they have no time yet. True when read."""
-        k = self.i + self.is_sym(self.i, ":", "=")
+        return self._bare_target_at(block, self.i + self.is_sym(self.i, ":", "="))
+
+    def _bare_target_at(self, block: Block, k: int) -> bool:
+        """A time or plain number at k, neither a recovery nor an offset from a pace, read as
+        the target of the block's reps when they have none. True when read (self.i past it)."""
         t = self.at(k)
         if (
             t is None
@@ -2389,22 +2393,8 @@ class Reader:
         )
         if self.is_sym(k, ":", "-", "="):
             k += 1
-        t = self.at(k)
-        if (
-            t is None
-            or t.kind not in ("time", "num")
-            or t.unit
-            or self._rest_word_near(k + 1)
-            or self._offset_end(k) is not None
-        ):
-            return False
         last = next((it for it in reversed(items) if isinstance(it, Block) and it.reps), None)
-        if last is None or any(d.target is not None for d in last.reps):
-            return False
-        start = self.i
-        self.i = k
-        if not self.target(last, lead=start):
-            self.i = start
+        if last is None or not self._bare_target_at(last, k):
             return False
         if name:
             self.set_named(last, name)

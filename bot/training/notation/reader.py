@@ -91,6 +91,8 @@ class Block:
     paced: bool = False  # a pace with no time of its own (`at 95%`, `5k pace +10 s/mi`)
     tail_rests: list[_RestParse] = field(default_factory=list)  # recoveries with a stated scope
     holds_work: bool = False  # the day's run, with the reps in brackets after it: no rep
+    # `3 minutes rest between sets` among the lines of `2 sets of:`: for the count to place.
+    set_rests: list[_RestParse] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -845,6 +847,8 @@ class Reader:
                 elif self.is_word(self.i, "total"):
                     self.i += 1
                 continue  # `4 to 6 miles in total`: the session's sum, not a run
+            if isinstance(item, Block) and items and self._restates(items[-1], item, start):
+                continue  # `6 x 800m. Each 800 in 2:40`: the reps above, said again in full
             if isinstance(item, SegmentItem):
                 item.start, item.end = start, self.i
                 if items and isinstance(items[-1], SegmentItem):
@@ -883,6 +887,36 @@ class Reader:
         if closing and not until_segment:
             raise self.error("this bracket is never closed", self.i - 1)
         return items
+
+    def _restates(self, prev: Item, block: Block, start: int) -> bool:
+        """Whether a single rep repeats the group of reps just before it, to add what they are
+        run in (`6 x 800m. Each 800 in 2:40`, `10 x 400 mètres : 400m à ton allure`); if so,
+        what it adds goes to each rep of the group."""
+        if not (
+            isinstance(prev, Block)
+            and prev.counted
+            and len(block.reps) == 1
+            and not block.counted
+            and start >= 2
+        ):
+            return False
+        one = block.reps[0]
+        if any(d.distance != one.distance or d.duration != one.duration for d in prev.reps):
+            return False
+        each = self.is_word(start - 1, "each", "every")
+        # A colon right after the group: what follows it describes the group.
+        described = self.is_sym(start - 1, ":") and self.toks[start - 2].end == prev.end
+        if not (each or described):
+            return False
+        for d in prev.reps:
+            d.target = d.target or one.target
+            d.named = d.named or one.named
+            d.pace_km = d.pace_km or one.pace_km
+            d.label = d.label or one.label
+            if d.rest is None and one.rest is not None:
+                d.rest, d.equal = one.rest, one.equal
+        prev.end = block.end
+        return True
 
     # -- items ------------------------------------------------------------------------------------
 
@@ -1307,6 +1341,8 @@ class Reader:
             return None
         reps = self.multiply(inner.reps, n, count_tok)
         block = Block(reps, len(inner.reps), self.toks[count_tok].start, inner.end, counted=True)
+        for rp in inner.set_rests:
+            self.apply_rest(block, rp)
         return self.modifiers(block, depth)
 
     def body(
@@ -1326,9 +1362,18 @@ class Reader:
             self.line_sets = True
             items = self.sequence(depth + 1, closing=False, until_segment=True)
             items = self._easier_step_is_the_recovery(self._until_easy_pace(items))
+            # `3 minutes rest between sets` among the lines: between the sets the count makes.
+            between = [
+                it
+                for it in items
+                if isinstance(it, RestItem) and it.scope == "sets" and it.only is None
+            ]
+            items = [it for it in items if not any(it is b for b in between)]
             reps = self.flatten(items)
             if reps:
-                return Block(reps, len(reps), self.toks[j - 1].start, self.toks[self.i - 1].end)
+                block = Block(reps, len(reps), self.toks[j - 1].start, self.toks[self.i - 1].end)
+                block.set_rests = [_RestParse(b.rest, "sets", b.equal, 0) for b in between]
+                return block
         if t is None or t.kind == "nl" or (t.kind == "sym" and t.unit in ",;+"):
             raise self.error(f"{n} x what? Nothing follows the x", count_tok, after, hint="6 x 400")
         if t.kind == "sym" and t.unit in "([{":
@@ -2669,6 +2714,9 @@ class Reader:
                 return self.quantity(j).kind == "t"  # type: ignore[union-attr]  # `at 4m 10s`
             return self._named_pace_at(j) is not None or t.unit in ("", "s", "sec", "secs")
         if t.kind == "word":
+            k = self.skip_words(j, _WHOSE_PACE)
+            if k > j:
+                return self._target_follows(k)  # `at your 5k pace`, `at current goal pace`
             return t.unit in v.NAMED_PACES or t.unit in ("mile", "half", "marathon", "goal", "race")
         return False
 
@@ -2691,6 +2739,8 @@ class Reader:
                 return ("mile" if num == "1" else f"{num}mile"), j + 2, True
             if not unit and self.is_word(j + 1, "km", "k", "kilometer", "kilometre"):
                 return f"{num}k", j + 2, True  # `10 km pace`
+            if not unit and self.is_word(j + 1, "m", "metres", "meters", "metre", "meter"):
+                return num, j + 2, True  # `800 m pace`
             if not unit and self.is_sym(j + 1, "-") and self.is_word(j + 2, "mile", "mi"):
                 return ("mile" if num == "1" else f"{num}mile"), j + 3, True  # `2-mile`
             if unit == "m" and t.value < 100:
@@ -2720,6 +2770,8 @@ class Reader:
 
     def _named_pace_from(self, j: int, need_suffix: bool) -> tuple[str | None, int] | None:
         k = self.skip_words(j, ("your", "target", "current", "goal", "predicted", "best", "own"))
+        if self.is_word(k, "of") and self.is_word(k - 1, "goal"):
+            k += 1  # `ritmo objetivo de maratón`: goal marathon pace
         first = self._race_key(k)
         if first is None:
             return None
@@ -2946,6 +2998,16 @@ class Reader:
 
     # -- targets ----------------------------------------------------------------------------------
 
+    def _after_articles(self, j: int, lead: int) -> int:
+        """Past the articles between a pace word and a race (`à l'allure d'un 5 km`, `a ritmo
+        de maratona`: at 5k pace, at marathon pace); only after `@` or such a word."""
+        if j >= self.n or self.toks[lead].unit != "@" or self.words[j] not in _ARTICLES:
+            return j
+        k = j
+        while k < min(j + 6, self.n) and (self.words[k] in _ARTICLES or self.syms[k] in "'@"):
+            k += 1
+        return k
+
     def set_named(self, block: Block, name: str | None) -> None:
         if name is None:
             return
@@ -2999,14 +3061,14 @@ class Reader:
                         d.named = names[idx % len(names)]
             self.i = end
             return True
-        named = self._named_pace_at(j, need_suffix=False)
+        named = self._named_pace_at(self._after_articles(j, lead), need_suffix=False)
         if named is not None:
             self.set_named(block, named[0])
             self.i = named[1]
             return True
         t = self.at(j)
         if t is not None and t.kind == "word":
-            k = self.skip_words(j, ("your", "target", "current", "predicted"))
+            k = self.skip_words(j, _WHOSE_PACE)
             t = self.at(k) or t
             if t.kind == "word" and t.unit in v.NAMED_PACES:
                 name = v.NAMED_PACES[t.unit]
@@ -3748,12 +3810,15 @@ class Reader:
         rest_from = 0  # where the blocks since the last stand-alone recovery begin
         last_block: Block | None = None  # the last block in `out`, at last_pos
         last_pos = -1
+        closing = False  # a closing line was just applied: what follows it in its line joins it
         # The first block after each item: asked about for every item, so found once.
         next_block: list[Block | None] = [None] * len(items)
         for idx in range(len(items) - 2, -1, -1):
             after = items[idx + 1]
             next_block[idx] = after if isinstance(after, Block) else next_block[idx + 1]
         for idx, it in enumerate(items):
+            if not isinstance(it, RestItem | NamedItem):
+                closing = False
             if isinstance(it, Block):
                 chain = self._chain(out, it)
                 for rp in it.tail_rests:
@@ -3810,7 +3875,7 @@ class Reader:
                 elif it.after_break and more_work and has_rests and it.scope != "sets":
                     last_block.reps[-1].rest = it.rest
                     last_block.reps[-1].equal = it.equal
-                elif it.after_break and not more_work:
+                elif (it.after_break or closing) and not more_work:
                     # A closing line is for every group above: `Equal distance jog recoveries`
                     # for their reps; `3' between sets` between the groups (`Set 1`, `Set 2`).
                     # After a segment (`We warmed up 2 miles.`, `Cool down`) it is for the group
@@ -3822,6 +3887,7 @@ class Reader:
                     else:
                         for b in above:
                             self.apply_rest(b, rp)
+                    closing = True
                     continue  # the next closing line (`between each set, ...`) is for them too
                 else:
                     chain = self._chain(out, last_block, last_pos)
@@ -4460,6 +4526,10 @@ _BRACKETS = frozenset("()[]{}")
 # Words a recovery's scope starts with: `between sets`, `set rest`, `after each`, `before the`.
 _SCOPE_HEADS = v.SET_WORDS | {"between", "btw", "btwn", "bw", "inbetween", "after", "before"}
 # Words that make a time an offset from a pace: `5 s slower than 5k pace`.
+# Articles between a pace word and a race: `allure d'un 5 km`, `ritmo de maratona`.
+_ARTICLES = frozenset({"of", "the", "l", "d", "un", "une", "a", "an"})
+# Words before a pace's name that say whose pace it is: `at your 5k pace`.
+_WHOSE_PACE = ("your", "target", "current", "predicted", "own")
 _OFFSET_WORDS = frozenset({"slower", "faster", "quicker", "above", "below"})
 _OFFSET_OR_COMPARE = _OFFSET_WORDS | {"over", "under"}
 _PER_UNIT_WORDS = frozenset({"mile", "mi", "km", "k", "kilometer", "kilometre", "lap", "400"})

@@ -313,5 +313,8 @@ WORDS_ABROAD: dict[str, str] = {
     # running and paces
     "courir": "run", "correr": "run", "correre": "run", "laufen": "run", "lopen": "run",
     "allure": "@", "ritmo": "@", "passo": "@",
+    "objectif": "goal", "objetivo": "goal", "obiettivo": "goal", "maraton": "marathon",
+    "maratona": "marathon",
+    "ton": "your", "votre": "your", "tu": "your", "tuo": "your", "dein": "your",
     "vma": "vo2max",
 }  # fmt: skip

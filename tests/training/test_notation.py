@@ -1430,3 +1430,40 @@ def test_a_different_rep_after_the_count_is_still_another_rep():
 )
 def test_whose_pace_and_articles_before_a_race_pace(text, name):
     assert {r.target_name for r in parse_workout(text).reps} == {name}
+
+
+@pytest.mark.parametrize(
+    ("text", "lengths", "targets"),
+    [
+        ("800m - 2:41", [800.0], [(161.0, 161.0)]),
+        ("3 x 800m - 2:41", [800.0] * 3, [(161.0, 161.0)] * 3),
+        (
+            "1000m - 3:10, 800m - 2:30, 600m - 1:50",
+            [1000.0, 800.0, 600.0],
+            [(190.0, 190.0), (150.0, 150.0), (110.0, 110.0)],
+        ),
+        (
+            "800m - 2:41\n800m - 2:35   90 seconds rest",
+            [800.0] * 2,
+            [(161.0, 161.0), (155.0, 155.0)],
+        ),
+        ("3 x 1 mile - 5:20-5:25 (2 min jog)", [MILE_M] * 3, [(320.0, 325.0)] * 3),
+    ],
+)
+def test_a_time_after_a_dash_is_the_reps_time(text, lengths, targets):
+    w = parse_workout(text)
+    assert [r.distance_m for r in w.reps] == lengths
+    assert [r.target_s for r in w.reps] == targets
+
+
+@pytest.mark.parametrize(
+    ("text", "rests"),
+    [
+        ("400m - 1:00 rest\n400m - 1:00 rest", [(None, 60.0), None]),
+        ("400m - 1:00 - 400m - 1:00", [None, None, None, None]),
+    ],
+)
+def test_a_time_after_a_dash_that_is_a_recovery_or_a_rep_stays_one(text, rests):
+    w = parse_workout(text)
+    assert all(r.target_s is None for r in w.reps)
+    assert _rests(text) == rests

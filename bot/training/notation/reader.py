@@ -525,10 +525,20 @@ class Reader:
         # `3 to 4 miles`: `to` joins two amounts; more than two are joined by dashes only.
         if self.is_sym(k, "-") or self.is_word(k, "to"):
             chain = self._dash_chain(k + 1)
+            if chain is not None and len(chain) == 1 and self._length_then_clock(first, chain[0]):
+                return [first], k  # `800m - 2:41`: a rep and its time, not two reps
             if chain is not None:
                 parts = [first, *chain[: MAX_RANGE_PARTS - 1]]
                 return parts, parts[-1].end
         return [first], k
+
+    def _length_then_clock(self, first: Qty, second: Qty) -> bool:
+        t = self.toks[second.start]
+        return (
+            (first.kind == "d" or (first.kind == "bare" and _mid(first.value) >= 100))
+            and t.kind == "time"
+            and t.form in ("clock", "prime")
+        )
 
     def _dash_chain(self, p: int) -> list[Qty] | None:
         """The amounts joined by dashes from token p on, at most MAX_RANGE_PARTS of them. Each
@@ -1866,6 +1876,8 @@ class Reader:
                 (t.kind == "num" and not t.unit) or (t.kind == "sym" and t.unit == "-")
             ) and self._bare_rep_times(block, j):
                 continue  # `2X400 82,84`, `3 x 200m - 28.5, 30, 28.5`
+            if t.kind == "sym" and t.unit == "-" and self._dash_rep_time(block, j):
+                continue  # `800m - 2:41`: the rep's time
             if t.kind in ("num", "time") and block.set_size < len(block.reps):
                 split = self._rep_and_set_rests_end(j)
                 if split is not None and self._paren_rep_and_set_rests(block, j, split):
@@ -2690,6 +2702,35 @@ class Reader:
             for d, sec in zip(block.reps, times, strict=True):
                 d.target = (sec, sec)
         self.i = k
+        return True
+
+    def _dash_rep_time(self, block: Block, j: int) -> bool:
+        """`800m - 2:41`, `3 x 1 mile - 5:20-5:25`: a clock time after a dash that ends the
+        phrase is the time of the reps (in a log, the time they were run in)."""
+        t = self.at(j + 1)
+        if t is None or t.kind != "time" or t.form not in ("clock", "prime"):
+            return False
+        length = block.reps[0].distance
+        if length is None or any(d.distance != length or d.target is not None for d in block.reps):
+            return False
+        got = self.target_value(j + 1)
+        if got is None or got[2]:
+            return False  # `- 5:20/mile`: a pace, read as one
+        (low, high), end = got[0], got[1]
+        after = self.at(end)
+        if (
+            after is not None
+            and after.kind != "nl"
+            and not self.is_sym(end, ",", ";", ".", "(")
+            # `800m - 2:35  90 seconds rest`: the recovery's own amount follows
+            and not (after.kind in ("num", "time") and self.rest_clause(end, False) is not None)
+        ):
+            return False  # `400m - 1:00 rest`, `400 - 1:00 - 400`: not the rep's time
+        if not 1.5 <= _mid(length) / max(high, 1e-9) <= FASTEST_MPS:
+            return False
+        for d in block.reps:
+            d.target = (low, high)
+        self.i = end
         return True
 
     def _italian_at(self, j: int) -> bool:

@@ -1467,3 +1467,16 @@ def test_a_time_after_a_dash_that_is_a_recovery_or_a_rep_stays_one(text, rests):
     w = parse_workout(text)
     assert all(r.target_s is None for r in w.reps)
     assert _rests(text) == rests
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("8x400 (72,71,70,70,69,69,68,66) 200 jog", [72, 71, 70, 70, 69, 69, 68, 66]),
+        ("ran 4 x mile: 5:45, 5:40, 5:38, 5:30. 3 min jog between", [345, 340, 338, 330]),
+        ("4 x 1000m (3:20, 3:15, 3:10, 3:05) with 2 min rest", [200, 195, 190, 185]),
+    ],
+)
+def test_one_time_per_rep_in_brackets_or_after_a_colon(text, targets):
+    w = parse_workout(text)
+    assert [r.target_s for r in w.reps] == [(float(t), float(t)) for t in targets]

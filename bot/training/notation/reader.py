@@ -1873,9 +1873,9 @@ class Reader:
                         d.named = None  # ... nor the name it is offset from
                 continue
             if (
-                (t.kind == "num" and not t.unit) or (t.kind == "sym" and t.unit == "-")
+                (t.kind == "num" and not t.unit) or (t.kind == "sym" and t.unit in "-:(")
             ) and self._bare_rep_times(block, j):
-                continue  # `2X400 82,84`, `3 x 200m - 28.5, 30, 28.5`
+                continue  # `2X400 82,84`, `3 x 200m - 28.5, 30, 28.5`, `8x400 (72,71,...)`
             if t.kind == "sym" and t.unit == "-" and self._dash_rep_time(block, j):
                 continue  # `800m - 2:41`: the rep's time
             if t.kind in ("num", "time") and block.set_size < len(block.reps):
@@ -2667,7 +2667,9 @@ class Reader:
         after them, the time of each; after a dash (`2 x 400m - 61 (15, 15, 16, 15), 64.5`) the
         times a log reports, passed over."""
         results = self.is_sym(j, "-")
-        k = j + results
+        # `4 x mile: 5:45, 5:40`, `8x400 (72,71,70)`: after a colon or in brackets, the same.
+        bracket = self.is_sym(j, "(")
+        k = j + (results or bracket or self.is_sym(j, ":"))
         times: list[float] = []
         while len(times) <= len(block.reps):
             t = self.at(k)
@@ -2684,6 +2686,10 @@ class Reader:
                 k += self.is_sym(k, ")")
             if not (self.is_sym(k, ",", "/", ";") and self.at(k + 1) is not None):
                 break
+            k += 1
+        if bracket:
+            if not self.is_sym(k, ")"):
+                return False
             k += 1
         if (
             not block.counted

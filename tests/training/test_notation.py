@@ -1480,3 +1480,18 @@ def test_a_time_after_a_dash_that_is_a_recovery_or_a_rep_stays_one(text, rests):
 def test_one_time_per_rep_in_brackets_or_after_a_colon(text, targets):
     w = parse_workout(text)
     assert [r.target_s for r in w.reps] == [(float(t), float(t)) for t in targets]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4 x 800m starting at 3:00 and working down to 2:42",
+        "4 x 800m from 3:00 down to 2:42",
+        "4 x 800m starting at 3:00, cutting down to 2:42",
+        "4 x 800m, start at 3:00 and finish at 2:42",
+    ],
+)
+def test_a_cut_down_from_a_start_to_an_end(text):
+    assert [r.target_s for r in parse_workout(text).reps] == [
+        (180.0, 180.0), (174.0, 174.0), (168.0, 168.0), (162.0, 162.0)
+    ]

@@ -1977,6 +1977,13 @@ class Reader:
             if (
                 (t.kind == "word" and t.unit in v.CUTDOWN_WORDS)
                 or (t.kind == "word" and t.unit == "down" and self._time_at(j + 1))
+                or (t.kind == "word" and t.unit in _CUTDOWN_STARTS and self._time_at(j + 1))
+                or (
+                    t.kind == "word"
+                    and t.unit in _CUTDOWN_STARTS
+                    and self.is_word(j + 1, "at", "with")
+                    and self._time_at(j + 2)
+                )
             ) and self.cutdown(block, j):
                 continue
             if t.kind == "sym" and t.unit == "/" and self.slash_rest(block, j):
@@ -2012,6 +2019,16 @@ class Reader:
             if weak and self.words[min(j + 1, self.n - 1)] in _ALTERNATION_WORDS:
                 self.i = j + 1  # `12 x 400, odds @ 70, evens @ 75`
                 continue
+            if (
+                weak
+                and t.kind == "sym"
+                and (
+                    self.words[min(j + 1, self.n - 1)] in v.CUTDOWN_WORDS
+                    or self.words[min(j + 1, self.n - 1)] in _CUTDOWN_STARTS
+                )
+                and self.cutdown(block, j + 1)
+            ):
+                continue  # `4 x 800m, start at 3:00 and finish at 2:42`
             if (
                 weak
                 and t.kind == "sym"
@@ -3360,14 +3377,24 @@ class Reader:
                     self.set_target(d, (val, val), per)
                 self.i = end
                 return True
-        k = self.skip_words(j + 1, ("down", "from", "each", "rep", "by", "starting", "at"))
+        k = self.skip_words(
+            j + 1, ("down", "from", "each", "rep", "by", "starting", "at", "with")
+        )
         first = self.target_value(k, single=True)
         if first is None:
             return False
         (a, _), k, per = first
-        if not (self.is_word(k, "to", "down") or self.is_sym(k, "-", ">")):
+        # `starting at 3:00 and working down to 2:45`, `start at 3:30 and finish at 3:10`
+        if self.is_sym(k, ",") and self.is_word(k + 1, *_CUTDOWN_FILLERS):
+            k += 1  # `starting at 3:00, cutting down to 2:42`
+        k = self.skip_words(k, _CUTDOWN_FILLERS) if self.is_word(k, *_CUTDOWN_FILLERS) else k
+        if not (
+            self.is_word(k, "to", "down")
+            or self.is_sym(k, "-", ">")
+            or (self.is_word(k, "at") and self.is_word(k - 1, *_CUTDOWN_ENDS))
+        ):
             return False
-        k = self.skip_words(k, ("down", "to"))
+        k = self.skip_words(k, ("down", "to", "at"))
         if self.is_sym(k, "-", ">"):
             k += 1
         second = self.target_value(k, single=True)
@@ -4573,6 +4600,15 @@ _BRACKETS = frozenset("()[]{}")
 # Words a recovery's scope starts with: `between sets`, `set rest`, `after each`, `before the`.
 _SCOPE_HEADS = v.SET_WORDS | {"between", "btw", "btwn", "bw", "inbetween", "after", "before"}
 # Words that make a time an offset from a pace: `5 s slower than 5k pace`.
+# Words that start a cut-down with its first time (`starting at 3:00 and working down to 2:45`),
+# the words between its two times, and those that end it (`finish at 3:10`).
+_CUTDOWN_STARTS = frozenset({"starting", "start", "starts", "beginning", "begin", "from"})
+_CUTDOWN_ENDS = ("finish", "finishing", "end", "ending")
+_CUTDOWN_FILLERS = (
+    "and", "then", "working", "work", "cutting", "cut", "coming", "come", "getting", "get",
+    "going", "moving", "bringing", "dropping", "progressing", "it", "them", "your", "way",
+    *_CUTDOWN_ENDS,
+)  # fmt: skip
 # Articles between a pace word and a race: `allure d'un 5 km`, `ritmo de maratona`.
 _ARTICLES = frozenset({"of", "the", "l", "d", "un", "une", "a", "an"})
 # Words before a pace's name that say whose pace it is: `at your 5k pace`.

@@ -1495,3 +1495,20 @@ def test_a_cut_down_from_a_start_to_an_end(text):
     assert [r.target_s for r in parse_workout(text).reps] == [
         (180.0, 180.0), (174.0, 174.0), (168.0, 168.0), (162.0, 162.0)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 rounds of: 1 km hard, 2 min rest, 500 m hard, 1 min rest. 5 min between rounds.",
+        "3 rounds of:\n1 km hard, 2 min rest\n500 m hard, 1 min rest\n5 min between rounds.",
+    ],
+)
+def test_the_rest_between_rounds_after_a_rounds_last_rest(text):
+    assert _rests(text) == [(None, 120.0), (None, 300.0)] * 2 + [(None, 120.0), None]
+
+
+def test_a_rep_and_set_rest_pair_after_with():
+    assert _rests("3 x 3 x 400 with 60s / 3 min") == (
+        [(None, 60.0), (None, 60.0), (None, 180.0)] * 2 + [(None, 60.0), (None, 60.0), None]
+    )

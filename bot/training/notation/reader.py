@@ -1379,10 +1379,17 @@ class Reader:
                 if isinstance(it, RestItem) and it.scope == "sets" and it.only is None
             ]
             items = [it for it in items if not any(it is b for b in between)]
+            set_rests = [_RestParse(b.rest, "sets", b.equal, 0) for b in between]
+            for it in items:
+                if isinstance(it, Block) and it.set_size >= len(it.reps):
+                    # `500 m hard, 1 min rest. 5 min between rounds.`: read after a group with
+                    # no sets of its own, so for the sets the count makes.
+                    set_rests += [rp for rp in it.tail_rests if rp.scope == "sets"]
+                    it.tail_rests = [rp for rp in it.tail_rests if rp.scope != "sets"]
             reps = self.flatten(items)
             if reps:
                 block = Block(reps, len(reps), self.toks[j - 1].start, self.toks[self.i - 1].end)
-                block.set_rests = [_RestParse(b.rest, "sets", b.equal, 0) for b in between]
+                block.set_rests = set_rests
                 return block
         if t is None or t.kind == "nl" or (t.kind == "sym" and t.unit in ",;+"):
             raise self.error(f"{n} x what? Nothing follows the x", count_tok, after, hint="6 x 400")
@@ -1878,9 +1885,14 @@ class Reader:
                 continue  # `2X400 82,84`, `3 x 200m - 28.5, 30, 28.5`, `8x400 (72,71,...)`
             if t.kind == "sym" and t.unit == "-" and self._dash_rep_time(block, j):
                 continue  # `800m - 2:41`: the rep's time
-            if t.kind in ("num", "time") and block.set_size < len(block.reps):
-                split = self._rep_and_set_rests_end(j)
-                if split is not None and self._paren_rep_and_set_rests(block, j, split):
+            pair_at = j + (t.kind == "word" and t.unit in ("with", "w"))  # `with 60s / 3 min`
+            if (
+                block.set_size < len(block.reps)
+                and pair_at < self.n
+                and self.toks[pair_at].kind in ("num", "time")
+            ):
+                split = self._rep_and_set_rests_end(pair_at)
+                if split is not None and self._paren_rep_and_set_rests(block, pair_at, split):
                     self.i = split  # `2 x (4 x 400) 90s / 4 min`
                     continue
             if t.kind == "word" and t.unit in ("r", "tp"):

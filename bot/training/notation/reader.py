@@ -575,6 +575,13 @@ class Reader:
         factor = 1.0
         if tok is not None and tok.kind == "num" and tok.value:
             factor = _mid(last.value) / tok.value
+        elif tok is not None and tok.kind == "time" and tok.form == "clock" and last.kind == "t":
+            # `7 - 7:15 min/mile`: a whole number of minutes before a clock time
+            whole = all(
+                q.kind != "bare" or 0.5 <= _mid(q.value) * 60 / _mid(last.value) <= 1.5
+                for q in parts
+            )
+            factor = 60.0 if whole else 1.0
         return [
             Qty(last.kind, _scale(q.value, factor), q.start, q.end) if q.kind == "bare" else q
             for q in parts
@@ -1448,6 +1455,9 @@ class Reader:
                 for d in drafts:
                     d.label = d.label or label
                 return Block(drafts, len(drafts), self.toks[j].start, self.toks[self.i - 1].end)
+        pair = self._seconds_on_off(self.i)
+        if pair is not None:
+            return pair  # `10 x 30/30`: 30 seconds fast, 30 easy
         got = self.one_length(self.i, strict=True)
         if got is None:
             raise self.error(
@@ -1504,6 +1514,32 @@ class Reader:
             return None
         self.i = q.end + 1
         return Block([draft], 1, self.toks[j].start, self.toks[q.end].end)
+
+    def _seconds_on_off(self, j: int) -> Block | None:
+        """`30/30`, `45/15 sec`, `30/30"`: after a count, two bare numbers of seconds at most a
+        minute and a half each joined by a slash are the seconds run fast and the seconds easy."""
+        a, b = self.at(j), self.at(j + 2)
+        if (
+            a is None
+            or b is None
+            or a.kind != "num"
+            or a.unit
+            or not self.is_sym(j + 1, "/")
+            or b.kind != "num"
+            or b.unit not in ("", "s", "sec", "secs", '"')
+            or not (0 < a.value <= 90 and 0 < b.value <= 90)
+            or a.form != "int"
+            or b.form != "int"
+        ):
+            return None
+        end = j + 3
+        if not b.unit and self.is_word(end, "s", "sec", "secs", "second", "seconds"):
+            end += 1
+        elif not b.unit and self.at(end) is not None and self.at(end).kind not in ("nl", "sym"):  # type: ignore[union-attr]
+            return None  # `10 x 30/30 min`, `6 x 60/40 m`: not seconds
+        draft = Draft(duration=float(a.value), rest=Rest(None, float(b.value)))
+        self.i = end
+        return Block([draft], 1, a.start, self.toks[end - 1].end)
 
     def one_length(self, j: int, strict: bool) -> tuple[Draft, int] | None:
         q = self.quantity_range(j)
@@ -3137,6 +3173,19 @@ class Reader:
                         d.named = names[idx % len(names)]
             self.i = end
             return True
+        spec = self.at(j + 1)
+        if (
+            self.toks[lead].unit == "@"
+            and self.is_word(j, "as")
+            and spec is not None
+            and spec.kind == "num"
+            and not spec.unit
+            and spec.value in _ALLURE_SPECIFIQUE
+        ):
+            # `à AS10`: French allure spécifique, the pace of a race of that many km
+            self.set_named(block, _ALLURE_SPECIFIQUE[spec.value])
+            self.i = j + 2
+            return True
         named = self._named_pace_at(self._after_articles(j, lead), need_suffix=False)
         if named is not None:
             self.set_named(block, named[0])
@@ -3674,6 +3723,8 @@ class Reader:
                 tw.unit in ("after", "following")
                 and (signal or has_amount)
                 and (self.quantity(k + 1) is not None)
+                # `1 minute recovery. After 2 minutes recovery 10x100m`: a new sentence
+                and ". " not in self.text[self.toks[k - 1].end : tw.start + 1]
             ):
                 signal = True
                 # `30-second break after 200 meters`, `2 minutes after 100s`: only those reps.
@@ -3984,6 +4035,43 @@ class Reader:
                 rest_from = len(out)
         return out
 
+    def _drop_reported_times(self, items: list[Item]) -> list[Item]:
+        """Bare clock times after counted reps of a length, one for each of those reps (`5x1200
+        ... My splits were (5:01, 4:46, 4:53, 5:04, 4:49)`), are the times they were run in, not
+        more reps. (Times of another number are the pieces of a fartlek: `2 x 400m` then `5:00,
+        4:00, 3:00`.)"""
+        measured = 0  # the reps of the last counted group of a length
+        times: list[Block] = []
+        for it in items:
+            if not isinstance(it, Block):
+                continue
+            if measured and self._bare_clock_times(it):
+                times.append(it)
+            elif it.counted and any(d.distance is not None for d in it.reps):
+                measured, times = len(it.reps), []
+        if not times or sum(len(b.reps) for b in times) != measured:
+            return items
+        return [it for it in items if not any(it is b for b in times)]
+
+    def _bare_clock_times(self, block: Block) -> bool:
+        if block.counted or not block.reps:
+            return False
+        if any(
+            d.duration is None or d.label or d.target or d.named or d.pace_km or d.rest
+            for d in block.reps
+        ):
+            return False
+        j = bisect.bisect_left(self.toks, block.start, key=_tok_start)
+        seen = False
+        while j < self.n and self.toks[j].start < block.end:
+            t = self.toks[j]
+            if t.kind == "time" and t.form == "clock":
+                seen = True
+            elif not (t.kind == "sym" and t.unit in ",/-()"):
+                return False
+            j += 1
+        return seen
+
     @staticmethod
     def _last_group(out: list[Item]) -> list[Block]:
         """The blocks read one after another before the trailing segments (at most MAX_CHAIN,
@@ -4047,6 +4135,7 @@ class Reader:
             for it in items
             if not (isinstance(it, Block) and it.in_prose and not (alone and it.vouched))
         ]
+        items = self._drop_reported_times(items)
         blocks = [it for it in items if isinstance(it, Block)]
         if any(b.reps and not b.holds_work for b in blocks):
             items = [it for it in items if not (isinstance(it, Block) and it.holds_work)]
@@ -4621,6 +4710,7 @@ _CUTDOWN_FILLERS = (
     "going", "moving", "bringing", "dropping", "progressing", "it", "them", "your", "way",
     *_CUTDOWN_ENDS,
 )  # fmt: skip
+_ALLURE_SPECIFIQUE = {5.0: "5k", 10.0: "10k", 21.0: "half", 42.0: "marathon"}
 # Articles between a pace word and a race: `allure d'un 5 km`, `ritmo de maratona`.
 _ARTICLES = frozenset({"of", "the", "l", "d", "un", "une", "a", "an"})
 # Words before a pace's name that say whose pace it is: `at your 5k pace`.

@@ -314,7 +314,7 @@ WORDS_ABROAD: dict[str, str] = {
     "courir": "run", "correr": "run", "correre": "run", "laufen": "run", "lopen": "run",
     "allure": "@", "ritmo": "@", "passo": "@",
     "objectif": "goal", "objetivo": "goal", "obiettivo": "goal", "maraton": "marathon",
-    "maratona": "marathon",
+    "maratona": "marathon", "semi": "half",  # `allure semi`: half-marathon pace
     "ton": "your", "votre": "your", "tu": "your", "tuo": "your", "dein": "your",
     "vma": "vo2max",
 }  # fmt: skip

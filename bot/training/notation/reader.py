@@ -406,15 +406,12 @@ class Reader:
         if t.unit or t.form != "int":
             return None
         k = j + 1 + self.is_sym(j + 1, "-")
-        num, den = self.at(k), self.at(k + 2)
+        pair = self._slashed_numbers(k)
+        if pair is None:
+            return None
+        num, den = pair
         if (
-            num is None
-            or den is None
-            or num.kind != "num"
-            or num.unit
-            or den.kind != "num"
-            or not self.is_sym(k + 1, "/")
-            or not 0 < num.value < den.value <= 8
+            not 0 < num.value < den.value <= 8
             or num.start == t.end  # `1-1/2` hyphen counted above; `11/2` is no fraction
         ):
             return None
@@ -427,6 +424,13 @@ class Reader:
         if unit not in DISTANCE_UNITS and unit not in DURATION_UNITS:
             return None
         return self._with_unit(value, unit, j, end)
+
+    def _slashed_numbers(self, j: int) -> tuple[Tok, Tok] | None:
+        """`1/2`, `30/30`: a number with no unit, a slash and another number."""
+        a, b = self.at(j), self.at(j + 2)
+        if a is None or b is None or a.kind != "num" or a.unit or b.kind != "num":
+            return None
+        return (a, b) if self.is_sym(j + 1, "/") else None
 
     def _with_unit(self, value: float, unit: str, j: int, end: int) -> Qty | None:
         if unit == "ks":
@@ -1518,15 +1522,12 @@ class Reader:
     def _seconds_on_off(self, j: int) -> Block | None:
         """`30/30`, `45/15 sec`, `30/30"`: after a count, two bare numbers of seconds at most a
         minute and a half each joined by a slash are the seconds run fast and the seconds easy."""
-        a, b = self.at(j), self.at(j + 2)
+        pair = self._slashed_numbers(j)
+        if pair is None:
+            return None
+        a, b = pair
         if (
-            a is None
-            or b is None
-            or a.kind != "num"
-            or a.unit
-            or not self.is_sym(j + 1, "/")
-            or b.kind != "num"
-            or b.unit not in ("", "s", "sec", "secs", '"')
+            b.unit not in ("", "s", "sec", "secs", '"')
             or not (0 < a.value <= 90 and 0 < b.value <= 90)
             or a.form != "int"
             or b.form != "int"

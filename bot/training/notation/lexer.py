@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from bot.training.errors import ParseError
@@ -75,6 +76,7 @@ class Tok:
         return self.unit if self.kind in ("word", "sym") else ""
 
 
+@lru_cache(maxsize=4096)
 def _fold(ch: str) -> str:
     """One non-ASCII character as the ASCII one it stands for, or itself, lower-cased."""
     folded = unicodedata.normalize("NFKC", ch)
@@ -93,6 +95,11 @@ def _fold(ch: str) -> str:
 
 
 _TABLE = str.maketrans(_CHAR_MAP)
+# What `normalise` changes in a text with non-ASCII characters: capitals, the characters of
+# _CHAR_MAP (which maps to lower-case ASCII only) and any other non-ASCII character.
+_TO_FOLD = re.compile(
+    r"[A-Z]+|[^\x00-\x7f]|[" + re.escape("".join(c for c in _CHAR_MAP if c.isascii())) + "]"
+)
 
 
 # Discord's markup for mentions, channels, custom emoji and timestamps: `<@&55>` is no 55 m.
@@ -121,10 +128,16 @@ def normalise(text: str) -> str:
         text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
     if "*" in text or "_" in text or "~" in text or "|" in text:
         text = _MARKDOWN.sub(_blank, text)
-    s = text.translate(_TABLE)
-    if s.isascii():
-        return s.lower()
-    return "".join(ch.lower() if ch.isascii() else _fold(ch) for ch in s)
+    if text.isascii():
+        return text.translate(_TABLE).lower()
+    # `translate` goes character by character through a dict on such a text: one regular
+    # expression pass instead, calling back only for capitals and the characters to fold.
+    return _TO_FOLD.sub(_fold_match, text)
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    g = m.group()
+    return _CHAR_MAP.get(g) or (g.lower() if g.isascii() else _fold(g))
 
 
 # Single character classes with no alternation: each match is one linear scan in C.
@@ -140,7 +153,8 @@ MAX_DIGITS = 12
 # The tokens most text is made of, each read by one match with the blanks before it: words (not
 # hyphenated; not w, b or c, which start shorthands such as w/ and b/w; not starting with the x
 # of a count), a lone x, numbers of up to MAX_DIGITS digits with the letters written against them
-# (no point, colon or prime after them), and symbols. Everything else (shorthands, times,
+# (no point, colon or prime after them), clock times of minutes and seconds with nothing after
+# them (`3:05`, the most written time), and symbols. Everything else (shorthands, other times,
 # decimals, primes, line breaks) is turned down here and read character by character below.
 # A comma and digits after a number are a list (`400,300`, `0,0`) unless the number has one or
 # two digits and they make it one number: thousands (`1,000`, not `1,000,5`) or a decimal comma
@@ -158,6 +172,7 @@ _FAST = re.compile(
     r"|(?P<num>(?P<digits>[0-9]{3," + str(MAX_DIGITS) + r"}+|[0-9]{1,2}+(?!" + _COMMA_JOINS + "|"
     + _SPACE_JOINS + r"))"
     r"(?![0-9]|[.:][0-9]|['\"])[a-z]*+)"
+    r"|(?P<clock>[0-9]{1,2}+:[0-5][0-9](?![0-9]|[.:][0-9]|[a-z]))"
     r"|(?P<sym>[^\s0-9a-z.:]|:(?![0-9]))"
     r")?"
 )
@@ -189,11 +204,14 @@ def tokenize(text: str, *, fast_path: bool = True) -> list[Tok]:
         m = fast(s, i)
         kind = m.lastgroup  # type: ignore[union-attr]
         if kind is None:
-            # Blanks alone, or what only the reading below knows.
+            # Blanks alone, or what only the reading below knows. After blanks the match would
+            # turn down the next character again, and no list marker starts there (it would
+            # have matched with the blanks): read it below at once.
             j = m.end()  # type: ignore[union-attr]
             if j > i:
                 i = j
-                continue
+                if i == n:
+                    break
         else:
             start = m.start(kind)  # type: ignore[union-attr]
             j = m.end()  # type: ignore[union-attr]
@@ -210,6 +228,9 @@ def tokenize(text: str, *, fast_path: bool = True) -> list[Tok]:
                     toks.append(Tok("num", start, j, value, "", "int"))
                 else:
                     j = _attached_unit(text, s, start, digits_end, j, value, "int", toks)
+            elif kind == "clock":
+                seconds = int(s[start : j - 3]) * 60 + int(s[j - 2 : j])
+                toks.append(Tok("time", start, j, float(seconds), "", "clock"))
             else:
                 toks.append(Tok("sym", start, j, 0.0, s[start:j]))
             i = j

@@ -717,7 +717,7 @@ class Reader:
                     continue
             # Only a heading word (`Set`, `Week`) or a number and a slash (`11/16`) starts a label.
             maybe_label = w in _LABEL_HEADS or (
-                self.syms[min(self.i + 1, self.n - 1)] == "/" and self._could_count(self.i)
+                self.i + 1 < self.n and self.syms[self.i + 1] == "/" and self._could_count(self.i)
             )
             label_end = self._label_end(self.i) if maybe_label else None
             if label_end is not None:
@@ -2064,7 +2064,9 @@ class Reader:
                 and self._time_of_named_pace(block)
             ):
                 continue  # `Goal pace: 2:40`
-            weak = (t.kind == "sym" and t.unit in ",/+&-") or self.is_word(j, "and", "plus", "then")
+            weak = (t.kind == "sym" and t.unit in ",/+&-") or (
+                self.words[j] in ("and", "plus", "then")
+            )
             if weak and self.words[min(j + 1, self.n - 1)] in _ALTERNATION_WORDS:
                 self.i = j + 1  # `12 x 400, odds @ 70, evens @ 75`
                 continue
@@ -3821,6 +3823,8 @@ class Reader:
     def _rest_word_after_amount(self, k: int) -> bool:
         """A recovery's word after the amount at k (`90s jog`), or after the range it starts
         (`2 1/2 - 3 min rest`)."""
+        if not self.has_rest_words:
+            return False  # no such word anywhere in the text
         if not _AFTER_AMOUNT_WORDS.isdisjoint(self.words[k + 1 : k + 6]) and self._rest_word_near(
             k + 1
         ):
@@ -3841,6 +3845,8 @@ class Reader:
     def _rest_word_near(self, k: int) -> bool:
         """A recovery's word within the few tokens after an amount (`90s jog`, `2 min between
         sets`, `500m in 3:00 rec`, `50″ down`)."""
+        if not self.has_rest_words:
+            return False  # no such word anywhere in the text
         if k >= 0 and _AFTER_AMOUNT_WORDS.isdisjoint(self.words[k : k + 5]):
             return False  # no such word at all: the common case, answered by one look
         for j in range(k, min(k + 5, self.n)):
@@ -4471,16 +4477,8 @@ class Reader:
                 )
                 rest = Rest(duration_s=length, kind=base.kind)
         target = d.target
-        return Rep(
-            distance_m=d.distance,
-            duration_s=d.duration,
-            target_s=target,
-            target_name=d.named,
-            target_pace_s_per_km=d.pace_km,
-            rest=rest,
-            label=d.label,
-            set_index=block_index,
-        )
+        # Positional: the fields in Rep's order (keywords cost a frozen dataclass more).
+        return Rep(d.distance, d.duration, target, d.named, d.pace_km, rest, d.label, block_index)
 
 
 # Words that start targets for every other rep: `alternating 70 and 75`, `odd @ 70, even @ 75`.

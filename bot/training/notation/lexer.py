@@ -55,6 +55,7 @@ _CHAR_MAP = {
 }
 
 _ATTACHABLE_UNITS = frozenset(DISTANCE_UNITS) | frozenset(DURATION_UNITS)
+_LONG_UNITS = frozenset({"k", "km", "kms", "mi", "mile", "miles", "kilometer", "kilometre"})
 _METRE_WORDS = frozenset({"m", "meter", "meters", "metre", "metres", "metros", "metri", "mts"})
 _ORDINALS = frozenset({"st", "nd", "rd", "th", "am", "pm", "pct"})
 
@@ -325,7 +326,14 @@ def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:
     # a run of a metre or three is no rep.
     if j - start <= 2 and j + 4 <= n and s[j] == "." and _digits(s, j + 1) == j + 4:
         k = j + 4 + (j + 4 < n and s[j + 4] == " ")
-        if s[k : _letters(s, k)] in _METRE_WORDS:
+        # ... or round hundreds with no unit of kilometres or miles (`2.000 Trabpause`, `1.200,
+        # 800, 400 y 1.000`): three decimals is no way to write a distance in those units.
+        round_hundreds = (
+            s[j + 2 : j + 4] == "00"
+            and s[start] != "0"
+            and s[k : _letters(s, k)] not in _LONG_UNITS
+        )
+        if s[k : _letters(s, k)] in _METRE_WORDS or round_hundreds:
             toks.append(Tok("num", start, j + 4, value=float(s[start:j] + s[j + 1 : j + 4])))
             toks[-1].form = "int"
             return j + 4

@@ -1895,7 +1895,11 @@ class Reader:
             if lead:
                 self.i = j + 1
                 if not self.target(block, lead=j):
-                    if t.unit == "@" and self._nothing_follows(j + 1):
+                    if (
+                        t.unit == "@"
+                        and self.text[t.start : t.end] == "@"  # not `ritmo`, `allure` in prose
+                        and self._nothing_follows(j + 1)
+                    ):
                         raise self.error(
                             "@ needs a target after it: a time, a pace or a race pace",
                             j,

@@ -303,6 +303,23 @@ WORDS_ABROAD: dict[str, str] = {
     "calme": "cooldown", "calma": "cooldown",  # retour au calme, vuelta a la calma
     "halbmarathontempo": "hmp", "marathontempo": "mp", "halbmarathon": "halfmarathon",
     "unas": "about", "unos": "about", "environ": "about", "circa": "about", "ungefahr": "about",
+    # counts: French, Spanish, Italian, German, Portuguese, Dutch (not `due`, `un`, `uno`: English
+    # words or articles)
+    "deux": "two", "trois": "three", "quatre": "four", "cinq": "five", "sept": "seven",
+    "huit": "eight", "neuf": "nine", "dix": "ten", "douze": "twelve", "quinze": "fifteen",
+    "vingt": "twenty",
+    "dos": "two", "tres": "three", "cuatro": "four", "cinco": "five", "seis": "six",
+    "siete": "seven", "ocho": "eight", "nueve": "nine", "diez": "ten", "doce": "twelve",
+    "quince": "fifteen", "veinte": "twenty",
+    "tre": "three", "sei": "six", "quattro": "four", "cinque": "five", "sette": "seven",
+    "otto": "eight", "nove": "nine",
+    "dieci": "ten", "dodici": "twelve", "quindici": "fifteen", "venti": "twenty",
+    "zwei": "two", "drei": "three", "vier": "four", "funf": "five", "sechs": "six",
+    "sieben": "seven", "acht": "eight", "neun": "nine", "zehn": "ten", "zwolf": "twelve",
+    "zwanzig": "twenty",
+    "quatro": "four", "oito": "eight", "dez": "ten",
+    "twee": "two", "drie": "three", "zes": "six", "zeven": "seven", "negen": "nine",
+    "tien": "ten", "twaalf": "twelve",
     # Swedish, Norwegian, Danish
     "med": "with", "mellan": "between", "mellom": "between", "vila": "rest", "hvile": "rest",
     "joggvila": "jog", "gangvila": "walk", "uppvarmning": "warmup", "oppvarming": "warmup",

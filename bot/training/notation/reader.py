@@ -870,6 +870,10 @@ class Reader:
                 continue  # `4 to 6 miles in total`: the session's sum, not a run
             if isinstance(item, Block) and items and self._restates(items[-1], item, start):
                 continue  # `6 x 800m. Each 800 in 2:40`: the reps above, said again in full
+            if isinstance(item, Block) and self._names_reps_above(items, item, start):
+                continue  # `For the 8 min intervals, aim for your 10k pace`
+            if after_break and isinstance(item, Block) and self._title_of(items, item):
+                items.pop()  # `Session 5: 10x1k` then `10x1k, 100 m walking rest`: a title
             if isinstance(item, SegmentItem):
                 item.start, item.end = start, self.i
                 if items and isinstance(items[-1], SegmentItem):
@@ -908,6 +912,45 @@ class Reader:
         if closing and not until_segment:
             raise self.error("this bracket is never closed", self.i - 1)
         return items
+
+    def _title_of(self, items: list[Item], block: Block) -> bool:
+        """Whether the group before a line break is the title of the group after it: the same
+        words, all of its line, which the line below starts with and says more about."""
+        prev = items[-1] if items else None
+        if not isinstance(prev, Block) or any(_described(d) for d in prev.reps):
+            return False
+        if not any(_described(d) for d in block.reps):
+            return False
+        title = self.text[prev.start : prev.end]
+        line_start = self.text.rfind("\n", 0, prev.start) + 1
+        return (
+            len(title) >= 3
+            and ":" in self.text[line_start : prev.start]  # `Session 5: 10x1k`, a heading
+            and self.text[prev.end :].lstrip(" ").startswith("\n")  # all that is on its line
+            and self.text.startswith(title, block.start)
+        )
+
+    def _names_reps_above(self, items: list[Item], block: Block, start: int) -> bool:
+        """`For the 8 min intervals, aim for your 10k pace`, `the 400s at 70`: a single rep
+        after `the` that counted reps above have the length of speaks of them (a pace named
+        after it names them); what it adds goes to them."""
+        if len(block.reps) != 1 or block.counted or not self.is_word(start - 1, "the"):
+            return False
+        one = block.reps[0]
+        same = [
+            d
+            for it in items[-MAX_CHAIN:]
+            if isinstance(it, Block) and it.counted
+            for d in it.reps
+            if d.distance == one.distance and d.duration == one.duration
+        ]
+        if not same:
+            return False
+        for d in same:
+            d.target = d.target or one.target
+            d.named = d.named or one.named
+            d.pace_km = d.pace_km or one.pace_km
+        return True
 
     def _restates(self, prev: Item, block: Block, start: int) -> bool:
         """Whether a single rep repeats the group of reps just before it, to add what they are
@@ -3875,7 +3918,12 @@ class Reader:
         if self.is_word(k, "between", "btw", "btwn", "bw", "inbetween", "after"):
             m = self.skip_words(k + 1, ("each", "every", "the", "all"))
             q = self.quantity(m)
-            if q is not None and q.kind in ("s", "d") and self.toks[k].unit != "after":
+            if (
+                q is not None
+                and q.kind in ("s", "d")
+                and self.toks[k].unit != "after"
+                and ". " not in self.text[self.toks[m - 1].end : self.toks[m].start + 1]
+            ):
                 return "reps", q.end  # `between 800's`, `between the 200s`
             if self.is_word(m, *v.SET_WORDS):
                 return "sets", m + 1
@@ -4714,6 +4762,11 @@ _CUTDOWN_FILLERS = (
     *_CUTDOWN_ENDS,
 )  # fmt: skip
 _ALLURE_SPECIFIQUE = {5.0: "5k", 10.0: "10k", 21.0: "half", 42.0: "marathon"}
+def _described(d: Draft) -> bool:
+    """Whether a rep has more than its length: a recovery, a time or a pace."""
+    return d.rest is not None or bool(d.target or d.named or d.pace_km)
+
+
 # Articles between a pace word and a race: `allure d'un 5 km`, `ritmo de maratona`.
 _ARTICLES = frozenset({"of", "the", "l", "d", "un", "une", "a", "an"})
 # Words before a pace's name that say whose pace it is: `at your 5k pace`.

@@ -1602,3 +1602,9 @@ def test_the_reps_spoken_of_again_by_their_length(text, lengths, names):
     w = parse_workout(text)
     assert [r.distance_m or r.duration_s for r in w.reps] == lengths
     assert {r.target_name for r in w.reps} == names
+
+
+def test_a_number_slower_than_a_walk_is_no_reps_time():
+    w = parse_workout("10 x 300m with 100m walk recovery, about 25 runners")
+    assert [r.target_s for r in w.reps] == [None] * 10
+    assert {r.target_s for r in parse_workout("2 x 10k @ 45:00").reps} == {(2700.0, 2700.0)}

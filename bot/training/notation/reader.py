@@ -3468,6 +3468,8 @@ class Reader:
             else:
                 k = 1000.0 / per
                 d.pace_km = (val[0] * k, val[1] * k)
+        elif d.distance is not None and _mid(d.distance) / max(val[1], 1e-9) < SLOWEST_MPS:
+            return  # `10 x 300m, about 25` (runners): 25 minutes for 300 m is no rep's time
         else:
             d.target = val
 
@@ -4804,6 +4806,7 @@ _LABEL_HEADS = frozenset(
 )
 # Faster than any human over any distance (the 100 m record is ~10.4 m/s).
 FASTEST_MPS = 11.0
+SLOWEST_MPS = 1.0  # slower than a walk: no time for a rep
 # A mile pace faster than this (3:50 a mile) is read as the rep's own time when that fits.
 PLAUSIBLE_MILE_MPS = MILE_M / 230
 

@@ -2163,6 +2163,7 @@ class Reader:
                 continue
             rest = self.rest_clause(j, weak_lead=weak)
             if rest is not None:
+                rest = self._two_part_rest(rest)
                 self.apply_rest(block, rest)
                 self.i = rest.end
                 block.bare_single = False
@@ -3804,6 +3805,36 @@ class Reader:
             only,
             explicit=scope_seen,
         )
+
+    def _two_part_rest(self, rp: _RestParse) -> _RestParse:
+        """`walk 100m, jog 100m`, `100 m Geh- und 300 m Trabpause`: a walk and a jog one after
+        the other are one recovery, as long as both."""
+        first = rp.rest
+        k = rp.end + (self.is_sym(rp.end, "-") and self.is_word(rp.end + 1, "and"))  # `Geh- und`
+        if first is None or first.kind not in ("walk", "jog") or not (
+            self.is_sym(k, ",", "+", "&") or self.is_word(k, "and", "then")
+        ):
+            return rp
+        more = self.rest_clause(k, weak_lead=True, strong=True)
+        second = more.rest if more is not None else None
+        if (
+            second is None
+            or second.kind not in ("walk", "jog")
+            or second.kind == first.kind
+            or more.scope != "reps"  # type: ignore[union-attr]
+        ):
+            return rp
+        if first.distance_m is not None and second.distance_m is not None:
+            if first.duration_s is not None or second.duration_s is not None:
+                return rp
+            total = Rest(_mid(first.distance_m) + _mid(second.distance_m), None, "jog")
+        elif first.duration_s is not None and second.duration_s is not None:
+            if first.distance_m is not None or second.distance_m is not None:
+                return rp
+            total = Rest(None, _mid(first.duration_s) + _mid(second.duration_s), "jog")
+        else:
+            return rp
+        return _RestParse(total, rp.scope, rp.equal, more.end, rp.only, rp.explicit)  # type: ignore[union-attr]
 
     def _gap_rests(self, j: int, gaps: int) -> tuple[list[Rest], int] | None:
         """`with 5 mins and 10 mins recovery`, `mit 300m/700m Trabpause`: as many amounts as

@@ -273,7 +273,8 @@ WORDS_ABROAD: dict[str, str] = {
     "trot": "jog", "trottiner": "jog", "traben": "jog", "trabend": "jog", "footing": "jog",
     "trote": "jog", "trotando": "jog",
     "trotar": "jog", "dribbel": "jog", "dribbelpauze": "jog", "dribbelen": "jog",
-    "gehpause": "walk", "wandelpauze": "walk", "marche": "walk", "caminando": "walk",
+    "gehpause": "walk", "geh": "walk", "gehen": "walk", "wandelpauze": "walk", "marche": "walk",
+    "caminando": "walk",
     "caminar": "walk", "camminata": "walk",
     "pausa": "rest", "pausas": "rest", "pauze": "rest", "rust": "rest", "pausen": "rest",
     # sets, reps, times

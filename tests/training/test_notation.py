@@ -1622,3 +1622,29 @@ def test_a_number_slower_than_a_walk_is_no_reps_time():
 def test_a_walk_then_a_jog_is_one_recovery_as_long_as_both(text, rest):
     rests = _rests(text)
     assert set(rests[:-1]) == {rest} and rests[-1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "segments", "rest"),
+    [
+        (
+            "Warm up 10-15 mins. 5 x 3 mins hard, 2 mins easy. Cool down 10 mins.",
+            [("warmup", (600.0, 900.0)), ("cooldown", 600.0)],
+            (None, 120.0),
+        ),
+        (
+            "Warm-up: 20 minutes easy. Workout: 3 x 2 miles at tempo with 3 minutes jog. "
+            "Cool-down: 15 minutes.",
+            [("warmup", 1200.0), ("cooldown", 900.0)],
+            (None, 180.0),
+        ),
+        (
+            "6 x 2 minutes fast with 2 minutes slow jog, then jog 10 minutes to cool down.",
+            [("cooldown", 600.0)],
+            (None, 120.0),
+        ),
+    ],
+)
+def test_a_segment_word_keeps_to_its_sentence_and_names_a_jog_before_it(text, segments, rest):
+    assert [s for s in _segments(text) if s[0] != "work"] == segments
+    assert _rests(text)[0] == rest

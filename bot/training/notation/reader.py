@@ -876,6 +876,10 @@ class Reader:
                 items.pop()  # `Session 5: 10x1k` then `10x1k, 100 m walking rest`: a title
             if isinstance(item, SegmentItem):
                 item.start, item.end = start, self.i
+                purpose = self._purpose_of(items[-1], item) if items else None
+                if purpose is not None:
+                    items[-1] = purpose  # `jog 10 minutes to cool down`: the jog is the cool-down
+                    continue
                 if items and isinstance(items[-1], SegmentItem):
                     self._pair_segments(items[-1], item)
             if isinstance(item, RestItem):
@@ -1053,6 +1057,30 @@ class Reader:
         if w in ("recovery", "shakeout") and self.is_word(j + 1, "run", "jog"):
             return "easy", j + 2  # `recovery run 5 miles`
         return None
+
+    def _purpose_of(self, prev: Item, seg: SegmentItem) -> SegmentItem | None:
+        """`jog 10 minutes to cool down`, `10 min easy as a warm-up`: a warm-up or cool-down
+        with no length, after `to` or `as`, says what the easy running before it is for."""
+        if (
+            seg.kind not in ("warmup", "cooldown")
+            or (seg.distance, seg.duration) != (None, None)
+            or not self.is_word(seg.start - 1 - self.is_word(seg.start - 1, "a"), "to", "as")
+        ):
+            return None
+        if isinstance(prev, SegmentItem) and prev.kind == "easy":
+            length = prev.distance, prev.duration
+        elif (
+            isinstance(prev, RestItem)
+            and prev.rest is not None
+            and prev.rest.kind == "jog"
+            and prev.scope == "reps"
+        ):
+            length = prev.rest.distance_m, prev.rest.duration_s
+        else:
+            return None
+        if length == (None, None):
+            return None
+        return SegmentItem(seg.kind, length[0], length[1], seg.start, seg.end)
 
     def _pair_segments(self, a: SegmentItem, b: SegmentItem) -> None:
         """`2 mi WU and CD`, `WU/CD 2 mi`, `warm-up & cool-down 15 min each`: a warm-up and a
@@ -1772,6 +1800,8 @@ class Reader:
         found: tuple[SegmentKind, int] | None = None
         for _ in range(4):
             t = self.at(k)
+            if t is not None and k > j and ". " in self.text[self.toks[k - 1].end : t.start + 1]:
+                break  # `2 mins easy. Cool down 10 mins`: the next sentence's segment
             if t is not None and t.kind == "sym" and t.unit in "([" and found is None:
                 close = k + 1
                 while close < self.n and close - k < 10 and not self.is_sym(close, ")", "]"):

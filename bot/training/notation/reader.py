@@ -489,7 +489,15 @@ class Reader:
             u = j + 1 + (w != "a" and self.is_sym(j + 1, "-"))  # `one-min`, `half-mile`
             if self.is_word(u, "mile", "lap", "k", "km", "kilometer", "minute", "min", "hour"):
                 k = {"a": 1.0, "an": 1.0, "one": 1.0, "half": 0.5, "quarter": 0.25}[w]
-                return self._with_unit(k, self.words[u], j, u + 1)
+                end = u + 1
+                if (
+                    k == 1.0
+                    and self.is_word(end, "and")
+                    and self.is_word(end + 1, "a")
+                    and self.is_word(end + 2, "half")
+                ):
+                    k, end = 1.5, end + 3  # `a mile and a half`
+                return self._with_unit(k, self.words[u], j, end)
         # `4 x mile`, `5xmile`, `mile repeats x4`: a unit alone is one of it only right after a
         # count or before the word for repeats.
         if w in ("mile", "mi", "lap", "km", "k") and (
@@ -3983,7 +3991,7 @@ class Reader:
             q = self.quantity(m)
             if (
                 q is not None
-                and q.kind in ("s", "d")
+                and (q.kind in ("s", "d") or (q.kind == "bare" and _mid(q.value) >= 100))
                 and self.toks[k].unit != "after"
                 and ". " not in self.text[self.toks[m - 1].end : self.toks[m].start + 1]
             ):
@@ -4376,6 +4384,8 @@ class Reader:
                 and len(it.reps) == 1
                 and not it.counted
                 and "\n" in self.text[self.toks[prev.end - 1].end : it.start]  # type: ignore[union-attr]
+                # ... and it ends its line: not `... a warmup. Then we went on the track`
+                and self._ends_its_line(self.toks[prev.end - 1].end, it.start)  # type: ignore[union-attr]
                 and (
                     any(isinstance(b, Block) for b in items[idx + 1 :])
                     if prev.kind == "warmup"  # type: ignore[union-attr]
@@ -4405,6 +4415,10 @@ class Reader:
                 continue
             out.append(it)
         return out
+
+    def _ends_its_line(self, end: int, until: int) -> bool:
+        """Whether nothing but marks follows character `end` on its line (before `until`)."""
+        return not self.text[end:until].split("\n", 1)[0].strip(" \t:-–—*#_.")
 
     @staticmethod
     def _warm_up_first(items: list[Item]) -> list[Item]:

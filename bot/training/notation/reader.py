@@ -869,7 +869,7 @@ class Reader:
                     (isinstance(item, Block) and len(item.reps) == 1 and not item.counted)
                     or (isinstance(item, SegmentItem) and item.kind == "easy")
                 )
-                and "total" in self.words[start : self.i + 2]
+                and "total" in self.words[start : self._line_end(self.i, self.i + 2)]
             ):
                 if self.is_word(self.i, "in") and self.is_word(self.i + 1, "total"):
                     self.i += 2
@@ -3759,6 +3759,9 @@ class Reader:
             if tw.kind == "sym" and tw.unit == "/" and worded and self._rest_word_within(k + 1, 1):
                 k += 1  # `walk/jog recovery`
                 continue
+            if tw.kind == "sym" and tw.unit == "'" and worded and self.words[k - 1]:
+                k += 1  # `récup’ 100 m`: the French short form's apostrophe
+                continue
             if self.is_word(k, "either", "each", "both") and self.is_word(
                 k + 1, "side", "sides", "end", "ends"
             ):
@@ -3781,7 +3784,7 @@ class Reader:
                 break
             if tw.unit in ("total", "totals") and has_amount and not worded:
                 return None  # `(7-8 total)`: the session's total, not a recovery
-            if tw.unit in ("easy", "slow", "slower", "jogged") and has_amount:
+            if tw.unit in ("easy", "easier", "slow", "slower", "jogged") and has_amount:
                 # `30sec easy`, `+ 1:00 easy`: short easy running between reps is recovery.
                 if _mid(duration or 0) <= 300 and _mid(distance or 0) <= 1000:
                     kind = kind or "jog"
@@ -4416,6 +4419,13 @@ class Reader:
             out.append(it)
         return out
 
+    def _line_end(self, j: int, until: int) -> int:
+        """The first line break from token j on, or `until` if there is none before it."""
+        for k in range(j, min(until, self.n)):
+            if self.toks[k].kind == "nl":
+                return k
+        return until
+
     def _ends_its_line(self, end: int, until: int) -> bool:
         """Whether nothing but marks follows character `end` on its line (before `until`)."""
         return not self.text[end:until].split("\n", 1)[0].strip(" \t:-–—*#_.")
@@ -4733,6 +4743,7 @@ _AFTER_AMOUNT_WORDS = (
         "following",
         "easy",
         "slow",
+        "easier",
         "slower",
         "jogged",
         "back",

@@ -130,7 +130,6 @@ NAMED_PACES: dict[str, str] = {
     "lt": "T",
     "lactate": "T",
     "cruise": "T",
-    "tempo": "T",
     "th": "T",
     "i": "I",
     "interval": "I",

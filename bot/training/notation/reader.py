@@ -759,6 +759,9 @@ class Reader:
             offset = (
                 self._offset_end(self.i)
                 if t.kind == "sym" or (t.kind == "num" and self.compares)
+                # `run at 10-15 seconds per mile slower than 10k pace`
+                else self._offset_end(self.i + 1)
+                if self.compares and w in v.TARGET_LEADS
                 else None
             )
             if offset is not None:
@@ -2770,7 +2773,7 @@ class Reader:
             end += 1  # `15-30 seconds over race pace`
             return self.skip_words(end, ("goal", "race", "marathon", "your", "pace"))
         if self.is_word(end, *_OFFSET_WORDS):
-            end += 2 if self.is_word(end + 1, "than") else 1
+            end += 2 if self.is_word(end + 1, "than", "then") else 1
             named = self._named_pace_at(end)
             if named is not None:
                 return named[1]  # the pace it is offset from

@@ -390,7 +390,8 @@ class Rest:
         self.world.messages[message.id] = message
         if not message.ephemeral:
             channel.messages.append(message)
-            self.gateway.dispatch("MESSAGE_CREATE", message.to_dict(), channel.guild)
+            if self.gateway.delivers("MESSAGE_CREATE", channel.guild):
+                self.gateway.dispatch("MESSAGE_CREATE", message.to_dict(), channel.guild)
         self.world.record("created", message)
         return message
 
@@ -419,8 +420,9 @@ class Rest:
             raise APIError(400, e.EMPTY_MESSAGE, "Cannot send an empty message")
         message.edits.append(payload)
         message.edited_at = self.world.timestamp()
-        if not message.ephemeral:
-            self.gateway.dispatch("MESSAGE_UPDATE", message.to_dict(), message.channel.guild)
+        guild = message.channel.guild
+        if not message.ephemeral and self.gateway.delivers("MESSAGE_UPDATE", guild):
+            self.gateway.dispatch("MESSAGE_UPDATE", message.to_dict(), guild)
         self.world.record("edited", message)
 
     def delete(self, message: Message) -> None:
@@ -597,7 +599,8 @@ class Rest:
         self.world.messages[message.id] = message
         if not message.ephemeral:
             reply.channel.messages.append(message)
-            self.gateway.dispatch("MESSAGE_CREATE", message.to_dict(), reply.channel.guild)
+            if self.gateway.delivers("MESSAGE_CREATE", reply.channel.guild):
+                self.gateway.dispatch("MESSAGE_CREATE", message.to_dict(), reply.channel.guild)
         self.world.record("created", message)
         return message
 

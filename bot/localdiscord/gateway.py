@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from . import wire
 from .state import DM, Guild, World
 
 log = logging.getLogger(__name__)
@@ -159,7 +159,7 @@ class Gateway:
             async for message in socket:
                 if message.type is not WSMsgType.TEXT:
                     continue
-                frame = json.loads(message.data)
+                frame = wire.loads(message.data)
                 op = frame.get("op")
                 if op == HEARTBEAT:
                     self.heartbeats += 1
@@ -191,7 +191,7 @@ class Gateway:
         while (frame := await outbox.get()) is not None:
             if socket.closed:
                 return
-            await socket.send_str(json.dumps(frame))
+            await socket.send_str(wire.dumps_text(frame))
 
     async def _identify(
         self,

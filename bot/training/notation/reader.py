@@ -831,6 +831,8 @@ class Reader:
                 self.i = named[1]
                 continue
             start = self.i
+            if prose and start and ". " in self.text[self.toks[start - 1].end : t.start + 1]:
+                prose = False  # `... my workout. 2 miles at marathon pace`: a new sentence
             item = self.item(depth)
             if until_segment and isinstance(item, SegmentItem):
                 self.i = start
@@ -2334,6 +2336,8 @@ class Reader:
         t = self.toks[j]
         if t.kind == "word" and t.unit in _LABEL_HEADS:
             nxt = self.at(j + 1)
+            if nxt is not None and ". " in self.text[t.end : nxt.start + 1]:
+                return None  # `my workout. 2 miles at marathon pace`: a sentence ends between
             if nxt is not None and (
                 (nxt.kind == "num" and not nxt.unit and nxt.form == "int")
                 or (nxt.kind == "word" and len(nxt.unit) == 1 and nxt.unit not in "x")

@@ -3791,12 +3791,20 @@ class Reader:
                 break
             if tw.unit in ("total", "totals") and has_amount and not worded:
                 return None  # `(7-8 total)`: the session's total, not a recovery
-            if tw.unit in ("easy", "easier", "slow", "slower", "jogged") and has_amount:
-                # `30sec easy`, `+ 1:00 easy`: short easy running between reps is recovery.
+            easy_pace = (
+                tw.unit == "at"
+                and has_amount
+                and self.is_word(self.skip_words(k + 1, ("an", "a")), "easy")
+                and self.is_word(self.skip_words(k + 1, ("an", "a")) + 1, "pace", "effort")
+            )
+            easy = tw.unit in ("easy", "easier", "slow", "slower", "jogged") or easy_pace
+            if easy and has_amount:
+                # `30sec easy`, `+ 1:00 easy`, `800m at an easy pace`: short easy running between
+                # reps is recovery.
                 if _mid(duration or 0) <= 300 and _mid(distance or 0) <= 1000:
                     kind = kind or "jog"
                     signal = True
-                    k += 1
+                    k = self.skip_words(k + 1, ("an", "a")) + 2 if easy_pace else k + 1
                     continue
                 return (
                     None

@@ -25,7 +25,7 @@ CORPUS_5 = json.loads((HERE / "corpus" / "workouts-5.json").read_text(encoding="
 
 # The second collection is newer than the reader's last round of work on it: it is held to a
 # floor that only goes up (raise it when the reader improves), not to every entry.
-CORPUS_2_FLOOR = 148
+CORPUS_2_FLOOR = 149
 # The third collection, held the same way.
 CORPUS_3_FLOOR = 69
 # The fourth collection, held the same way (14 of 78 at its first reading).
@@ -1707,3 +1707,8 @@ def test_a_short_run_at_an_easy_pace_between_reps_is_the_recovery():
     text = "800m at 5k race pace, followed by 800m at an easy pace.\nNext was 400m at 5k pace."
     assert _lengths(text) == [800.0, 400.0]
     assert _rests(text) == [(800.0, None), None]
+
+
+def test_a_mile_for_time_is_a_mile_rep():
+    text = "400 (mile pace), full recovery, mile for time, full recovery, 400"
+    assert _lengths(text) == [400.0, MILE_M, 400.0]

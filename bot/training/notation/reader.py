@@ -480,6 +480,8 @@ class Reader:
             return Qty("d", 42195.0 if w == "marathon" else 21097.5, j, end)
         if w in v.NUMBER_WORDS and self.is_word(j + 1):
             k = j + 1
+            if self.is_word(k, "moderately", "very", "really", "fairly") and self.is_word(k + 1):
+                k += 1  # `two moderately hard miles`
             if self.at(k).unit in _LENGTH_ADJECTIVES and self.is_word(k + 1):  # type: ignore[union-attr]
                 k += 1  # `four easy miles`
             unit = self.at(k).unit  # type: ignore[union-attr]
@@ -503,6 +505,7 @@ class Reader:
         if w in ("mile", "mi", "lap", "km", "k") and (
             self.is_sym(j - 1, "x")
             or self.is_word(j + 1, "repeats", "repeat", "reps", "tt")
+            or (self.is_word(j + 1, "for") and self.is_word(j + 2, "time"))  # `mile for time`
             or (self.is_word(j + 1, "time") and self.is_word(j + 2, "trial"))  # `mile time trial`
             or (w != "k" and self.segment_word(j + 1) is not None)  # `mile warmup`
         ):

@@ -740,7 +740,7 @@ class Reader:
                     continue
             if self.have_reps and (
                 t.unit in _PORTION_STARTS
-                or self.words[min(self.i + 1, self.n - 1)] in _PORTION_NOUNS
+                or self.words[self.i + 1 if self.i + 1 < self.n else self.i] in _PORTION_NOUNS
             ):
                 last = next((it for it in reversed(items) if isinstance(it, Block)), None)
                 if last is not None and self._portion(last):
@@ -803,7 +803,7 @@ class Reader:
                 return items
             if item is None:
                 if t.kind == "word":
-                    prev = self.at(start - 1)
+                    prev = self.toks[start - 1] if start > 0 else None
                     if v.LABEL_WORDS.get(t.unit) and not (prev is not None and prev.kind == "num"):
                         # `Strides: 6 x 100`, not `4 strides` (a count with no length).
                         pending_label = v.LABEL_WORDS[t.unit]
@@ -811,7 +811,8 @@ class Reader:
                         ran = True
                     elif t.unit not in v.JOIN_WORDS and t.unit not in _DAY_WORDS:
                         prose = True  # a day (`Tuesday:`) heads a plan; it is not prose
-                self.i = max(self.i, start + 1)
+                if self.i <= start:
+                    self.i = start + 1
                 continue
             if (
                 isinstance(item, Block)
@@ -1562,7 +1563,8 @@ class Reader:
             if self.count_prefix(nxt) is not None or self.rest_clause(nxt, False) is not None:
                 break
             if (
-                not v.PACE_SUFFIX_WORDS.isdisjoint(self.words[nxt + 1 : nxt + 4])
+                nxt <= self.last_pace_word  # no name of a pace starts after the last pace word
+                and not v.PACE_SUFFIX_WORDS.isdisjoint(self.words[nxt + 1 : nxt + 4])
                 and self._named_pace_at(nxt) is not None
             ):
                 break  # `2 minute, 5k pace`: the pace of the reps, not one more
@@ -2527,7 +2529,8 @@ class Reader:
         """A pace written as an offset from another (`+10 to 15 sec/mile`, `30 seconds per mile
         above 5k pace`, `8 secs a lap slower than`, `30-60 seconds slower`): where it ends."""
         if j >= self.n or (
-            self.syms[j] not in "+-" and _OFFSET_OR_COMPARE.isdisjoint(self.words[j + 1 : j + 8])
+            self.syms[j] not in "+-"
+            and (not self.compares or _OFFSET_OR_COMPARE.isdisjoint(self.words[j + 1 : j + 8]))
         ):
             return None  # neither a sign nor a comparing word: the common case, answered fast
         known = self.offsets

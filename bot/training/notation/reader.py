@@ -317,7 +317,7 @@ class Reader:
         return q
 
     def _quantity(self, j: int) -> Qty | None:
-        t = self.at(j)
+        t = self.toks[j] if 0 <= j < self.n else None
         if t is None:
             return None
         if t.kind == "time":
@@ -521,7 +521,7 @@ class Reader:
             return None
         k = first.end
         # `3 to 4 miles`: `to` joins two amounts; more than two are joined by dashes only.
-        if self.is_sym(k, "-") or self.is_word(k, "to"):
+        if 0 <= k < self.n and (self.syms[k] == "-" or self.words[k] == "to"):
             chain = self._dash_chain(k + 1)
             if chain is not None:
                 parts = [first, *chain[: MAX_RANGE_PARTS - 1]]
@@ -929,7 +929,7 @@ class Reader:
 
     def segment_word(self, j: int) -> tuple[SegmentKind, int] | None:
         """`WU`, `warm-up`, `warm up`, `CD`, `cool down`, `warm down`, `easy`: kind and end."""
-        t = self.at(j)
+        t = self.toks[j] if 0 <= j < self.n else None
         if t is None or t.kind != "word":
             return None
         w = t.unit
@@ -1128,7 +1128,7 @@ class Reader:
         return self.words[j] in v.NUMBER_WORDS
 
     def _count_prefix(self, j: int) -> tuple[int, int, str] | None:
-        t = self.at(j)
+        t = self.toks[j] if 0 <= j < self.n else None
         if t is None:
             return None
         if self.syms[j + 1 if j + 1 < self.n else j] == "(" and (
@@ -1549,15 +1549,16 @@ class Reader:
                 self.syms[end] not in (",", "/", "&", "x") and self.words[end] != "and"
             ):
                 break  # nothing that joins one more group after this one: the list ends
-            if self.is_sym(end, ",") and self.is_word(end + 1, "and"):
+            # From here end < n: its symbol and word are read directly.
+            if self.syms[end] == "," and self.is_word(end + 1, "and"):
                 end += 1  # `5, 4, 3, 2, and 1 minute`
             x_joined = (
-                self.is_sym(end, "x")
+                self.syms[end] == "x"
                 and _mid(fresh[-1][1][-1].value) >= 100
                 and self.quantity(end + 1) is not None
                 and _mid(self.quantity(end + 1).value) >= 100  # type: ignore[union-attr]
             )
-            if not (self.is_sym(end, ",", "/", "&") or self.is_word(end, "and") or x_joined):
+            if not (self.syms[end] in (",", "/", "&") or self.words[end] == "and" or x_joined):
                 break
             nxt = end + 1
             if self.count_prefix(nxt) is not None or self.rest_clause(nxt, False) is not None:
@@ -1571,8 +1572,9 @@ class Reader:
             q = self.quantity_range(nxt)
             if q is None or self.segment_after(q[1]) is not None:
                 break
-            after_x = self.quantity(q[1] + 1) if self.is_sym(q[1], "x") else None
-            if self.is_sym(q[1], "x") and (after_x is None or _mid(after_x.value) < 100):
+            x_after = self.is_sym(q[1], "x")
+            after_x = self.quantity(q[1] + 1) if x_after else None
+            if x_after and (after_x is None or _mid(after_x.value) < 100):
                 break  # `200, 400 x 3`: the count belongs to what follows
             if nxt in links:
                 joined = links[nxt]
@@ -1631,7 +1633,7 @@ class Reader:
         k = j
         found: tuple[SegmentKind, int] | None = None
         for _ in range(4):
-            t = self.at(k)
+            t = self.toks[k] if 0 <= k < self.n else None
             if t is not None and t.kind == "sym" and t.unit in "([" and found is None:
                 close = k + 1
                 while close < self.n and close - k < 10 and not self.is_sym(close, ")", "]"):
@@ -2680,7 +2682,7 @@ class Reader:
     def _race_key(self, j: int) -> tuple[str, int, bool] | None:
         """A race distance named at j (`5k`, `10K`, `1600m`, `mile`, `half marathon`): (key, index
         after, whether a unit says it is a distance)."""
-        t = self.at(j)
+        t = self.toks[j] if 0 <= j < self.n else None
         if t is None:
             return None
         if t.kind == "num":
@@ -3310,7 +3312,7 @@ class Reader:
 
     def _rest_clause(self, j: int, weak_lead: bool, strong: bool) -> _RestParse | None:
         k = j + 1 if weak_lead else j
-        first = self.at(k)
+        first = self.toks[k] if 0 <= k < self.n else None
         if first is None or first.kind == "nl":
             return None
         if first.kind == "word" and first.unit == "lap" and self._rest_word_within(k + 1, 1):
@@ -3325,7 +3327,7 @@ class Reader:
         if first.kind == "num" and self.has_exercises and self._exercise_end(k) is not None:
             return None  # `20 walking lunges`
         signal = strong
-        if self.is_word(k, "with", "w"):
+        if 0 <= k < self.n and self.words[k] in ("with", "w"):
             if self._work_follows(k + 1):
                 return None  # `8 miles w/ 2 miles @ HMP`: work, not a recovery
             k += 1
@@ -3370,7 +3372,7 @@ class Reader:
             k += 2 if self.is_sym(k + 1, "=", ":") else 1
         # Recovery words first: `rest 90s`, `jog 200`, `rec. 2 min`, `recovery jog for 90 s`.
         for _ in range(6):
-            tw = self.at(k)
+            tw = self.toks[k] if 0 <= k < self.n else None
             if tw is None or tw.kind != "word":
                 break
             if tw.unit in v.REST_WORDS:
@@ -3463,7 +3465,7 @@ class Reader:
             return None  # `with 8 minute cool down`: a segment, not a recovery
         # Words after: `jog`, `rest`, `between`, `b/w sets`, `in 3:00`, `back down`, `after 200m`.
         for _ in range(10):
-            tw = self.at(k)
+            tw = self.toks[k] if 0 <= k < self.n else None
             if tw is None:
                 break
             if tw.kind == "word" and tw.unit in v.REST_WORDS:
@@ -3661,10 +3663,8 @@ class Reader:
         return False
 
     def _rest_word_within(self, k: int, n: int) -> bool:
-        return any(
-            self.is_word(k + d) and self.at(k + d).unit in v.REST_WORDS  # type: ignore[union-attr]
-            for d in range(n)
-        )
+        words = self.words  # "" (no word) is no recovery word
+        return any(words[j] in v.REST_WORDS for j in range(max(k, 0), min(k + n, self.n)))
 
     def _scope_words(self, k: int) -> tuple[str, int] | None:
         """`between sets`, `b/w reps`, `between everything`, `between each`, `between`, `set

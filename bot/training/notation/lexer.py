@@ -124,6 +124,20 @@ def normalise(text: str) -> str:
     """Fold the characters runners type for the same thing (curly quotes, ×, en dashes, full-width
     digits) to one each, keeping the length, and lower-case it. Discord's markup (mentions,
     custom emoji, timestamps, bold and other marks) becomes blanks."""
+    global _last
+    # The reader asks again for the text it has just tokenised: the last answer, kept.
+    last = _last  # one read: another thread may replace it
+    if last[0] is text:
+        return last[1]
+    folded = _normalise(text)
+    _last = (text, folded)
+    return folded
+
+
+_last: tuple[str, str] = ("", "")
+
+
+def _normalise(text: str) -> str:
     if "<" in text:
         text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
     if "*" in text or "_" in text or "~" in text or "|" in text:

@@ -284,10 +284,8 @@ class Reader:
         if _BRACKETS.isdisjoint(self.syms):
             return  # most texts have none
         stack: list[int] = []
-        for j, t in enumerate(self.toks):
-            if t.kind != "sym":
-                continue
-            if t.unit in "([{":
+        for j, u in enumerate(self.syms):  # "\0" for a token that is no symbol
+            if u in "([{":
                 stack.append(j)
                 if len(stack) > MAX_DEPTH:
                     raise self.error(
@@ -295,7 +293,7 @@ class Reader:
                         j,
                         hint="3 x (4 x 400 w/ 60s) w/ 4:00 between sets",
                     )
-            elif t.unit in ")]}":
+            elif u in ")]}":
                 if not stack:
                     raise self.error(
                         "this closing bracket has no opening one", j, hint="4 x (1000m, 400m)"
@@ -344,7 +342,7 @@ class Reader:
         if t.kind != "num":
             return None
         if not t.unit:
-            nxt = self.at(j + 1)
+            nxt = self.toks[j + 1] if j + 1 < self.n else None
             if nxt is not None and self.syms[min(j + 2 + (nxt.unit == "-"), self.n - 1)] == "/":
                 mixed = self._mixed_fraction(j, t)
                 if mixed is not None:
@@ -372,7 +370,7 @@ class Reader:
         end = j + 1
         if not unit:
             # A unit as the next word, or after a hyphen: `1 mile`, `2 min`, `3-mile`.
-            nxt = self.at(j + 1)
+            nxt = self.toks[j + 1] if j + 1 < self.n else None
             if nxt is not None and nxt.kind == "sym" and nxt.unit == "-" and self.is_word(j + 2):
                 cand = self.at(j + 2).unit  # type: ignore[union-attr]
                 if cand in DISTANCE_UNITS or cand in DURATION_UNITS:
@@ -1148,9 +1146,10 @@ class Reader:
         else:
             n = int(t.value)
         k = j + 1
-        if self.is_word(k, "by") and self.quantity(k + 1) is not None:
+        word_k, sym_k = (self.words[k], self.syms[k]) if k < self.n else ("", "\0")
+        if word_k == "by" and self.quantity(k + 1) is not None:
             return n, k + 1, "x"  # `8 by 3 mins`
-        if self.is_sym(k, "x"):
+        if sym_k == "x":
             # `100 x 2`: a length then its count, read by `lengths`.
             after = self.at(k + 1)
             if (
@@ -3332,7 +3331,7 @@ class Reader:
                 return None  # `8 miles w/ 2 miles @ HMP`: work, not a recovery
             k += 1
             signal = True
-        elif self.is_sym(k, "+") or self.is_word(k, "plus", "followed"):
+        elif 0 <= k < self.n and (self.syms[k] == "+" or self.words[k] in ("plus", "followed")):
             k = self.skip_words(k + 1, ("by",))
         kind: str | None = None
         equal: str | None = None
@@ -3351,7 +3350,7 @@ class Reader:
                 k += 1  # `between each set, 3 minute rest`
         # `r= 60"`, `R15''`, `R 1'`: recovery; `RR30''`: recovery between sets; `TP 3min`:
         # German Trabpause.
-        if self.is_word(k, "r", "rr", "ri", "rec", "tp") and (
+        if 0 <= k < self.n and self.words[k] in ("r", "rr", "ri", "rec", "tp") and (
             self.is_sym(k + 1, "=", ":")
             or (
                 self.quantity(k + 1) is not None
@@ -3414,7 +3413,7 @@ class Reader:
             k += 1
         if self.is_sym(k, ":", "="):
             k += 1
-        t = self.at(k)
+        t = self.toks[k] if 0 <= k < self.n else None
         if t is not None and t.kind == "time" and t.form == "ratio":
             if abs(t.value - 1.0) < 1e-9:  # `1:1 rest`: as long as the rep
                 equal = "time"
@@ -3435,7 +3434,12 @@ class Reader:
                     raise self.error(
                         "a recovery can't be negative", k, k + 2, hint="6 x 400 w/ 90s"
                     )
-            if self.is_word(k, "a", "an") and self.is_word(k + 1) and self.quantity(k + 1):
+            if (
+                0 <= k < self.n
+                and self.words[k] in ("a", "an")
+                and self.is_word(k + 1)
+                and self.quantity(k + 1)
+            ):
                 k += 1  # `with a one-min recovery`
             got = self.quantity_range(k)
             if (
@@ -3478,13 +3482,14 @@ class Reader:
             if tw.kind == "sym" and tw.unit == "/" and worded and self._rest_word_within(k + 1, 1):
                 k += 1  # `walk/jog recovery`
                 continue
-            if self.is_word(k, "either", "each", "both") and self.is_word(
+            # tw is the token at k: k is within the text.
+            if self.words[k] in ("either", "each", "both") and self.is_word(
                 k + 1, "side", "sides", "end", "ends"
             ):
                 scope, k = "around", k + 2  # `5 min jog either side`: warm-up and cool-down
                 scope_seen = True
                 continue
-            found = self._scope_words(k + 1 if self.is_word(k, "in") else k)
+            found = self._scope_words(k + 1 if self.words[k] == "in" else k)
             if found is not None:
                 scope, k = found
                 scope_seen = True

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from bot.training.errors import ParseError
@@ -268,6 +269,10 @@ class Reader:
 
     def is_sym(self, j: int, *syms: str) -> bool:
         return 0 <= j < self.n and self.syms[j] in syms
+
+    def word_in(self, j: int, group: Collection[str]) -> bool:
+        """`is_word(j, *group)` without spreading the group (which holds no "")."""
+        return 0 <= j < self.n and self.words[j] in group
 
     def error(
         self, message: str, j: int, end: int | None = None, hint: str = EXAMPLE
@@ -1084,7 +1089,7 @@ class Reader:
         )
         return (amount, None) if kind == "d" else (None, amount)
 
-    def skip_words(self, j: int, words: tuple[str, ...]) -> int:
+    def skip_words(self, j: int, words: Collection[str]) -> int:
         if not words:  # any word
             while self.is_word(j):
                 j += 1
@@ -1211,7 +1216,7 @@ class Reader:
             j - 1, "x"
         ):
             return n, k + 1, "alternating"
-        if self.is_word(k, *_SET_COUNT_WORDS):
+        if self.word_in(k, _SET_COUNT_WORDS):
             m = k + 1
             if (
                 self.is_word(m)
@@ -1234,7 +1239,7 @@ class Reader:
             ):
                 return None
             return n, m, "sets"
-        if self.is_word(k, *_REP_NOUNS) and self.is_word(k + 1, "of"):
+        if self.word_in(k, _REP_NOUNS) and self.is_word(k + 1, "of"):
             return n, k + 2, "x"  # `6 intervals of 400m`, `3 sprints of 20 sec`
         return None
 
@@ -1816,7 +1821,7 @@ class Reader:
             if offset is not None:
                 self.i = offset  # `@ 10k pace +10 to 15 sec/mile`: no target of its own
                 block.paced = True
-                if self.is_word(j - 1, *v.PACE_SUFFIX_WORDS):
+                if self.word_in(j - 1, v.PACE_SUFFIX_WORDS):
                     for d in block.reps:
                         d.named = None  # ... nor the name it is offset from
                 continue
@@ -1965,7 +1970,7 @@ class Reader:
                 and t.kind == "sym"
                 and (
                     self.is_sym(j + 1, "@")
-                    or (self.is_word(j + 1, *v.TARGET_LEADS) and self._target_follows(j + 2))
+                    or (self.word_in(j + 1, v.TARGET_LEADS) and self._target_follows(j + 2))
                 )
             ):
                 self.i = j + 1  # `(1:20 rest), targeting 2:05 to 2:08`
@@ -2015,11 +2020,11 @@ class Reader:
                 if t.unit in _LETTER_PACES:
                     # `3 x 1 mile T-pace`: a Daniels letter joined to `pace`.
                     self.set_named(block, v.NAMED_PACES[_LETTER_PACES[t.unit]])
-                    self.i = self.skip_words(j + 1, tuple(v.PACE_SUFFIX_WORDS))
+                    self.i = self.skip_words(j + 1, v.PACE_SUFFIX_WORDS)
                     continue
                 if t.unit in ("mp", "hmp", "gp", "lt", "threshold", "ant", "tp"):
                     self.set_named(block, v.NAMED_PACES[t.unit])
-                    self.i = self.skip_words(j + 1, tuple(v.PACE_SUFFIX_WORDS))
+                    self.i = self.skip_words(j + 1, v.PACE_SUFFIX_WORDS)
                     self._time_of_named_pace(block)
                     continue
                 if (
@@ -2142,7 +2147,7 @@ class Reader:
                 and nxt.form == "int"
                 and 1 <= t.value <= 31
                 and 1 <= nxt.value <= 31
-                and not self.is_word(j + 3, *DISTANCE_UNITS)
+                and not self.word_in(j + 3, DISTANCE_UNITS)
                 and nxt.end - t.start >= 3
                 and not (t.value < nxt.value <= 8)  # `1/2`, `3/4`: fractions
             ):
@@ -2293,7 +2298,7 @@ class Reader:
         """The part of a group of `size` reps named at j: (which end it counts from, how many,
         the pace's name or (rep time, metres it is per), index after)."""
         j = self.skip_words(j, ("the",))
-        mode = self.at(j).unit if self.is_word(j, *_PORTION_WORDS) else ""  # type: ignore[union-attr]
+        mode = self.at(j).unit if self.word_in(j, _PORTION_WORDS) else ""  # type: ignore[union-attr]
         k = j + 1 if mode else j
         t = self.at(k)
         if t is None:
@@ -2304,7 +2309,7 @@ class Reader:
         if not 1 <= n < size:
             return None
         m = k + 1
-        if not (mode or self.is_word(m, *_PORTION_NOUNS)):
+        if not (mode or self.word_in(m, _PORTION_NOUNS)):
             return None
         m = self.skip_words(m, _PORTION_NOUNS)
         m = self.skip_words(m, ("of", "them", "ones", "should", "be", "run", "done", "are", "were"))
@@ -2557,21 +2562,21 @@ class Reader:
         per = False
         if self.is_sym(end, "/") or self.is_word(end, "per", "a", "each", "every"):
             unit = self.quantity(end + 1)
-            if self.is_word(end + 1, *_PER_UNIT_WORDS):
+            if self.word_in(end + 1, _PER_UNIT_WORDS):
                 end, per = end + 2, True
             elif unit is not None and unit.kind == "d":
                 end, per = unit.end, True
         if self.is_word(end, "over", "under") and "pace" in self.words[end + 1 : end + 4]:
             end += 1  # `15-30 seconds over race pace`
             return self.skip_words(end, ("goal", "race", "marathon", "your", "pace"))
-        if self.is_word(end, *_OFFSET_WORDS):
+        if self.word_in(end, _OFFSET_WORDS):
             end += 2 if self.is_word(end + 1, "than") else 1
             named = self._named_pace_at(end)
             if named is not None:
                 return named[1]  # the pace it is offset from
             k = self.skip_words(end, ("your", "current", "goal", "race", "target", "the", "my"))
-            if k > end and self.is_word(k, *v.PACE_SUFFIX_WORDS):
-                return self.skip_words(k, tuple(v.PACE_SUFFIX_WORDS))  # `... than goal race pace`
+            if k > end and self.word_in(k, v.PACE_SUFFIX_WORDS):
+                return self.skip_words(k, v.PACE_SUFFIX_WORDS)  # `... than goal race pace`
             return end
         return end if signed and per else None
 
@@ -2736,12 +2741,12 @@ class Reader:
             if second is not None and (second[2] or has_unit):
                 between, k = True, second[1]
         tail = self.skip_words(k, ("race", "goal", "target", "equivalent", "rhythm"))
-        suffix = self.is_word(tail, *v.PACE_SUFFIX_WORDS) or self.toks[k - 1].unit.endswith("pace")
+        suffix = self.word_in(tail, v.PACE_SUFFIX_WORDS) or self.toks[k - 1].unit.endswith("pace")
         if not suffix and (need_suffix or not has_unit):
             return None
         if suffix:
-            k = self.skip_words(tail, tuple(v.PACE_SUFFIX_WORDS))
-            while self.is_sym(k, "/") and self.is_word(k + 1, *v.PACE_SUFFIX_WORDS):
+            k = self.skip_words(tail, v.PACE_SUFFIX_WORDS)
+            while self.is_sym(k, "/") and self.word_in(k + 1, v.PACE_SUFFIX_WORDS):
                 k += 2  # `pace/effort`
         name = None if between else race_name(key)
         if name is None and not between:
@@ -2787,9 +2792,9 @@ class Reader:
         if len(names) < 2 or (len(names) == 2 and dashes):
             return None  # one name, or `3k-5k`: a pace between two races
         tail = self.skip_words(k, ("race", "goal", "target"))
-        if not self.is_word(tail, *v.PACE_SUFFIX_WORDS):
+        if not self.word_in(tail, v.PACE_SUFFIX_WORDS):
             return (names, k) if at_sign and not dashes else None
-        return names, self.skip_words(tail, tuple(v.PACE_SUFFIX_WORDS))
+        return names, self.skip_words(tail, v.PACE_SUFFIX_WORDS)
 
     def paren_modifier(self, block: Block, j: int) -> bool:
         """`(60s)`, `(200m jog)`, `(3 min between sets)`: a recovery in brackets; `(3:05)` after a
@@ -3018,7 +3023,7 @@ class Reader:
                 name = v.NAMED_PACES[t.unit]
                 if (
                     t.unit in ("e", "easy", "r", "rep", "i", "m", "t", "int")
-                    and not self.is_word(k + 1, *v.PACE_SUFFIX_WORDS)
+                    and not self.word_in(k + 1, v.PACE_SUFFIX_WORDS)
                     and self.toks[lead].unit != "@"
                 ):
                     return False
@@ -3085,7 +3090,7 @@ class Reader:
         parts, nxt = got
         if any(p.kind == "d" for p in parts) or parts[-1].end > parts[-1].start + 1:
             return False  # `2 min`, `200 m`, `90-120 s`: a length, not a rep time
-        if self.is_sym(nxt, "x", "@") or self.is_word(nxt, *v.TARGET_LEADS):
+        if self.is_sym(nxt, "x", "@") or self.word_in(nxt, v.TARGET_LEADS):
             return False
         if self.is_word(nxt) and (
             self.at(nxt).unit in v.REST_WORDS  # type: ignore[union-attr]
@@ -3182,7 +3187,7 @@ class Reader:
         ):
             per = DISTANCE_UNITS[self.at(k).unit]  # type: ignore[union-attr]
             k += 1
-        if self.is_word(k, *v.PACE_SUFFIX_WORDS):
+        if self.word_in(k, v.PACE_SUFFIX_WORDS):
             if per == 0.0 and secs[0] >= 150:
                 per = MILE_M  # `@ 5:00 pace`: mile pace, as it is said in the US
             k += 1
@@ -3445,7 +3450,7 @@ class Reader:
             if (
                 got is not None
                 and all(p.kind == "bare" for p in got[0])
-                and self.is_word(got[1], *_PORTION_NOUNS)
+                and self.word_in(got[1], _PORTION_NOUNS)
             ):
                 return None  # `with 2 reps at 10k pace`: a count of reps, not a recovery
             if got is not None and len(got[0]) <= 2:
@@ -3681,7 +3686,7 @@ class Reader:
             q = self.quantity(m)
             if q is not None and q.kind in ("s", "d") and self.toks[k].unit != "after":
                 return "reps", q.end  # `between 800's`, `between the 200s`
-            if self.is_word(m, *v.SET_WORDS):
+            if self.word_in(m, v.SET_WORDS):
                 return "sets", m + 1
             if self.is_word(m, "everything", "all", "reps", "rep", "intervals", "efforts"):
                 scope = "all" if self.at(m).unit in ("everything", "all") else "reps"  # type: ignore[union-attr]
@@ -3691,7 +3696,7 @@ class Reader:
             if m > k + 1 and self.is_word(m - 1, "all"):
                 return "all", m
             return "reps", m
-        if self.is_word(k, *v.SET_WORDS) and self.is_word(k + 1, "rest", "break", "recovery"):
+        if self.word_in(k, v.SET_WORDS) and self.is_word(k + 1, "rest", "break", "recovery"):
             return "sets", k + 2
         if self.is_word(k, "before"):
             # `rest 5 mins before the next set (of 4 x 200)`: between sets; the bracket-less

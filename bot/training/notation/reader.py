@@ -3988,8 +3988,13 @@ class Reader:
             if isinstance(it, Block) and it.reps:
                 if work_start is None:
                     work_start = len(reps)
+                prev: Draft | None = None
                 for d in it.reps:
-                    reps.append(self.to_rep(d, block_index))
+                    if prev is not None and d.equal is None and _same_draft(d, prev):
+                        reps.append(reps[-1])  # a copy of the rep before: one frozen Rep for both
+                    else:
+                        reps.append(self.to_rep(d, block_index))
+                    prev = d
                 block_index += 1
             elif isinstance(it, SegmentItem):
                 if work_start is not None:
@@ -4583,6 +4588,20 @@ def _is_plain(block: Block) -> bool:
         and d.pace_km is None
         and d.rest is None
         and (d.label is None)
+    )
+
+
+def _same_draft(a: Draft, b: Draft) -> bool:
+    """The same values, object for object (as `Draft.copy` leaves them): the same rep."""
+    return (
+        a.distance is b.distance
+        and a.duration is b.duration
+        and a.target is b.target
+        and a.named is b.named
+        and a.pace_km is b.pace_km
+        and a.rest is b.rest
+        and a.equal is b.equal
+        and a.label is b.label
     )
 
 

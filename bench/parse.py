@@ -33,6 +33,7 @@ CORPORA = [
     ROOT / "tests/training/corpus/workouts-2.json",
     ROOT / "tests/training/corpus/workouts-3.json",
     ROOT / "tests/training/corpus/workouts-4.json",
+    ROOT / "tests/training/corpus/workouts-5.json",
     ROOT / "bench/heldout/workouts.json",
 ]
 

@@ -14,7 +14,7 @@ DISTANCES = [200, 300, 400, 500, 600, 800, 1000, 1200, 1600, 2000]
 def long_workout(limit: int = 500) -> str:
     """A readable workout near the length limit, every rep a different target."""
     text, i = "", 0
-    while len(text) + len(part := f"{DISTANCES[i % 10]}m @ {30 + i}, ") <= limit:
+    while len(text) + len(part := f"{(d := DISTANCES[i % 10])}m @ {d // 5 + i}, ") <= limit:
         text += part
         i += 1
     return text.rstrip(", ")

@@ -27,6 +27,7 @@ DEV_WORKOUTS = [
     CORPUS / "workouts-2.json",
     CORPUS / "workouts-3.json",
     CORPUS / "workouts-4.json",
+    CORPUS / "workouts-5.json",
 ]
 DEV_INVALID = [CORPUS / "invalid-workouts.json", CORPUS / "invalid-workouts-2.json"]
 # Share of `hand-written` entries each workout file may hold.
@@ -35,6 +36,7 @@ HAND_WRITTEN_SHARE = {
     CORPUS / "workouts-2.json": 0.10,
     CORPUS / "workouts-3.json": 0.10,
     CORPUS / "workouts-4.json": 0.10,
+    CORPUS / "workouts-5.json": 0.10,
     HELDOUT / "workouts.json": 0.15,
 }
 MIN_COUNTS = {
@@ -42,6 +44,7 @@ MIN_COUNTS = {
     CORPUS / "workouts-2.json": 200,
     CORPUS / "workouts-3.json": 100,
     CORPUS / "workouts-4.json": 70,
+    CORPUS / "workouts-5.json": 55,
     HELDOUT / "workouts.json": 70,
     CORPUS / "invalid-workouts.json": 30,
     CORPUS / "invalid-workouts-2.json": 25,

@@ -55,6 +55,7 @@ _CHAR_MAP = {
 }
 
 _ATTACHABLE_UNITS = frozenset(DISTANCE_UNITS) | frozenset(DURATION_UNITS)
+_LONG_UNITS = frozenset({"k", "km", "kms", "mi", "mile", "miles", "kilometer", "kilometre"})
 _METRE_WORDS = frozenset({"m", "meter", "meters", "metre", "metres", "metros", "metri", "mts"})
 _ORDINALS = frozenset({"st", "nd", "rd", "th", "am", "pm", "pct"})
 
@@ -175,11 +176,16 @@ MAX_DIGITS = 12
 # before a unit (`2,1km`); those two are turned down too.
 # Atomic groups and possessive repeats: no backtracking.
 _COMMA_JOINS = r",(?:[0-9]{3}+(?!,[0-9])|[0-9]{1,2}+ ?(?:kms|km|k|mi)(?![a-z]))"
+# ... and so is a thousands space before metres (`3 000 m`).
+_SPACE_JOINS = (
+    "[ \u00a0\u202f](?:000|500) ?(?:metres|metros|meters|metre|meter|metri|mts|m)(?![a-z])"
+)
 _FAST = re.compile(
     r"[^\S\n]*+(?:"
     r"(?P<word>(?>(?!x)(?:[a-z]{2,}+|[ad-vyz])))(?!-[a-z])"
     r"|(?P<x>x)(?![a-z]|-[a-z])"
-    r"|(?P<num>(?P<digits>[0-9]{3," + str(MAX_DIGITS) + r"}+|[0-9]{1,2}+(?!" + _COMMA_JOINS + r"))"
+    r"|(?P<num>(?P<digits>[0-9]{3," + str(MAX_DIGITS) + r"}+|[0-9]{1,2}+(?!" + _COMMA_JOINS + "|"
+    + _SPACE_JOINS + r"))"
     r"(?![0-9]|[.:][0-9]|['\"])[a-z]*+)"
     r"|(?P<clock>[0-9]{1,2}+:[0-5][0-9](?![0-9]|[.:][0-9]|[a-z]))"
     r"|(?P<sym>[^\s0-9a-z.:]|:(?![0-9]))"
@@ -334,6 +340,27 @@ def _number(text: str, s: str, i: int, toks: list[Tok]) -> int:
     # `1.000 m`, `3.000 metros`: a thousands dot (German, Spanish, Italian), when metres follow;
     # a run of a metre or three is no rep.
     if j - start <= 2 and j + 4 <= n and s[j] == "." and _digits(s, j + 1) == j + 4:
+        k = j + 4 + (j + 4 < n and s[j + 4] == " ")
+        # ... or round hundreds with no unit of kilometres or miles (`2.000 Trabpause`, `1.200,
+        # 800, 400 y 1.000`): three decimals is no way to write a distance in those units.
+        round_hundreds = (
+            s[j + 2 : j + 4] == "00"
+            and s[start] != "0"
+            and s[k : _letters(s, k)] not in _LONG_UNITS
+        )
+        if s[k : _letters(s, k)] in _METRE_WORDS or round_hundreds:
+            toks.append(Tok("num", start, j + 4, value=float(s[start:j] + s[j + 1 : j + 4])))
+            toks[-1].form = "int"
+            return j + 4
+    # `3 000 m`, `1 500 m`: a thousands space (French), when metres follow. Only round
+    # thousands and half thousands: `10 400m` is more likely ten 400s with the x left out.
+    if (
+        j - start <= 2
+        and j + 4 <= n
+        and s[j] in " \u00a0\u202f"
+        and _digits(s, j + 1) == j + 4
+        and s[j + 1 : j + 4] in ("000", "500")
+    ):
         k = j + 4 + (j + 4 < n and s[j + 4] == " ")
         if s[k : _letters(s, k)] in _METRE_WORDS:
             toks.append(Tok("num", start, j + 4, value=float(s[start:j] + s[j + 1 : j + 4])))

@@ -92,6 +92,8 @@ class Block:
     paced: bool = False  # a pace with no time of its own (`at 95%`, `5k pace +10 s/mi`)
     tail_rests: list[_RestParse] = field(default_factory=list)  # recoveries with a stated scope
     holds_work: bool = False  # the day's run, with the reps in brackets after it: no rep
+    # `3 minutes rest between sets` among the lines of `2 sets of:`: for the count to place.
+    set_rests: list[_RestParse] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -407,15 +409,12 @@ class Reader:
         if t.unit or t.form != "int":
             return None
         k = j + 1 + self.is_sym(j + 1, "-")
-        num, den = self.at(k), self.at(k + 2)
+        pair = self._slashed_numbers(k)
+        if pair is None:
+            return None
+        num, den = pair
         if (
-            num is None
-            or den is None
-            or num.kind != "num"
-            or num.unit
-            or den.kind != "num"
-            or not self.is_sym(k + 1, "/")
-            or not 0 < num.value < den.value <= 8
+            not 0 < num.value < den.value <= 8
             or num.start == t.end  # `1-1/2` hyphen counted above; `11/2` is no fraction
         ):
             return None
@@ -428,6 +427,13 @@ class Reader:
         if unit not in DISTANCE_UNITS and unit not in DURATION_UNITS:
             return None
         return self._with_unit(value, unit, j, end)
+
+    def _slashed_numbers(self, j: int) -> tuple[Tok, Tok] | None:
+        """`1/2`, `30/30`: a number with no unit, a slash and another number."""
+        a, b = self.at(j), self.at(j + 2)
+        if a is None or b is None or a.kind != "num" or a.unit or b.kind != "num":
+            return None
+        return (a, b) if self.is_sym(j + 1, "/") else None
 
     def _with_unit(self, value: float, unit: str, j: int, end: int) -> Qty | None:
         if unit == "ks":
@@ -486,7 +492,15 @@ class Reader:
             u = j + 1 + (w != "a" and self.is_sym(j + 1, "-"))  # `one-min`, `half-mile`
             if self.is_word(u, "mile", "lap", "k", "km", "kilometer", "minute", "min", "hour"):
                 k = {"a": 1.0, "an": 1.0, "one": 1.0, "half": 0.5, "quarter": 0.25}[w]
-                return self._with_unit(k, self.words[u], j, u + 1)
+                end = u + 1
+                if (
+                    k == 1.0
+                    and self.is_word(end, "and")
+                    and self.is_word(end + 1, "a")
+                    and self.is_word(end + 2, "half")
+                ):
+                    k, end = 1.5, end + 3  # `a mile and a half`
+                return self._with_unit(k, self.words[u], j, end)
         # `4 x mile`, `5xmile`, `mile repeats x4`: a unit alone is one of it only right after a
         # count or before the word for repeats.
         if w in ("mile", "mi", "lap", "km", "k") and (
@@ -526,10 +540,20 @@ class Reader:
         # `3 to 4 miles`: `to` joins two amounts; more than two are joined by dashes only.
         if 0 <= k < self.n and (self.syms[k] == "-" or self.words[k] == "to"):
             chain = self._dash_chain(k + 1)
+            if chain is not None and len(chain) == 1 and self._length_then_clock(first, chain[0]):
+                return [first], k  # `800m - 2:41`: a rep and its time, not two reps
             if chain is not None:
                 parts = [first, *chain[: MAX_RANGE_PARTS - 1]]
                 return parts, parts[-1].end
         return [first], k
+
+    def _length_then_clock(self, first: Qty, second: Qty) -> bool:
+        t = self.toks[second.start]
+        return (
+            (first.kind == "d" or (first.kind == "bare" and _mid(first.value) >= 100))
+            and t.kind == "time"
+            and t.form in ("clock", "prime")
+        )
 
     def _dash_chain(self, p: int) -> list[Qty] | None:
         """The amounts joined by dashes from token p on, at most MAX_RANGE_PARTS of them. Each
@@ -566,6 +590,13 @@ class Reader:
         factor = 1.0
         if tok is not None and tok.kind == "num" and tok.value:
             factor = _mid(last.value) / tok.value
+        elif tok is not None and tok.kind == "time" and tok.form == "clock" and last.kind == "t":
+            # `7 - 7:15 min/mile`: a whole number of minutes before a clock time
+            whole = all(
+                q.kind != "bare" or 0.5 <= _mid(q.value) * 60 / _mid(last.value) <= 1.5
+                for q in parts
+            )
+            factor = 60.0 if whole else 1.0
         return [
             Qty(last.kind, _scale(q.value, factor), q.start, q.end) if q.kind == "bare" else q
             for q in parts
@@ -842,15 +873,25 @@ class Reader:
                     (isinstance(item, Block) and len(item.reps) == 1 and not item.counted)
                     or (isinstance(item, SegmentItem) and item.kind == "easy")
                 )
-                and "total" in self.words[start : self.i + 2]
+                and "total" in self.words[start : self._line_end(self.i, self.i + 2)]
             ):
                 if self.is_word(self.i, "in") and self.is_word(self.i + 1, "total"):
                     self.i += 2
                 elif self.is_word(self.i, "total"):
                     self.i += 1
                 continue  # `4 to 6 miles in total`: the session's sum, not a run
+            if isinstance(item, Block) and items and self._restates(items[-1], item, start):
+                continue  # `6 x 800m. Each 800 in 2:40`: the reps above, said again in full
+            if isinstance(item, Block) and self._names_reps_above(items, item, start):
+                continue  # `For the 8 min intervals, aim for your 10k pace`
+            if after_break and isinstance(item, Block) and self._title_of(items, item):
+                items.pop()  # `Session 5: 10x1k` then `10x1k, 100 m walking rest`: a title
             if isinstance(item, SegmentItem):
                 item.start, item.end = start, self.i
+                purpose = self._purpose_of(items[-1], item) if items else None
+                if purpose is not None:
+                    items[-1] = purpose  # `jog 10 minutes to cool down`: the jog is the cool-down
+                    continue
                 if items and isinstance(items[-1], SegmentItem):
                     self._pair_segments(items[-1], item)
             if isinstance(item, RestItem):
@@ -887,6 +928,75 @@ class Reader:
         if closing and not until_segment:
             raise self.error("this bracket is never closed", self.i - 1)
         return items
+
+    def _title_of(self, items: list[Item], block: Block) -> bool:
+        """Whether the group before a line break is the title of the group after it: the same
+        words, all of its line, which the line below starts with and says more about."""
+        prev = items[-1] if items else None
+        if not isinstance(prev, Block) or any(_described(d) for d in prev.reps):
+            return False
+        if not any(_described(d) for d in block.reps):
+            return False
+        title = self.text[prev.start : prev.end]
+        line_start = self.text.rfind("\n", 0, prev.start) + 1
+        return (
+            len(title) >= 3
+            and ":" in self.text[line_start : prev.start]  # `Session 5: 10x1k`, a heading
+            and self.text[prev.end :].lstrip(" ").startswith("\n")  # all that is on its line
+            and self.text.startswith(title, block.start)
+        )
+
+    def _names_reps_above(self, items: list[Item], block: Block, start: int) -> bool:
+        """`For the 8 min intervals, aim for your 10k pace`, `the 400s at 70`: a single rep
+        after `the` that counted reps above have the length of speaks of them (a pace named
+        after it names them); what it adds goes to them."""
+        if len(block.reps) != 1 or block.counted or not self.is_word(start - 1, "the"):
+            return False
+        one = block.reps[0]
+        same = [
+            d
+            for it in items[-MAX_CHAIN:]
+            if isinstance(it, Block) and it.counted
+            for d in it.reps
+            if d.distance == one.distance and d.duration == one.duration
+        ]
+        if not same:
+            return False
+        for d in same:
+            d.target = d.target or one.target
+            d.named = d.named or one.named
+            d.pace_km = d.pace_km or one.pace_km
+        return True
+
+    def _restates(self, prev: Item, block: Block, start: int) -> bool:
+        """Whether a single rep repeats the group of reps just before it, to add what they are
+        run in (`6 x 800m. Each 800 in 2:40`, `10 x 400 mètres : 400m à ton allure`); if so,
+        what it adds goes to each rep of the group."""
+        if not (
+            isinstance(prev, Block)
+            and prev.counted
+            and len(block.reps) == 1
+            and not block.counted
+            and start >= 2
+        ):
+            return False
+        one = block.reps[0]
+        if any(d.distance != one.distance or d.duration != one.duration for d in prev.reps):
+            return False
+        each = self.is_word(start - 1, "each", "every")
+        # A colon right after the group: what follows it describes the group.
+        described = self.is_sym(start - 1, ":") and self.toks[start - 2].end == prev.end
+        if not (each or described):
+            return False
+        for d in prev.reps:
+            d.target = d.target or one.target
+            d.named = d.named or one.named
+            d.pace_km = d.pace_km or one.pace_km
+            d.label = d.label or one.label
+            if d.rest is None and one.rest is not None:
+                d.rest, d.equal = one.rest, one.equal
+        prev.end = block.end
+        return True
 
     # -- items ------------------------------------------------------------------------------------
 
@@ -959,6 +1069,30 @@ class Reader:
         if w in ("recovery", "shakeout") and self.is_word(j + 1, "run", "jog"):
             return "easy", j + 2  # `recovery run 5 miles`
         return None
+
+    def _purpose_of(self, prev: Item, seg: SegmentItem) -> SegmentItem | None:
+        """`jog 10 minutes to cool down`, `10 min easy as a warm-up`: a warm-up or cool-down
+        with no length, after `to` or `as`, says what the easy running before it is for."""
+        if (
+            seg.kind not in ("warmup", "cooldown")
+            or (seg.distance, seg.duration) != (None, None)
+            or not self.is_word(seg.start - 1 - self.is_word(seg.start - 1, "a"), "to", "as")
+        ):
+            return None
+        if isinstance(prev, SegmentItem) and prev.kind == "easy":
+            length = prev.distance, prev.duration
+        elif (
+            isinstance(prev, RestItem)
+            and prev.rest is not None
+            and prev.rest.kind == "jog"
+            and prev.scope == "reps"
+        ):
+            length = prev.rest.distance_m, prev.rest.duration_s
+        else:
+            return None
+        if length == (None, None):
+            return None
+        return SegmentItem(seg.kind, length[0], length[1], seg.start, seg.end)
 
     def _pair_segments(self, a: SegmentItem, b: SegmentItem) -> None:
         """`2 mi WU and CD`, `WU/CD 2 mi`, `warm-up & cool-down 15 min each`: a warm-up and a
@@ -1312,6 +1446,8 @@ class Reader:
             return None
         reps = self.multiply(inner.reps, n, count_tok)
         block = Block(reps, len(inner.reps), self.toks[count_tok].start, inner.end, counted=True)
+        for rp in inner.set_rests:
+            self.apply_rest(block, rp)
         return self.modifiers(block, depth)
 
     def body(
@@ -1331,9 +1467,25 @@ class Reader:
             self.line_sets = True
             items = self.sequence(depth + 1, closing=False, until_segment=True)
             items = self._easier_step_is_the_recovery(self._until_easy_pace(items))
+            # `3 minutes rest between sets` among the lines: between the sets the count makes.
+            between = [
+                it
+                for it in items
+                if isinstance(it, RestItem) and it.scope == "sets" and it.only is None
+            ]
+            items = [it for it in items if not any(it is b for b in between)]
+            set_rests = [_RestParse(b.rest, "sets", b.equal, 0) for b in between]
+            for it in items:
+                if isinstance(it, Block) and it.set_size >= len(it.reps):
+                    # `500 m hard, 1 min rest. 5 min between rounds.`: read after a group with
+                    # no sets of its own, so for the sets the count makes.
+                    set_rests += [rp for rp in it.tail_rests if rp.scope == "sets"]
+                    it.tail_rests = [rp for rp in it.tail_rests if rp.scope != "sets"]
             reps = self.flatten(items)
             if reps:
-                return Block(reps, len(reps), self.toks[j - 1].start, self.toks[self.i - 1].end)
+                block = Block(reps, len(reps), self.toks[j - 1].start, self.toks[self.i - 1].end)
+                block.set_rests = set_rests
+                return block
         if t is None or t.kind == "nl" or (t.kind == "sym" and t.unit in ",;+"):
             raise self.error(f"{n} x what? Nothing follows the x", count_tok, after, hint="6 x 400")
         if t.kind == "sym" and t.unit in "([{":
@@ -1391,6 +1543,9 @@ class Reader:
                 for d in drafts:
                     d.label = d.label or label
                 return Block(drafts, len(drafts), self.toks[j].start, self.toks[self.i - 1].end)
+        pair = self._seconds_on_off(self.i)
+        if pair is not None:
+            return pair  # `10 x 30/30`: 30 seconds fast, 30 easy
         got = self.one_length(self.i, strict=True)
         if got is None:
             raise self.error(
@@ -1447,6 +1602,29 @@ class Reader:
             return None
         self.i = q.end + 1
         return Block([draft], 1, self.toks[j].start, self.toks[q.end].end)
+
+    def _seconds_on_off(self, j: int) -> Block | None:
+        """`30/30`, `45/15 sec`, `30/30"`: after a count, two bare numbers of seconds at most a
+        minute and a half each joined by a slash are the seconds run fast and the seconds easy."""
+        pair = self._slashed_numbers(j)
+        if pair is None:
+            return None
+        a, b = pair
+        if (
+            b.unit not in ("", "s", "sec", "secs", '"')
+            or not (0 < a.value <= 90 and 0 < b.value <= 90)
+            or a.form != "int"
+            or b.form != "int"
+        ):
+            return None
+        end = j + 3
+        if not b.unit and self.is_word(end, "s", "sec", "secs", "second", "seconds"):
+            end += 1
+        elif not b.unit and self.at(end) is not None and self.at(end).kind not in ("nl", "sym"):  # type: ignore[union-attr]
+            return None  # `10 x 30/30 min`, `6 x 60/40 m`: not seconds
+        draft = Draft(duration=float(a.value), rest=Rest(None, float(b.value)))
+        self.i = end
+        return Block([draft], 1, a.start, self.toks[end - 1].end)
 
     def one_length(self, j: int, strict: bool) -> tuple[Draft, int] | None:
         q = self.quantity_range(j)
@@ -1638,6 +1816,8 @@ class Reader:
         found: tuple[SegmentKind, int] | None = None
         for _ in range(4):
             t = self.toks[k] if 0 <= k < self.n else None
+            if t is not None and k > j and ". " in self.text[self.toks[k - 1].end : t.start + 1]:
+                break  # `2 mins easy. Cool down 10 mins`: the next sentence's segment
             if t is not None and t.kind == "sym" and t.unit in "([" and found is None:
                 close = k + 1
                 while close < self.n and close - k < 10 and not self.is_sym(close, ")", "]"):
@@ -1804,7 +1984,11 @@ class Reader:
             if lead:
                 self.i = j + 1
                 if not self.target(block, lead=j):
-                    if t.unit == "@" and self._nothing_follows(j + 1):
+                    if (
+                        t.unit == "@"
+                        and self.text[t.start : t.end] == "@"  # not `ritmo`, `allure` in prose
+                        and self._nothing_follows(j + 1)
+                    ):
                         raise self.error(
                             "@ needs a target after it: a time, a pace or a race pace",
                             j,
@@ -1826,12 +2010,19 @@ class Reader:
                         d.named = None  # ... nor the name it is offset from
                 continue
             if (
-                (t.kind == "num" and not t.unit) or (t.kind == "sym" and t.unit == "-")
+                (t.kind == "num" and not t.unit) or (t.kind == "sym" and t.unit in "-:(")
             ) and self._bare_rep_times(block, j):
-                continue  # `2X400 82,84`, `3 x 200m - 28.5, 30, 28.5`
-            if t.kind in ("num", "time") and block.set_size < len(block.reps):
-                split = self._rep_and_set_rests_end(j)
-                if split is not None and self._paren_rep_and_set_rests(block, j, split):
+                continue  # `2X400 82,84`, `3 x 200m - 28.5, 30, 28.5`, `8x400 (72,71,...)`
+            if t.kind == "sym" and t.unit == "-" and self._dash_rep_time(block, j):
+                continue  # `800m - 2:41`: the rep's time
+            pair_at = j + (t.kind == "word" and t.unit in ("with", "w"))  # `with 60s / 3 min`
+            if (
+                block.set_size < len(block.reps)
+                and pair_at < self.n
+                and self.toks[pair_at].kind in ("num", "time")
+            ):
+                split = self._rep_and_set_rests_end(pair_at)
+                if split is not None and self._paren_rep_and_set_rests(block, pair_at, split):
                     self.i = split  # `2 x (4 x 400) 90s / 4 min`
                     continue
             if t.kind == "word" and t.unit in ("r", "tp"):
@@ -1928,6 +2119,13 @@ class Reader:
             if (
                 (t.kind == "word" and t.unit in v.CUTDOWN_WORDS)
                 or (t.kind == "word" and t.unit == "down" and self._time_at(j + 1))
+                or (t.kind == "word" and t.unit in _CUTDOWN_STARTS and self._time_at(j + 1))
+                or (
+                    t.kind == "word"
+                    and t.unit in _CUTDOWN_STARTS
+                    and self.is_word(j + 1, "at", "with")
+                    and self._time_at(j + 2)
+                )
             ) and self.cutdown(block, j):
                 continue
             if t.kind == "sym" and t.unit == "/" and self.slash_rest(block, j):
@@ -1969,6 +2167,16 @@ class Reader:
                 weak
                 and t.kind == "sym"
                 and (
+                    self.words[min(j + 1, self.n - 1)] in v.CUTDOWN_WORDS
+                    or self.words[min(j + 1, self.n - 1)] in _CUTDOWN_STARTS
+                )
+                and self.cutdown(block, j + 1)
+            ):
+                continue  # `4 x 800m, start at 3:00 and finish at 2:42`
+            if (
+                weak
+                and t.kind == "sym"
+                and (
                     self.is_sym(j + 1, "@")
                     or (self.word_in(j + 1, v.TARGET_LEADS) and self._target_follows(j + 2))
                 )
@@ -2001,6 +2209,7 @@ class Reader:
                 continue
             rest = self.rest_clause(j, weak_lead=weak)
             if rest is not None:
+                rest = self._two_part_rest(rest)
                 self.apply_rest(block, rest)
                 self.i = rest.end
                 block.bare_single = False
@@ -2621,7 +2830,9 @@ class Reader:
         after them, the time of each; after a dash (`2 x 400m - 61 (15, 15, 16, 15), 64.5`) the
         times a log reports, passed over."""
         results = self.is_sym(j, "-")
-        k = j + results
+        # `4 x mile: 5:45, 5:40`, `8x400 (72,71,70)`: after a colon or in brackets, the same.
+        bracket = self.is_sym(j, "(")
+        k = j + (results or bracket or self.is_sym(j, ":"))
         times: list[float] = []
         while len(times) <= len(block.reps):
             t = self.at(k)
@@ -2638,6 +2849,10 @@ class Reader:
                 k += self.is_sym(k, ")")
             if not (self.is_sym(k, ",", "/", ";") and self.at(k + 1) is not None):
                 break
+            k += 1
+        if bracket:
+            if not self.is_sym(k, ")"):
+                return False
             k += 1
         if (
             not block.counted
@@ -2656,6 +2871,35 @@ class Reader:
             for d, sec in zip(block.reps, times, strict=True):
                 d.target = (sec, sec)
         self.i = k
+        return True
+
+    def _dash_rep_time(self, block: Block, j: int) -> bool:
+        """`800m - 2:41`, `3 x 1 mile - 5:20-5:25`: a clock time after a dash that ends the
+        phrase is the time of the reps (in a log, the time they were run in)."""
+        t = self.at(j + 1)
+        if t is None or t.kind != "time" or t.form not in ("clock", "prime"):
+            return False
+        length = block.reps[0].distance
+        if length is None or any(d.distance != length or d.target is not None for d in block.reps):
+            return False
+        got = self.target_value(j + 1)
+        if got is None or got[2]:
+            return False  # `- 5:20/mile`: a pace, read as one
+        (low, high), end = got[0], got[1]
+        after = self.at(end)
+        if (
+            after is not None
+            and after.kind != "nl"
+            and not self.is_sym(end, ",", ";", ".", "(")
+            # `800m - 2:35  90 seconds rest`: the recovery's own amount follows
+            and not (after.kind in ("num", "time") and self.rest_clause(end, False) is not None)
+        ):
+            return False  # `400m - 1:00 rest`, `400 - 1:00 - 400`: not the rep's time
+        if not 1.5 <= _mid(length) / max(high, 1e-9) <= FASTEST_MPS:
+            return False
+        for d in block.reps:
+            d.target = (low, high)
+        self.i = end
         return True
 
     def _italian_at(self, j: int) -> bool:
@@ -2680,6 +2924,9 @@ class Reader:
                 return self.quantity(j).kind == "t"  # type: ignore[union-attr]  # `at 4m 10s`
             return self._named_pace_at(j) is not None or t.unit in ("", "s", "sec", "secs")
         if t.kind == "word":
+            k = self.skip_words(j, _WHOSE_PACE)
+            if k > j:
+                return self._target_follows(k)  # `at your 5k pace`, `at current goal pace`
             return t.unit in v.NAMED_PACES or t.unit in ("mile", "half", "marathon", "goal", "race")
         return False
 
@@ -2702,6 +2949,8 @@ class Reader:
                 return ("mile" if num == "1" else f"{num}mile"), j + 2, True
             if not unit and self.is_word(j + 1, "km", "k", "kilometer", "kilometre"):
                 return f"{num}k", j + 2, True  # `10 km pace`
+            if not unit and self.is_word(j + 1, "m", "metres", "meters", "metre", "meter"):
+                return num, j + 2, True  # `800 m pace`
             if not unit and self.is_sym(j + 1, "-") and self.is_word(j + 2, "mile", "mi"):
                 return ("mile" if num == "1" else f"{num}mile"), j + 3, True  # `2-mile`
             if unit == "m" and t.value < 100:
@@ -2731,6 +2980,8 @@ class Reader:
 
     def _named_pace_from(self, j: int, need_suffix: bool) -> tuple[str | None, int] | None:
         k = self.skip_words(j, ("your", "target", "current", "goal", "predicted", "best", "own"))
+        if self.is_word(k, "of") and self.is_word(k - 1, "goal"):
+            k += 1  # `ritmo objetivo de maratón`: goal marathon pace
         first = self._race_key(k)
         if first is None:
             return None
@@ -2957,6 +3208,16 @@ class Reader:
 
     # -- targets ----------------------------------------------------------------------------------
 
+    def _after_articles(self, j: int, lead: int) -> int:
+        """Past the articles between a pace word and a race (`à l'allure d'un 5 km`, `a ritmo
+        de maratona`: at 5k pace, at marathon pace); only after `@` or such a word."""
+        if j >= self.n or self.toks[lead].unit != "@" or self.words[j] not in _ARTICLES:
+            return j
+        k = j
+        while k < min(j + 6, self.n) and (self.words[k] in _ARTICLES or self.syms[k] in "'@"):
+            k += 1
+        return k
+
     def set_named(self, block: Block, name: str | None) -> None:
         if name is None:
             return
@@ -3010,14 +3271,27 @@ class Reader:
                         d.named = names[idx % len(names)]
             self.i = end
             return True
-        named = self._named_pace_at(j, need_suffix=False)
+        spec = self.at(j + 1)
+        if (
+            self.toks[lead].unit == "@"
+            and self.is_word(j, "as")
+            and spec is not None
+            and spec.kind == "num"
+            and not spec.unit
+            and spec.value in _ALLURE_SPECIFIQUE
+        ):
+            # `à AS10`: French allure spécifique, the pace of a race of that many km
+            self.set_named(block, _ALLURE_SPECIFIQUE[spec.value])
+            self.i = j + 2
+            return True
+        named = self._named_pace_at(self._after_articles(j, lead), need_suffix=False)
         if named is not None:
             self.set_named(block, named[0])
             self.i = named[1]
             return True
         t = self.at(j)
         if t is not None and t.kind == "word":
-            k = self.skip_words(j, ("your", "target", "current", "predicted"))
+            k = self.skip_words(j, _WHOSE_PACE)
             t = self.at(k) or t
             if t.kind == "word" and t.unit in v.NAMED_PACES:
                 name = v.NAMED_PACES[t.unit]
@@ -3242,6 +3516,8 @@ class Reader:
             else:
                 k = 1000.0 / per
                 d.pace_km = (val[0] * k, val[1] * k)
+        elif d.distance is not None and _mid(d.distance) / max(val[1], 1e-9) < SLOWEST_MPS:
+            return  # `10 x 300m, about 25` (runners): 25 minutes for 300 m is no rep's time
         else:
             d.target = val
 
@@ -3262,14 +3538,24 @@ class Reader:
                     self.set_target(d, (val, val), per)
                 self.i = end
                 return True
-        k = self.skip_words(j + 1, ("down", "from", "each", "rep", "by", "starting", "at"))
+        k = self.skip_words(
+            j + 1, ("down", "from", "each", "rep", "by", "starting", "at", "with")
+        )
         first = self.target_value(k, single=True)
         if first is None:
             return False
         (a, _), k, per = first
-        if not (self.is_word(k, "to", "down") or self.is_sym(k, "-", ">")):
+        # `starting at 3:00 and working down to 2:45`, `start at 3:30 and finish at 3:10`
+        if self.is_sym(k, ",") and self.is_word(k + 1, *_CUTDOWN_FILLERS):
+            k += 1  # `starting at 3:00, cutting down to 2:42`
+        k = self.skip_words(k, _CUTDOWN_FILLERS) if self.is_word(k, *_CUTDOWN_FILLERS) else k
+        if not (
+            self.is_word(k, "to", "down")
+            or self.is_sym(k, "-", ">")
+            or (self.is_word(k, "at") and self.is_word(k - 1, *_CUTDOWN_ENDS))
+        ):
             return False
-        k = self.skip_words(k, ("down", "to"))
+        k = self.skip_words(k, ("down", "to", "at"))
         if self.is_sym(k, "-", ">"):
             k += 1
         second = self.target_value(k, single=True)
@@ -3487,6 +3773,9 @@ class Reader:
             if tw.kind == "sym" and tw.unit == "/" and worded and self._rest_word_within(k + 1, 1):
                 k += 1  # `walk/jog recovery`
                 continue
+            if tw.kind == "sym" and tw.unit == "'" and worded and self.words[k - 1]:
+                k += 1  # `récup’ 100 m`: the French short form's apostrophe
+                continue
             # tw is the token at k: k is within the text.
             if self.words[k] in ("either", "each", "both") and self.is_word(
                 k + 1, "side", "sides", "end", "ends"
@@ -3510,7 +3799,7 @@ class Reader:
                 break
             if tw.unit in ("total", "totals") and has_amount and not worded:
                 return None  # `(7-8 total)`: the session's total, not a recovery
-            if tw.unit in ("easy", "slow", "slower", "jogged") and has_amount:
+            if tw.unit in ("easy", "easier", "slow", "slower", "jogged") and has_amount:
                 # `30sec easy`, `+ 1:00 easy`: short easy running between reps is recovery.
                 if _mid(duration or 0) <= 300 and _mid(distance or 0) <= 1000:
                     kind = kind or "jog"
@@ -3543,6 +3832,8 @@ class Reader:
                 tw.unit in ("after", "following")
                 and (signal or has_amount)
                 and (self.quantity(k + 1) is not None)
+                # `1 minute recovery. After 2 minutes recovery 10x100m`: a new sentence
+                and ". " not in self.text[self.toks[k - 1].end : tw.start + 1]
             ):
                 signal = True
                 # `30-second break after 200 meters`, `2 minutes after 100s`: only those reps.
@@ -3570,6 +3861,36 @@ class Reader:
             only,
             explicit=scope_seen,
         )
+
+    def _two_part_rest(self, rp: _RestParse) -> _RestParse:
+        """`walk 100m, jog 100m`, `100 m Geh- und 300 m Trabpause`: a walk and a jog one after
+        the other are one recovery, as long as both."""
+        first = rp.rest
+        k = rp.end + (self.is_sym(rp.end, "-") and self.is_word(rp.end + 1, "and"))  # `Geh- und`
+        if first is None or first.kind not in ("walk", "jog") or not (
+            self.is_sym(k, ",", "+", "&") or self.is_word(k, "and", "then")
+        ):
+            return rp
+        more = self.rest_clause(k, weak_lead=True, strong=True)
+        second = more.rest if more is not None else None
+        if (
+            second is None
+            or second.kind not in ("walk", "jog")
+            or second.kind == first.kind
+            or more.scope != "reps"  # type: ignore[union-attr]
+        ):
+            return rp
+        if first.distance_m is not None and second.distance_m is not None:
+            if first.duration_s is not None or second.duration_s is not None:
+                return rp
+            total = Rest(_mid(first.distance_m) + _mid(second.distance_m), None, "jog")
+        elif first.duration_s is not None and second.duration_s is not None:
+            if first.distance_m is not None or second.distance_m is not None:
+                return rp
+            total = Rest(None, _mid(first.duration_s) + _mid(second.duration_s), "jog")
+        else:
+            return rp
+        return _RestParse(total, rp.scope, rp.equal, more.end, rp.only, rp.explicit)  # type: ignore[union-attr]
 
     def _gap_rests(self, j: int, gaps: int) -> tuple[list[Rest], int] | None:
         """`with 5 mins and 10 mins recovery`, `mit 300m/700m Trabpause`: as many amounts as
@@ -3684,7 +4005,12 @@ class Reader:
         if self.is_word(k, "between", "btw", "btwn", "bw", "inbetween", "after"):
             m = self.skip_words(k + 1, ("each", "every", "the", "all"))
             q = self.quantity(m)
-            if q is not None and q.kind in ("s", "d") and self.toks[k].unit != "after":
+            if (
+                q is not None
+                and (q.kind in ("s", "d") or (q.kind == "bare" and _mid(q.value) >= 100))
+                and self.toks[k].unit != "after"
+                and ". " not in self.text[self.toks[m - 1].end : self.toks[m].start + 1]
+            ):
                 return "reps", q.end  # `between 800's`, `between the 200s`
             if self.word_in(m, v.SET_WORDS):
                 return "sets", m + 1
@@ -3767,12 +4093,15 @@ class Reader:
         rest_from = 0  # where the blocks since the last stand-alone recovery begin
         last_block: Block | None = None  # the last block in `out`, at last_pos
         last_pos = -1
+        closing = False  # a closing line was just applied: what follows it in its line joins it
         # The first block after each item: asked about for every item, so found once.
         next_block: list[Block | None] = [None] * len(items)
         for idx in range(len(items) - 2, -1, -1):
             after = items[idx + 1]
             next_block[idx] = after if isinstance(after, Block) else next_block[idx + 1]
         for idx, it in enumerate(items):
+            if not isinstance(it, RestItem | NamedItem):
+                closing = False
             if isinstance(it, Block):
                 chain = self._chain(out, it)
                 for rp in it.tail_rests:
@@ -3829,7 +4158,7 @@ class Reader:
                 elif it.after_break and more_work and has_rests and it.scope != "sets":
                     last_block.reps[-1].rest = it.rest
                     last_block.reps[-1].equal = it.equal
-                elif it.after_break and not more_work:
+                elif (it.after_break or closing) and not more_work:
                     # A closing line is for every group above: `Equal distance jog recoveries`
                     # for their reps; `3' between sets` between the groups (`Set 1`, `Set 2`).
                     # After a segment (`We warmed up 2 miles.`, `Cool down`) it is for the group
@@ -3841,6 +4170,7 @@ class Reader:
                     else:
                         for b in above:
                             self.apply_rest(b, rp)
+                    closing = True
                     continue  # the next closing line (`between each set, ...`) is for them too
                 else:
                     chain = self._chain(out, last_block, last_pos)
@@ -3850,6 +4180,43 @@ class Reader:
                         self.apply_rest(last_block, rp)
                 rest_from = len(out)
         return out
+
+    def _drop_reported_times(self, items: list[Item]) -> list[Item]:
+        """Bare clock times after counted reps of a length, one for each of those reps (`5x1200
+        ... My splits were (5:01, 4:46, 4:53, 5:04, 4:49)`), are the times they were run in, not
+        more reps. (Times of another number are the pieces of a fartlek: `2 x 400m` then `5:00,
+        4:00, 3:00`.)"""
+        measured = 0  # the reps of the last counted group of a length
+        times: list[Block] = []
+        for it in items:
+            if not isinstance(it, Block):
+                continue
+            if measured and self._bare_clock_times(it):
+                times.append(it)
+            elif it.counted and any(d.distance is not None for d in it.reps):
+                measured, times = len(it.reps), []
+        if not times or sum(len(b.reps) for b in times) != measured:
+            return items
+        return [it for it in items if not any(it is b for b in times)]
+
+    def _bare_clock_times(self, block: Block) -> bool:
+        if block.counted or not block.reps:
+            return False
+        if any(
+            d.duration is None or d.label or d.target or d.named or d.pace_km or d.rest
+            for d in block.reps
+        ):
+            return False
+        j = bisect.bisect_left(self.toks, block.start, key=_tok_start)
+        seen = False
+        while j < self.n and self.toks[j].start < block.end:
+            t = self.toks[j]
+            if t.kind == "time" and t.form == "clock":
+                seen = True
+            elif not (t.kind == "sym" and t.unit in ",/-()"):
+                return False
+            j += 1
+        return seen
 
     @staticmethod
     def _last_group(out: list[Item]) -> list[Block]:
@@ -3914,6 +4281,7 @@ class Reader:
             for it in items
             if not (isinstance(it, Block) and it.in_prose and not (alone and it.vouched))
         ]
+        items = self._drop_reported_times(items)
         blocks = [it for it in items if isinstance(it, Block)]
         if any(b.reps and not b.holds_work for b in blocks):
             items = [it for it in items if not (isinstance(it, Block) and it.holds_work)]
@@ -4037,6 +4405,8 @@ class Reader:
                 and len(it.reps) == 1
                 and not it.counted
                 and "\n" in self.text[self.toks[prev.end - 1].end : it.start]  # type: ignore[union-attr]
+                # ... and it ends its line: not `... a warmup. Then we went on the track`
+                and self._ends_its_line(self.toks[prev.end - 1].end, it.start)  # type: ignore[union-attr]
                 and (
                     any(isinstance(b, Block) for b in items[idx + 1 :])
                     if prev.kind == "warmup"  # type: ignore[union-attr]
@@ -4066,6 +4436,17 @@ class Reader:
                 continue
             out.append(it)
         return out
+
+    def _line_end(self, j: int, until: int) -> int:
+        """The first line break from token j on, or `until` if there is none before it."""
+        for k in range(j, min(until, self.n)):
+            if self.toks[k].kind == "nl":
+                return k
+        return until
+
+    def _ends_its_line(self, end: int, until: int) -> bool:
+        """Whether nothing but marks follows character `end` on its line (before `until`)."""
+        return not self.text[end:until].split("\n", 1)[0].strip(" \t:-–—*#_.")
 
     @staticmethod
     def _warm_up_first(items: list[Item]) -> list[Item]:
@@ -4380,6 +4761,7 @@ _AFTER_AMOUNT_WORDS = (
         "following",
         "easy",
         "slow",
+        "easier",
         "slower",
         "jogged",
         "back",
@@ -4476,6 +4858,25 @@ _BRACKETS = frozenset("()[]{}")
 # Words a recovery's scope starts with: `between sets`, `set rest`, `after each`, `before the`.
 _SCOPE_HEADS = v.SET_WORDS | {"between", "btw", "btwn", "bw", "inbetween", "after", "before"}
 # Words that make a time an offset from a pace: `5 s slower than 5k pace`.
+# Words that start a cut-down with its first time (`starting at 3:00 and working down to 2:45`),
+# the words between its two times, and those that end it (`finish at 3:10`).
+_CUTDOWN_STARTS = frozenset({"starting", "start", "starts", "beginning", "begin", "from"})
+_CUTDOWN_ENDS = ("finish", "finishing", "end", "ending")
+_CUTDOWN_FILLERS = (
+    "and", "then", "working", "work", "cutting", "cut", "coming", "come", "getting", "get",
+    "going", "moving", "bringing", "dropping", "progressing", "it", "them", "your", "way",
+    *_CUTDOWN_ENDS,
+)  # fmt: skip
+_ALLURE_SPECIFIQUE = {5.0: "5k", 10.0: "10k", 21.0: "half", 42.0: "marathon"}
+def _described(d: Draft) -> bool:
+    """Whether a rep has more than its length: a recovery, a time or a pace."""
+    return d.rest is not None or bool(d.target or d.named or d.pace_km)
+
+
+# Articles between a pace word and a race: `allure d'un 5 km`, `ritmo de maratona`.
+_ARTICLES = frozenset({"of", "the", "l", "d", "un", "une", "a", "an"})
+# Words before a pace's name that say whose pace it is: `at your 5k pace`.
+_WHOSE_PACE = ("your", "target", "current", "predicted", "own")
 _OFFSET_WORDS = frozenset({"slower", "faster", "quicker", "above", "below"})
 _OFFSET_OR_COMPARE = _OFFSET_WORDS | {"over", "under"}
 _PER_UNIT_WORDS = frozenset({"mile", "mi", "km", "k", "kilometer", "kilometre", "lap", "400"})
@@ -4509,6 +4910,7 @@ _LABEL_HEADS = frozenset(
 )
 # Faster than any human over any distance (the 100 m record is ~10.4 m/s).
 FASTEST_MPS = 11.0
+SLOWEST_MPS = 1.0  # slower than a walk: no time for a rep
 # A mile pace faster than this (3:50 a mile) is read as the rep's own time when that fits.
 PLAUSIBLE_MILE_MPS = MILE_M / 230
 

@@ -130,7 +130,6 @@ NAMED_PACES: dict[str, str] = {
     "lt": "T",
     "lactate": "T",
     "cruise": "T",
-    "tempo": "T",
     "th": "T",
     "i": "I",
     "interval": "I",
@@ -273,7 +272,8 @@ WORDS_ABROAD: dict[str, str] = {
     "trot": "jog", "trottiner": "jog", "traben": "jog", "trabend": "jog", "footing": "jog",
     "trote": "jog", "trotando": "jog",
     "trotar": "jog", "dribbel": "jog", "dribbelpauze": "jog", "dribbelen": "jog",
-    "gehpause": "walk", "wandelpauze": "walk", "marche": "walk", "caminando": "walk",
+    "gehpause": "walk", "geh": "walk", "gehen": "walk", "wandelpauze": "walk", "marche": "walk",
+    "caminando": "walk",
     "caminar": "walk", "camminata": "walk",
     "pausa": "rest", "pausas": "rest", "pauze": "rest", "rust": "rest", "pausen": "rest",
     # sets, reps, times
@@ -303,6 +303,23 @@ WORDS_ABROAD: dict[str, str] = {
     "calme": "cooldown", "calma": "cooldown",  # retour au calme, vuelta a la calma
     "halbmarathontempo": "hmp", "marathontempo": "mp", "halbmarathon": "halfmarathon",
     "unas": "about", "unos": "about", "environ": "about", "circa": "about", "ungefahr": "about",
+    # counts: French, Spanish, Italian, German, Portuguese, Dutch (not `due`, `un`, `uno`: English
+    # words or articles)
+    "deux": "two", "trois": "three", "quatre": "four", "cinq": "five", "sept": "seven",
+    "huit": "eight", "neuf": "nine", "dix": "ten", "douze": "twelve", "quinze": "fifteen",
+    "vingt": "twenty",
+    "dos": "two", "tres": "three", "cuatro": "four", "cinco": "five", "seis": "six",
+    "siete": "seven", "ocho": "eight", "nueve": "nine", "diez": "ten", "doce": "twelve",
+    "quince": "fifteen", "veinte": "twenty",
+    "tre": "three", "sei": "six", "quattro": "four", "cinque": "five", "sette": "seven",
+    "otto": "eight", "nove": "nine",
+    "dieci": "ten", "dodici": "twelve", "quindici": "fifteen", "venti": "twenty",
+    "zwei": "two", "drei": "three", "vier": "four", "funf": "five", "sechs": "six",
+    "sieben": "seven", "acht": "eight", "neun": "nine", "zehn": "ten", "zwolf": "twelve",
+    "zwanzig": "twenty",
+    "quatro": "four", "oito": "eight", "dez": "ten",
+    "twee": "two", "drie": "three", "zes": "six", "zeven": "seven", "negen": "nine",
+    "tien": "ten", "twaalf": "twelve",
     # Swedish, Norwegian, Danish
     "med": "with", "mellan": "between", "mellom": "between", "vila": "rest", "hvile": "rest",
     "joggvila": "jog", "gangvila": "walk", "uppvarmning": "warmup", "oppvarming": "warmup",
@@ -313,5 +330,8 @@ WORDS_ABROAD: dict[str, str] = {
     # running and paces
     "courir": "run", "correr": "run", "correre": "run", "laufen": "run", "lopen": "run",
     "allure": "@", "ritmo": "@", "passo": "@",
+    "objectif": "goal", "objetivo": "goal", "obiettivo": "goal", "maraton": "marathon",
+    "maratona": "marathon", "semi": "half",  # `allure semi`: half-marathon pace
+    "ton": "your", "votre": "your", "tu": "your", "tuo": "your", "dein": "your",
     "vma": "vo2max",
 }  # fmt: skip

@@ -125,6 +125,20 @@ def normalise(text: str) -> str:
     """Fold the characters runners type for the same thing (curly quotes, ×, en dashes, full-width
     digits) to one each, keeping the length, and lower-case it. Discord's markup (mentions,
     custom emoji, timestamps, bold and other marks) becomes blanks."""
+    global _last
+    # The reader asks again for the text it has just tokenised: the last answer, kept.
+    last = _last  # one read: another thread may replace it
+    if last[0] is text:
+        return last[1]
+    folded = _normalise(text)
+    _last = (text, folded)
+    return folded
+
+
+_last: tuple[str, str] = ("", "")
+
+
+def _normalise(text: str) -> str:
     if "<" in text:
         text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
     if "*" in text or "_" in text or "~" in text or "|" in text:
@@ -178,7 +192,8 @@ _FAST = re.compile(
     r")?"
 )
 
-_NOTHING = re.compile("")
+# The same, run on with `finditer`: `slow` is the first character the match turns down.
+_FAST_RUN = re.compile(_FAST.pattern[: -len(")?")] + r"|(?P<slow>[\s\S]))")
 
 
 def _digits(s: str, i: int) -> int:
@@ -196,46 +211,46 @@ def tokenize(text: str, *, fast_path: bool = True) -> list[Tok]:
     n = len(s)
     toks: list[Tok] = []
     i = 0
-    fast = _FAST.match if fast_path else _NOTHING.match
+    append = toks.append
     while i < n:
         if (not toks or toks[-1].kind == "nl") and (marker := _LIST_MARKER.match(s, i)):
             i = marker.end()  # `1. Run 400 metres`, `b) 3 minutes at 10K pace`: a list's numbering
             continue
-        # The common tokens in one match; anything the match turns down is read below.
-        m = fast(s, i)
-        kind = m.lastgroup  # type: ignore[union-attr]
-        if kind is None:
-            # Blanks alone, or what only the reading below knows. After blanks the match would
-            # turn down the next character again, and no list marker starts there (it would
-            # have matched with the blanks): read it below at once.
-            j = m.end()  # type: ignore[union-attr]
-            if j > i:
-                i = j
-                if i == n:
+        if fast_path:
+            # The common tokens, one match each, up to the first character the match turns
+            # down (read below). None of them is a line break, so no list marker comes between.
+            for m in _FAST_RUN.finditer(s, i):
+                kind = m.lastgroup
+                start = m.start(kind)
+                if kind == "slow":
+                    i = start
                     break
-        else:
-            start = m.start(kind)  # type: ignore[union-attr]
-            j = m.end()  # type: ignore[union-attr]
-            if kind == "word":
-                word = s[start:j]
-                if word in WORDS_ABROAD or word == "a":
-                    _append_word(text, word, start, j, toks)
+                j = end = m.end()
+                if kind == "word":
+                    word = s[start:j]
+                    if word in WORDS_ABROAD or word == "a":
+                        _append_word(text, word, start, j, toks)
+                    else:
+                        append(Tok("word", start, j, 0.0, word))
+                elif kind == "num":
+                    digits_end = m.end("digits")
+                    value = float(s[start:digits_end])
+                    if j == digits_end:
+                        append(Tok("num", start, j, value, "", "int"))
+                    else:
+                        j = _attached_unit(text, s, start, digits_end, j, value, "int", toks)
+                elif kind == "clock":
+                    seconds = int(s[start : j - 3]) * 60 + int(s[j - 2 : j])
+                    append(Tok("time", start, j, float(seconds), "", "clock"))
                 else:
-                    toks.append(Tok("word", start, j, 0.0, word))
-            elif kind == "num":
-                digits_end = m.end("digits")  # type: ignore[union-attr]
-                value = float(s[start:digits_end])
-                if j == digits_end:
-                    toks.append(Tok("num", start, j, value, "", "int"))
-                else:
-                    j = _attached_unit(text, s, start, digits_end, j, value, "int", toks)
-            elif kind == "clock":
-                seconds = int(s[start : j - 3]) * 60 + int(s[j - 2 : j])
-                toks.append(Tok("time", start, j, float(seconds), "", "clock"))
+                    append(Tok("sym", start, j, 0.0, s[start:j]))
+                i = j
+                if j != end:
+                    break  # a unit took fewer letters than the match (`1000mx6`): match again
             else:
-                toks.append(Tok("sym", start, j, 0.0, s[start:j]))
-            i = j
-            continue
+                break  # nothing but blanks after the last token
+            if i != start:
+                continue
         ch = s[i]
         if ch == "\n":
             if not toks or toks[-1].kind != "nl":

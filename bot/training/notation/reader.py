@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from bot.training.errors import ParseError
@@ -271,6 +272,10 @@ class Reader:
     def is_sym(self, j: int, *syms: str) -> bool:
         return 0 <= j < self.n and self.syms[j] in syms
 
+    def word_in(self, j: int, group: Collection[str]) -> bool:
+        """`is_word(j, *group)` without spreading the group (which holds no "")."""
+        return 0 <= j < self.n and self.words[j] in group
+
     def error(
         self, message: str, j: int, end: int | None = None, hint: str = EXAMPLE
     ) -> ParseError:
@@ -286,10 +291,8 @@ class Reader:
         if _BRACKETS.isdisjoint(self.syms):
             return  # most texts have none
         stack: list[int] = []
-        for j, t in enumerate(self.toks):
-            if t.kind != "sym":
-                continue
-            if t.unit in "([{":
+        for j, u in enumerate(self.syms):  # "\0" for a token that is no symbol
+            if u in "([{":
                 stack.append(j)
                 if len(stack) > MAX_DEPTH:
                     raise self.error(
@@ -297,7 +300,7 @@ class Reader:
                         j,
                         hint="3 x (4 x 400 w/ 60s) w/ 4:00 between sets",
                     )
-            elif t.unit in ")]}":
+            elif u in ")]}":
                 if not stack:
                     raise self.error(
                         "this closing bracket has no opening one", j, hint="4 x (1000m, 400m)"
@@ -319,7 +322,7 @@ class Reader:
         return q
 
     def _quantity(self, j: int) -> Qty | None:
-        t = self.at(j)
+        t = self.toks[j] if 0 <= j < self.n else None
         if t is None:
             return None
         if t.kind == "time":
@@ -346,7 +349,7 @@ class Reader:
         if t.kind != "num":
             return None
         if not t.unit:
-            nxt = self.at(j + 1)
+            nxt = self.toks[j + 1] if j + 1 < self.n else None
             if nxt is not None and self.syms[min(j + 2 + (nxt.unit == "-"), self.n - 1)] == "/":
                 mixed = self._mixed_fraction(j, t)
                 if mixed is not None:
@@ -374,7 +377,7 @@ class Reader:
         end = j + 1
         if not unit:
             # A unit as the next word, or after a hyphen: `1 mile`, `2 min`, `3-mile`.
-            nxt = self.at(j + 1)
+            nxt = self.toks[j + 1] if j + 1 < self.n else None
             if nxt is not None and nxt.kind == "sym" and nxt.unit == "-" and self.is_word(j + 2):
                 cand = self.at(j + 2).unit  # type: ignore[union-attr]
                 if cand in DISTANCE_UNITS or cand in DURATION_UNITS:
@@ -538,7 +541,7 @@ class Reader:
             return None
         k = first.end
         # `3 to 4 miles`: `to` joins two amounts; more than two are joined by dashes only.
-        if self.is_sym(k, "-") or self.is_word(k, "to"):
+        if 0 <= k < self.n and (self.syms[k] == "-" or self.words[k] == "to"):
             chain = self._dash_chain(k + 1)
             if chain is not None and len(chain) == 1 and self._length_then_clock(first, chain[0]):
                 return [first], k  # `800m - 2:41`: a rep and its time, not two reps
@@ -777,7 +780,7 @@ class Reader:
                     continue
             if self.have_reps and (
                 t.unit in _PORTION_STARTS
-                or self.words[min(self.i + 1, self.n - 1)] in _PORTION_NOUNS
+                or self.words[self.i + 1 if self.i + 1 < self.n else self.i] in _PORTION_NOUNS
             ):
                 last = next((it for it in reversed(items) if isinstance(it, Block)), None)
                 if last is not None and self._portion(last):
@@ -842,7 +845,7 @@ class Reader:
                 return items
             if item is None:
                 if t.kind == "word":
-                    prev = self.at(start - 1)
+                    prev = self.toks[start - 1] if start > 0 else None
                     if v.LABEL_WORDS.get(t.unit) and not (prev is not None and prev.kind == "num"):
                         # `Strides: 6 x 100`, not `4 strides` (a count with no length).
                         pending_label = v.LABEL_WORDS[t.unit]
@@ -850,7 +853,8 @@ class Reader:
                         ran = True
                     elif t.unit not in v.JOIN_WORDS and t.unit not in _DAY_WORDS:
                         prose = True  # a day (`Tuesday:`) heads a plan; it is not prose
-                self.i = max(self.i, start + 1)
+                if self.i <= start:
+                    self.i = start + 1
                 continue
             if (
                 isinstance(item, Block)
@@ -1046,7 +1050,7 @@ class Reader:
 
     def segment_word(self, j: int) -> tuple[SegmentKind, int] | None:
         """`WU`, `warm-up`, `warm up`, `CD`, `cool down`, `warm down`, `easy`: kind and end."""
-        t = self.at(j)
+        t = self.toks[j] if 0 <= j < self.n else None
         if t is None or t.kind != "word":
             return None
         w = t.unit
@@ -1227,7 +1231,7 @@ class Reader:
         )
         return (amount, None) if kind == "d" else (None, amount)
 
-    def skip_words(self, j: int, words: tuple[str, ...]) -> int:
+    def skip_words(self, j: int, words: Collection[str]) -> int:
         if not words:  # any word
             while self.is_word(j):
                 j += 1
@@ -1269,7 +1273,7 @@ class Reader:
         return self.words[j] in v.NUMBER_WORDS
 
     def _count_prefix(self, j: int) -> tuple[int, int, str] | None:
-        t = self.at(j)
+        t = self.toks[j] if 0 <= j < self.n else None
         if t is None:
             return None
         if self.syms[j + 1 if j + 1 < self.n else j] == "(" and (
@@ -1289,9 +1293,10 @@ class Reader:
         else:
             n = int(t.value)
         k = j + 1
-        if self.is_word(k, "by") and self.quantity(k + 1) is not None:
+        word_k, sym_k = (self.words[k], self.syms[k]) if k < self.n else ("", "\0")
+        if word_k == "by" and self.quantity(k + 1) is not None:
             return n, k + 1, "x"  # `8 by 3 mins`
-        if self.is_sym(k, "x"):
+        if sym_k == "x":
             # `100 x 2`: a length then its count, read by `lengths`.
             after = self.at(k + 1)
             if (
@@ -1353,7 +1358,7 @@ class Reader:
             j - 1, "x"
         ):
             return n, k + 1, "alternating"
-        if self.is_word(k, *_SET_COUNT_WORDS):
+        if self.word_in(k, _SET_COUNT_WORDS):
             m = k + 1
             if (
                 self.is_word(m)
@@ -1376,7 +1381,7 @@ class Reader:
             ):
                 return None
             return n, m, "sets"
-        if self.is_word(k, *_REP_NOUNS) and self.is_word(k + 1, "of"):
+        if self.word_in(k, _REP_NOUNS) and self.is_word(k + 1, "of"):
             return n, k + 2, "x"  # `6 intervals of 400m`, `3 sprints of 20 sec`
         return None
 
@@ -1734,29 +1739,32 @@ class Reader:
                 self.syms[end] not in (",", "/", "&", "x") and self.words[end] != "and"
             ):
                 break  # nothing that joins one more group after this one: the list ends
-            if self.is_sym(end, ",") and self.is_word(end + 1, "and"):
+            # From here end < n: its symbol and word are read directly.
+            if self.syms[end] == "," and self.is_word(end + 1, "and"):
                 end += 1  # `5, 4, 3, 2, and 1 minute`
             x_joined = (
-                self.is_sym(end, "x")
+                self.syms[end] == "x"
                 and _mid(fresh[-1][1][-1].value) >= 100
                 and self.quantity(end + 1) is not None
                 and _mid(self.quantity(end + 1).value) >= 100  # type: ignore[union-attr]
             )
-            if not (self.is_sym(end, ",", "/", "&") or self.is_word(end, "and") or x_joined):
+            if not (self.syms[end] in (",", "/", "&") or self.words[end] == "and" or x_joined):
                 break
             nxt = end + 1
             if self.count_prefix(nxt) is not None or self.rest_clause(nxt, False) is not None:
                 break
             if (
-                not v.PACE_SUFFIX_WORDS.isdisjoint(self.words[nxt + 1 : nxt + 4])
+                nxt <= self.last_pace_word  # no name of a pace starts after the last pace word
+                and not v.PACE_SUFFIX_WORDS.isdisjoint(self.words[nxt + 1 : nxt + 4])
                 and self._named_pace_at(nxt) is not None
             ):
                 break  # `2 minute, 5k pace`: the pace of the reps, not one more
             q = self.quantity_range(nxt)
             if q is None or self.segment_after(q[1]) is not None:
                 break
-            after_x = self.quantity(q[1] + 1) if self.is_sym(q[1], "x") else None
-            if self.is_sym(q[1], "x") and (after_x is None or _mid(after_x.value) < 100):
+            x_after = self.is_sym(q[1], "x")
+            after_x = self.quantity(q[1] + 1) if x_after else None
+            if x_after and (after_x is None or _mid(after_x.value) < 100):
                 break  # `200, 400 x 3`: the count belongs to what follows
             if nxt in links:
                 joined = links[nxt]
@@ -1815,7 +1823,7 @@ class Reader:
         k = j
         found: tuple[SegmentKind, int] | None = None
         for _ in range(4):
-            t = self.at(k)
+            t = self.toks[k] if 0 <= k < self.n else None
             if t is not None and k > j and ". " in self.text[self.toks[k - 1].end : t.start + 1]:
                 break  # `2 mins easy. Cool down 10 mins`: the next sentence's segment
             if t is not None and t.kind == "sym" and t.unit in "([" and found is None:
@@ -2005,7 +2013,7 @@ class Reader:
             if offset is not None:
                 self.i = offset  # `@ 10k pace +10 to 15 sec/mile`: no target of its own
                 block.paced = True
-                if self.is_word(j - 1, *v.PACE_SUFFIX_WORDS):
+                if self.word_in(j - 1, v.PACE_SUFFIX_WORDS):
                     for d in block.reps:
                         d.named = None  # ... nor the name it is offset from
                 continue
@@ -2178,7 +2186,7 @@ class Reader:
                 and t.kind == "sym"
                 and (
                     self.is_sym(j + 1, "@")
-                    or (self.is_word(j + 1, *v.TARGET_LEADS) and self._target_follows(j + 2))
+                    or (self.word_in(j + 1, v.TARGET_LEADS) and self._target_follows(j + 2))
                 )
             ):
                 self.i = j + 1  # `(1:20 rest), targeting 2:05 to 2:08`
@@ -2229,11 +2237,11 @@ class Reader:
                 if t.unit in _LETTER_PACES:
                     # `3 x 1 mile T-pace`: a Daniels letter joined to `pace`.
                     self.set_named(block, v.NAMED_PACES[_LETTER_PACES[t.unit]])
-                    self.i = self.skip_words(j + 1, tuple(v.PACE_SUFFIX_WORDS))
+                    self.i = self.skip_words(j + 1, v.PACE_SUFFIX_WORDS)
                     continue
                 if t.unit in ("mp", "hmp", "gp", "lt", "threshold", "ant", "tp"):
                     self.set_named(block, v.NAMED_PACES[t.unit])
-                    self.i = self.skip_words(j + 1, tuple(v.PACE_SUFFIX_WORDS))
+                    self.i = self.skip_words(j + 1, v.PACE_SUFFIX_WORDS)
                     self._time_of_named_pace(block)
                     continue
                 if (
@@ -2358,7 +2366,7 @@ class Reader:
                 and nxt.form == "int"
                 and 1 <= t.value <= 31
                 and 1 <= nxt.value <= 31
-                and not self.is_word(j + 3, *DISTANCE_UNITS)
+                and not self.word_in(j + 3, DISTANCE_UNITS)
                 and nxt.end - t.start >= 3
                 and not (t.value < nxt.value <= 8)  # `1/2`, `3/4`: fractions
             ):
@@ -2509,7 +2517,7 @@ class Reader:
         """The part of a group of `size` reps named at j: (which end it counts from, how many,
         the pace's name or (rep time, metres it is per), index after)."""
         j = self.skip_words(j, ("the",))
-        mode = self.at(j).unit if self.is_word(j, *_PORTION_WORDS) else ""  # type: ignore[union-attr]
+        mode = self.at(j).unit if self.word_in(j, _PORTION_WORDS) else ""  # type: ignore[union-attr]
         k = j + 1 if mode else j
         t = self.at(k)
         if t is None:
@@ -2520,7 +2528,7 @@ class Reader:
         if not 1 <= n < size:
             return None
         m = k + 1
-        if not (mode or self.is_word(m, *_PORTION_NOUNS)):
+        if not (mode or self.word_in(m, _PORTION_NOUNS)):
             return None
         m = self.skip_words(m, _PORTION_NOUNS)
         m = self.skip_words(m, ("of", "them", "ones", "should", "be", "run", "done", "are", "were"))
@@ -2746,7 +2754,8 @@ class Reader:
         """A pace written as an offset from another (`+10 to 15 sec/mile`, `30 seconds per mile
         above 5k pace`, `8 secs a lap slower than`, `30-60 seconds slower`): where it ends."""
         if j >= self.n or (
-            self.syms[j] not in "+-" and _OFFSET_OR_COMPARE.isdisjoint(self.words[j + 1 : j + 8])
+            self.syms[j] not in "+-"
+            and (not self.compares or _OFFSET_OR_COMPARE.isdisjoint(self.words[j + 1 : j + 8]))
         ):
             return None  # neither a sign nor a comparing word: the common case, answered fast
         known = self.offsets
@@ -2772,21 +2781,21 @@ class Reader:
         per = False
         if self.is_sym(end, "/") or self.is_word(end, "per", "a", "each", "every"):
             unit = self.quantity(end + 1)
-            if self.is_word(end + 1, *_PER_UNIT_WORDS):
+            if self.word_in(end + 1, _PER_UNIT_WORDS):
                 end, per = end + 2, True
             elif unit is not None and unit.kind == "d":
                 end, per = unit.end, True
         if self.is_word(end, "over", "under") and "pace" in self.words[end + 1 : end + 4]:
             end += 1  # `15-30 seconds over race pace`
             return self.skip_words(end, ("goal", "race", "marathon", "your", "pace"))
-        if self.is_word(end, *_OFFSET_WORDS):
+        if self.word_in(end, _OFFSET_WORDS):
             end += 2 if self.is_word(end + 1, "than", "then") else 1
             named = self._named_pace_at(end)
             if named is not None:
                 return named[1]  # the pace it is offset from
             k = self.skip_words(end, ("your", "current", "goal", "race", "target", "the", "my"))
-            if k > end and self.is_word(k, *v.PACE_SUFFIX_WORDS):
-                return self.skip_words(k, tuple(v.PACE_SUFFIX_WORDS))  # `... than goal race pace`
+            if k > end and self.word_in(k, v.PACE_SUFFIX_WORDS):
+                return self.skip_words(k, v.PACE_SUFFIX_WORDS)  # `... than goal race pace`
             return end
         return end if signed and per else None
 
@@ -2934,7 +2943,7 @@ class Reader:
     def _race_key(self, j: int) -> tuple[str, int, bool] | None:
         """A race distance named at j (`5k`, `10K`, `1600m`, `mile`, `half marathon`): (key, index
         after, whether a unit says it is a distance)."""
-        t = self.at(j)
+        t = self.toks[j] if 0 <= j < self.n else None
         if t is None:
             return None
         if t.kind == "num":
@@ -2993,12 +3002,12 @@ class Reader:
             if second is not None and (second[2] or has_unit):
                 between, k = True, second[1]
         tail = self.skip_words(k, ("race", "goal", "target", "equivalent", "rhythm"))
-        suffix = self.is_word(tail, *v.PACE_SUFFIX_WORDS) or self.toks[k - 1].unit.endswith("pace")
+        suffix = self.word_in(tail, v.PACE_SUFFIX_WORDS) or self.toks[k - 1].unit.endswith("pace")
         if not suffix and (need_suffix or not has_unit):
             return None
         if suffix:
-            k = self.skip_words(tail, tuple(v.PACE_SUFFIX_WORDS))
-            while self.is_sym(k, "/") and self.is_word(k + 1, *v.PACE_SUFFIX_WORDS):
+            k = self.skip_words(tail, v.PACE_SUFFIX_WORDS)
+            while self.is_sym(k, "/") and self.word_in(k + 1, v.PACE_SUFFIX_WORDS):
                 k += 2  # `pace/effort`
         name = None if between else race_name(key)
         if name is None and not between:
@@ -3044,9 +3053,9 @@ class Reader:
         if len(names) < 2 or (len(names) == 2 and dashes):
             return None  # one name, or `3k-5k`: a pace between two races
         tail = self.skip_words(k, ("race", "goal", "target"))
-        if not self.is_word(tail, *v.PACE_SUFFIX_WORDS):
+        if not self.word_in(tail, v.PACE_SUFFIX_WORDS):
             return (names, k) if at_sign and not dashes else None
-        return names, self.skip_words(tail, tuple(v.PACE_SUFFIX_WORDS))
+        return names, self.skip_words(tail, v.PACE_SUFFIX_WORDS)
 
     def paren_modifier(self, block: Block, j: int) -> bool:
         """`(60s)`, `(200m jog)`, `(3 min between sets)`: a recovery in brackets; `(3:05)` after a
@@ -3298,7 +3307,7 @@ class Reader:
                 name = v.NAMED_PACES[t.unit]
                 if (
                     t.unit in ("e", "easy", "r", "rep", "i", "m", "t", "int")
-                    and not self.is_word(k + 1, *v.PACE_SUFFIX_WORDS)
+                    and not self.word_in(k + 1, v.PACE_SUFFIX_WORDS)
                     and self.toks[lead].unit != "@"
                 ):
                     return False
@@ -3365,7 +3374,7 @@ class Reader:
         parts, nxt = got
         if any(p.kind == "d" for p in parts) or parts[-1].end > parts[-1].start + 1:
             return False  # `2 min`, `200 m`, `90-120 s`: a length, not a rep time
-        if self.is_sym(nxt, "x", "@") or self.is_word(nxt, *v.TARGET_LEADS):
+        if self.is_sym(nxt, "x", "@") or self.word_in(nxt, v.TARGET_LEADS):
             return False
         if self.is_word(nxt) and (
             self.at(nxt).unit in v.REST_WORDS  # type: ignore[union-attr]
@@ -3462,7 +3471,7 @@ class Reader:
         ):
             per = DISTANCE_UNITS[self.at(k).unit]  # type: ignore[union-attr]
             k += 1
-        if self.is_word(k, *v.PACE_SUFFIX_WORDS):
+        if self.word_in(k, v.PACE_SUFFIX_WORDS):
             if per == 0.0 and secs[0] >= 150:
                 per = MILE_M  # `@ 5:00 pace`: mile pace, as it is said in the US
             k += 1
@@ -3603,7 +3612,7 @@ class Reader:
 
     def _rest_clause(self, j: int, weak_lead: bool, strong: bool) -> _RestParse | None:
         k = j + 1 if weak_lead else j
-        first = self.at(k)
+        first = self.toks[k] if 0 <= k < self.n else None
         if first is None or first.kind == "nl":
             return None
         if first.kind == "word" and first.unit == "lap" and self._rest_word_within(k + 1, 1):
@@ -3618,12 +3627,12 @@ class Reader:
         if first.kind == "num" and self.has_exercises and self._exercise_end(k) is not None:
             return None  # `20 walking lunges`
         signal = strong
-        if self.is_word(k, "with", "w"):
+        if 0 <= k < self.n and self.words[k] in ("with", "w"):
             if self._work_follows(k + 1):
                 return None  # `8 miles w/ 2 miles @ HMP`: work, not a recovery
             k += 1
             signal = True
-        elif self.is_sym(k, "+") or self.is_word(k, "plus", "followed"):
+        elif 0 <= k < self.n and (self.syms[k] == "+" or self.words[k] in ("plus", "followed")):
             k = self.skip_words(k + 1, ("by",))
         kind: str | None = None
         equal: str | None = None
@@ -3642,7 +3651,7 @@ class Reader:
                 k += 1  # `between each set, 3 minute rest`
         # `r= 60"`, `R15''`, `R 1'`: recovery; `RR30''`: recovery between sets; `TP 3min`:
         # German Trabpause.
-        if self.is_word(k, "r", "rr", "ri", "rec", "tp") and (
+        if 0 <= k < self.n and self.words[k] in ("r", "rr", "ri", "rec", "tp") and (
             self.is_sym(k + 1, "=", ":")
             or (
                 self.quantity(k + 1) is not None
@@ -3663,7 +3672,7 @@ class Reader:
             k += 2 if self.is_sym(k + 1, "=", ":") else 1
         # Recovery words first: `rest 90s`, `jog 200`, `rec. 2 min`, `recovery jog for 90 s`.
         for _ in range(6):
-            tw = self.at(k)
+            tw = self.toks[k] if 0 <= k < self.n else None
             if tw is None or tw.kind != "word":
                 break
             if tw.unit in v.REST_WORDS:
@@ -3705,7 +3714,7 @@ class Reader:
             k += 1
         if self.is_sym(k, ":", "="):
             k += 1
-        t = self.at(k)
+        t = self.toks[k] if 0 <= k < self.n else None
         if t is not None and t.kind == "time" and t.form == "ratio":
             if abs(t.value - 1.0) < 1e-9:  # `1:1 rest`: as long as the rep
                 equal = "time"
@@ -3726,13 +3735,18 @@ class Reader:
                     raise self.error(
                         "a recovery can't be negative", k, k + 2, hint="6 x 400 w/ 90s"
                     )
-            if self.is_word(k, "a", "an") and self.is_word(k + 1) and self.quantity(k + 1):
+            if (
+                0 <= k < self.n
+                and self.words[k] in ("a", "an")
+                and self.is_word(k + 1)
+                and self.quantity(k + 1)
+            ):
                 k += 1  # `with a one-min recovery`
             got = self.quantity_range(k)
             if (
                 got is not None
                 and all(p.kind == "bare" for p in got[0])
-                and self.is_word(got[1], *_PORTION_NOUNS)
+                and self.word_in(got[1], _PORTION_NOUNS)
             ):
                 return None  # `with 2 reps at 10k pace`: a count of reps, not a recovery
             if got is not None and len(got[0]) <= 2:
@@ -3756,7 +3770,7 @@ class Reader:
             return None  # `with 8 minute cool down`: a segment, not a recovery
         # Words after: `jog`, `rest`, `between`, `b/w sets`, `in 3:00`, `back down`, `after 200m`.
         for _ in range(10):
-            tw = self.at(k)
+            tw = self.toks[k] if 0 <= k < self.n else None
             if tw is None:
                 break
             if tw.kind == "word" and tw.unit in v.REST_WORDS:
@@ -3772,13 +3786,14 @@ class Reader:
             if tw.kind == "sym" and tw.unit == "'" and worded and self.words[k - 1]:
                 k += 1  # `récup’ 100 m`: the French short form's apostrophe
                 continue
-            if self.is_word(k, "either", "each", "both") and self.is_word(
+            # tw is the token at k: k is within the text.
+            if self.words[k] in ("either", "each", "both") and self.is_word(
                 k + 1, "side", "sides", "end", "ends"
             ):
                 scope, k = "around", k + 2  # `5 min jog either side`: warm-up and cool-down
                 scope_seen = True
                 continue
-            found = self._scope_words(k + 1 if self.is_word(k, "in") else k)
+            found = self._scope_words(k + 1 if self.words[k] == "in" else k)
             if found is not None:
                 scope, k = found
                 scope_seen = True
@@ -3997,10 +4012,8 @@ class Reader:
         return False
 
     def _rest_word_within(self, k: int, n: int) -> bool:
-        return any(
-            self.is_word(k + d) and self.at(k + d).unit in v.REST_WORDS  # type: ignore[union-attr]
-            for d in range(n)
-        )
+        words = self.words  # "" (no word) is no recovery word
+        return any(words[j] in v.REST_WORDS for j in range(max(k, 0), min(k + n, self.n)))
 
     def _scope_words(self, k: int) -> tuple[str, int] | None:
         """`between sets`, `b/w reps`, `between everything`, `between each`, `between`, `set
@@ -4017,7 +4030,7 @@ class Reader:
                 and ". " not in self.text[self.toks[m - 1].end : self.toks[m].start + 1]
             ):
                 return "reps", q.end  # `between 800's`, `between the 200s`
-            if self.is_word(m, *v.SET_WORDS):
+            if self.word_in(m, v.SET_WORDS):
                 return "sets", m + 1
             if self.is_word(m, "everything", "all", "reps", "rep", "intervals", "efforts"):
                 scope = "all" if self.at(m).unit in ("everything", "all") else "reps"  # type: ignore[union-attr]
@@ -4027,7 +4040,7 @@ class Reader:
             if m > k + 1 and self.is_word(m - 1, "all"):
                 return "all", m
             return "reps", m
-        if self.is_word(k, *v.SET_WORDS) and self.is_word(k + 1, "rest", "break", "recovery"):
+        if self.word_in(k, v.SET_WORDS) and self.is_word(k + 1, "rest", "break", "recovery"):
             return "sets", k + 2
         if self.is_word(k, "before"):
             # `rest 5 mins before the next set (of 4 x 200)`: between sets; the bracket-less
@@ -4361,8 +4374,13 @@ class Reader:
             if isinstance(it, Block) and it.reps:
                 if work_start is None:
                     work_start = len(reps)
+                prev: Draft | None = None
                 for d in it.reps:
-                    reps.append(self.to_rep(d, block_index))
+                    if prev is not None and d.equal is None and _same_draft(d, prev):
+                        reps.append(reps[-1])  # a copy of the rep before: one frozen Rep for both
+                    else:
+                        reps.append(self.to_rep(d, block_index))
+                    prev = d
                 block_index += 1
             elif isinstance(it, SegmentItem):
                 if work_start is not None:
@@ -4990,6 +5008,20 @@ def _is_plain(block: Block) -> bool:
         and d.pace_km is None
         and d.rest is None
         and (d.label is None)
+    )
+
+
+def _same_draft(a: Draft, b: Draft) -> bool:
+    """The same values, object for object (as `Draft.copy` leaves them): the same rep."""
+    return (
+        a.distance is b.distance
+        and a.duration is b.duration
+        and a.target is b.target
+        and a.named is b.named
+        and a.pace_km is b.pace_km
+        and a.rest is b.rest
+        and a.equal is b.equal
+        and a.label is b.label
     )
 
 

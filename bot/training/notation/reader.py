@@ -514,9 +514,13 @@ class Reader:
         ):
             return Qty("d", DISTANCE_UNITS[w], j, j + 1)
         # `mile, 1200, mile`: one of it as an item of a list of lengths (a number beside it).
-        if w in ("mile", "km") and (
-            (self.is_sym(j + 1, ",") and self._num_at(j + 2))
-            or (self.is_sym(j - 1, ",") and self._num_at(j - 2))
+        if (
+            w in ("mile", "km")
+            and not self.is_sym(j - 1, "/")  # `@ 5:30/km, 6 x 1k`: a pace's unit
+            and (
+                (self.is_sym(j + 1, ",") and self._num_at(j + 2))
+                or (self.is_sym(j - 1, ",") and self._num_at(j - 2))
+            )
         ):
             return Qty("d", DISTANCE_UNITS[w], j, j + 1)
         return None
@@ -1173,6 +1177,8 @@ class Reader:
         if self.is_sym(k, ":", "-", "="):
             k += 1
         q = self.quantity_range(k)
+        if q is not None and self._is_pace(k, q[1]):
+            q = None  # `easy run 5:30/km`: the pace of the running, not its length
         if q is None and kind != "easy":
             # `Warm-up` as a heading with its length alone on the next line (`15 minutes`).
             m = k
@@ -1869,6 +1875,14 @@ class Reader:
             k += 1
         return found
 
+    def _is_pace(self, j: int, end: int) -> bool:
+        """Whether the clock time from token j to `end` is a pace: `4:20/km`, `7:30/mi`."""
+        return (
+            self.toks[j].kind == "time"
+            and self.is_sym(end, "/")
+            and self.word_in(end + 1, _PER_UNIT_WORDS)
+        )
+
     def lengths(self, depth: int) -> Item | None:
         j = self.i
         t = self.toks[j]
@@ -1899,6 +1913,9 @@ class Reader:
             return None
         if self.is_sym(end, "%"):
             self.i = end + 1  # `at 98% M Tempo`: a share of a pace, not a length
+            return None
+        if len(drafts) == 1 and drafts[0].duration is not None and self._is_pace(j, end):
+            self.i = end + 2  # `(4:20/km)`: a pace, not a run of 4:20
             return None
         # `3 mi easy warm-up`, `2 mi CD`, `20 min easy`, `2 easy miles`: a segment, not work.
         if len(drafts) == 1:
@@ -3800,7 +3817,8 @@ class Reader:
                 continue
             if not has_amount and worded and equal is None:
                 # `Recovery between intervals was a half mile`: the amount after the words.
-                late = self._late_rest_amount(k + 1 if self.is_word(k, "a", "an") else k)
+                # `... von je 3 Minuten` (of each): the words before the amount
+                late = self._late_rest_amount(self.skip_words(k, ("a", "an", "of", "each")))
                 if late is not None:
                     distance, duration, k = late
                     has_amount = True

@@ -1727,3 +1727,16 @@ def test_a_pace_before_reps_adds_no_rep():
 def test_a_german_recovery_of_each_three_minutes_in_between():
     text = "3 x 2 km Laufen, dazwischen regenerative Trabpausen von je 3 Minuten."
     assert _rests(text) == [(None, 180.0), (None, 180.0), None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "run 45 seconds, rest 45 seconds, repeat for a total of five repetitions",
+        "run 45 seconds, rest 45 seconds. Repeat this for a total of 5 repetitions (45 seconds "
+        "running; 45 seconds resting)",
+    ],
+)
+def test_repeat_for_a_total_of_n_is_n_in_all(text):
+    assert _lengths(text) == [45.0] * 5
+    assert _rests(text) == [(None, 45.0)] * 4 + [None]

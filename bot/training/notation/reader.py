@@ -2317,6 +2317,8 @@ class Reader:
         )
         if self.is_sym(k, "x"):
             k += 1
+        if self.is_word(k, "a") and self.is_word(k + 1, "total") and self.is_word(k + 2, "of"):
+            k += 3  # `repeat for a total of five repetitions`: five in all
         t = self.at(k)
         prev = self.at(j - 1)
         if (
@@ -2351,7 +2353,9 @@ class Reader:
         if self.is_word(k, "more"):
             n += 1  # `repeat three more times`: the first time and three more
             k += 1
-        k = self.skip_words(k, ("times", "time", "rounds", "round", "sets", "set", "x", "reps"))
+        k = self.skip_words(
+            k, ("times", "time", "rounds", "round", "sets", "set", "x", "reps", "repetitions")
+        )
         if self.is_sym(k, "x"):
             k += 1
         if self.is_word(k, "in") and self.is_word(k + 1, "total", "all"):

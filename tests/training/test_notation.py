@@ -1740,3 +1740,18 @@ def test_a_german_recovery_of_each_three_minutes_in_between():
 def test_repeat_for_a_total_of_n_is_n_in_all(text):
     assert _lengths(text) == [45.0] * 5
     assert _rests(text) == [(None, 45.0)] * 4 + [None]
+
+
+def test_a_logs_times_after_a_word_and_a_colon_keep_the_reps_recovery():
+    text = "Ran 6 x 800 today: 2:55, 2:52, 2:50, 2:51, 2:49, 2:45 with 400 jog"
+    assert _lengths(text) == [800.0] * 6
+    assert _rests(text) == [(400.0, None)] * 5 + [None]
+
+
+def test_a_results_list_ends_before_an_amount():
+    text = "Did my usual 5 x 1k. Times were 3:45, 3:42, 3:44, 3:40, 3:38. 2 min rest between."
+    assert _rests(text) == [(None, 120.0)] * 4 + [None]
+
+
+def test_a_total_in_the_next_sentence_is_no_easy_running():
+    assert _segments("3 x mile w/ 3 min rest. Total 7 miles") == []

@@ -2277,8 +2277,9 @@ class Reader:
                     self.segment_word(j) is not None
                     or t.unit in v.JOIN_WORDS
                     or t.unit in v.REST_WORDS
+                    or (t.unit in ("total", "totals") and self.quantity(j + 1) is not None)
                 ):
-                    break
+                    break  # ... `Total 7 miles`: the session's sum, read (and passed over) later
                 run_word = run_word or t.unit in ("run", "running", "miles", "mileage")
                 # Prose inside an item (`on the grass loop`): pass over a few words.
                 skipped_words += 1
@@ -2575,6 +2576,10 @@ class Reader:
             t = self.at(k)
             if t is None or t.kind not in ("num", "time") or t.unit not in ("", "s"):
                 break
+            if t.kind == "num" and (
+                self.word_in(k + 1, DURATION_UNITS) or self.word_in(k + 1, DISTANCE_UNITS)
+            ):
+                break  # `3:38. 2 min rest between`: an amount, the list has ended
             count += 1
             k += 1
             if self.is_sym(k, ",", ".", ";", "/") and self.at(k + 1) is not None and (
@@ -3883,7 +3888,12 @@ class Reader:
                     only = got_len[1]
                 k = q.end  # type: ignore[union-attr]
                 continue
-            if tw.unit in _REST_FILLERS and (signal or self._rest_word_within(k + 1, 2)):
+            if (
+                tw.unit in _REST_FILLERS
+                and (signal or self._rest_word_within(k + 1, 2))
+                # `w/ 3 min rest. Total 7 miles`: a filler starts no new sentence
+                and ". " not in self.text[self.toks[k - 1].end : tw.start + 1]
+            ):
                 k += 1
                 continue
             break
@@ -4226,28 +4236,36 @@ class Reader:
         ... My splits were (5:01, 4:46, 4:53, 5:04, 4:49)`), are the times they were run in, not
         more reps. (Times of another number are the pieces of a fartlek: `2 x 400m` then `5:00,
         4:00, 3:00`.)"""
-        measured = 0  # the reps of the last counted group of a length
+        group: Block | None = None  # the last counted group of a length
         times: list[Block] = []
         for it in items:
             if not isinstance(it, Block):
                 continue
-            if measured and self._bare_clock_times(it):
+            if group is not None and self._bare_clock_times(it):
                 times.append(it)
             elif it.counted and any(d.distance is not None for d in it.reps):
-                measured, times = len(it.reps), []
-        if not times or sum(len(b.reps) for b in times) != measured:
+                group, times = it, []
+        if group is None or not times or sum(len(b.reps) for b in times) != len(group.reps):
             return items
+        # `6 x 800 today: 2:55, 2:52, ... with 400 jog`: the recovery the times took is the reps'.
+        rests = {(d.rest, d.equal) for b in times for d in b.reps if d.rest is not None}
+        if len(rests) == 1:
+            rest, equal = rests.pop()
+            for d in group.reps:
+                if d.rest is None:
+                    d.rest, d.equal = rest, equal
         return [it for it in items if not any(it is b for b in times)]
 
     def _bare_clock_times(self, block: Block) -> bool:
         if block.counted or not block.reps:
             return False
         if any(
-            d.duration is None or d.label or d.target or d.named or d.pace_km or d.rest
-            for d in block.reps
+            d.duration is None or d.label or d.target or d.named or d.pace_km for d in block.reps
         ):
             return False
         j = bisect.bisect_left(self.toks, block.start, key=_tok_start)
+        if any(d.rest is not None for d in block.reps) and not self.is_sym(j - 1, ":"):
+            return False  # `2 x 1k, 5:00, 4:00 with 1 min rest`; but `today: 2:55, 2:52 ...`
         seen = False
         while j < self.n and self.toks[j].start < block.end:
             t = self.toks[j]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.training.errors import ParseError
 from bot.training.model import Amount, Rep, Rest, Segment, SegmentKind, Workout
@@ -236,6 +236,9 @@ class Reader:
         self.has_exercises = not v.EXERCISE_WORDS.isdisjoint(self.words)
         self.has_rest_words = not _AFTER_AMOUNT_WORDS.isdisjoint(self.words)
         self.compares = not _OFFSET_OR_COMPARE.isdisjoint(self.words)  # `slower`, `over`, ...
+        # A post of several lines or sentences: a typo in one part (`3k pace)`, `10x tuck
+        # jump`, `dann 5x.`) is passed over instead of refusing the whole post.
+        self.lenient = self.text.count("\n") >= 2 or self.text.count(". ") >= 2
         self._check_brackets()
         # Where the last token that can end a race pace's name is (`pace`, `effort`, `5kpace`):
         # no name starts after it, which rules most places out at once. A token ending in `pace`
@@ -301,6 +304,11 @@ class Reader:
                         hint="3 x (4 x 400 w/ 60s) w/ 4:00 between sets",
                     )
             elif u in ")]}":
+                if not stack and self.lenient:
+                    # `* Set 3. 4 x 1 minute 3k pace)`: read as a comma
+                    self.toks[j] = replace(self.toks[j], unit=",")
+                    self.syms[j] = ","
+                    continue
                 if not stack:
                     raise self.error(
                         "this closing bracket has no opening one", j, hint="4 x (1000m, 400m)"
@@ -1454,9 +1462,11 @@ class Reader:
         try:
             inner = self.body(depth, count_tok, k, n, how)
         except ParseError:
-            if how == "x":
+            if how == "x" and not self.lenient:
                 raise
-            self.i = count_tok + 1  # `between the 3 sets.`: words about sets, not a workout
+            # `between the 3 sets.`: words about sets, not a workout; in a long post, a count of
+            # what can't be read (`10x tuck jump shuffle`) is passed over.
+            self.i = count_tok + 1
             return None
         reps = self.multiply(inner.reps, n, count_tok)
         block = Block(reps, len(inner.reps), self.toks[count_tok].start, inner.end, counted=True)

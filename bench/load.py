@@ -4,6 +4,7 @@ measured against the floor of the same burst of /ping in the same bot process.
     python bench/load.py [--interactions 1000] [--members 200] [--rounds 2] [--quiet 16]
                          [--spread 0] [--commands ping,log] [--keep records.json]
                          [--answer-connections N] [--intake-slice-ms MS] [--collect-anytime]
+                         [--bot-loop uvloop|asyncio] [--discord-loop uvloop|asyncio]
 
 Pacer runs in its own process (`python -m bot.localdiscord.serve`, charts in their worker
 process as `pacer run` does) against a local Discord in this process, on a fresh database. Each
@@ -19,7 +20,14 @@ first dispatch to the last acknowledgement, and for /log also until its last fol
 session's reply with its chart); with the longest stall, the CPU time the bot's loop used
 meanwhile (the rest of it the process waited for a core). The CPU time each process used from
 dispatch to the last acknowledgement tells the bot's cost from the local Discord's (with the
-driving of the burst, in this process). Afterwards the database must hold every /log, once.
+driving of the burst, in this process), and how long the local Discord took to hand the whole
+burst to the gateway (each interaction's latency counts from its own dispatch, but the first
+frame leaves only once the driving's step ends). Afterwards the database must hold every /log,
+once.
+
+Both processes run on uvloop where it is installed, the bot as `pacer run` does (the local
+Discord stands for Discord's servers, which would not share the bot's cores);
+`--bot-loop asyncio --discord-loop asyncio` runs them on asyncio's own loop.
 
 `--answer-connections 0 --intake-slice-ms 0 --collect-anytime` runs the bot as discord.py
 and Python do by default: answers over discord.py's own session (a new connection for each at
@@ -42,11 +50,16 @@ import sqlite3
 import sys
 import tempfile
 import time
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from discord import utils as discord_utils
+
+from bot import eventloop
 from bot.localdiscord import Channel, LocalDiscord, Member, Reply
 from bot.localdiscord.process import BotProcess
 
@@ -78,6 +91,7 @@ class Burst:
     started: float = 0.0  # wall clock (the bot's stall records use it too)
     acked: float = 0.0  # the last acknowledgement
     settled: float = 0.0  # the last answer (for /log: its follow-up)
+    dispatch_ms: float = 0.0  # the local Discord's time to hand the whole burst to the gateway
     bot_cpu: float = 0.0  # CPU seconds, dispatch to last acknowledgement: the bot's process
     discord_cpu: float = 0.0  # ... and this one's (the local Discord, and the driving here)
 
@@ -110,6 +124,20 @@ class Acks:
         discord.rest._respond = timed  # type: ignore[method-assign]
 
 
+def until_all(replies: list[Reply], done: Callable[[Reply], bool]) -> Callable[[], bool]:
+    """A predicate: `done` holds for every reply. Replies done are dropped from the front, so
+    that each of the thousands of checks in a burst looks at a few replies, not all of them
+    (this process's CPU shares the cores with the bot's)."""
+    pending = deque(replies)
+
+    def check() -> bool:
+        while pending and done(pending[0]):
+            pending.popleft()
+        return not pending
+
+    return check
+
+
 async def run_burst(
     discord: LocalDiscord, acks: Acks, people: list[Member], channel: Channel, burst: Burst,
     count: int, spread_s: float, tag: str, bot_pid: int | None,
@@ -130,13 +158,14 @@ async def run_burst(
         reply = await discord.slash(member, channel, burst.command, wait=False, **values)
         sent[reply.id] = time.perf_counter()
         burst.replies.append(reply)
-    await discord.wait_until(lambda: all(r.id in acks.at or r.errors for r in burst.replies),
+    burst.dispatch_ms = (time.perf_counter() - start) * 1000
+    await discord.wait_until(until_all(burst.replies, lambda r: r.id in acks.at or r.errors),
                              timeout=300, what=f"every /{burst.command} acknowledged")
     burst.bot_cpu = cpu_seconds(bot_pid) - cpu[0]
     burst.discord_cpu = cpu_seconds(None) - cpu[1]
     burst.acked = max((acks.at[r.id][1] for r in burst.replies if r.id in acks.at),
                       default=time.time())
-    await discord.wait_until(lambda: all(r.settled for r in burst.replies), timeout=600,
+    await discord.wait_until(until_all(burst.replies, lambda r: r.settled), timeout=600,
                              what=f"every /{burst.command} answered")
     burst.settled = time.time()
     burst.latencies_ms = [(acks.at[r.id][0] - sent[r.id]) * 1000 for r in burst.replies
@@ -145,7 +174,7 @@ async def run_burst(
 
 async def main(count: int, members: int, rounds: int, quiet_s: float, spread_s: float,
                freeze: bool, serve_args: list[str], commands: list[str],
-               keep: Path | None) -> int:
+               keep: Path | None, bot_loop: str) -> int:
     load = os.getloadavg()
     bursts: list[Burst] = []
     idle: list[tuple[float, float]] = []
@@ -158,7 +187,8 @@ async def main(count: int, members: int, rounds: int, quiet_s: float, spread_s: 
             stalls_file = Path(tmp) / "stalls.json"
             proc = BotProcess(discord, Path(tmp) / "pacer.db", log_path=Path(tmp) / "bot.log",
                               charts="process", stalls=stalls_file,
-                              serve_args=[*serve_args, *(() if freeze else ("--no-heap-freeze",))])
+                              serve_args=[*serve_args, *(() if freeze else ("--no-heap-freeze",)),
+                                          "--loop", bot_loop])
             await proc.start()
             # One of each first: imports, the chart process and the first queries are warm.
             await discord.slash(people[0], channel, "log", splits="3:00 3:01", timeout=30)
@@ -198,14 +228,16 @@ async def main(count: int, members: int, rounds: int, quiet_s: float, spread_s: 
     print(f"Machine: {os.cpu_count()} cores, load average {load[0]:.2f} / {load[1]:.2f} / "
           f"{load[2]:.2f} (1 / 5 / 15 min) at the start; {count} interactions from {members} "
           f"members per burst; longest loop stall while idle: {idle_stall:.1f} ms; start-up "
-          f"heap {'frozen' if freeze else 'left to the collector'}.")
+          f"heap {'frozen' if freeze else 'left to the collector'}; event loop: bot "
+          f"{bot_loop}, local Discord {asyncio.get_running_loop().__module__.split('.')[0]}; "
+          f"discord.py's JSON: {'orjson' if discord_utils.HAS_ORJSON else 'json'}.")
     print()
     print("| burst | command | acknowledged | over 3 s | ack p50 ms | ack p99 ms | ack max ms "
           "| p50 × floor | p99 × floor | loop stall ms, to last ack | bot CPU ms in it "
           "| longest GC ms "
           "| loop stall ms, to last answer | all answered in s | CPU s to last ack: bot "
-          "| CPU s: local Discord |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| CPU s: local Discord | dispatched in ms |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     ok = not refused
     floor: Burst | None = None
     for burst in bursts:
@@ -226,7 +258,7 @@ async def main(count: int, members: int, rounds: int, quiet_s: float, spread_s: 
               f"| {burst.gc_ms(collections, burst.settled):.0f} "
               f"| {burst.stall_ms(stalls, burst.settled):.0f} "
               f"| {burst.settled - burst.started:.1f} | {burst.bot_cpu:.2f} "
-              f"| {burst.discord_cpu:.2f} |")
+              f"| {burst.discord_cpu:.2f} | {burst.dispatch_ms:.0f} |")
     print()
     whole = all(s == (count, count) for s in stored)
     ok = ok and whole
@@ -259,6 +291,10 @@ if __name__ == "__main__":
     parser.add_argument("--keep", type=Path, metavar="JSON",
                         help="write the bot's stall and collection records, and the bursts' "
                         "times, to this file")
+    parser.add_argument("--bot-loop", choices=("uvloop", "asyncio"), default="uvloop",
+                        help="the bot's event loop (uvloop where installed, as `pacer run`)")
+    parser.add_argument("--discord-loop", choices=("uvloop", "asyncio"), default="uvloop",
+                        help="this process's event loop: the local Discord's and the driving's")
     args = parser.parse_args()
     serve = ([] if args.answer_connections is None
              else ["--answer-connections", str(args.answer_connections)])
@@ -266,6 +302,8 @@ if __name__ == "__main__":
         serve.append("--collect-anytime")
     if args.intake_slice_ms is not None:
         serve += ["--intake-slice-ms", str(args.intake_slice_ms)]
-    sys.exit(asyncio.run(main(args.interactions, args.members, args.rounds, args.quiet,
-                              args.spread, not args.no_heap_freeze, serve,
-                              args.commands.split(","), args.keep)))
+    bot_loop = eventloop.loop_name(prefer_uvloop=args.bot_loop == "uvloop")
+    sys.exit(eventloop.run(main(args.interactions, args.members, args.rounds, args.quiet,
+                                args.spread, not args.no_heap_freeze, serve,
+                                args.commands.split(","), args.keep, bot_loop),
+                           prefer_uvloop=args.discord_loop == "uvloop"))

@@ -12,10 +12,11 @@ loop run what is ready: the handlers started by one slice answer while the next 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -23,6 +24,9 @@ log = logging.getLogger(__name__)
 # Interactions built in one go. Long enough that the loop's own work per slice is small beside
 # it, short enough that what the slice started gets to run soon after.
 SLICE_S = 0.002
+# The longest that work deferred behind acknowledgements (AcksFirst) waits for them: a guard
+# against a bot kept busy acknowledging, not a pause.
+ACKS_FIRST_AT_MOST_S = 2.0
 
 
 class InteractionIntake:
@@ -35,6 +39,7 @@ class InteractionIntake:
         self._scheduled = False
         self._closed = False
         self.slices = 0  # slices run so far
+        self.on_drained: Callable[[], None] | None = None  # called when the last one is built
 
     def __call__(self, data: Any) -> None:
         if self._closed:
@@ -66,8 +71,61 @@ class InteractionIntake:
             asyncio.get_running_loop().call_soon(self._slice)
         else:
             self._scheduled = False
+            if self.on_drained is not None:
+                self.on_drained()
 
     def close(self) -> None:
         """Drop what is still queued: the bot is closing and could not answer it."""
         self._closed = True
         self._queue.clear()
+
+
+class AcksFirst:
+    """Work that can wait after an interaction's acknowledgement (a /log's store, chart and
+    answer, after its defer) waits while other interactions are still to be acknowledged: those
+    received and not built yet (`intake`), and those whose handlers are before their first
+    answer (`acknowledging`).
+
+    In a burst of /log, the first ones deferred went on to store, draw their charts (in another
+    process) and upload them while hundreds of others waited for their defer, on the same cores
+    and the store's single connection. Their answers can wait: Discord gives 15 minutes for
+    them, 3 s for an acknowledgement. The wait is bounded, so that a bot kept busy
+    acknowledging still answers.
+    """
+
+    def __init__(self, intake: InteractionIntake | None = None, *,
+                 at_most_s: float = ACKS_FIRST_AT_MOST_S) -> None:
+        self._intake = intake
+        self._at_most_s = at_most_s
+        self._pending = 0
+        self._changed = asyncio.Event()
+        if intake is not None:
+            intake.on_drained = self._wake
+
+    @property
+    def busy(self) -> bool:
+        """Whether interactions are still to be acknowledged."""
+        return self._pending > 0 or (self._intake is not None and self._intake.waiting > 0)
+
+    @contextlib.contextmanager
+    def acknowledging(self) -> Iterator[None]:
+        """Around a handler's work before its first answer."""
+        self._pending += 1
+        try:
+            yield
+        finally:
+            self._pending -= 1
+            if not self._pending:
+                self._wake()
+
+    async def wait(self) -> None:
+        """Until no interaction is waiting for its acknowledgement (or `at_most_s` passed)."""
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(self._at_most_s):
+                while self.busy:
+                    changed = self._changed
+                    await changed.wait()
+
+    def _wake(self) -> None:
+        changed, self._changed = self._changed, asyncio.Event()
+        changed.set()

@@ -100,7 +100,11 @@ def parse_texts(splits_text: str, workout_text: str | None) -> Texts:
             raise LogInputError("workout", ParseError(too_long), too_long)
     texts = Texts(splits, workout)
     # The number of reps analysed depends on the texts alone (not the athlete): refused here.
-    _check_reps(analyze(splits, workout))
+    # An analysis has at most one rep per split (tests/training/test_analysis_properties.py),
+    # so only more splits than the limit need one before the command's acknowledgement: the
+    # analysis is half of this function's time, and /log analyses again after its defer.
+    if len(splits.splits_s) > MAX_REPS:
+        _check_reps(analyze(splits, workout))
     return texts
 
 

@@ -18,7 +18,7 @@ from bot import dates_warmup
 from bot.charts import ChartWorker, render_in_thread
 from bot.collector import QuietCollector
 from bot.extensions import EXTENSIONS
-from bot.intake import SLICE_S, InteractionIntake
+from bot.intake import SLICE_S, AcksFirst, InteractionIntake
 from bot.settings import Settings
 from bot.tree import PacerTree
 
@@ -127,6 +127,8 @@ class Pacer(commands.Bot):
             self.intake = InteractionIntake(parsers["INTERACTION_CREATE"],
                                             slice_s=intake_slice_s)
             parsers["INTERACTION_CREATE"] = self.intake
+        # What can wait after an acknowledgement waits for the others' (bot/intake.py).
+        self.acks = AcksFirst(self.intake)
 
     def now(self) -> datetime:
         """The current time (UTC, aware) from the injected clock: cogs ask here, not datetime."""

@@ -141,8 +141,9 @@ class LogCog(commands.Cog, name="Log"):
                                  what="logged {n} sessions")
         self.changes = RateLimiter(SESSION_CHANGES_PER_MINUTE, dt.timedelta(minutes=1), bot.now,
                                    what="changed sessions {n} times")
-        # After its defer, a /log waits here to store and answer: a burst's acknowledgements
-        # are not held up behind a thousand stores, charts and follow-ups (bench/load.py).
+        # After its defer (and the others', bot.acks), a /log waits here to store and answer: a
+        # burst's acknowledgements are not held up behind a thousand stores, charts and
+        # follow-ups (bench/load.py).
         self.storing = asyncio.Semaphore(LOG_STORING_AT_ONCE)
 
     async def cog_load(self) -> None:
@@ -192,21 +193,26 @@ class LogCog(commands.Cog, name="Log"):
         message: discord.Message | None,
     ) -> None:
         guild_id = guild_only(interaction)
-        texts = parse_texts(splits, workout)
-        store = self.bot.store
-        now = self.bot.now()
-        check = await store.log_check(guild_id, athlete.id, now - dt.timedelta(hours=1),
-                                      message_id=None if message is None else message.id)
-        if check.logged_as is not None:
-            raise already_logged(check.logged_as)
-        settings = check.settings
-        day = read_date(date_text, settings, now)
-        if check.recent >= LOG_RATE_PER_HOUR:
-            raise UserError(
-                f"That is {LOG_RATE_PER_HOUR} sessions logged in the last hour: try again later."
-            )
-        # A hidden athlete's session is for them and the coaches: the answer is theirs alone.
-        await interaction.response.defer(thinking=True, ephemeral=check.hidden)
+        with self.bot.acks.acknowledging():
+            texts = parse_texts(splits, workout)
+            store = self.bot.store
+            now = self.bot.now()
+            check = await store.log_check(guild_id, athlete.id, now - dt.timedelta(hours=1),
+                                          message_id=None if message is None else message.id)
+            if check.logged_as is not None:
+                raise already_logged(check.logged_as)
+            settings = check.settings
+            day = read_date(date_text, settings, now)
+            if check.recent >= LOG_RATE_PER_HOUR:
+                raise UserError(
+                    f"That is {LOG_RATE_PER_HOUR} sessions logged in the last hour: try again "
+                    "later."
+                )
+            # A hidden athlete's session is for them and the coaches: the answer is theirs.
+            await interaction.response.defer(thinking=True, ephemeral=check.hidden)
+        # Storing, the chart and the answer wait for the others' acknowledgements (3 s for
+        # those; 15 minutes for this answer): a burst's defers do not queue behind them.
+        await self.bot.acks.wait()
         async with self.storing:
             try:
                 stored = await self._store(interaction, athlete, texts, workout, day, notes,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 from typing import Any
 
+from bot import eventloop
 from bot.cli.common import load_settings
 
 
@@ -23,6 +23,6 @@ def command(args: argparse.Namespace) -> int:
 
     setup_logging(settings.log_level)
     try:
-        return asyncio.run(run_bot(settings))
+        return eventloop.run(run_bot(settings))
     except KeyboardInterrupt:
         return 0

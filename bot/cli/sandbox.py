@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from pathlib import Path
 from typing import Any
 
+from bot import eventloop
 from bot.cli.common import load_settings
 
 
@@ -42,7 +42,7 @@ def command(args: argparse.Namespace) -> int:
     from storage import StoreError
 
     try:
-        return asyncio.run(run_sandbox(settings, files_dir=files))
+        return eventloop.run(run_sandbox(settings, files_dir=files))
     except KeyboardInterrupt:
         return 0
     except StoreError as exc:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 from typing import Any
 
+from bot import eventloop
 from bot.cli.common import load_settings
 
 
@@ -48,4 +48,4 @@ def command(args: argparse.Namespace) -> int:
 
     setup_logging("WARNING" if settings.log_level == "INFO" else settings.log_level)
     guild = None if args.everywhere else (args.guild or settings.dev_guild)
-    return asyncio.run(sync_commands(settings, guild))
+    return eventloop.run(sync_commands(settings, guild))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from . import wire
 from .state import DM, Guild, World
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,8 @@ _EVENT_INTENTS = {
     "GUILD_MEMBER_ADD": GUILD_MEMBERS,
     "GUILD_MEMBER_UPDATE": GUILD_MEMBERS,
 }
+# Message events need GUILD_MESSAGES in a guild, DIRECT_MESSAGES in a DM.
+_MESSAGE_EVENTS = frozenset({"MESSAGE_CREATE", "MESSAGE_UPDATE", "MESSAGE_DELETE"})
 
 
 @dataclass(eq=False)
@@ -82,19 +84,31 @@ class Gateway:
         return session is not None and session.socket is not None and not session.socket.closed
 
     # -- sending --------------------------------------------------------------------------------
-    def dispatch(self, event: str, data: dict[str, Any], guild: Guild | None = None) -> None:
-        """Queue an event for the bot (kept for RESUME if it is disconnected)."""
+    def _needed(self, event: str, guild: Guild | None) -> int:
+        """The intent an event needs (0: none)."""
+        if event in _MESSAGE_EVENTS:
+            return GUILD_MESSAGES if guild is not None else DIRECT_MESSAGES
+        return _EVENT_INTENTS.get(event, 0)
+
+    def delivers(self, event: str, guild: Guild | None = None) -> bool:
+        """Whether `dispatch(event, ...)` would reach the bot (now, or on its RESUME): callers
+        need not build the event's data otherwise."""
         session = self.current
         if session is None or session.invalid:
+            return False
+        needed = self._needed(event, guild)
+        return not needed or bool(session.intents & needed)
+
+    def dispatch(self, event: str, data: dict[str, Any], guild: Guild | None = None) -> None:
+        """Queue an event for the bot (kept for RESUME if it is disconnected)."""
+        if not self.delivers(event, guild):
             return
-        needed = _EVENT_INTENTS.get(event, 0)
+        session = self.current
+        assert session is not None
         if event == "GUILD_CREATE" and guild is not None and not session.intents & GUILD_MEMBERS:
             data = guild.to_dict(all_members=False)  # without the intent: only the bot member
-        if event == "MESSAGE_CREATE":
-            needed = GUILD_MESSAGES if guild is not None else DIRECT_MESSAGES
+        if event in ("MESSAGE_CREATE", "MESSAGE_UPDATE"):
             data = self._redact_content(session, data)
-        if needed and not session.intents & needed:
-            return
         session.seq += 1
         frame = {"op": DISPATCH, "t": event, "s": session.seq, "d": data}
         session.log.append(frame)
@@ -145,7 +159,7 @@ class Gateway:
             async for message in socket:
                 if message.type is not WSMsgType.TEXT:
                     continue
-                frame = json.loads(message.data)
+                frame = wire.loads(message.data)
                 op = frame.get("op")
                 if op == HEARTBEAT:
                     self.heartbeats += 1
@@ -177,7 +191,7 @@ class Gateway:
         while (frame := await outbox.get()) is not None:
             if socket.closed:
                 return
-            await socket.send_str(json.dumps(frame))
+            await socket.send_str(wire.dumps_text(frame))
 
     async def _identify(
         self,

@@ -7,7 +7,6 @@ is kept in `Rest.errors` (and in the interaction's `Reply.errors` when it concer
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -17,6 +16,7 @@ from typing import Any
 from aiohttp import web
 
 from . import errors as e
+from . import wire
 from .checks import (
     MAX_ATTACHMENT_BYTES,
     check_autocomplete_choices,
@@ -85,7 +85,7 @@ _ALLOWED_CALLBACKS = {
 
 def json_response(data: Any, status: int = 200) -> web.Response:
     # Exactly "application/json": discord.py only decodes JSON for that exact header value.
-    return web.Response(status=status, body=json.dumps(data).encode(), content_type=JSON)
+    return web.Response(status=status, body=wire.dumps(data), content_type=JSON)
 
 
 def no_content() -> web.Response:
@@ -307,7 +307,7 @@ class Rest:
             while (part := await reader.next()) is not None:
                 name = getattr(part, "name", None) or ""
                 if name == "payload_json":
-                    payload = json.loads(await part.text())  # type: ignore[union-attr]
+                    payload = wire.loads(await part.text())  # type: ignore[union-attr]
                 elif name.startswith("files["):
                     data = await part.read(decode=False)  # type: ignore[union-attr]
                     files.append(
@@ -319,12 +319,12 @@ class Rest:
                         )
                     )
             return payload or {}, files
-        text = await request.text()
-        if not text:
+        raw = await request.read()
+        if not raw:
             return {}, []
         try:
-            return json.loads(text), []
-        except json.JSONDecodeError as exc:
+            return wire.loads(raw), []
+        except wire.JSONDecodeError as exc:
             raise APIError(400, 50109, f"The request body contains invalid JSON ({exc})") from None
 
     def _attachment(self, filename: str, data: bytes, content_type: str | None) -> Attachment:
@@ -390,7 +390,8 @@ class Rest:
         self.world.messages[message.id] = message
         if not message.ephemeral:
             channel.messages.append(message)
-            self.gateway.dispatch("MESSAGE_CREATE", message.to_dict(), channel.guild)
+            if self.gateway.delivers("MESSAGE_CREATE", channel.guild):
+                self.gateway.dispatch("MESSAGE_CREATE", message.to_dict(), channel.guild)
         self.world.record("created", message)
         return message
 
@@ -419,8 +420,9 @@ class Rest:
             raise APIError(400, e.EMPTY_MESSAGE, "Cannot send an empty message")
         message.edits.append(payload)
         message.edited_at = self.world.timestamp()
-        if not message.ephemeral:
-            self.gateway.dispatch("MESSAGE_UPDATE", message.to_dict(), message.channel.guild)
+        guild = message.channel.guild
+        if not message.ephemeral and self.gateway.delivers("MESSAGE_UPDATE", guild):
+            self.gateway.dispatch("MESSAGE_UPDATE", message.to_dict(), guild)
         self.world.record("edited", message)
 
     def delete(self, message: Message) -> None:
@@ -597,7 +599,8 @@ class Rest:
         self.world.messages[message.id] = message
         if not message.ephemeral:
             reply.channel.messages.append(message)
-            self.gateway.dispatch("MESSAGE_CREATE", message.to_dict(), reply.channel.guild)
+            if self.gateway.delivers("MESSAGE_CREATE", reply.channel.guild):
+                self.gateway.dispatch("MESSAGE_CREATE", message.to_dict(), reply.channel.guild)
         self.world.record("created", message)
         return message
 

@@ -73,6 +73,16 @@ def test_read_refuses_more_reps_than_a_session_keeps() -> None:
     assert err.value.part == "splits" and "at most 500" in str(err.value)
 
 
+def test_the_texts_alone_refuse_more_reps_than_a_session_keeps() -> None:
+    """Before /log's defer: the refusal is its first, ephemeral answer."""
+    with pytest.raises(logbook.LogInputError) as err:
+        logbook.parse_texts("65 " * 501, None)
+    assert err.value.part == "splits" and "at most 500" in str(err.value)
+    for workout, reps in ((None, 500), ("20 x 400m", 20)):
+        texts = logbook.parse_texts("65 " * 500, workout)  # at the limit: taken
+        assert len(logbook.analysed(texts, Athlete()).analysis.reps) == reps
+
+
 def test_read_says_which_part_failed() -> None:
     with pytest.raises(logbook.LogInputError) as err:
         logbook.read("2:26", "felt great", Athlete())

@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from bot.intake import InteractionIntake
+from bot.intake import AcksFirst, InteractionIntake
 from bot.localdiscord import LocalDiscord, ManualClock
 from bot.pacer import InThreadCharts, Pacer
 from bot.settings import Settings
@@ -70,3 +70,44 @@ async def test_the_bot_answers_a_burst_through_the_intake(tmp_path: Path) -> Non
                                      what="every /ping answered")
             assert all(r.content == "Pong: Pacer is awake." for r in replies)
             assert bot.intake.slices > slices
+
+
+async def test_work_after_an_acknowledgement_waits_for_the_others() -> None:
+    built: list[int] = []
+    intake = InteractionIntake(built.append, slice_s=0.0)  # one interaction a slice
+    acks = AcksFirst(intake)
+    done: list[str] = []
+
+    async def store() -> None:
+        await acks.wait()
+        done.append(f"stored after {len(built)} built")
+
+    with acks.acknowledging():  # one handler before its first answer
+        for n in range(3):
+            intake(n)
+        task = asyncio.create_task(store())
+        while intake.waiting:
+            await asyncio.sleep(0)
+        assert acks.busy and not task.done()  # all built, one still acknowledging
+        done.append("acknowledged")
+    await task
+    assert done == ["acknowledged", "stored after 3 built"]
+    assert not acks.busy
+
+
+async def test_work_waits_for_interactions_not_built_yet() -> None:
+    built: list[int] = []
+    intake = InteractionIntake(built.append, slice_s=0.0)
+    acks = AcksFirst(intake)
+    for n in range(3):
+        intake(n)
+    assert acks.busy
+    await acks.wait()
+    assert built == [0, 1, 2]
+
+
+async def test_the_wait_is_bounded() -> None:
+    acks = AcksFirst(None, at_most_s=0.0)
+    with acks.acknowledging():
+        await acks.wait()  # returns though an interaction is still to be acknowledged
+        assert acks.busy

@@ -181,3 +181,44 @@ async def test_the_chart_is_drawn_before_the_session_is_stored(
     assert order == ["chart", "store"]
     message = reply.followups[0] if reply.followups else reply.message
     assert "session.png" in message.files
+
+
+async def test_a_log_stores_only_once_every_log_in_flight_is_acknowledged(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A burst's acknowledgements do not queue behind the first ones' stores and charts."""
+    release = asyncio.Event()
+    parked = asyncio.Event()
+    real_check = team.bot.store.log_check
+    real_wait = team.bot.acks.wait
+
+    async def slow_check(guild_id: int, athlete_id: int, since: Any, **kw: Any) -> Any:
+        if athlete_id == team.ben.id:
+            await release.wait()  # ben's /log is held before its defer
+        return await real_check(guild_id, athlete_id, since, **kw)
+
+    async def wait() -> None:
+        parked.set()
+        await real_wait()
+
+    acknowledged_at_write: list[bool] = []
+    replies: list[Any] = []
+
+    async def record(real: Any, session: NewSession) -> LogResult:
+        acknowledged_at_write.append(all(r.acknowledged for r in replies))
+        return await real(session)
+
+    monkeypatch.setattr(team.bot.store, "log_check", slow_check)
+    monkeypatch.setattr(team.bot.acks, "wait", wait)
+    spy_on_store(team, monkeypatch, record)
+    for who in (team.ana, team.ben):
+        replies.append(await team.discord.slash(who, team.training, "log", wait=False,
+                                                splits="2:26 2:27"))
+    async with asyncio.timeout(10):  # a failure guard
+        await parked.wait()  # ana's /log, deferred, waits for ben's acknowledgement
+    assert [r.acknowledged for r in replies] == [True, False]
+    release.set()
+    for reply in replies:
+        await team.discord.settle(reply, timeout=10)
+    assert acknowledged_at_write == [True, True]
+    assert all(r.answer is not None and not r.answer.ephemeral for r in replies)

@@ -180,3 +180,25 @@ async def test_channel_message_routes_through_the_bots_own_objects(env: Env) -> 
         await channel.fetch_message(sent.id)
     await fetched.add_reaction("👍")
     assert said.reactions == ["👍"]
+
+
+@pytest.mark.parametrize(("guild_messages", "expected"), [
+    (True, ["MESSAGE_CREATE", "MESSAGE_UPDATE", "MESSAGE_DELETE"]),
+    (False, []),
+])
+async def test_message_events_reach_only_a_bot_with_the_guild_messages_intent(
+    guild_messages: bool, expected: list[str]
+) -> None:
+    intents = discord.Intents(guilds=True, guild_messages=guild_messages)
+    async with LocalDiscord() as local:
+        guild = local.add_guild("Track Club")
+        training = guild.add_channel("training")
+        async with local.run_bot(lambda: discord.Client(intents=intents)) as bot:
+            channel = bot.get_channel(training.id)
+            assert isinstance(channel, discord.TextChannel)
+            message = await channel.send("2:26")
+            await message.edit(content="2:27")
+            await message.delete()
+            assert local.gateway.current is not None
+            sent = [f["t"] for f in local.gateway.current.log if f["t"].startswith("MESSAGE_")]
+            assert sent == expected

@@ -762,6 +762,9 @@ class Reader:
             offset = (
                 self._offset_end(self.i)
                 if t.kind == "sym" or (t.kind == "num" and self.compares)
+                # `run at 10-15 seconds per mile slower than 10k pace`
+                else self._offset_end(self.i + 1)
+                if self.compares and w in v.TARGET_LEADS
                 else None
             )
             if offset is not None:
@@ -831,6 +834,8 @@ class Reader:
                 self.i = named[1]
                 continue
             start = self.i
+            if prose and start and ". " in self.text[self.toks[start - 1].end : t.start + 1]:
+                prose = False  # `... my workout. 2 miles at marathon pace`: a new sentence
             item = self.item(depth)
             if until_segment and isinstance(item, SegmentItem):
                 self.i = start
@@ -2339,6 +2344,8 @@ class Reader:
         t = self.toks[j]
         if t.kind == "word" and t.unit in _LABEL_HEADS:
             nxt = self.at(j + 1)
+            if nxt is not None and ". " in self.text[t.end : nxt.start + 1]:
+                return None  # `my workout. 2 miles at marathon pace`: a sentence ends between
             if nxt is not None and (
                 (nxt.kind == "num" and not nxt.unit and nxt.form == "int")
                 or (nxt.kind == "word" and len(nxt.unit) == 1 and nxt.unit not in "x")
@@ -2779,7 +2786,7 @@ class Reader:
             end += 1  # `15-30 seconds over race pace`
             return self.skip_words(end, ("goal", "race", "marathon", "your", "pace"))
         if self.word_in(end, _OFFSET_WORDS):
-            end += 2 if self.is_word(end + 1, "than") else 1
+            end += 2 if self.is_word(end + 1, "than", "then") else 1
             named = self._named_pace_at(end)
             if named is not None:
                 return named[1]  # the pace it is offset from

@@ -2178,6 +2178,8 @@ class Reader:
                     self.i = q.end + 1
                     self.target(Block([Draft(distance=1.0)], 1, 0, 0), lead=q.end)  # read, unused
                     continue
+            if t.kind == "word" and t.unit == "for" and self._cycles_for(block, j):
+                continue  # `30s on / 30s off for 10 minutes`: ten of them
             if t.kind == "word" and t.unit in ("on", "every") and block.counted:
                 # `6 x 1000 on 4:00`: a send-off, each rep starting 4:00 after the last. The
                 # recovery is whatever the rep leaves of it, so no length is recorded.
@@ -2248,6 +2250,11 @@ class Reader:
                 self.apply_rest(block, rest)
                 self.i = rest.end
                 block.bare_single = False
+                # `30s off for 10 minutes`: the recovery took the `for` (`rest for 90 seconds`)
+                for m in range(rest.end - 1, max(rest.end - 4, j), -1):
+                    if self.words[m] == "for":
+                        self._cycles_for(block, m)
+                        break
                 continue
             if weak and not in_paren:
                 break
@@ -2917,6 +2924,33 @@ class Reader:
             for d, sec in zip(block.reps, times, strict=True):
                 d.target = (sec, sec)
         self.i = k
+        return True
+
+    def _cycles_for(self, block: Block, j: int) -> bool:
+        """`30s on / 30s off for 10 minutes`, `... for a total 20 minutes`: a timed rep and its
+        timed recovery, as many times as fill the time. True when read (self.i past it)."""
+        if block.counted or len(block.reps) != 1:
+            return False
+        d = block.reps[0]
+        if d.duration is None or d.rest is None or d.rest.duration_s is None:
+            return False
+        if d.rest.distance_m is not None:
+            return False
+        q = self.quantity(self.skip_words(j + 1, ("a", "total", "of")))
+        if q is None or q.kind != "t":
+            return False
+        cycle = _mid(d.duration) + _mid(d.rest.duration_s)
+        total = _mid(q.value)
+        n = round(total / cycle)
+        # The time holds n cycles, or n reps with the recoveries between them.
+        if n < 2 or not any(
+            abs(total - whole) <= 0.05 * total
+            for whole in (n * cycle, n * cycle - _mid(d.rest.duration_s))
+        ):
+            return False
+        block.reps = self.multiply(block.reps, n, j)
+        block.counted = True
+        self.i = q.end
         return True
 
     def _dash_rep_time(self, block: Block, j: int) -> bool:

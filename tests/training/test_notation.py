@@ -1782,3 +1782,9 @@ def test_a_typo_in_one_line_of_a_long_post_does_not_refuse_it():
 def test_a_rep_and_its_recovery_for_a_time_fill_it(text, count, rep, rest):
     assert _lengths(text) == [rep] * count
     assert _rests(text) == [(None, rest)] * (count - 1) + [None]
+
+
+def test_out_and_back_are_both_reps():
+    assert _lengths("1min out, 1min back\n90s out, 90s back") == [60.0, 60.0, 90.0, 90.0]
+    # After a count, the way back is the jog back.
+    assert _rests("4 x 2 min out, 2 min back")[0] == (None, 120.0)

@@ -3901,6 +3901,8 @@ class Reader:
                     else _RestParse(Rest(distance, duration, kind), scope, equal, k)
                 )
             if tw.unit in ("back", "down") and (kind is not None or (duration is not None)):
+                if tw.unit == "back" and kind is None and self._out_before(j):
+                    return None  # `1min out, 1min back`: out and back are both run hard
                 signal = True  # `50″ down`: the jog back down the hill
                 kind = kind or "jog"
                 k += 1
@@ -3985,6 +3987,19 @@ class Reader:
         else:
             return rp
         return _RestParse(total, rp.scope, rp.equal, more.end, rp.only, rp.explicit)  # type: ignore[union-attr]
+
+    def _out_before(self, j: int) -> bool:
+        """Whether `out` ends what comes before token j (`1min out, 1min back`)."""
+        k = j - 1
+        while k >= 0 and self.syms[k] in (",", "/", "&", "+", "-"):
+            k -= 1
+        if k < 0 or self.words[k] != "out":
+            return False
+        # ... and the out is no counted rep's (`4 x 2 min out, 2 min back`: a jog back)
+        for m in range(k - 1, max(k - 5, -1), -1):
+            if self.syms[m] == "x" or self.toks[m].kind == "nl" or self.syms[m] == ",":
+                return self.syms[m] != "x"
+        return True
 
     def _gap_rests(self, j: int, gaps: int) -> tuple[list[Rest], int] | None:
         """`with 5 mins and 10 mins recovery`, `mit 300m/700m Trabpause`: as many amounts as

@@ -1788,3 +1788,11 @@ def test_out_and_back_are_both_reps():
     assert _lengths("1min out, 1min back\n90s out, 90s back") == [60.0, 60.0, 90.0, 90.0]
     # After a count, the way back is the jog back.
     assert _rests("4 x 2 min out, 2 min back")[0] == (None, 120.0)
+
+
+@pytest.mark.parametrize(
+    "text", ["20 minutes of 1 min on, 1 min off", "20 min of 1 min on / 1 min off"]
+)
+def test_a_time_of_reps_and_recoveries_holds_as_many_as_fill_it(text):
+    assert _lengths(text) == [60.0] * 10
+    assert _segments(text) == []

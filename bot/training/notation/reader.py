@@ -2926,9 +2926,34 @@ class Reader:
         self.i = k
         return True
 
-    def _cycles_for(self, block: Block, j: int) -> bool:
-        """`30s on / 30s off for 10 minutes`, `... for a total 20 minutes`: a timed rep and its
-        timed recovery, as many times as fill the time. True when read (self.i past it)."""
+    def _time_of_cycles(self, items: list[Item]) -> list[Item]:
+        """`20 minutes of 1 min on, 1 min off`: a time, `of`, then a timed rep and its timed
+        recovery: as many of them as fill the time."""
+        out: list[Item] = []
+        for it in items:
+            prev = out[-1] if out else None
+            if isinstance(it, Block) and prev is not None:
+                total: Amount | None = None
+                if isinstance(prev, SegmentItem) and prev.kind == "easy":
+                    total = prev.duration
+                elif isinstance(prev, Block) and len(prev.reps) == 1 and not prev.counted:
+                    d = prev.reps[0]
+                    total = None if _described(d) else d.duration
+                j = bisect.bisect_left(self.toks, it.start, key=_tok_start)
+                if (
+                    total is not None
+                    and self.is_word(j - 1, "of")
+                    and self.word_in(j - 2, _DURATION_WORDS)
+                    and self._fill(it, _mid(total))
+                ):
+                    out[-1] = it
+                    continue
+            out.append(it)
+        return out
+
+    def _fill(self, block: Block, total: float) -> bool:
+        """Repeat a timed rep with its timed recovery as many times as fill `total` seconds (or
+        all but the last recovery). True when it fits."""
         if block.counted or len(block.reps) != 1:
             return False
         d = block.reps[0]
@@ -2936,20 +2961,23 @@ class Reader:
             return False
         if d.rest.distance_m is not None:
             return False
-        q = self.quantity(self.skip_words(j + 1, ("a", "total", "of")))
-        if q is None or q.kind != "t":
-            return False
         cycle = _mid(d.duration) + _mid(d.rest.duration_s)
-        total = _mid(q.value)
         n = round(total / cycle)
-        # The time holds n cycles, or n reps with the recoveries between them.
         if n < 2 or not any(
             abs(total - whole) <= 0.05 * total
             for whole in (n * cycle, n * cycle - _mid(d.rest.duration_s))
         ):
             return False
-        block.reps = self.multiply(block.reps, n, j)
+        block.reps = self.multiply(block.reps, n, 0)
         block.counted = True
+        return True
+
+    def _cycles_for(self, block: Block, j: int) -> bool:
+        """`30s on / 30s off for 10 minutes`, `... for a total 20 minutes`: a timed rep and its
+        timed recovery, as many times as fill the time. True when read (self.i past it)."""
+        q = self.quantity(self.skip_words(j + 1, ("a", "total", "of")))
+        if q is None or q.kind != "t" or not self._fill(block, _mid(q.value)):
+            return False
         self.i = q.end
         return True
 
@@ -4197,6 +4225,8 @@ class Reader:
         blocks or for all of them, names of paces, repeats of everything so far, and recoveries
         that a chain of groups shares (`2 x 3km, 2 x 2km with 1 min between reps and 2 min
         between sets`). Leaves only blocks and segments."""
+        if top:
+            items = self._time_of_cycles(items)
         out: list[Item] = []
         run_start = 0  # where the blocks since the last segment or repeat begin
         rest_from = 0  # where the blocks since the last stand-alone recovery begin

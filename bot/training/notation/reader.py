@@ -489,15 +489,15 @@ class Reader:
             # `Half marathon race`: a race's distance (a pace name is read before this).
             end = j + (2 if w == "half" else 1)
             return Qty("d", 42195.0 if w == "marathon" else 21097.5, j, end)
-        if w in v.NUMBER_WORDS and self.is_word(j + 1):
-            k = j + 1
+        if w in v.NUMBER_WORDS and (self.is_word(j + 1) or self.is_sym(j + 1, "-")):
+            value, k = self._number_in_words(j)
             if self.is_word(k, "moderately", "very", "really", "fairly") and self.is_word(k + 1):
                 k += 1  # `two moderately hard miles`
-            if self.at(k).unit in _LENGTH_ADJECTIVES and self.is_word(k + 1):  # type: ignore[union-attr]
+            if self.word_in(k, _LENGTH_ADJECTIVES) and self.is_word(k + 1):
                 k += 1  # `four easy miles`
-            unit = self.at(k).unit  # type: ignore[union-attr]
+            unit = self.words[k] if k < self.n else ""
             if unit in DISTANCE_UNITS or unit in DURATION_UNITS:
-                return self._with_unit(float(v.NUMBER_WORDS[w]), unit, j, k + 1)
+                return self._with_unit(value, unit, j, k + 1)
         if w in ("a", "an", "one", "half", "quarter"):
             u = j + 1 + (w != "a" and self.is_sym(j + 1, "-"))  # `one-min`, `half-mile`
             if self.is_word(u, "mile", "lap", "k", "km", "kilometer", "minute", "min", "hour"):
@@ -532,6 +532,20 @@ class Reader:
         ):
             return Qty("d", DISTANCE_UNITS[w], j, j + 1)
         return None
+
+    def _number_in_words(self, j: int) -> tuple[float, int]:
+        """`seventy five`, `forty-five`, `eight hundred`, `two and a half` from a number word at
+        j: (value, index after)."""
+        value = float(v.NUMBER_WORDS[self.words[j]])
+        k = j + 1
+        u = k + self.is_sym(k, "-")
+        if value in _TENS and u < self.n and self.words[u] in _UNITS:
+            value, k = value + _UNITS[self.words[u]], u + 1  # `seventy five`, `forty-five`
+        if self.is_word(k, "hundred"):
+            value, k = value * 100, k + 1
+        if self.is_word(k, "and") and self.is_word(k + 1, "a") and self.is_word(k + 2, "half"):
+            value, k = value + 0.5, k + 3  # `two and a half minutes`
+        return value, k
 
     def _num_at(self, j: int) -> bool:
         t = self.at(j)
@@ -3032,6 +3046,9 @@ class Reader:
                 return self.quantity(j).kind == "t"  # type: ignore[union-attr]  # `at 4m 10s`
             return self._named_pace_at(j) is not None or t.unit in ("", "s", "sec", "secs")
         if t.kind == "word":
+            if t.unit in v.NUMBER_WORDS:
+                q = self.quantity(j)
+                return q is not None and q.kind == "t"  # `in thirty seconds`
             k = self.skip_words(j, _WHOSE_PACE)
             if k > j:
                 return self._target_follows(k)  # `at your 5k pace`, `at current goal pace`
@@ -3398,7 +3415,7 @@ class Reader:
             self.i = named[1]
             return True
         t = self.at(j)
-        if t is not None and t.kind == "word":
+        if t is not None and t.kind == "word" and t.unit not in v.NUMBER_WORDS:
             k = self.skip_words(j, _WHOSE_PACE)
             t = self.at(k) or t
             if t.kind == "word" and t.unit in v.NAMED_PACES:
@@ -5014,6 +5031,11 @@ _CUTDOWN_FILLERS = (
     "going", "moving", "bringing", "dropping", "progressing", "it", "them", "your", "way",
     *_CUTDOWN_ENDS,
 )  # fmt: skip
+_TENS = frozenset({20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0})
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9,
+}  # fmt: skip
 _ALLURE_SPECIFIQUE = {5.0: "5k", 10.0: "10k", 21.0: "half", 42.0: "marathon"}
 def _described(d: Draft) -> bool:
     """Whether a rep has more than its length: a recovery, a time or a pace."""

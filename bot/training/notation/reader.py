@@ -613,9 +613,29 @@ class Reader:
     def unify(self, parts: list[Qty]) -> list[Qty]:
         """`1-2-3 min`, `60-90s`, `3-4 mi`: bare numbers take the unit written at the end."""
         last = parts[-1]
-        if len(parts) == 1 or last.kind == "bare":
+        if len(parts) == 1:
             return parts
         tok = self.at(last.start)
+        first = self.at(parts[0].start)
+        if (
+            last.kind == "bare"
+            and first is not None
+            and first.kind == "time"
+            and first.form in ("clock", "prime")
+            and all(isinstance(q.value, float) for q in parts)
+        ):
+            # `3’08〜10/km`, `4:15-20`: the later seconds of the first time's minute
+            minute = _mid(parts[0].value) // 60 * 60
+            if all(
+                q is parts[0] or _mid(parts[0].value) - minute < _mid(q.value) < 60
+                for q in parts
+            ):
+                return [
+                    q if q is parts[0] else Qty("t", minute + _mid(q.value), q.start, q.end)
+                    for q in parts
+                ]
+        if len(parts) == 1 or last.kind == "bare":
+            return parts
         factor = 1.0
         if tok is not None and tok.kind == "num" and tok.value:
             factor = _mid(last.value) / tok.value
@@ -1199,7 +1219,7 @@ class Reader:
         if self.is_sym(k, ":", "-", "="):
             k += 1
         q = self.quantity_range(k)
-        if q is not None and self._is_pace(k, q[1]):
+        if q is not None and self._pace_end(k, q[1]) is not None:
             q = None  # `easy run 5:30/km`: the pace of the running, not its length
         if q is None and kind != "easy":
             # `Warm-up` as a heading with its length alone on the next line (`15 minutes`).
@@ -1899,13 +1919,21 @@ class Reader:
             k += 1
         return found
 
-    def _is_pace(self, j: int, end: int) -> bool:
-        """Whether the clock time from token j to `end` is a pace: `4:20/km`, `7:30/mi`."""
-        return (
-            self.toks[j].kind == "time"
-            and self.is_sym(end, "/")
-            and self.word_in(end + 1, _PER_UNIT_WORDS)
-        )
+    def _pace_end(self, j: int, end: int) -> int | None:
+        """Where the pace ends if the clock time from token j to `end` is one: `4:20/km`,
+        `7:30/mi`, `5:30 min/km`, `4:50 km/min`; None if it is not."""
+        if self.toks[j].kind != "time":
+            return None
+        k = end + self.word_in(end, _MINUTE_WORDS)
+        if self.is_sym(k, "/") and self.word_in(k + 1, _PER_UNIT_WORDS):
+            return k + 2
+        if (
+            self.word_in(k, _PER_UNIT_WORDS)
+            and self.is_sym(k + 1, "/")
+            and self.word_in(k + 2, _MINUTE_WORDS)
+        ):
+            return k + 3  # `4:50 km/min`, min/km the wrong way round
+        return None
 
     def lengths(self, depth: int) -> Item | None:
         j = self.i
@@ -1938,8 +1966,9 @@ class Reader:
         if self.is_sym(end, "%"):
             self.i = end + 1  # `at 98% M Tempo`: a share of a pace, not a length
             return None
-        if len(drafts) == 1 and drafts[0].duration is not None and self._is_pace(j, end):
-            self.i = end + 2  # `(4:20/km)`: a pace, not a run of 4:20
+        pace_end = self._pace_end(j, end) if drafts[0].duration is not None else None
+        if len(drafts) == 1 and pace_end is not None:
+            self.i = pace_end  # `(4:20/km)`: a pace, not a run of 4:20
             return None
         # `3 mi easy warm-up`, `2 mi CD`, `20 min easy`, `2 easy miles`: a segment, not work.
         if len(drafts) == 1:
@@ -2850,6 +2879,8 @@ class Reader:
             named = self._named_pace_at(end)
             if named is not None:
                 return named[1]  # the pace it is offset from
+            if self.word_in(end, _OFFSET_FROM_NAMES):
+                return self.skip_words(end + 1, tuple(v.PACE_SUFFIX_WORDS))  # `... than MP`
             k = self.skip_words(end, ("your", "current", "goal", "race", "target", "the", "my"))
             if k > end and self.word_in(k, v.PACE_SUFFIX_WORDS):
                 return self.skip_words(k, v.PACE_SUFFIX_WORDS)  # `... than goal race pace`
@@ -5031,6 +5062,8 @@ _CUTDOWN_FILLERS = (
     "going", "moving", "bringing", "dropping", "progressing", "it", "them", "your", "way",
     *_CUTDOWN_ENDS,
 )  # fmt: skip
+# Pace names an offset can be from: `15 s faster than MP`, `... als Marathontempo`.
+_OFFSET_FROM_NAMES = frozenset({"mp", "hmp", "gp", "t", "threshold", "marathon", "half"})
 _TENS = frozenset({20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0})
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -333,6 +333,7 @@ WORDS_ABROAD: dict[str, str] = {
     # running and paces
     "courir": "run", "correr": "run", "correre": "run", "laufen": "run", "lopen": "run",
     "allure": "@", "ritmo": "@", "passo": "@",
+    "schneller": "faster", "langsamer": "slower", "als": "than",
     "objectif": "goal", "objetivo": "goal", "obiettivo": "goal", "maraton": "marathon",
     "maratona": "marathon", "semi": "half",  # `allure semi`: half-marathon pace
     "ton": "your", "votre": "your", "tu": "your", "tuo": "your", "dein": "your",

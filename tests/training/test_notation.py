@@ -1831,3 +1831,12 @@ def test_a_range_that_shortens_its_second_time():
 )
 def test_an_offset_from_a_pace_letter_names_no_pace(text):
     assert {r.target_name for r in parse_workout(text).reps} == {None}
+
+
+def test_a_pace_named_then_its_time_per_km_after_a_comma():
+    text = (
+        "Tenía que hacer 4 series de 3.000 metros, a ritmo objetivo de maratón, 4' 15\", con la "
+        "dificultad añadida de que la recuperación era trotando 600 metros."
+    )
+    w = parse_workout(text)
+    assert [(r.target_name, r.target_s) for r in w.reps] == [("marathon", (765.0, 765.0))] * 4

@@ -2263,6 +2263,9 @@ class Reader:
             ):
                 self.i = j + 1  # `(1:20 rest), targeting 2:05 to 2:08`
                 continue
+            if weak and t.kind == "sym" and self.is_word(j + 1, "a") and self.is_sym(j + 2, "@"):
+                self.i = j + 2  # `4 series de 3.000 metros, a ritmo objetivo de maratón`
+                continue
             listed = (
                 self._rest_list(j)
                 if t.unit in _REST_LIST_STARTS
@@ -3444,6 +3447,18 @@ class Reader:
         if named is not None:
             self.set_named(block, named[0])
             self.i = named[1]
+            after = self.at(self.i + 1)
+            length = block.reps[0].distance
+            if (
+                self.is_sym(self.i, ",")
+                and after is not None
+                and after.kind == "time"
+                and length is not None
+                and _mid(length) / max(after.value, 1e-9) > FASTEST_MPS
+            ):
+                # `3.000 metros, a ritmo objetivo de maratón, 4' 15"`: what that pace is per km
+                # (no one runs 3 km in 4:15); a time a rep could take may be its recovery
+                self._bare_target_at(block, self.i + 1)
             return True
         t = self.at(j)
         if t is not None and t.kind == "word" and t.unit not in v.NUMBER_WORDS:

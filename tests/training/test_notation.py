@@ -1840,3 +1840,12 @@ def test_a_pace_named_then_its_time_per_km_after_a_comma():
     )
     w = parse_workout(text)
     assert [(r.target_name, r.target_s) for r in w.reps] == [("marathon", (765.0, 765.0))] * 4
+
+
+def test_goal_times_listed_after_the_reps_are_their_targets():
+    w = parse_workout("5x1000 with 2:00 rest. Goal times: 3:30, 3:25, 3:25, 3:20, 3:20.")
+    assert [r.target_s for r in w.reps] == [
+        (210.0, 210.0), (205.0, 205.0), (205.0, 205.0), (200.0, 200.0), (200.0, 200.0)
+    ]
+    assert {r.target_s for r in parse_workout("6 x 800. Target: 2:40").reps} == {(160.0, 160.0)}
+    assert _lengths("6 x 800. Target: 2:40") == [800.0] * 6

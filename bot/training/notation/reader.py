@@ -2341,8 +2341,14 @@ class Reader:
                     or t.unit in v.JOIN_WORDS
                     or t.unit in v.REST_WORDS
                     or (t.unit in ("total", "totals") and self.quantity(j + 1) is not None)
+                    or (
+                        t.unit in _LATE_TARGET_WORDS
+                        and ". " in self.text[self.toks[j - 1].end : t.start + 1]
+                    )
                 ):
-                    break  # ... `Total 7 miles`: the session's sum, read (and passed over) later
+                    # ... `Total 7 miles`: the session's sum, read (and passed over) later;
+                    # `. Target: 2:40`, `. Goal times: 3:30, 3:25`: read later, for the reps
+                    break
                 run_word = run_word or t.unit in ("run", "running", "miles", "mileage")
                 # Prose inside an item (`on the grass loop`): pass over a few words.
                 skipped_words += 1
@@ -2711,11 +2717,45 @@ class Reader:
         )
         if self.is_sym(k, ":", "-", "="):
             k += 1
+        if self._late_target_list(items, k):
+            return True  # `Goal times: 3:30, 3:25, 3:25, 3:20, 3:20`: one for each rep of a group
         last = next((it for it in reversed(items) if isinstance(it, Block) and it.reps), None)
         if last is None or not self._bare_target_at(last, k):
             return False
         if name:
             self.set_named(last, name)
+        return True
+
+    def _late_target_list(self, items: list[Item], k: int) -> bool:
+        """A list of times after `Goal times:`, one for each rep of a group above that has no
+        times yet (the last such group of that many reps). True when read."""
+        values: list[tuple[Range, float]] = []
+        while len(values) < MAX_REPS:
+            got = self.target_value(k, single=True)
+            if got is None:
+                break
+            values.append((got[0], got[2]))
+            k = got[1]
+            if not (self.is_sym(k, ",", "/", ";") and self.at(k + 1) is not None):
+                break
+            k += 1
+        if len(values) < 2:
+            return False
+        group = next(
+            (
+                it
+                for it in reversed(items)
+                if isinstance(it, Block)
+                and len(it.reps) == len(values)
+                and all(d.target is None for d in it.reps)
+            ),
+            None,
+        )
+        if group is None:
+            return False
+        for d, (val, per) in zip(group.reps, values, strict=True):
+            self.set_target(d, val, per)
+        self.i = k if not self.is_sym(k, ",", "/", ";") else k + 1
         return True
 
     def _exercise_end(self, j: int) -> int | None:

@@ -1849,3 +1849,8 @@ def test_goal_times_listed_after_the_reps_are_their_targets():
     ]
     assert {r.target_s for r in parse_workout("6 x 800. Target: 2:40").reps} == {(160.0, 160.0)}
     assert _lengths("6 x 800. Target: 2:40") == [800.0] * 6
+
+
+@pytest.mark.parametrize("text", ["4*200 hard (<40)", "4 x 200 < 40"])
+def test_under_a_time_with_a_sign(text):
+    assert {r.target_s for r in parse_workout(text).reps} == {(40.0, 40.0)}

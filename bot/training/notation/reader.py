@@ -2046,6 +2046,8 @@ class Reader:
                     continue
             lead = (
                 (t.kind == "sym" and t.unit == "@")
+                # `(<40)`: under 40, the time to beat
+                or (t.kind == "sym" and t.unit == "<" and self._target_follows(j + 1))
                 or (t.kind == "word" and t.unit in v.TARGET_LEADS and self._target_follows(j + 1))
                 or (
                     t.kind == "word"

@@ -1854,3 +1854,22 @@ def test_goal_times_listed_after_the_reps_are_their_targets():
 @pytest.mark.parametrize("text", ["4*200 hard (<40)", "4 x 200 < 40"])
 def test_under_a_time_with_a_sign(text):
     assert {r.target_s for r in parse_workout(text).reps} == {(40.0, 40.0)}
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "rest"),
+    [
+        ("6 x 400 @ 70, 1:00", 70.0, 60.0),
+        ("6 x 1k @ 3:20, 2:00", 200.0, 120.0),
+        ("6 x 1k @ 3:20 / 2:00", 200.0, 120.0),
+    ],
+)
+def test_a_time_then_a_shorter_clock_time_is_the_time_and_the_recovery(text, target, rest):
+    assert {r.target_s for r in parse_workout(text).reps} == {(target, target)}
+    assert _rests(text) == [(None, rest)] * 5 + [None]
+
+
+def test_two_times_alike_for_more_reps_still_alternate():
+    assert [r.target_s for r in parse_workout("4 x 400 @ 70, 68").reps] == [
+        (70.0, 70.0), (68.0, 68.0), (70.0, 70.0), (68.0, 68.0)
+    ]

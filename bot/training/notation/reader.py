@@ -3522,11 +3522,13 @@ class Reader:
             return False
         values: list[Range] = []
         paces: list[float] = []
+        starts: list[int] = []
         k = j
         while len(values) < MAX_REPS:
             got = self.target_value(k)
             if got is None:
                 break
+            starts.append(k)
             val, k, pace_unit = got
             values.append(val)
             paces.append(pace_unit)
@@ -3558,6 +3560,8 @@ class Reader:
         if self.is_sym(k, "-") and self._nothing_follows(k + 1):
             raise self.error("this range has no upper end", k - 1, k + 1, hint="8 x 200 @ 30-31")
         self.i = k
+        if self._time_then_rest(block, values, paces, starts):
+            return True  # `6 x 1k @ 3:20, 2:00`: the time, then the recovery
         self.assign_targets(block, values, paces, j)
         return True
 
@@ -3680,6 +3684,32 @@ class Reader:
             k += 1
         lo, hi = min(secs), max(secs)
         return (lo, hi), k, per
+
+    def _time_then_rest(
+        self, block: Block, values: list[Range], paces: list[float], starts: list[int]
+    ) -> bool:
+        """`6 x 1k @ 3:20, 2:00`, `6 x 400 @ 70, 1:00`: two times after `@` for more than two
+        reps, the second a clock time written another way than the first or well short of it,
+        are the reps' time and the recovery after each (a time per rep in turn would differ by a
+        few seconds, and alternating times are said so). True when read."""
+        if (
+            len(values) != 2
+            or len(block.reps) <= 2
+            or any(paces)
+            or values[1][0] != values[1][1]
+            or self.toks[starts[1]].kind != "time"
+            or self.toks[starts[1]].form not in ("clock", "prime")
+            # written another way (`70, 1:00`) or well short of the first (`3:20, 2:00`)
+            or not (
+                self.toks[starts[0]].kind != "time" or values[1][0] < 0.85 * values[0][0]
+            )
+            or any(d.rest is not None for d in block.reps)
+        ):
+            return False
+        for d in block.reps:
+            self.set_target(d, values[0], 0.0)
+            d.rest = Rest(None, values[1][0])
+        return True
 
     def assign_targets(self, block: Block, values: list[Range], paces: list[float], j: int) -> None:
         reps = block.reps

@@ -1873,3 +1873,18 @@ def test_two_times_alike_for_more_reps_still_alternate():
     assert [r.target_s for r in parse_workout("4 x 400 @ 70, 68").reps] == [
         (70.0, 70.0), (68.0, 68.0), (70.0, 70.0), (68.0, 68.0)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "rest"),
+    [
+        ("6x400 @ 5k pace 90s", "5k", 90.0),
+        ("6 x 1k @ 10k pace 2:00", "10k", 120.0),
+        ("6 x 400 @ mile pace, 1:00", "mile", 60.0),
+        ("6 x 1 mile @ T 60s", "T", 60.0),
+    ],
+)
+def test_a_time_alone_after_a_pace_name_is_the_recovery(text, name, rest):
+    w = parse_workout(text)
+    assert len(w.reps) == 6 and {r.target_name for r in w.reps} == {name}
+    assert _rests(text) == [(None, rest)] * 5 + [None]

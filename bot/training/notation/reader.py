@@ -3501,6 +3501,8 @@ class Reader:
                 # `3.000 metros, a ritmo objetivo de maratón, 4' 15"`: what that pace is per km
                 # (no one runs 3 km in 4:15); a time a rep could take may be its recovery
                 self._bare_target_at(block, self.i + 1)
+            else:
+                self._rest_after_name(block)
             return True
         t = self.at(j)
         if t is not None and t.kind == "word" and t.unit not in v.NUMBER_WORDS:
@@ -3516,6 +3518,7 @@ class Reader:
                     return False
                 self.set_named(block, name)
                 self.i = self.skip_words(k + 1, (*v.PACE_SUFFIX_WORDS, "marathon"))
+                self._rest_after_name(block)
                 return True
             if t.unit in v.CUTDOWN_WORDS:
                 return self.cutdown(block, k)
@@ -3684,6 +3687,28 @@ class Reader:
             k += 1
         lo, hi = min(secs), max(secs)
         return (lo, hi), k, per
+
+    def _rest_after_name(self, block: Block) -> None:
+        """`6x400 @ 5k pace 90s`, `6 x 1k @ 10k pace, 2:00`: a time alone after a pace's name,
+        ending the phrase, is the recovery after each rep."""
+        k = self.i + self.is_sym(self.i, ",")
+        q = self.quantity(k)
+        if q is None or q.kind not in ("t", "s") or any(d.rest is not None for d in block.reps):
+            return
+        if self.toks[k].kind == "num" and not self.toks[k].unit and not self.word_in(
+            k + 1, _DURATION_WORDS
+        ):
+            return  # a bare number is no time here
+        end = q.end
+        after = self.at(end)
+        if after is not None and after.kind != "nl" and not self.is_sym(end, ",", ";", "."):
+            return  # `@ 5k pace 90s jog`, `... 2:00 rest`: the recovery's own words read it
+        kind, amount = self.rest_length(q)
+        if kind != "t" or not 0 < _mid(amount) <= 600:
+            return
+        for d in block.reps:
+            d.rest = Rest(None, amount)
+        self.i = end
 
     def _time_then_rest(
         self, block: Block, values: list[Range], paces: list[float], starts: list[int]

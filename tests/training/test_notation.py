@@ -1888,3 +1888,10 @@ def test_a_time_alone_after_a_pace_name_is_the_recovery(text, name, rest):
     w = parse_workout(text)
     assert len(w.reps) == 6 and {r.target_name for r in w.reps} == {name}
     assert _rests(text) == [(None, rest)] * 5 + [None]
+
+
+def test_a_counted_group_twice_with_the_rest_between():
+    text = "Do 5 x 1000m twice with 5 min between"
+    assert _lengths(text) == [1000.0] * 10
+    assert _rests(text) == [None] * 4 + [(None, 300.0)] + [None] * 5
+    assert _lengths("4 x 400 twice") == [400.0] * 8

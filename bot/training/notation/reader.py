@@ -2131,6 +2131,23 @@ class Reader:
                 block.set_size = size
                 self.i = end
                 continue
+            if t.kind == "word" and t.unit in ("twice", "thrice") and block.counted:
+                # `5 x 1000m twice with 5 min between`: two sets, the recovery between them
+                size = len(block.reps)
+                block.reps = self.multiply(block.reps, 2 if t.unit == "twice" else 3, j)
+                block.set_size = size
+                rest = self.rest_clause(j + 1, weak_lead=False)
+                if (
+                    rest is not None
+                    and rest.scope == "reps"
+                    and self.is_word(rest.end - 1, "between", "inbetween")
+                ):
+                    rest.scope = "sets"  # ... a bare `between`: between the two
+                    self.apply_rest(block, rest)
+                    self.i = rest.end
+                else:
+                    self.i = j + 1
+                continue
             if (
                 t.kind == "num"
                 and not t.unit

@@ -883,7 +883,7 @@ class Reader:
                 self.i = named[1]
                 continue
             start = self.i
-            if prose and start and ". " in self.text[self.toks[start - 1].end : t.start + 1]:
+            if prose and self._sentence_starts(start):
                 prose = False  # `... my workout. 2 miles at marathon pace`: a new sentence
             item = self.item(depth)
             if until_segment and isinstance(item, SegmentItem):
@@ -1016,10 +1016,7 @@ class Reader:
         ]
         if not same:
             return False
-        for d in same:
-            d.target = d.target or one.target
-            d.named = d.named or one.named
-            d.pace_km = d.pace_km or one.pace_km
+        _take_details(same, one)
         return True
 
     def _restates(self, prev: Item, block: Block, start: int) -> bool:
@@ -1042,13 +1039,7 @@ class Reader:
         described = self.is_sym(start - 1, ":") and self.toks[start - 2].end == prev.end
         if not (each or described):
             return False
-        for d in prev.reps:
-            d.target = d.target or one.target
-            d.named = d.named or one.named
-            d.pace_km = d.pace_km or one.pace_km
-            d.label = d.label or one.label
-            if d.rest is None and one.rest is not None:
-                d.rest, d.equal = one.rest, one.equal
+        _take_details(prev.reps, one, label_and_rest=True)
         prev.end = block.end
         return True
 
@@ -1874,7 +1865,7 @@ class Reader:
         found: tuple[SegmentKind, int] | None = None
         for _ in range(4):
             t = self.toks[k] if 0 <= k < self.n else None
-            if t is not None and k > j and ". " in self.text[self.toks[k - 1].end : t.start + 1]:
+            if t is not None and k > j and self._sentence_starts(k):
                 break  # `2 mins easy. Cool down 10 mins`: the next sentence's segment
             if t is not None and t.kind == "sym" and t.unit in "([" and found is None:
                 close = k + 1
@@ -2360,10 +2351,7 @@ class Reader:
                     or t.unit in v.JOIN_WORDS
                     or t.unit in v.REST_WORDS
                     or (t.unit in ("total", "totals") and self.quantity(j + 1) is not None)
-                    or (
-                        t.unit in _LATE_TARGET_WORDS
-                        and ". " in self.text[self.toks[j - 1].end : t.start + 1]
-                    )
+                    or (t.unit in _LATE_TARGET_WORDS and self._sentence_starts(j))
                 ):
                     # ... `Total 7 miles`: the session's sum, read (and passed over) later;
                     # `. Target: 2:40`, `. Goal times: 3:30, 3:25`: read later, for the reps
@@ -2457,7 +2445,7 @@ class Reader:
         t = self.toks[j]
         if t.kind == "word" and t.unit in _LABEL_HEADS:
             nxt = self.at(j + 1)
-            if nxt is not None and ". " in self.text[t.end : nxt.start + 1]:
+            if nxt is not None and self._sentence_starts(j + 1):
                 return None  # `my workout. 2 miles at marathon pace`: a sentence ends between
             if nxt is not None and (
                 (nxt.kind == "num" and not nxt.unit and nxt.form == "int")
@@ -2854,7 +2842,7 @@ class Reader:
         prev = self.at(self.i - 1) if self.i else None
         t = self.toks[self.i]
         if not self.have_reps or prev is None or not (
-            prev.kind == "nl" or ". " in self.text[prev.end : t.start + 1]
+            prev.kind == "nl" or self._sentence_starts(self.i)
         ):
             return None
         if t.unit not in ("", "s") or (t.kind == "num" and t.value < 10):
@@ -2966,7 +2954,7 @@ class Reader:
             not block.counted
             or (end < self.n and self.words[end] in _AFTER_AMOUNT_WORDS)
             or (self.is_word(j - 1) and self.words[j - 1] not in DISTANCE_UNITS)
-            or ". " in self.text[self.toks[j - 1].end : self.toks[j].start + 1]
+            or self._sentence_starts(j)
             or any(d.target is not None or d.distance is None for d in block.reps)
             or not all(
                 1.5 <= _mid(d.distance) / max(lo, 1e-9) <= FASTEST_MPS  # type: ignore[arg-type]
@@ -3020,7 +3008,7 @@ class Reader:
             or len(times) != len(block.reps)
             or len(times) < 2
             or any(d.target is not None or d.distance is None for d in block.reps)
-            or ". " in self.text[self.toks[j - 1].end : self.toks[j].start + 1]
+            or self._sentence_starts(j)
             or not all(
                 1.5 <= _mid(d.distance) / max(sec, 1e-9) <= FASTEST_MPS  # type: ignore[arg-type]
                 for d, sec in zip(block.reps, times, strict=True)
@@ -4129,7 +4117,7 @@ class Reader:
                 and (signal or has_amount)
                 and (self.quantity(k + 1) is not None)
                 # `1 minute recovery. After 2 minutes recovery 10x100m`: a new sentence
-                and ". " not in self.text[self.toks[k - 1].end : tw.start + 1]
+                and not self._sentence_starts(k)
             ):
                 signal = True
                 # `30-second break after 200 meters`, `2 minutes after 100s`: only those reps.
@@ -4143,7 +4131,7 @@ class Reader:
                 tw.unit in _REST_FILLERS
                 and (signal or self._rest_word_within(k + 1, 2))
                 # `w/ 3 min rest. Total 7 miles`: a filler starts no new sentence
-                and ". " not in self.text[self.toks[k - 1].end : tw.start + 1]
+                and not self._sentence_starts(k)
             ):
                 k += 1
                 continue
@@ -4323,7 +4311,7 @@ class Reader:
                 q is not None
                 and (q.kind in ("s", "d") or (q.kind == "bare" and _mid(q.value) >= 100))
                 and self.toks[k].unit != "after"
-                and ". " not in self.text[self.toks[m - 1].end : self.toks[m].start + 1]
+                and not self._sentence_starts(m)
             ):
                 return "reps", q.end  # `between 800's`, `between the 200s`
             if self.word_in(m, v.SET_WORDS):
@@ -4768,6 +4756,10 @@ class Reader:
                 return k
         return until
 
+    def _sentence_starts(self, k: int) -> bool:
+        """Whether a full stop ends a sentence between token k-1 and token k."""
+        return 0 < k < self.n and ". " in self.text[self.toks[k - 1].end : self.toks[k].start + 1]
+
     def _ends_its_line(self, end: int, until: int) -> bool:
         """Whether nothing but marks follows character `end` on its line (before `until`)."""
         return not self.text[end:until].split("\n", 1)[0].strip(" \t:-–—*#_.")
@@ -5199,6 +5191,18 @@ _UNITS = {
     "nine": 9,
 }  # fmt: skip
 _ALLURE_SPECIFIQUE = {5.0: "5k", 10.0: "10k", 21.0: "half", 42.0: "marathon"}
+def _take_details(reps: list[Draft], one: Draft, label_and_rest: bool = False) -> None:
+    """What a rep said again adds to the reps it speaks of, where they lack it."""
+    for d in reps:
+        d.target = d.target or one.target
+        d.named = d.named or one.named
+        d.pace_km = d.pace_km or one.pace_km
+        if label_and_rest:
+            d.label = d.label or one.label
+            if d.rest is None and one.rest is not None:
+                d.rest, d.equal = one.rest, one.equal
+
+
 def _described(d: Draft) -> bool:
     """Whether a rep has more than its length: a recovery, a time or a pace."""
     return d.rest is not None or bool(d.target or d.named or d.pace_km)

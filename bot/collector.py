@@ -14,11 +14,12 @@ and frequent, are left as they are.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import gc
 import logging
 import time
 from collections.abc import Callable
+
+from bot.eventloop import cancel_and_wait
 
 log = logging.getLogger(__name__)
 
@@ -95,9 +96,7 @@ class QuietCollector:
         """Stop, and give Python back its own full collections."""
         task, self._task = self._task, None
         if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            await cancel_and_wait(task)
         if self._thresholds is not None:
             gc.set_threshold(*self._thresholds)
             self._thresholds = None

@@ -10,6 +10,7 @@ built for Windows; there, and wherever it is absent, asyncio's loop runs the sam
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
@@ -30,6 +31,13 @@ def loop_factory(*, prefer_uvloop: bool = True) -> Callable[[], asyncio.Abstract
 def loop_name(*, prefer_uvloop: bool = True) -> str:
     """'uvloop' or 'asyncio': the loop `run` would use."""
     return "asyncio" if loop_factory(prefer_uvloop=prefer_uvloop) is None else "uvloop"
+
+
+async def cancel_and_wait(task: asyncio.Future[Any]) -> None:
+    """Cancel a background task and wait until it has stopped (its cancellation is expected)."""
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
 
 
 def run(main: Coroutine[Any, Any, T], *, prefer_uvloop: bool = True) -> T:

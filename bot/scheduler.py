@@ -20,13 +20,13 @@ on `settle()` / `wait_asleep()` rather than sleeping.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import logging
 from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import Literal, Protocol
 
+from bot.eventloop import cancel_and_wait
 from storage import Store, WodRow
 
 log = logging.getLogger(__name__)
@@ -123,9 +123,7 @@ class WodDispatcher:
     async def stop(self) -> None:
         task, self._task = self._task, None
         if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            await cancel_and_wait(task)
 
     def wake(self) -> None:
         """Look at the schedule again now (a WOD was scheduled, edited or cancelled)."""

@@ -27,6 +27,8 @@ from aiohttp import web
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
+from bot.eventloop import cancel_and_wait
+
 from .checks import MAX_ATTACHMENT_BYTES, MAX_CONTENT
 from .clock import Clock, MonotonicClock
 from .commands import (
@@ -281,9 +283,7 @@ class LocalDiscord:
                 {ready, task}, timeout=ready_timeout, return_when=asyncio.FIRST_COMPLETED
             )
             if ready not in done:
-                ready.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await ready
+                await cancel_and_wait(ready)
                 if task in done:
                     task.result()  # re-raises why connect() ended
                 raise TimeoutError(f"the bot was not ready within {ready_timeout}s")

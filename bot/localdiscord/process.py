@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from bot.eventloop import cancel_and_wait
 
 from .driver import LocalDiscord
 from .serve import READY
@@ -131,9 +132,7 @@ class BotProcess:
         finally:
             reader, self._reader = self._reader, None
             if reader is not None:
-                reader.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await reader
+                await cancel_and_wait(reader)
         if LocalDiscord._running_bot is self.discord:
             LocalDiscord._running_bot = None
         return code

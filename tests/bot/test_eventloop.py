@@ -32,3 +32,16 @@ def test_without_uvloop_asyncio_runs(monkeypatch: pytest.MonkeyPatch) -> None:
 
     assert eventloop.run(_loop_module()) == "asyncio"
     assert eventloop.loop_name() == "asyncio"
+
+
+async def test_cancel_and_wait_stops_a_task_and_returns_once_it_has() -> None:
+    started = asyncio.Event()
+
+    async def forever() -> None:
+        started.set()
+        await asyncio.Event().wait()
+
+    task = asyncio.create_task(forever())
+    await started.wait()
+    await eventloop.cancel_and_wait(task)
+    assert task.cancelled()

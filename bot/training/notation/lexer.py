@@ -221,7 +221,7 @@ def tokenize(text: str, *, fast_path: bool = True) -> list[Tok]:
             # The common tokens, one match each, up to the first character the match turns
             # down (read below). None of them is a line break, so no list marker comes between.
             for m in _FAST_RUN.finditer(s, i):
-                kind = m.lastgroup
+                kind = m.lastgroup or ""  # every alternative is a named group
                 start = m.start(kind)
                 if kind == "slow":
                     i = start

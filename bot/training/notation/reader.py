@@ -156,7 +156,7 @@ class _ListLink:
     remaining: int  # groups from this one to the end of the list, itself included
     read: list[_ListLink]  # the links read with this one, last first: for `ahead`
     place: int  # this link's index in `read`
-    tail: _ListLink = field(init=True, default=None)  # type: ignore[assignment]
+    tail: _ListLink | None = None
 
     def ahead(self, steps: int) -> _ListLink:
         """The link `steps` after this one (there must be one), without walking one by one."""
@@ -165,7 +165,9 @@ class _ListLink:
             if steps <= link.place:
                 return link.read[link.place - steps]
             steps -= link.place + 1
-            link = link.read[0].next  # type: ignore[assignment]
+            nxt = link.read[0].next
+            assert nxt is not None  # the link is within the list
+            link = nxt
 
 
 def _mid(a: Amount) -> float:
@@ -501,16 +503,16 @@ class Reader:
         if w in ("a", "an", "one", "half", "quarter"):
             u = j + 1 + (w != "a" and self.is_sym(j + 1, "-"))  # `one-min`, `half-mile`
             if self.is_word(u, "mile", "lap", "k", "km", "kilometer", "minute", "min", "hour"):
-                k = {"a": 1.0, "an": 1.0, "one": 1.0, "half": 0.5, "quarter": 0.25}[w]
+                times = {"a": 1.0, "an": 1.0, "one": 1.0, "half": 0.5, "quarter": 0.25}[w]
                 end = u + 1
                 if (
-                    k == 1.0
+                    times == 1.0
                     and self.is_word(end, "and")
                     and self.is_word(end + 1, "a")
                     and self.is_word(end + 2, "half")
                 ):
-                    k, end = 1.5, end + 3  # `a mile and a half`
-                return self._with_unit(k, self.words[u], j, end)
+                    times, end = 1.5, end + 3  # `a mile and a half`
+                return self._with_unit(times, self.words[u], j, end)
         # `4 x mile`, `5xmile`, `mile repeats x4`: a unit alone is one of it only right after a
         # count or before the word for repeats.
         if w in ("mile", "mi", "lap", "km", "k") and (
@@ -737,8 +739,8 @@ class Reader:
                 ):
                     raise self.error(
                         "this x has no count before it"
-                        if self.at(self.i + 1) is not None and self.at(self.i + 1).kind != "nl"
-                        else "this x has nothing after it",  # type: ignore[union-attr]
+                        if self.i + 1 < self.n and self.toks[self.i + 1].kind != "nl"
+                        else "this x has nothing after it",
                         self.i,
                         hint="6 x 400",
                     )
@@ -1249,26 +1251,21 @@ class Reader:
             # A bare number: miles when small (`WU 2`, `Easy 6`), minutes otherwise (`WU 15`,
             # `easy 40`). Easy runs go longer in miles than warm-ups do.
             vals = [q.value for q in parts]
-            mid = _mid(vals[0])  # type: ignore[arg-type]
+            mid = _mid(vals[0])
             if mid <= (15 if kind == "easy" else 5):
                 lengths = [("d", _scale(q.value, MILE_M)) for q in parts]
             elif mid <= 60:
                 lengths = [("t", _scale(q.value, 60)) for q in parts]
             else:
                 return None
-        kinds = {k for k, _ in lengths if k}  # type: ignore[misc]
-        if len(kinds) != 1:
+        known = [x for x in lengths if x is not None]  # all of them, by now
+        units = {u for u, _ in known if u}
+        if len(units) != 1:
             return None
-        kind = kinds.pop()
         amount: Amount = (
-            lengths[0][1]
-            if len(lengths) == 1
-            else (  # type: ignore[index]
-                _mid(lengths[0][1]),
-                _mid(lengths[1][1]),  # type: ignore[index]
-            )
+            known[0][1] if len(known) == 1 else (_mid(known[0][1]), _mid(known[1][1]))
         )
-        return (amount, None) if kind == "d" else (None, amount)
+        return (amount, None) if units.pop() == "d" else (None, amount)
 
     def skip_words(self, j: int, words: Collection[str]) -> int:
         if not words:  # any word
@@ -1402,11 +1399,7 @@ class Reader:
             if (
                 self.is_word(m)
                 and self.is_word(m + 1, "of")
-                and self.at(m).unit
-                not in (  # type: ignore[union-attr]
-                    "them",
-                    "it",
-                )
+                and self.toks[m].unit not in ("them", "it")
             ):
                 m += 1  # `4 sets Intervals of 800/400`
             if self.is_word(m, "of") or self.is_sym(m, ":", "-", "x"):
@@ -1541,7 +1534,9 @@ class Reader:
             paired = self._rep_slash_rest(j)
             if paired is not None:
                 return paired
-            return self.group(depth, with_modifiers=False)  # type: ignore[return-value]
+            grouped = self.group(depth, with_modifiers=False)
+            assert grouped is not None  # after a count, brackets with no reps raise instead
+            return grouped
         nested = self.count_prefix(j)
         if nested is not None:
             n2, k, how2 = nested
@@ -1730,6 +1725,7 @@ class Reader:
             return None
         count = min(head.remaining, MAX_REPS)
         last_link = head.tail if head.remaining <= MAX_REPS else head.ahead(MAX_REPS - 1)
+        assert last_link is not None  # the head's tail is set when the list is read
         last = last_link.parts[-1]
         factor: float | None = None
         if count > 1 and last.kind != "bare":
@@ -1835,15 +1831,15 @@ class Reader:
                 return None
             lens.append(length)
         if len(parts) == 2 and not self._is_sequence(parts):
-            if lens[0][0] != lens[1][0]:  # type: ignore[index]
+            if lens[0][0] != lens[1][0]:
                 return None
-            vals = [_mid(x[1]) for x in lens]  # type: ignore[index]
+            vals = [_mid(x[1]) for x in lens]
             amount: Amount = (min(vals), max(vals))
             self.check_positive(amount, parts[0].start, parts[-1].end)
-            kind = lens[0][0]  # type: ignore[index]
+            kind = lens[0][0]
             return [Draft(distance=amount) if kind == "d" else Draft(duration=amount)]
         out = []
-        for p, (kind, val) in zip(parts, lens, strict=True):  # type: ignore[misc]
+        for p, (kind, val) in zip(parts, lens, strict=True):
             self.check_positive(val, p.start, p.end)
             out.append(Draft(distance=val) if kind == "d" else Draft(duration=val))
         return out
@@ -1982,9 +1978,13 @@ class Reader:
                 return item
         self.i = end
         block = Block(drafts, len(drafts), self.toks[j].start, self.toks[end - 1].end)
-        t = self.at(j)
+        first = self.at(j)
         block.bare_single = (
-            len(drafts) == 1 and end == j + 1 and t is not None and t.kind == "num" and not t.unit
+            len(drafts) == 1
+            and end == j + 1
+            and first is not None
+            and first.kind == "num"
+            and not first.unit
         )
         # `1000m x 6`: the count after the rep.
         if self.is_sym(self.i, "x") and self.at(self.i + 1) is not None:
@@ -2800,12 +2800,14 @@ class Reader:
             q = self.quantity(k)
             if q is None or q.kind not in ("bare", "s", "d") or self.is_sym(q.end, "x"):
                 return False
-            metres = q.value if q.kind == "d" else self.rep_length(q, strict=False)
-            if metres is None:
-                return False
-            if q.kind != "d":
-                metres = metres[1]  # type: ignore[index]
-            lengths.append(metres)  # type: ignore[arg-type]
+            if q.kind == "d":
+                metres = q.value
+            else:
+                got = self.rep_length(q, strict=False)
+                if got is None:
+                    return False
+                metres = got[1]
+            lengths.append(metres)
             plural = plural or q.kind == "s" or len(lengths) > 1
             k = q.end
             if self.is_word(k, "and") or self.is_sym(k, ",", "/", "&"):
@@ -3235,9 +3237,10 @@ class Reader:
         dashes = 0
         while len(names) < 50:
             key = self._race_key(k)
-            if key is None or race_name(key[0]) is None:
+            name = race_name(key[0]) if key is not None else None
+            if key is None or name is None:
                 break
-            names.append(race_name(key[0]))  # type: ignore[arg-type]
+            names.append(name)
             k = key[1]
             if self.is_sym(k, ",", "/", "-") and self._race_key(k + 1) is not None:
                 dashes += self.is_sym(k, "-")
@@ -3543,10 +3546,10 @@ class Reader:
             if (self.is_word(k, "down") and self.is_word(k + 1, "to")) or self.is_sym(k, ">"):
                 # `5:00 down to 4:40`, `72 > 64`: a cut-down.
                 k2 = k + (2 if self.is_word(k, "down") else 1)
-                end = self.target_value(k2)
-                if end is not None:
-                    self.spread(block, values[-1][0], end[0][0], pace_unit)
-                    self.i = end[1]
+                last = self.target_value(k2)
+                if last is not None:
+                    self.spread(block, values[-1][0], last[0][0], pace_unit)
+                    self.i = last[1]
                     return True
             if self.is_sym(k, ",") and self.is_word(k + 1, "and") and self._target_continues(k + 2):
                 k += 2  # `6:20 pace, 6:10 pace, and 6:00 pace`
@@ -4729,7 +4732,8 @@ class Reader:
                 d = it.reps[0]
                 distance, duration = d.distance, d.duration
                 if distance is not None and _mid(distance) < 100:
-                    distance, duration = None, _scale(distance, 60)
+                    duration = _scale(distance, 60)
+                    distance = None
                 prev.distance, prev.duration = distance, duration  # type: ignore[union-attr]
                 continue
             if (
@@ -5342,8 +5346,8 @@ def _same_draft(a: Draft, b: Draft) -> bool:
     )
 
 
-def _rest_known(rest: Rest) -> bool:
-    return rest.distance_m is not None or rest.duration_s is not None
+def _rest_known(rest: Rest | None) -> bool:
+    return rest is not None and (rest.distance_m is not None or rest.duration_s is not None)
 
 
 def _fmt(x: float) -> str:

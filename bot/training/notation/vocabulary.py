@@ -83,7 +83,7 @@ TARGET_LEADS = frozenset(
 )
 
 # Labels for reps: the name a coach gives them.
-LABEL_WORDS: dict[str, str] = {
+LABEL_WORDS: dict[str, str | None] = {
     "lr": "long run",
     "mlr": "long run",
     "stride": "strides",

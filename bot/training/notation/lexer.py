@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Final, Literal
 
 from bot.training.errors import ParseError
 from bot.training.notation.vocabulary import NUMBER_WORDS, WORDS_ABROAD
@@ -19,7 +18,7 @@ from bot.training.units import DISTANCE_UNITS, DURATION_UNITS
 TokKind = Literal["num", "time", "word", "sym", "nl"]
 
 # One character in, one character out, so offsets stay valid.
-_CHAR_MAP = {
+_CHAR_MAP: Final = {
     "’": "'",
     "‘": "'",
     "′": "'",
@@ -55,27 +54,50 @@ _CHAR_MAP = {
     "：": ":",
 }
 
-_ATTACHABLE_UNITS = frozenset(DISTANCE_UNITS) | frozenset(DURATION_UNITS)
-_LONG_UNITS = frozenset({"k", "km", "kms", "mi", "mile", "miles", "kilometer", "kilometre"})
-_METRE_WORDS = frozenset({"m", "meter", "meters", "metre", "metres", "metros", "metri", "mts"})
-_ORDINALS = frozenset({"st", "nd", "rd", "th", "am", "pm", "pct"})
+_ATTACHABLE_UNITS: Final = frozenset(DISTANCE_UNITS) | frozenset(DURATION_UNITS)
+_LONG_UNITS: Final = frozenset({"k", "km", "kms", "mi", "mile", "miles", "kilometer", "kilometre"})
+_METRE_WORDS: Final = frozenset(
+    {"m", "meter", "meters", "metre", "metres", "metros", "metri", "mts"}
+)
+_ORDINALS: Final = frozenset({"st", "nd", "rd", "th", "am", "pm", "pct"})
 
 
-@dataclass(slots=True)
 class Tok:
+    __slots__ = ("end", "form", "kind", "start", "unit", "value")
+
     kind: TokKind
     start: int
     end: int
     # num: the number; time: seconds.
-    value: float = 0.0
+    value: float
     # num: a unit written against the number (`1000m`, `90s`, `3'`), lower case; word/sym: itself.
-    unit: str = ""
+    unit: str
     # time: how it was written, "clock" (2:26) or "prime" (3'05"); num: "int" or "dec".
-    form: str = ""
+    form: str
+
+    def __init__(
+        self,
+        kind: TokKind,
+        start: int,
+        end: int,
+        value: float = 0.0,
+        unit: str = "",
+        form: str = "",
+    ) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.value = value
+        self.unit = unit
+        self.form = form
 
     @property
     def word(self) -> str:
         return self.unit if self.kind in ("word", "sym") else ""
+
+    def __repr__(self) -> str:
+        fields = (self.kind, self.start, self.end, self.value, self.unit, self.form)
+        return f"Tok{fields!r}"
 
 
 @lru_cache(maxsize=4096)
@@ -96,16 +118,16 @@ def _fold(ch: str) -> str:
     return lowered if len(lowered) == 1 else ch
 
 
-_TABLE = str.maketrans(_CHAR_MAP)
+_TABLE: Final = str.maketrans(_CHAR_MAP)
 # What `normalise` changes in a text with non-ASCII characters: capitals, the characters of
 # _CHAR_MAP (which maps to lower-case ASCII only) and any other non-ASCII character.
-_TO_FOLD = re.compile(
+_TO_FOLD: Final = re.compile(
     r"[A-Z]+|[^\x00-\x7f]|[" + re.escape("".join(c for c in _CHAR_MAP if c.isascii())) + "]"
 )
 
 
 # Discord's markup for mentions, channels, custom emoji and timestamps: `<@&55>` is no 55 m.
-_MARKUP = re.compile(
+_MARKUP: Final = re.compile(
     r"<(?:@[!&]?|#)[0-9]{1,20}>|<a?:[A-Za-z0-9_~]{1,32}:[0-9]{1,20}>|<t:-?[0-9]{1,13}(?::[A-Za-z])?>"
 )
 
@@ -113,7 +135,7 @@ _MARKUP = re.compile(
 # Discord's markdown: bold, underline, strike-through and spoiler marks; a `*` bullet at the start
 # of a line; a `*` against a letter (italics). A `*` between numbers stays: `5*1000` is a count.
 # Struck-through text (`~~8~~ 6 x 400`) is taken back: blanked whole.
-_MARKDOWN = re.compile(
+_MARKDOWN: Final = re.compile(
     r"~~[^~\n]{1,200}~~|\*\*|__|~~|\|\||(?m:^[ \t>]*\*(?=[ \t]))|(?<![0-9 \t*])\*|\*(?=[a-zA-Z])"
 )
 
@@ -157,14 +179,14 @@ def _fold_match(m: re.Match[str]) -> str:
 
 
 # Single character classes with no alternation: each match is one linear scan in C.
-_DIGITS = re.compile(r"[0-9]*")
-_LETTERS = re.compile(r"[a-z]*")
-_BLANKS = re.compile(r"[^\S\n]*")
+_DIGITS: Final = re.compile(r"[0-9]*")
+_LETTERS: Final = re.compile(r"[a-z]*")
+_BLANKS: Final = re.compile(r"[^\S\n]*")
 # A list item's number or letter at the start of a line: `1.`, `12)`, `a)`, `b.` then a space.
-_LIST_MARKER = re.compile(r"[^\S\n]*(?:[0-9]{1,2}[.)]|[a-z][.)])[^\S\n]+")
+_LIST_MARKER: Final = re.compile(r"[^\S\n]*(?:[0-9]{1,2}[.)]|[a-z][.)])[^\S\n]+")
 
 
-MAX_DIGITS = 12
+MAX_DIGITS: Final = 12
 
 # The tokens most text is made of, each read by one match with the blanks before it: words (not
 # hyphenated; not w, b or c, which start shorthands such as w/ and b/w; not starting with the x
@@ -176,12 +198,12 @@ MAX_DIGITS = 12
 # two digits and they make it one number: thousands (`1,000`, not `1,000,5`) or a decimal comma
 # before a unit (`2,1km`); those two are turned down too.
 # Atomic groups and possessive repeats: no backtracking.
-_COMMA_JOINS = r",(?:[0-9]{3}+(?!,[0-9])|[0-9]{1,2}+ ?(?:kms|km|k|mi)(?![a-z]))"
+_COMMA_JOINS: Final = r",(?:[0-9]{3}+(?!,[0-9])|[0-9]{1,2}+ ?(?:kms|km|k|mi)(?![a-z]))"
 # ... and so is a thousands space before metres (`3 000 m`).
-_SPACE_JOINS = (
+_SPACE_JOINS: Final = (
     "[ \u00a0\u202f](?:000|500) ?(?:metres|metros|meters|metre|meter|metri|mts|m)(?![a-z])"
 )
-_FAST = re.compile(
+_FAST: Final = re.compile(
     r"[^\S\n]*+(?:"
     r"(?P<word>(?>(?!x)(?:[a-z]{2,}+|[ad-vyz])))(?!-[a-z])"
     r"|(?P<x>x)(?![a-z]|-[a-z])"
@@ -194,7 +216,7 @@ _FAST = re.compile(
 )
 
 # The same, run on with `finditer`: `slow` is the first character the match turns down.
-_FAST_RUN = re.compile(_FAST.pattern[: -len(")?")] + r"|(?P<slow>[\s\S]))")
+_FAST_RUN: Final = re.compile(_FAST.pattern[: -len(")?")] + r"|(?P<slow>[\s\S]))")
 
 
 def _digits(s: str, i: int) -> int:

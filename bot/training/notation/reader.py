@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field, replace
+from typing import Final
 
 from bot.training.errors import ParseError
 from bot.training.model import Amount, Rep, Rest, Segment, SegmentKind, Workout
@@ -21,44 +21,78 @@ from bot.training.notation import vocabulary as v
 from bot.training.notation.lexer import Tok, normalise, tokenize
 from bot.training.units import DISTANCE_UNITS, DURATION_UNITS, MILE_M
 
-MAX_TEXT = 4000
-MAX_REPS = 1000
-MAX_DEPTH = 8
+MAX_TEXT: Final = 4000
+MAX_REPS: Final = 1000
+MAX_DEPTH: Final = 8
 # Lengths joined by dashes: the longest ladder written so (`200-400-...-400-200`) has 11.
-MAX_RANGE_PARTS = 16
-MAX_CHAINED_COUNTS = 8  # `2 x 3 x 4 x 400`: three is the most written
+MAX_RANGE_PARTS: Final = 16
+MAX_CHAINED_COUNTS: Final = 8  # `2 x 3 x 4 x 400`: three is the most written
 # Groups joined in one sentence that share a recovery written after them (`2 x 200, 2 x 400,
 # ... w/ 90s`): the longest written has 7.
-MAX_CHAIN = 16
-EXAMPLE = "6 x 1000m @ 3:05 w/ 2:00 jog"
+MAX_CHAIN: Final = 16
+EXAMPLE: Final = "6 x 1000m @ 3:05 w/ 2:00 jog"
 
 Range = tuple[float, float]
 
 
-@dataclass(slots=True)
 class Qty:
     """An amount as written: `kind` is "d" (metres), "t" (seconds), "bare" (a plain number whose
     meaning the context decides) or "s" (a number with an s: `800s` metres, `90s` seconds)."""
+
+    __slots__ = ("end", "kind", "start", "value")
 
     kind: str
     value: Amount
     start: int  # token indices [start, end)
     end: int
 
+    def __init__(
+        self,
+        kind: str,
+        value: Amount,
+        start: int,
+        end: int,
+    ) -> None:
+        self.kind = kind
+        self.value = value
+        self.start = start
+        self.end = end
 
-@dataclass(slots=True)
+
 class Draft:
     """A rep while it is being read; becomes a `Rep`."""
 
-    distance: Amount | None = None
-    duration: Amount | None = None
-    target: Range | None = None
-    named: str | None = None
-    pace_km: Range | None = None
-    rest: Rest | None = None
+    __slots__ = ("distance", "duration", "equal", "label", "named", "pace_km", "rest", "target")
+
+    distance: Amount | None
+    duration: Amount | None
+    target: Range | None
+    named: str | None
+    pace_km: Range | None
+    rest: Rest | None
     # "time" or "distance": a recovery equal to the rep, resolved once the rep's target is known.
-    equal: str | None = None
-    label: str | None = None
+    equal: str | None
+    label: str | None
+
+    def __init__(
+        self,
+        distance: Amount | None = None,
+        duration: Amount | None = None,
+        target: Range | None = None,
+        named: str | None = None,
+        pace_km: Range | None = None,
+        rest: Rest | None = None,
+        equal: str | None = None,
+        label: str | None = None,
+    ) -> None:
+        self.distance = distance
+        self.duration = duration
+        self.target = target
+        self.named = named
+        self.pace_km = pace_km
+        self.rest = rest
+        self.equal = equal
+        self.label = label
 
     def copy(self) -> Draft:
         return Draft(
@@ -73,82 +107,196 @@ class Draft:
         )
 
 
-@dataclass(slots=True)
 class Block:
     """A run of reps read from one item, with the size of one set when it was multiplied."""
+
+    __slots__ = (
+        "bare_single",
+        "counted",
+        "end",
+        "holds_work",
+        "in_prose",
+        "joined",
+        "paced",
+        "plain_run",
+        "reps",
+        "set_rests",
+        "set_size",
+        "start",
+        "tail_rests",
+        "vouched",
+    )
 
     reps: list[Draft]
     set_size: int
     start: int  # character offset, for messages
     end: int
-    bare_single: bool = False  # a lone bare number: only a workout with something around it
-    counted: bool = False  # read from a count (`6 x 400`): `/200` after it is a recovery
+    bare_single: bool  # a lone bare number: only a workout with something around it
+    counted: bool  # read from a count (`6 x 400`): `/200` after it is a recovery
     # A plain run (`40 minute run`, `5 miles steady`): easy running when there is other work.
-    plain_run: bool = False
+    plain_run: bool
     # A single length met in the middle of prose (`we had 2mins`): kept only if it is all.
-    in_prose: bool = False
-    joined: bool = False  # follows the previous group within a sentence (`2 x 3km, 2 x 2km`)
-    vouched: bool = False  # in prose, but after `ran`, `did`, `raced`: kept if it is all
-    paced: bool = False  # a pace with no time of its own (`at 95%`, `5k pace +10 s/mi`)
-    tail_rests: list[_RestParse] = field(default_factory=list)  # recoveries with a stated scope
-    holds_work: bool = False  # the day's run, with the reps in brackets after it: no rep
+    in_prose: bool
+    joined: bool  # follows the previous group within a sentence (`2 x 3km, 2 x 2km`)
+    vouched: bool  # in prose, but after `ran`, `did`, `raced`: kept if it is all
+    paced: bool  # a pace with no time of its own (`at 95%`, `5k pace +10 s/mi`)
+    tail_rests: list[_RestParse]  # recoveries with a stated scope
+    holds_work: bool  # the day's run, with the reps in brackets after it: no rep
     # `3 minutes rest between sets` among the lines of `2 sets of:`: for the count to place.
-    set_rests: list[_RestParse] = field(default_factory=list)
+    set_rests: list[_RestParse]
+
+    def __init__(
+        self,
+        reps: list[Draft],
+        set_size: int,
+        start: int,
+        end: int,
+        bare_single: bool = False,
+        counted: bool = False,
+        plain_run: bool = False,
+        in_prose: bool = False,
+        joined: bool = False,
+        vouched: bool = False,
+        paced: bool = False,
+        holds_work: bool = False,
+    ) -> None:
+        self.reps = reps
+        self.set_size = set_size
+        self.start = start
+        self.end = end
+        self.bare_single = bare_single
+        self.counted = counted
+        self.plain_run = plain_run
+        self.in_prose = in_prose
+        self.joined = joined
+        self.vouched = vouched
+        self.paced = paced
+        self.tail_rests = []
+        self.holds_work = holds_work
+        self.set_rests = []
 
 
-@dataclass(slots=True)
 class SegmentItem:
+    __slots__ = ("distance", "duration", "end", "kind", "start")
+
     kind: SegmentKind
-    distance: Amount | None = None
-    duration: Amount | None = None
+    distance: Amount | None
+    duration: Amount | None
     # Token indices it was read from, when read from the text: to pair `2 mi WU and CD`.
-    start: int = -1
-    end: int = -1
+    start: int
+    end: int
+
+    def __init__(
+        self,
+        kind: SegmentKind,
+        distance: Amount | None = None,
+        duration: Amount | None = None,
+        start: int = -1,
+        end: int = -1,
+    ) -> None:
+        self.kind = kind
+        self.distance = distance
+        self.duration = duration
+        self.start = start
+        self.end = end
 
 
-@dataclass(slots=True)
 class RestItem:
+    __slots__ = ("after_break", "end", "equal", "only", "rest", "scope", "start")
+
     rest: Rest | None
     scope: str  # "reps", "sets", "all" or "around"
-    equal: str | None = None
-    after_break: bool = False  # came after a line break, `then` or `;`
-    only: Amount | None = None
-    start: int = -1  # token indices, when read as an item
-    end: int = -1
+    equal: str | None
+    after_break: bool  # came after a line break, `then` or `;`
+    only: Amount | None
+    start: int  # token indices, when read as an item
+    end: int
+
+    def __init__(
+        self,
+        rest: Rest | None,
+        scope: str,
+        equal: str | None = None,
+        after_break: bool = False,
+        only: Amount | None = None,
+        start: int = -1,
+        end: int = -1,
+    ) -> None:
+        self.rest = rest
+        self.scope = scope
+        self.equal = equal
+        self.after_break = after_break
+        self.only = only
+        self.start = start
+        self.end = end
 
 
-@dataclass(slots=True)
 class _RestParse:
+    __slots__ = ("end", "equal", "explicit", "only", "rest", "scope")
+
     rest: Rest | None
     scope: str  # "reps", "sets", "all", or "around" (`5 min jog either side`)
     equal: str | None
     end: int
     # `2 minutes after 100s`: only after reps of this length.
-    only: Amount | None = None
-    explicit: bool = False  # the scope was written (`between reps`, `between sets`)
+    only: Amount | None
+    explicit: bool  # the scope was written (`between reps`, `between sets`)
+
+    def __init__(
+        self,
+        rest: Rest | None,
+        scope: str,
+        equal: str | None,
+        end: int,
+        only: Amount | None = None,
+        explicit: bool = False,
+    ) -> None:
+        self.rest = rest
+        self.scope = scope
+        self.equal = equal
+        self.end = end
+        self.only = only
+        self.explicit = explicit
 
 
-@dataclass(slots=True)
 class RepeatItem:
     """`Repeat for 3 rounds`, `do it all a second time`: everything since the last segment."""
+
+    __slots__ = ("count", "tok")
 
     count: int
     tok: int
 
+    def __init__(
+        self,
+        count: int,
+        tok: int,
+    ) -> None:
+        self.count = count
+        self.tok = tok
 
-@dataclass(slots=True)
+
 class NamedItem:
     """`aiming for 5k race pace` written apart from the reps it is for."""
 
+    __slots__ = ("name",)
+
     name: str | None
+
+    def __init__(
+        self,
+        name: str | None,
+    ) -> None:
+        self.name = name
 
 
 Item = Block | SegmentItem | RestItem | RepeatItem | NamedItem
 
 
-@dataclass(slots=True)
 class _ListLink:
     """One group of a list of lengths (`400`, `1-2-3`) and the rest of the list after it."""
+
+    __slots__ = ("end", "next", "parts", "place", "read", "remaining", "tail")
 
     parts: list[Qty]
     end: int  # token index after the group
@@ -156,7 +304,25 @@ class _ListLink:
     remaining: int  # groups from this one to the end of the list, itself included
     read: list[_ListLink]  # the links read with this one, last first: for `ahead`
     place: int  # this link's index in `read`
-    tail: _ListLink | None = None
+    tail: _ListLink | None
+
+    def __init__(
+        self,
+        parts: list[Qty],
+        end: int,
+        next: _ListLink | None,
+        remaining: int,
+        read: list[_ListLink],
+        place: int,
+        tail: _ListLink | None = None,
+    ) -> None:
+        self.parts = parts
+        self.end = end
+        self.next = next
+        self.remaining = remaining
+        self.read = read
+        self.place = place
+        self.tail = tail
 
     def ahead(self, steps: int) -> _ListLink:
         """The link `steps` after this one (there must be one), without walking one by one."""
@@ -178,44 +344,87 @@ def _scale(a: Amount, k: float) -> Amount:
     return (a[0] * k, a[1] * k) if isinstance(a, tuple) else a * k
 
 
-@dataclass
 class Reader:
     text: str
-    toks: list[Tok] = field(default_factory=list)
-    i: int = 0
-    around: Rest | None = None  # `5 min jog either side`
-    n: int = 0  # len(toks), asked for on every lookahead
-    words: list[str] = field(default_factory=list)
-    syms: list[str] = field(default_factory=list)
-    last_pace_word: int = -1
-    compares: bool = False
-    have_reps: bool = False  # a block has been read: `with ...` can now be a recovery
-    by_length: bool = False  # targets were given by rep length (`400s @ 70`): more may follow
-    paren_rest_at: int = -1  # where the last recovery in brackets was (a character offset)
+    toks: list[Tok]
+    i: int
+    around: Rest | None  # `5 min jog either side`
+    n: int  # len(toks), asked for on every lookahead
+    words: list[str]
+    syms: list[str]
+    last_pace_word: int
+    compares: bool
+    have_reps: bool  # a block has been read: `with ...` can now be a recovery
+    by_length: bool  # targets were given by rep length (`400s @ 70`): more may follow
+    paren_rest_at: int  # where the last recovery in brackets was (a character offset)
     # `5 lots of:` and its lines were read: a plan's lines, where pace marks the easy running.
-    line_sets: bool = False
+    line_sets: bool
     # Whether the text has any word of these kinds at all: most have none, and then the tries
     # that need one are not made.
-    has_exercises: bool = False
-    has_rest_words: bool = False
+    has_exercises: bool
+    has_rest_words: bool
     # Warm-up and cool-down read in brackets after an item, for the sequence to add after it.
-    side_segments: list[SegmentItem] = field(default_factory=list)
+    side_segments: list[SegmentItem]
     # Lookaheads' answers for this text, by position: they depend only on where they are asked,
     # and the reader asks the same question at the same place from several tries. Each is
     # looked up by the method that asks, after its cheap checks (most places are ruled out by
     # their first token, which is faster to see than to look up).
-    ranges: dict[int, tuple[list[Qty], int] | None] = field(default_factory=dict)
-    chains: dict[int, list[Qty] | None] = field(default_factory=dict)
-    count_at: dict[int, tuple[int, int, str] | None] = field(default_factory=dict)
-    offsets: dict[int, int | None] = field(default_factory=dict)
-    paces: dict[tuple[int, bool], tuple[str | None, int] | None] = field(default_factory=dict)
-    rests: dict[tuple[int, bool, bool], _RestParse | None] = field(default_factory=dict)
-    list_links: dict[int, _ListLink] = field(default_factory=dict)
-    quantities: dict[int, Qty | None] = field(default_factory=dict)
+    ranges: dict[int, tuple[list[Qty], int] | None]
+    chains: dict[int, list[Qty] | None]
+    count_at: dict[int, tuple[int, int, str] | None]
+    offsets: dict[int, int | None]
+    paces: dict[tuple[int, bool], tuple[str | None, int] | None]
+    rests: dict[tuple[int, bool, bool], _RestParse | None]
+    list_links: dict[int, _ListLink]
+    quantities: dict[int, Qty | None]
     # `the first 5 at 5K pace and the second 5 at 3K`: the block those parts are of, and where
     # the next part starts.
-    _portion_block: Block | None = None
-    _portion_next: int = 0
+    _portion_block: Block | None
+    _portion_next: int
+
+    def __init__(
+        self,
+        text: str,
+        i: int = 0,
+        around: Rest | None = None,
+        n: int = 0,
+        last_pace_word: int = -1,
+        compares: bool = False,
+        have_reps: bool = False,
+        by_length: bool = False,
+        paren_rest_at: int = -1,
+        line_sets: bool = False,
+        has_exercises: bool = False,
+        has_rest_words: bool = False,
+        _portion_block: Block | None = None,
+        _portion_next: int = 0,
+    ) -> None:
+        self.text = text
+        self.toks = []
+        self.i = i
+        self.around = around
+        self.n = n
+        self.words = []
+        self.syms = []
+        self.last_pace_word = last_pace_word
+        self.compares = compares
+        self.have_reps = have_reps
+        self.by_length = by_length
+        self.paren_rest_at = paren_rest_at
+        self.line_sets = line_sets
+        self.has_exercises = has_exercises
+        self.has_rest_words = has_rest_words
+        self.side_segments = []
+        self.ranges = {}
+        self.chains = {}
+        self.count_at = {}
+        self.offsets = {}
+        self.paces = {}
+        self.rests = {}
+        self.list_links = {}
+        self.quantities = {}
+        self._portion_block = _portion_block
+        self._portion_next = _portion_next
 
     # -- entry point ------------------------------------------------------------------------------
 
@@ -308,7 +517,8 @@ class Reader:
             elif u in ")]}":
                 if not stack and self.lenient:
                     # `* Set 3. 4 x 1 minute 3k pace)`: read as a comma
-                    self.toks[j] = replace(self.toks[j], unit=",")
+                    t = self.toks[j]
+                    self.toks[j] = Tok(t.kind, t.start, t.end, t.value, ",", t.form)
                     self.syms[j] = ","
                     continue
                 if not stack:
@@ -4959,15 +5169,15 @@ class Reader:
 
 
 # Words that start targets for every other rep: `alternating 70 and 75`, `odd @ 70, even @ 75`.
-_BY_LENGTH_NEXT = v.TARGET_LEADS | {"and"}
-_LATE_TARGET_WORDS = frozenset(
+_BY_LENGTH_NEXT: Final = v.TARGET_LEADS | {"and"}
+_LATE_TARGET_WORDS: Final = frozenset(
     {"target", "targets", "goal", "gp", "pace", "aim", "hit", "hitting", "aiming"}
 )
-_ALTERNATION_WORDS = frozenset({"alternating", "alternate", "odd", "odds", "even", "evens"})
+_ALTERNATION_WORDS: Final = frozenset({"alternating", "alternate", "odd", "odds", "even", "evens"})
 
 
 # Words that may stand around a recovery without changing it.
-_REST_FILLERS = frozenset(
+_REST_FILLERS: Final = frozenset(
     {
         "lightly",
         "gently",
@@ -5018,9 +5228,9 @@ _REST_FILLERS = frozenset(
 )
 # Fillers that say nothing of a recovery themselves: one starts it only when a recovery's word
 # follows within two words, the rule `rest_clause` applies to fillers.
-_PLAIN_FILLERS = _REST_FILLERS - frozenset(v.REST_WORDS) - {"followed", "each"}
+_PLAIN_FILLERS: Final = _REST_FILLERS - frozenset(v.REST_WORDS) - {"followed", "each"}
 # Words runners put between a number and its unit: `1 easy mile`, `3 hard minutes`.
-_LENGTH_ADJECTIVES = frozenset(
+_LENGTH_ADJECTIVES: Final = frozenset(
     {
         "easy",
         "hard",
@@ -5037,7 +5247,7 @@ _LENGTH_ADJECTIVES = frozenset(
     }
 )
 # Words a recovery can start with; anything else is not one (checked first, for speed).
-_REST_START_WORDS = frozenset(
+_REST_START_WORDS: Final = frozenset(
     {
         "with",
         "w",
@@ -5068,7 +5278,7 @@ _REST_START_WORDS = frozenset(
     | _REST_FILLERS
 )
 # Words that, after an amount, make it a recovery or say where it falls.
-_AFTER_AMOUNT_WORDS = (
+_AFTER_AMOUNT_WORDS: Final = (
     frozenset(v.REST_WORDS)
     | v.SET_WORDS
     | {
@@ -5097,7 +5307,7 @@ _AFTER_AMOUNT_WORDS = (
     }
 )
 # Words an item can start with: segments, counts in words, recoveries, targets, lengths.
-_ITEM_WORDS = (
+_ITEM_WORDS: Final = (
     _REST_START_WORDS
     | v.WARMUP_WORDS
     | v.COOLDOWN_WORDS
@@ -5125,7 +5335,7 @@ _ITEM_WORDS = (
         "recovery",
     }
 )
-_SET_COUNT_WORDS = (
+_SET_COUNT_WORDS: Final = (
     "sets",
     "set",
     "rounds",
@@ -5141,7 +5351,7 @@ _SET_COUNT_WORDS = (
 )
 # What reps are called, when `of` and their length follow (`6 intervals of 400m`); without the
 # `of` a count of strides or sprints names no length (`4 strides` then the cool-down).
-_REP_NOUNS = (
+_REP_NOUNS: Final = (
     "intervals",
     "efforts",
     "sprints",
@@ -5155,46 +5365,48 @@ _REP_NOUNS = (
     "pickups",
     "pieces",
 )
-_DAY_WORDS = frozenset(
+_DAY_WORDS: Final = frozenset(
     {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
         "today", "tonight", "yesterday", "tomorrow",
     }
 )
-_PORTION_WORDS = frozenset({"first", "second", "next", "last", "final", "remaining", "other"})
-_PORTION_STARTS = frozenset({"the", *_PORTION_WORDS})
-_PORTION_NOUNS = ("reps", "rep", "repeats", "repetitions", "intervals", "efforts")
-_REST_LIST_STARTS = frozenset(
+_PORTION_WORDS: Final = frozenset(
+    {"first", "second", "next", "last", "final", "remaining", "other"}
+)
+_PORTION_STARTS: Final = frozenset({"the", *_PORTION_WORDS})
+_PORTION_NOUNS: Final = ("reps", "rep", "repeats", "repetitions", "intervals", "efforts")
+_REST_LIST_STARTS: Final = frozenset(
     {"with", "w", "reducing", "decreasing", "descending", "shorter", "recoveries", "rests", "jogs"}
 )
-_REST_LIST_NOUNS = frozenset({"recoveries", "rests", "jogs"})
-_LETTER_PACES = {"tpace": "t", "ipace": "i", "rpace": "r", "mpace": "m"}
-_EQUAL_WORDS = ("equal", "same", "equivalent", "eq")
-_ORDINAL_WORDS = frozenset(
+_REST_LIST_NOUNS: Final = frozenset({"recoveries", "rests", "jogs"})
+_LETTER_PACES: Final = {"tpace": "t", "ipace": "i", "rpace": "r", "mpace": "m"}
+_EQUAL_WORDS: Final = ("equal", "same", "equivalent", "eq")
+_ORDINAL_WORDS: Final = frozenset(
     {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "last", "final"}
 )
-_BRACKETS = frozenset("()[]{}")
+_BRACKETS: Final = frozenset("()[]{}")
 # Words a recovery's scope starts with: `between sets`, `set rest`, `after each`, `before the`.
-_SCOPE_HEADS = v.SET_WORDS | {"between", "btw", "btwn", "bw", "inbetween", "after", "before"}
+_SCOPE_HEADS: Final = v.SET_WORDS | {"between", "btw", "btwn", "bw", "inbetween", "after", "before"}
 # Words that make a time an offset from a pace: `5 s slower than 5k pace`.
 # Words that start a cut-down with its first time (`starting at 3:00 and working down to 2:45`),
 # the words between its two times, and those that end it (`finish at 3:10`).
-_CUTDOWN_STARTS = frozenset({"starting", "start", "starts", "beginning", "begin", "from"})
-_CUTDOWN_ENDS = ("finish", "finishing", "end", "ending")
-_CUTDOWN_FILLERS = (
+_CUTDOWN_STARTS: Final = frozenset({"starting", "start", "starts", "beginning", "begin", "from"})
+_CUTDOWN_ENDS: Final = ("finish", "finishing", "end", "ending")
+_CUTDOWN_FILLERS: Final = (
     "and", "then", "working", "work", "cutting", "cut", "coming", "come", "getting", "get",
     "going", "moving", "bringing", "dropping", "progressing", "it", "them", "your", "way",
     *_CUTDOWN_ENDS,
 )  # fmt: skip
 # Pace names an offset can be from: `15 s faster than MP`, `... als Marathontempo`.
-_OFFSET_FROM_NAMES = frozenset({"mp", "hmp", "gp", "t", "threshold", "marathon", "half"})
-_TENS = frozenset({20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0})
-_UNITS = {
+_OFFSET_FROM_NAMES: Final = frozenset({"mp", "hmp", "gp", "t", "threshold", "marathon", "half"})
+_TENS: Final = frozenset({20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0})
+_UNITS: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9,
 }  # fmt: skip
-_ALLURE_SPECIFIQUE = {5.0: "5k", 10.0: "10k", 21.0: "half", 42.0: "marathon"}
+_ALLURE_SPECIFIQUE: Final = {5.0: "5k", 10.0: "10k", 21.0: "half", 42.0: "marathon"}
 def _take_details(reps: list[Draft], one: Draft, label_and_rest: bool = False) -> None:
     """What a rep said again adds to the reps it speaks of, where they lack it."""
     for d in reps:
@@ -5213,21 +5425,23 @@ def _described(d: Draft) -> bool:
 
 
 # Articles between a pace word and a race: `allure d'un 5 km`, `ritmo de maratona`.
-_ARTICLES = frozenset({"of", "the", "l", "d", "un", "une", "a", "an"})
+_ARTICLES: Final = frozenset({"of", "the", "l", "d", "un", "une", "a", "an"})
 # Words before a pace's name that say whose pace it is: `at your 5k pace`.
-_WHOSE_PACE = ("your", "target", "current", "predicted", "own")
-_OFFSET_WORDS = frozenset({"slower", "faster", "quicker", "above", "below"})
-_OFFSET_OR_COMPARE = _OFFSET_WORDS | {"over", "under"}
-_PER_UNIT_WORDS = frozenset({"mile", "mi", "km", "k", "kilometer", "kilometre", "lap", "400"})
-_MINUTE_WORDS = frozenset({"min", "mins", "minute", "minutes", "mn"})
-_SECOND_WORDS = frozenset({"s", "sec", "secs", "second", "seconds"})
-_HOUR_WORDS = frozenset({"h", "hr", "hrs", "hour", "hours"})
-_DURATION_WORDS = _MINUTE_WORDS | _SECOND_WORDS | _HOUR_WORDS
-_MINUTE_OR_SECOND_WORDS = _MINUTE_WORDS | _SECOND_WORDS
+_WHOSE_PACE: Final = ("your", "target", "current", "predicted", "own")
+_OFFSET_WORDS: Final = frozenset({"slower", "faster", "quicker", "above", "below"})
+_OFFSET_OR_COMPARE: Final = _OFFSET_WORDS | {"over", "under"}
+_PER_UNIT_WORDS: Final = frozenset(
+    {"mile", "mi", "km", "k", "kilometer", "kilometre", "lap", "400"}
+)
+_MINUTE_WORDS: Final = frozenset({"min", "mins", "minute", "minutes", "mn"})
+_SECOND_WORDS: Final = frozenset({"s", "sec", "secs", "second", "seconds"})
+_HOUR_WORDS: Final = frozenset({"h", "hr", "hrs", "hour", "hours"})
+_DURATION_WORDS: Final = _MINUTE_WORDS | _SECOND_WORDS | _HOUR_WORDS
+_MINUTE_OR_SECOND_WORDS: Final = _MINUTE_WORDS | _SECOND_WORDS
 
 
 # Words that name a part of a plan when a number or letter follows: `Set 1`, `Block A`.
-_LABEL_HEADS = frozenset(
+_LABEL_HEADS: Final = frozenset(
     {
         "set",
         "block",
@@ -5248,19 +5462,19 @@ _LABEL_HEADS = frozenset(
     }
 )
 # Faster than any human over any distance (the 100 m record is ~10.4 m/s).
-FASTEST_MPS = 11.0
-SLOWEST_MPS = 1.0  # slower than a walk: no time for a rep
+FASTEST_MPS: Final = 11.0
+SLOWEST_MPS: Final = 1.0  # slower than a walk: no time for a rep
 # A mile pace faster than this (3:50 a mile) is read as the rep's own time when that fits.
-PLAUSIBLE_MILE_MPS = MILE_M / 230
+PLAUSIBLE_MILE_MPS: Final = MILE_M / 230
 
 
 # A step's intensity in a plan's lines: its zone (`Z4`) or its share of a pace (`95%`). Each
 # is one bounded pass over one line.
-_ZONE = re.compile(r"\b[zZ]([1-7])\b")
-_SHARE = re.compile(r"\b([0-9]{2,3})(?:-[0-9]{2,3})?\s?%")
+_ZONE: Final = re.compile(r"\b[zZ]([1-7])\b")
+_SHARE: Final = re.compile(r"\b([0-9]{2,3})(?:-[0-9]{2,3})?\s?%")
 
 # A part run this much slower (per km) than the fastest work is easy running, not a rep.
-EASY_PACE_RATIO = 1.2
+EASY_PACE_RATIO: Final = 1.2
 
 
 def _is_work(block: Block) -> bool:

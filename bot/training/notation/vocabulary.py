@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from bot.training.units import DISTANCE_UNITS, DURATION_UNITS
 
 # Words (after lower-casing and dropping hyphens) that name a segment that is not work.
-WARMUP_WORDS = frozenset(
+WARMUP_WORDS: Final = frozenset(
     {"wu", "warmup", "warm", "wup", "warmups"}
 )  # "warm" only counts when "up" follows: see reader
-COOLDOWN_WORDS = frozenset(
+COOLDOWN_WORDS: Final = frozenset(
     {"cd", "cooldown", "cool", "warmdown", "wd", "cooldowns", "cooldn", "cdn"}
 )
 # `e` is Daniels' E: only read as easy running next to a length (`E 45'`, `4E`).
-EASY_WORDS = frozenset({"easy", "ez", "shakeout", "aerobic", "recoveryrun", "jogging", "e"})
+EASY_WORDS: Final = frozenset({"easy", "ez", "shakeout", "aerobic", "recoveryrun", "jogging", "e"})
 
 # Words that make an amount a recovery.
-REST_WORDS: dict[str, str] = {
+REST_WORDS: Final[dict[str, str]] = {
     "relaxation": "",
     "relax": "",
     "recovering": "",
@@ -59,10 +61,10 @@ REST_WORDS: dict[str, str] = {
     "descanso": "rest",
 }
 # Words that introduce a recovery: "w/ 90s", "with 200m jog", "+90sec rest".
-REST_LEADS = frozenset({"with", "w", "plus", "and"})
+REST_LEADS: Final = frozenset({"with", "w", "plus", "and"})
 
 # Words that make a target: "@ 68", "in 52-54", "at 5k pace".
-TARGET_LEADS = frozenset(
+TARGET_LEADS: Final = frozenset(
     {
         "at",
         "in",
@@ -83,7 +85,7 @@ TARGET_LEADS = frozenset(
 )
 
 # Labels for reps: the name a coach gives them.
-LABEL_WORDS: dict[str, str | None] = {
+LABEL_WORDS: Final[dict[str, str | None]] = {
     "lr": "long run",
     "mlr": "long run",
     "stride": "strides",
@@ -123,7 +125,7 @@ LABEL_WORDS: dict[str, str | None] = {
 }
 
 # Race-pace names, by the words that name them, and the canonical names they become.
-NAMED_PACES: dict[str, str] = {
+NAMED_PACES: Final[dict[str, str]] = {
     "t": "T",
     "threshold": "T",
     "thresh": "T",
@@ -161,7 +163,7 @@ NAMED_PACES: dict[str, str] = {
     "xc": "xc",
 }
 # Race distances as pace names: "5k pace", "mile pace", "10k effort".
-RACE_PACE_NAMES: dict[str, str] = {
+RACE_PACE_NAMES: Final[dict[str, str]] = {
     "800": "800",
     "1500": "1500",
     "1600": "mile",
@@ -180,18 +182,20 @@ RACE_PACE_NAMES: dict[str, str] = {
     "hm": "half",
     "marathon": "marathon",
 }
-PACE_SUFFIX_WORDS = frozenset({"pace", "effort", "speed", "pce", "efforts", "paced"})
+PACE_SUFFIX_WORDS: Final = frozenset({"pace", "effort", "speed", "pce", "efforts", "paced"})
 
 # Between what a recovery falls.
-SET_WORDS = frozenset({"sets", "set", "blocks", "block", "rounds", "round", "series", "groups"})
-EVERYTHING_WORDS = frozenset({"everything", "all", "each", "every"})
+SET_WORDS: Final = frozenset(
+    {"sets", "set", "blocks", "block", "rounds", "round", "series", "groups"}
+)
+EVERYTHING_WORDS: Final = frozenset({"everything", "all", "each", "every"})
 
 # Words that join items.
-JOIN_WORDS = frozenset({"then", "followed", "by", "and", "plus", "after", "next"})
+JOIN_WORDS: Final = frozenset({"then", "followed", "by", "and", "plus", "after", "next"})
 
-DISTANCE_UNIT_WORDS = DISTANCE_UNITS
-DURATION_UNIT_WORDS = DURATION_UNITS
-CUTDOWN_WORDS = frozenset(
+DISTANCE_UNIT_WORDS: Final = DISTANCE_UNITS
+DURATION_UNIT_WORDS: Final = DURATION_UNITS
+CUTDOWN_WORDS: Final = frozenset(
     {
         "cutting",
         "cut",
@@ -207,7 +211,7 @@ CUTDOWN_WORDS = frozenset(
 )
 
 # Counts written as words: `ten 800m repeats`, `six x 1k`.
-NUMBER_WORDS: dict[str, int] = {
+NUMBER_WORDS: Final[dict[str, int]] = {
     "two": 2,
     "three": 3,
     "four": 4,
@@ -232,7 +236,7 @@ NUMBER_WORDS: dict[str, int] = {
 }
 
 # Exercises between runs (folded: no hyphens): `10x press-ups`, `20 walking lunges` are no reps.
-EXERCISE_WORDS = frozenset({
+EXERCISE_WORDS: Final = frozenset({
     "lunges", "lunge", "squats", "squat", "pushups", "pushup", "pressups", "pressup", "situps",
     "situp", "burpees", "burpee", "jumps", "jumpingjacks", "jacks", "planks", "plank", "skips",
     "bounds", "crunches", "dips", "stepups", "pullups", "climbers", "mountainclimbers", "hops",
@@ -241,11 +245,11 @@ EXERCISE_WORDS = frozenset({
 })  # fmt: skip
 
 # Words after a length that say it is a run: `a 6 mile run`.
-RUN_AFTER_LENGTH = frozenset({"run", "runs", "jog", "easy"})
+RUN_AFTER_LENGTH: Final = frozenset({"run", "runs", "jog", "easy"})
 
 # Words that say the text is about running done, so a lone length in a sentence is a workout:
 # `I ran 5 miles today`, but not `who's got the 10k results?`.
-RUN_VERBS = frozenset({
+RUN_VERBS: Final = frozenset({
     "ran", "run", "did", "done", "jogged", "raced", "race", "racing", "parkrun", "trial",
     "finished", "completed", "logged", "today", "went",
 })  # fmt: skip
@@ -253,7 +257,7 @@ RUN_VERBS = frozenset({
 # Words of workouts written in French, Spanish, Italian, German, Dutch and Portuguese (folded:
 # no accents, no hyphens), read as the English word the reader knows. Only words no English
 # workout uses otherwise; `@` makes a pace lead (`allure 10 km`, `ritmo 5k`: at 10k pace).
-WORDS_ABROAD: dict[str, str] = {
+WORDS_ABROAD: Final[dict[str, str]] = {
     # with, between, each, of, and, then, the
     "avec": "with", "con": "with", "mit": "with", "met": "with", "com": "with",
     "entre": "between", "zwischen": "between", "tussen": "between", "tra": "between",

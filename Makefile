@@ -11,7 +11,10 @@ LONG_BENCH := storage fuzz crash load
 
 .PHONY: run test lint bench bench-all clean
 
-$(STAMP): pyproject.toml
+# The install compiles the workout reader (setup.py): again whenever its source changes.
+COMPILED := $(addprefix bot/training/notation/,vocabulary.py lexer.py reader.py)
+
+$(STAMP): pyproject.toml setup.py $(COMPILED)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
@@ -31,4 +34,4 @@ bench-all: bench
 	for b in $(LONG_BENCH); do $(BIN)/python bench/$$b.py || exit 1; done
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info *.so bot/training/notation/*.so

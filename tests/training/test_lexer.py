@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.training.errors import ParseError
-from bot.training.notation.lexer import tokenize
+from bot.training.notation.lexer import normalise, tokenize
 
 HERE = Path(__file__).parent
 CORPORA = [
@@ -80,3 +80,24 @@ def test_fast_path_agrees_on_commas_after_numbers(text: str) -> None:
 )
 def test_tokens_of_common_forms(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.kind, t.unit) for t in tokenize(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("6×400M – 90″ w/ ’jog’", "6x400m - 90\" w/ 'jog'"),
+        ("ÉCHAUFFEMENT 3 000 m", "echauffement 3 000 m"),
+        ("４ｘ１０００ｍ\u200b@\tT", "4x1000m @ t"),
+        ("5*1000`\r\nİstanbul", "5x1000'\n\nistanbul"),
+    ],
+)
+def test_normalise_folds_what_runners_type_alike(text: str, folded: str) -> None:
+    assert normalise(text) == folded
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET + "AZÉİßﬁΣ*`\r<>_~|", max_size=60) | st.text(max_size=60))
+def test_normalise_keeps_every_offset(text: str) -> None:
+    folded = normalise(text)
+    assert len(folded) == len(text)  # error positions point into the text as typed
+    assert not any("A" <= ch <= "Z" for ch in folded)

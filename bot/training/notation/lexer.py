@@ -118,12 +118,10 @@ def _fold(ch: str) -> str:
     return lowered if len(lowered) == 1 else ch
 
 
-_TABLE: Final = str.maketrans(_CHAR_MAP)
-# What `normalise` changes in a text with non-ASCII characters: capitals, the characters of
-# _CHAR_MAP (which maps to lower-case ASCII only) and any other non-ASCII character.
-_TO_FOLD: Final = re.compile(
-    r"[A-Z]+|[^\x00-\x7f]|[" + re.escape("".join(c for c in _CHAR_MAP if c.isascii())) + "]"
-)
+# The characters of _CHAR_MAP that are ASCII (`*`, the backquote, tab, CR), which most texts
+# lack: a `replace` each, after a look.
+_ASCII_MAP: Final = tuple((c, to) for c, to in _CHAR_MAP.items() if c.isascii())
+_NOT_ASCII: Final = re.compile(r"[^\x00-\x7f]+")
 
 
 # Discord's markup for mentions, channels, custom emoji and timestamps: `<@&55>` is no 55 m.
@@ -167,15 +165,25 @@ def _normalise(text: str) -> str:
     if "*" in text or "_" in text or "~" in text or "|" in text:
         text = _MARKDOWN.sub(_blank, text)
     if text.isascii():
-        return text.translate(_TABLE).lower()
-    # `translate` goes character by character through a dict on such a text: one regular
-    # expression pass instead, calling back only for capitals and the characters to fold.
-    return _TO_FOLD.sub(_fold_match, text)
+        return _fold_ascii(text)
+    # The ASCII stretches whole (`lower` would change the length of some other letters), the
+    # rest one character at a time: most texts have a few curly quotes or accents.
+    out: list[str] = []
+    at = 0
+    for m in _NOT_ASCII.finditer(text):
+        out.append(_fold_ascii(text[at : m.start()]))
+        out.append("".join([_CHAR_MAP.get(ch) or _fold(ch) for ch in m.group()]))
+        at = m.end()
+    out.append(_fold_ascii(text[at:]))
+    return "".join(out)
 
 
-def _fold_match(m: re.Match[str]) -> str:
-    g = m.group()
-    return _CHAR_MAP.get(g) or (g.lower() if g.isascii() else _fold(g))
+def _fold_ascii(text: str) -> str:
+    text = text.lower()
+    for ch, to in _ASCII_MAP:  # each maps to lower-case ASCII
+        if ch in text:
+            text = text.replace(ch, to)
+    return text
 
 
 # Single character classes with no alternation: each match is one linear scan in C.

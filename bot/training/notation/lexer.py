@@ -242,7 +242,6 @@ def tokenize(text: str, *, fast_path: bool = True) -> list[Tok]:
     n = len(s)
     toks: list[Tok] = []
     i = 0
-    append = toks.append
     while i < n:
         if (not toks or toks[-1].kind == "nl") and (marker := _LIST_MARKER.match(s, i)):
             i = marker.end()  # `1. Run 400 metres`, `b) 3 minutes at 10K pace`: a list's numbering
@@ -262,19 +261,19 @@ def tokenize(text: str, *, fast_path: bool = True) -> list[Tok]:
                     if word in WORDS_ABROAD or word == "a":
                         _append_word(text, word, start, j, toks)
                     else:
-                        append(Tok("word", start, j, 0.0, word))
+                        toks.append(Tok("word", start, j, 0.0, word))
                 elif kind == "num":
                     digits_end = m.end("digits")
                     value = float(s[start:digits_end])
                     if j == digits_end:
-                        append(Tok("num", start, j, value, "", "int"))
+                        toks.append(Tok("num", start, j, value, "", "int"))
                     else:
                         j = _attached_unit(text, s, start, digits_end, j, value, "int", toks)
                 elif kind == "clock":
                     seconds = int(s[start : j - 3]) * 60 + int(s[j - 2 : j])
-                    append(Tok("time", start, j, float(seconds), "", "clock"))
+                    toks.append(Tok("time", start, j, float(seconds), "", "clock"))
                 else:
-                    append(Tok("sym", start, j, 0.0, s[start:j]))
+                    toks.append(Tok("sym", start, j, 0.0, s[start:j]))
                 i = j
                 if j != end:
                     break  # a unit took fewer letters than the match (`1000mx6`): match again

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.training import ParseError, parse_workout  # noqa: E402
-from bot.training.notation import MAX_TEXT  # noqa: E402
+from bot.training.notation import MAX_TEXT, source  # noqa: E402
 
 FLOOR = re.compile(r"\d+(?:[.:,]\d+)*|[^\W\d_]+|\S")
 CORPORA = [
@@ -79,9 +79,14 @@ def time_once(fn, text: str) -> float:
     return time.perf_counter() - start
 
 
-def per_text(fn, corpus: list[str], repeat: int) -> list[float]:
-    """The median of `repeat` runs for each text: one figure per workout."""
-    return [statistics.median(time_once(fn, t) for _ in range(repeat)) for t in corpus]
+def per_text(fns: list, corpus: list[str], repeat: int) -> list[list[float]]:
+    """The median of `repeat` runs for each text and each function: one figure per workout.
+    The functions take turns on each text, so a change in the machine's load meets them all."""
+    out: list[list[float]] = [[] for _ in fns]
+    for t in corpus:
+        for fn, figures in zip(fns, out, strict=True):
+            figures.append(statistics.median(time_once(fn, t) for _ in range(repeat)))
+    return out
 
 
 def pct(values: list[float], q: float) -> float:
@@ -111,14 +116,23 @@ def main() -> None:
     corpus = texts()
     for t in corpus:  # warm caches and check nothing but ParseError escapes
         time_once(parse_workout, t)
-    reader = per_text(parse_workout, corpus, args.repeat)
-    floor = per_text(FLOOR.findall, corpus, args.repeat)
+    # The same reader run from its source, for the gain of compiling it (the same code).
+    from_source = source.load(keep=False).read_workout
+    runs = source.compiled()
+    reader, floor, uncompiled = per_text(
+        [parse_workout, FLOOR.findall, from_source], corpus, args.repeat
+    )
     us = 1e6
     print(f"{len(corpus)} workouts, {args.repeat} runs each, median of runs per workout")
     print(
-        f"reader: median {statistics.median(reader) * us:.1f} µs, "
-        f"p99 {pct(reader, 0.99) * us:.1f} µs"
+        f"reader ({'compiled with mypyc' if runs else 'from source'}): "
+        f"median {statistics.median(reader) * us:.1f} µs, p99 {pct(reader, 0.99) * us:.1f} µs"
     )
+    if runs:
+        print(
+            f"the same reader from source: median {statistics.median(uncompiled) * us:.1f} µs, "
+            f"p99 {pct(uncompiled, 0.99) * us:.1f} µs"
+        )
     print(f"floor (re.findall tokens): median {statistics.median(floor) * us:.1f} µs, "
           f"p99 {pct(floor, 0.99) * us:.1f} µs")
     ratios = [r / f for r, f in zip(reader, floor, strict=True)]

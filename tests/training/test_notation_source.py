@@ -68,3 +68,15 @@ def test_a_compiled_module_older_than_its_source_is_stale(
     assert source.stale() == []
     os.utime(tmp_path / "lexer.py", (2_000_000_000, 2_000_000_000))  # edited after the build
     assert source.stale() == ["lexer"]
+
+
+@pytest.mark.parametrize("times", [40, 600])
+def test_a_chain_of_counts_reads_alike_however_deep(times: int) -> None:
+    # The source once refused the deep chain by running out of Python's stack, which compiled
+    # code does not count: the reader bounds the chain itself.
+    text = ("3 times " * times)[:4000]
+    from_source = source.load(keep=False).read_workout
+    assert _result(parse_workout, text) == _result(from_source, text)
+    if times > 100:
+        with pytest.raises(ParseError, match="chained too deeply"):
+            parse_workout(text)

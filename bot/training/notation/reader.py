@@ -27,12 +27,19 @@ MAX_DEPTH: Final = 8
 # Lengths joined by dashes: the longest ladder written so (`200-400-...-400-200`) has 11.
 MAX_RANGE_PARTS: Final = 16
 MAX_CHAINED_COUNTS: Final = 8  # `2 x 3 x 4 x 400`: three is the most written
+# Counts that each ask whether the next is one too (`3 times 3 times ...`): far more than written.
+MAX_COUNT_CHAIN: Final = 64
 # Groups joined in one sentence that share a recovery written after them (`2 x 200, 2 x 400,
 # ... w/ 90s`): the longest written has 7.
 MAX_CHAIN: Final = 16
 EXAMPLE: Final = "6 x 1000m @ 3:05 w/ 2:00 jog"
 
 Range = tuple[float, float]
+
+
+class _ChainTooDeep(Exception):
+    """More than MAX_COUNT_CHAIN counts in a chain. Not a ParseError, which a long post's reading
+    passes over in one part: the whole text is refused, at `read`."""
 
 
 class Qty:
@@ -381,6 +388,8 @@ class Reader:
     # the next part starts.
     _portion_block: Block | None
     _portion_next: int
+    # How many counts deep the chain being read is (`3 times 3 times ...`).
+    count_depth: int
 
     def __init__(
         self,
@@ -425,6 +434,7 @@ class Reader:
         self.quantities = {}
         self._portion_block = _portion_block
         self._portion_next = _portion_next
+        self.count_depth = 0
 
     # -- entry point ------------------------------------------------------------------------------
 
@@ -464,8 +474,8 @@ class Reader:
                     break
         try:
             items = self.sequence(depth=0, closing=False)
-        except RecursionError:
-            # Hundreds of counts in a chain (`3 times 3 times ...`): no workout is written so.
+        except (_ChainTooDeep, RecursionError):
+            # Dozens of counts in a chain (`3 times 3 times ...`): no workout is written so.
             raise ParseError(
                 "the counts in that text are chained too deeply to be a workout",
                 text=self.text, offset=0, length=len(self.text), hint=EXAMPLE,
@@ -1508,7 +1518,13 @@ class Reader:
         known = self.count_at
         if j in known:
             return known[j]
+        # Each count of such a chain asks about the next: bounded here, not by the depth of
+        # the interpreter's stack (which compiled code does not count).
+        if self.count_depth >= MAX_COUNT_CHAIN:
+            raise _ChainTooDeep
+        self.count_depth += 1
         got = known[j] = self._count_prefix(j)
+        self.count_depth -= 1
         return got
 
     def _could_count(self, j: int) -> bool:

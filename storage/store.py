@@ -469,8 +469,9 @@ class Store:
            gives it a fresh `claim_token` and `claimed_at`. Only one caller can win; a WOD in
            'posting' is never returned by `due_wods` again, so nothing re-posts it silently.
         2. The bot sends the message, marked so it can be recognised later: the WOD id in the
-           embed (e.g. footer "WOD #12") and the claim token as the message `nonce` with
-           `enforce_nonce`, so Discord itself drops a resend of the same claim.
+           embed (e.g. footer "WOD #12") and its button, and a nonce of the WOD's own (the same
+           for every claim) with `enforce_nonce`, so Discord itself returns the first post to a
+           resend within a few minutes.
         3. `mark_wod_posted(id, token, message_id, posted_at)` records the message id and moves
            'posting' -> 'posted' in one statement. If Discord refused the message for good
            (missing permission, channel gone), `mark_wod_failed(id, token, reason)`; if it is
@@ -478,7 +479,8 @@ class Store:
            to 'scheduled' for the next attempt.
         4. On start-up, `wods_in_doubt()` lists rows left in 'posting' by a crash between
            sending and recording. For each, the bot looks in the channel for its own message
-           marked with that WOD after `claimed_at`: found -> `mark_wod_posted` with its id;
+           marked with that WOD, reading every message made since `claimed_at` (snowflakes
+           carry the time), oldest first: found -> `mark_wod_posted` with its id;
            not found -> `release_wod`, after which the dispatcher posts it again (or, if it is
            now too late to matter, `mark_wod_missed`).
 

@@ -19,6 +19,7 @@ import itertools
 import logging
 import re
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 import discord
@@ -80,11 +81,17 @@ class LocalDiscord:
     _running_bot: LocalDiscord | None = None
 
     def __init__(
-        self, *, clock: Clock | None = None, token: str = "local-bot-token", bot_name: str = "Pacer"
+        self,
+        *,
+        clock: Clock | None = None,
+        token: str = "local-bot-token",
+        bot_name: str = "Pacer",
+        wall: Callable[[], datetime] | None = None,
     ) -> None:
         self.clock: Clock = clock or MonotonicClock()
         self.token = token
-        self.world = World(bot_name)
+        #  `wall`: the UTC time ids (snowflakes) are made at; real time unless a test moves it.
+        self.world = World(bot_name, wall=wall)
         self.notifier = Notifier()
         self.registry = CommandRegistry(self.world.bot.id)
         self.gateway = Gateway(self.world, token, lambda: self.gateway_url, self.notifier.notify)

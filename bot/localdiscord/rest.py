@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from aiohttp import web
@@ -56,12 +57,16 @@ from .state import (
     Channel,
     Message,
     World,
+    snowflake_at,
 )
 
 log = logging.getLogger(__name__)
 
 API_PREFIX = "/api/v10"
 JSON = "application/json"
+#  How long Discord remembers a message's nonce for `enforce_nonce` ("the past few minutes";
+#  kept short so that a test relying on a longer memory fails here).
+NONCE_WINDOW = timedelta(minutes=2)
 #  Flags a bot may set on a message it sends.
 _SETTABLE_FLAGS = (1 << 2) | EPHEMERAL | (1 << 12) | (1 << 15)
 _ALLOWED_CALLBACKS = {
@@ -376,6 +381,7 @@ class Rest:
             flags=(int(payload.get("flags") or 0) & _SETTABLE_FLAGS) | extra_flags,
             allowed_mentions=payload.get("allowed_mentions"),
             created_at=self.world.timestamp(),
+            nonce=None if payload.get("nonce") is None else str(payload["nonce"]),
         )
         reference = payload.get("message_reference")
         if reference and reference.get("message_id"):
@@ -391,7 +397,10 @@ class Rest:
         if not message.ephemeral:
             channel.messages.append(message)
             if self.gateway.delivers("MESSAGE_CREATE", channel.guild):
-                self.gateway.dispatch("MESSAGE_CREATE", message.to_dict(), channel.guild)
+                event = message.to_dict()
+                if message.nonce is not None:  # only the create event carries it, no fetch
+                    event["nonce"] = message.nonce
+                self.gateway.dispatch("MESSAGE_CREATE", event, channel.guild)
         self.world.record("created", message)
         return message
 
@@ -706,7 +715,27 @@ class Rest:
         perms = channel.bot_permissions()
         if not perms & SEND_MESSAGES or (files and not perms & ATTACH_FILES):
             raise e.missing_permissions()
-        return json_response(self.new_message(channel, payload, files).to_dict())
+        check_message(payload, n_files=len(files))
+        nonce = payload.get("nonce")
+        if nonce is not None and payload.get("enforce_nonce"):
+            earlier = self._same_nonce(channel, str(nonce))
+            if earlier is not None:  # Discord answers with that message and creates none
+                return json_response(earlier.to_dict() | {"nonce": earlier.nonce})
+        message = self.new_message(channel, payload, files)
+        data = message.to_dict()
+        if message.nonce is not None:
+            data["nonce"] = message.nonce
+        return json_response(data)
+
+    def _same_nonce(self, channel: Channel, nonce: str) -> Message | None:
+        """The bot's message in `channel` sent with `nonce` within NONCE_WINDOW, if any."""
+        since = snowflake_at(self.world.wall() - NONCE_WINDOW)
+        for message in reversed(channel.messages):
+            if message.id < since:
+                return None
+            if message.nonce == nonce and message.author is self.world.bot:
+                return None if message.deleted else message
+        return None
 
     async def get_message(self, request: web.Request) -> web.StreamResponse:
         channel = self._channel(request)

@@ -39,6 +39,7 @@ from storage.records import (
     SessionEdit,
     SessionRow,
     Units,
+    WodDraft,
     WodRow,
     WodStatus,
     _Unset,
@@ -404,6 +405,29 @@ class Store:
 
     async def wod(self, guild_id: int, wod_id: int) -> WodRow | None:
         return await self._run(wods.get, guild_id, wod_id)
+
+    # -- /wod forms waiting for the coach's notes (kept across restarts) ----------------------
+
+    async def save_wod_draft(self, draft: WodDraft, *, keep_for: dt.timedelta) -> WodDraft:
+        """Keep a checked /wod post or /wod edit until its form is submitted; drafts older
+        than `keep_for` (forms abandoned) are forgotten meanwhile. The draft, with its id."""
+        now = self.now()
+        return await self._run(
+            wods.save_draft, draft, cv.instant(now), cv.instant(now - keep_for)
+        )
+
+    async def wod_draft(self, guild_id: int, draft_id: int) -> WodDraft | None:
+        return await self._run(wods.get_draft, guild_id, draft_id)
+
+    async def drop_wod_draft(self, guild_id: int, draft_id: int) -> bool:
+        return await self._run(wods.drop_draft, guild_id, draft_id)
+
+    async def schedule_wod_from_draft(self, wod: NewWod, draft_id: int) -> WodRow | None:
+        """`schedule_wod`, dropping the draft in the same transaction; None (nothing stored)
+        if the draft is gone: its form was already submitted, or it expired."""
+        return await self._run(
+            wods.schedule_from_draft, wod, wod.guild_id, draft_id, self._now()
+        )
 
     async def wod_for_day(self, guild_id: int, day: dt.date) -> WodRow | None:
         """The day's workout: the posted one if any, else the one still to come."""

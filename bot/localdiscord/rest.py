@@ -6,6 +6,7 @@ is kept in `Rest.errors` (and in the interaction's `Reply.errors` when it concer
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import re
@@ -163,6 +164,9 @@ class Rest:
         #  tests can tell a connection kept open from one opened per request.
         self.peers: list[Any] = []
         self._failures: list[InjectedFailure] = []
+        #  (method, path regex, how many more) whose answers are held after they took effect.
+        self._holds: list[list[Any]] = []
+        self._released = asyncio.Event()
 
     def fail_next(
         self,
@@ -182,6 +186,28 @@ class Rest:
                 method.upper(), re.compile(path), status, code, message, retry_after, times
             )
         )
+
+    def hold_next(self, method: str, path: str, *, times: int = 1) -> None:
+        """Carry out the next `times` requests matching `method` and the regex `path`, but hold
+        their answers until `release_held()`: what the bot sees when an answer is lost in
+        transit (a message created that it never hears of)."""
+        self._released.clear()
+        self._holds.append([method.upper(), re.compile(path), times])
+
+    def release_held(self) -> None:
+        """Send the held answers (to whoever still listens), and hold no more."""
+        self._holds.clear()
+        self._released.set()
+
+    def _held(self, request: web.Request) -> bool:
+        path = request.path.removeprefix(API_PREFIX)
+        for hold in self._holds:
+            if hold[0] == request.method and hold[1].search(path):
+                hold[2] -= 1
+                if hold[2] <= 0:
+                    self._holds.remove(hold)
+                return True
+        return False
 
     def register(self, reply: Reply) -> None:
         self.interactions[reply.id] = reply
@@ -260,7 +286,12 @@ class Rest:
             try:
                 if auth and request.headers.get("Authorization") != f"Bot {self.token}":
                     raise APIError(401, 0, "401: Unauthorized")
-                return await handler(request)
+                held = self._held(request)
+                response = await handler(request)
+                if held:
+                    self._notify()  # what it did shows at once; its answer waits
+                    await self._released.wait()
+                return response
             except APIError as error:
                 # Drain an unread body, or aiohttp drops the connection under the client.
                 with contextlib.suppress(Exception):

@@ -3,6 +3,7 @@ bot can page `after=` a moment), a nonce echoed on create only, `enforce_nonce` 
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 from collections.abc import AsyncIterator
@@ -131,3 +132,17 @@ async def test_a_deleted_message_is_not_returned_for_its_nonce(env: Env, wall: W
     again = await channel(env).send("WOD", nonce="wod1")
     assert again.id != first.id
     assert [m.content for m in env.training.visible_messages()] == ["WOD"]
+
+
+async def test_a_held_answer_comes_only_once_released(
+    env: Env, wall: Wall, http: aiohttp.ClientSession
+) -> None:
+    env.discord.hold_next("POST", r"^/channels/\d+/messages$")
+    sending = asyncio.create_task(post(http, env, {"content": "lost in transit?"}))
+    await env.discord.wait_until(lambda: len(env.training.messages) == 1, what="the message")
+    assert not sending.done()  # made, but the sender has not heard of it
+    after = await channel(env).send("next")  # only the next one was held
+    env.discord.release_held()
+    status, sent = await asyncio.wait_for(sending, 5.0)
+    assert status == 200
+    assert [m.id for m in env.training.messages] == [int(sent["id"]), after.id]

@@ -8,8 +8,8 @@ WOD is posted once even with a crash between sending and recording, or two dispa
 - a due WOD is claimed (scheduled -> posting) before it is sent, and marked posted with its
   message id in one step after;
 - on every pass, WODs left in "posting" for longer than `doubt_grace` (a crash, or a dispatcher
-  that died mid-send) are looked for in their channel: found -> marked posted, not found ->
-  released to be posted again;
+  that died mid-send) are looked for in their channel among the messages made since the claim
+  (however many): found -> marked posted, not found -> released to be posted again;
 - a WOD whose time passed while the bot was down is posted with a note that it is late, or,
   past the team's late window, marked missed and reported to its coach.
 
@@ -57,7 +57,7 @@ class PublishUncertain(Exception):
 
 class Publisher(Protocol):
     async def send(self, wod: WodRow, *, late_by: dt.timedelta | None) -> int:
-        """Post `wod` (marked with its id and claim token); the message id. Raises
+        """Post `wod` (marked with its id, and a nonce of its own); the message id. Raises
         PublishFailed or PublishUncertain."""
         ...
 

@@ -15,9 +15,17 @@ from bot.wod_buttons import log_button_id, wod_view
 from bot.wod_embeds import clip, safe, when_text, wod_embed
 from storage import WodRow
 
-# Messages searched, newest first, for a post left in doubt: a crash is recovered within
-# minutes, and a channel rarely gets a thousand messages in that time.
-HISTORY_SCAN = 1000
+# A post left in doubt is looked for among the messages made since its claim, oldest first,
+# however many came after it. Snowflakes carry Discord's clock, the claim time the host's: the
+# search starts this much earlier so that a host clock running ahead does not skip the post.
+CLOCK_MARGIN = dt.timedelta(hours=1)
+
+
+def post_nonce(wod: WodRow) -> str:
+    """The nonce every attempt at posting `wod` is sent with (Discord's `enforce_nonce`: a
+    resend within a few minutes returns the first post instead of making a second one).
+    Stable across claims, unique per WOD; at most Discord's 25 characters."""
+    return f"wod{wod.id}.{int(wod.created_at.timestamp()):x}"[:25]
 
 
 class DiscordPublisher:
@@ -53,9 +61,8 @@ class DiscordPublisher:
             late_by=late_by,
         )
         try:
-            message = await channel.send(
-                embed=embed, view=wod_view(wod.id), nonce=wod.claim_token or None
-            )
+            # discord.py sends `enforce_nonce` with every nonce.
+            message = await channel.send(embed=embed, view=wod_view(wod.id), nonce=post_nonce(wod))
         except discord.NotFound:
             raise PublishFailed("the channel was deleted") from None
         except discord.Forbidden:
@@ -85,8 +92,13 @@ class DiscordPublisher:
         channel = await self._channel(wod.channel_id)
         me = self.bot.user.id
         wanted = log_button_id(wod.id)
+        if wod.claimed_at is None:  # never claimed: never sent
+            return None
+        since = discord.Object(discord.utils.time_snowflake(wod.claimed_at - CLOCK_MARGIN))
         try:
-            async for message in channel.history(limit=HISTORY_SCAN):
+            # Oldest first from the claim: the post, if sent, is on the first page whatever
+            # the channel got after it; only a post never sent reads up to the newest message.
+            async for message in channel.history(limit=None, after=since, oldest_first=True):
                 if message.author.id != me:
                     continue
                 # The post carries the WOD's own button (a reply about the WOD does not).

@@ -33,6 +33,7 @@ MENU_EXAMPLE = "6x1k today: 2:26 / 2:28 / 2:26 / 2:27 / 2:26 / 2:24 felt strong"
 SINGLE_EXAMPLE = "/log splits: 20:05 workout: 20 min tempo"
 SHOW_EXAMPLE = "/session show id: 12"
 EDIT_EXAMPLE = "/session edit id: 12 splits: 2:26 2:27 2:25"
+CLEAR_NOTES_EXAMPLE = "/session edit id: 12 clear_notes: True"
 DELETE_EXAMPLE = "/session delete id: 12"
 # Sessions one athlete may log in an hour, and in a minute: guards against a runaway script or
 # a stuck key, not quotas.
@@ -386,7 +387,7 @@ class LogCog(commands.Cog, name="Log"):
                      extras={"example": EDIT_EXAMPLE})
     @app_commands.describe(id="The session's number", splits="The corrected splits",
                            workout="The corrected workout", date="The corrected day",
-                           notes="New notes")
+                           notes="New notes", clear_notes="True: remove the session's notes")
     async def edit(
         self,
         interaction: discord.Interaction[Any],
@@ -395,8 +396,14 @@ class LogCog(commands.Cog, name="Log"):
         workout: app_commands.Range[str, 1, logbook.MAX_WORKOUT_TEXT] | None = None,
         date: app_commands.Range[str, 1, logbook.MAX_DATE_TEXT] | None = None,
         notes: app_commands.Range[str, 1, logbook.MAX_NOTES] | None = None,
+        clear_notes: bool | None = None,
     ) -> None:
-        if splits is None and workout is None and date is None and notes is None:
+        # Discord sends no empty text option, so removing notes needs an option of its own.
+        if clear_notes and notes is not None:
+            raise UserError("Give new notes or clear them, not both.", CLEAR_NOTES_EXAMPLE)
+        if splits is None and workout is None and date is None and notes is None and (
+            not clear_notes
+        ):
             raise UserError("Say what to change: splits, workout, date or notes.", EDIT_EXAMPLE)
         row, settings = await self._own_session(interaction, id, to_change=True)
         if workout is not None and row.wod_id is not None:
@@ -430,7 +437,7 @@ class LogCog(commands.Cog, name="Log"):
                     workout_key=None if w is None or not w.reps else w.key,
                     splits_text=splits_text,
                     splits_s=reading.splits_s,
-                    notes=notes_text if notes_text is not None else row.notes,
+                    notes=None if clear_notes else notes_text or row.notes,
                     day=day,
                     reps=logbook.rep_rows(reading.analysis),
                 ),

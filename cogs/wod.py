@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,8 +29,14 @@ from bot.scheduler import LATE_AFTER, WodDispatcher
 from bot.training import Workout, parse_workout
 from bot.training.dates import parse_when
 from bot.training.report import render
-from bot.ui import PacerModal
-from bot.wod_buttons import LogSplitsButton, TargetsButton, submit_log_form, wod_view
+from bot.tree import answer_error
+from bot.wod_buttons import (
+    LogSplitsButton,
+    TargetsButton,
+    form_values,
+    submit_log_form,
+    wod_view,
+)
 from bot.wod_embeds import (
     COLOUR,
     analysis_embed,
@@ -45,7 +52,7 @@ from bot.wod_embeds import (
 from bot.wod_log import log_against_wod, workout_key
 from bot.wod_publisher import DiscordPublisher, team_zone
 from bot.wod_text import athlete_target_lines, paces_text, target_lines, team_rows
-from storage import NewWod, SessionRow, WodRow
+from storage import NewWod, SessionRow, WodDraft, WodRow
 from storage.records import WodStatus
 
 log = logging.getLogger(__name__)
@@ -62,6 +69,8 @@ WOD_CHANGES_PER_10_MINUTES = 30
 POST_EXAMPLE = "/wod post workout: 6 x 1000m @ 3:20 w/ 90s jog when: tomorrow 6am"
 EDIT_EXAMPLE = "/wod edit id: 12 when: monday 5:30pm"
 WORKOUT_EXAMPLE = "6 x 1000m @ 3:20 w/ 90s jog"
+# How long a /wod post or /wod edit form may stay open before its draft is forgotten.
+DRAFT_KEEP = dt.timedelta(days=1)
 CHART_NAME = "team.png"
 
 
@@ -77,25 +86,27 @@ class Draft:
     wod_id: int | None = None  # set when editing
 
 
-class ContextModal(PacerModal):
-    def __init__(self, cog: Wod, draft: Draft, notes: str | None = None) -> None:
-        # No fixed custom id: discord.py keeps one modal per custom id, so two coaches posting
-        # at once would share one form (and its draft).
-        super().__init__(title="Context & details")
-        self.cog = cog
-        self.draft = draft
-        self.notes: discord.ui.TextInput[ContextModal] = discord.ui.TextInput(
+def context_form_id(draft_id: int) -> str:
+    return f"pacer:wod-draft:{draft_id}"
+
+
+CONTEXT_FORM_ID = re.compile(r"pacer:wod-draft:(?P<id>\d{1,19})")
+
+
+class ContextModal(discord.ui.Modal):
+    """The notes form of /wod post and /wod edit. Its draft is stored and named by its custom
+    id (one per form: two coaches posting at once each have their own); sent stopped, so
+    discord.py keeps nothing and `Wod.submit_context_form` answers it from the custom id and
+    the values alone, even after a restart."""
+
+    def __init__(self, draft_id: int, notes: str | None = None) -> None:
+        super().__init__(title="Context & details", custom_id=context_form_id(draft_id))
+        self.add_item(discord.ui.TextInput(
             label="Context & details (optional)", custom_id="notes",
             style=discord.TextStyle.long, required=False, max_length=MAX_CONTEXT,
             default=notes, placeholder="Track at 6:00. Goal: even splits; jog the full 90 s.",
-        )
-        self.add_item(self.notes)
-
-    async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
-        if self.draft.wod_id is None:
-            await self.cog.finish_post(interaction, self.draft, self.notes.value)
-        else:
-            await self.cog.finish_edit(interaction, self.draft, self.notes.value)
+        ))
+        self.stop()
 
 
 def late_window_text(minutes: int) -> str:
@@ -262,10 +273,65 @@ class Wod(commands.Cog):
         if draft.workout is None:
             raise UserError("Give the workout to post.", example=POST_EXAMPLE)
         await self._check_can_post(interaction, draft.channel_id)
-        await interaction.response.send_modal(ContextModal(self, draft))
+        await self._open_form(interaction, draft)
+
+    async def _open_form(
+        self, interaction: discord.Interaction[Any], draft: Draft, notes: str | None = None
+    ) -> None:
+        """Store the draft (it outlives a restart while the coach types), then open its form."""
+        saved = await self.bot.store.save_wod_draft(
+            WodDraft(
+                guild_id=self._guild_id(interaction),
+                author_id=interaction.user.id,
+                timezone=draft.tz.key,
+                workout_text=None if draft.workout is None else draft.workout.text,
+                publish_at=draft.publish_at,
+                channel_id=draft.channel_id,
+                title=draft.title,
+                wod_id=draft.wod_id,
+            ),
+            keep_for=DRAFT_KEEP,
+        )
+        await interaction.response.send_modal(ContextModal(saved.id, notes))
+
+    async def submit_context_form(self, interaction: discord.Interaction[Any]) -> bool:
+        """Answer a submitted /wod post or /wod edit form (True), or leave it alone (False)."""
+        if interaction.type is not discord.InteractionType.modal_submit:
+            return False
+        data: Any = interaction.data or {}
+        match = CONTEXT_FORM_ID.fullmatch(str(data.get("custom_id", "")))
+        if match is None:
+            return False
+        try:
+            guild_id = self._guild_id(interaction)
+            draft_id = int(match["id"])
+            saved = await self.bot.store.wod_draft(guild_id, draft_id)
+            if saved is None or saved.author_id != interaction.user.id:
+                raise UserError(
+                    "This form is closed: it was already sent, or opened over a day ago. Run"
+                    " the command again."
+                )
+            text = saved.workout_text
+            draft = Draft(
+                workout=None if text is None else self._read_workout(text),
+                publish_at=saved.publish_at,
+                channel_id=saved.channel_id,
+                title=saved.title,
+                tz=team_zone(saved.timezone),
+                wod_id=saved.wod_id,
+            )
+            notes = form_values(data.get("components")).get("notes")
+            if draft.wod_id is None:
+                await self.finish_post(interaction, draft, notes, draft_id)
+            else:
+                await self.finish_edit(interaction, draft, notes, draft_id)
+        except Exception as error:
+            await answer_error(interaction, error)
+        return True
 
     async def finish_post(
-        self, interaction: discord.Interaction[Any], draft: Draft, notes: str | None
+        self, interaction: discord.Interaction[Any], draft: Draft, notes: str | None,
+        draft_id: int,
     ) -> None:
         assert draft.workout is not None
         guild_id = self._guild_id(interaction)
@@ -278,7 +344,7 @@ class Wod(commands.Cog):
         if publish_at < now - dt.timedelta(minutes=1) and draft.publish_at is not None:
             publish_at = now  # the coach took a while over the notes: post at once
         with self.posts.hold((guild_id, interaction.user.id)):  # counted while it is stored
-            row = await self.bot.store.schedule_wod(
+            row = await self.bot.store.schedule_wod_from_draft(
                 NewWod(
                     guild_id=guild_id,
                     author_id=interaction.user.id,
@@ -290,8 +356,11 @@ class Wod(commands.Cog):
                     workout_key=workout_key(draft.workout),
                     notes=(notes or "").strip() or None,
                     title=draft.title,
-                )
+                ),
+                draft_id,
             )
+        if row is None:  # the same form sent twice at once: the other one stored it
+            raise UserError("This form was already sent: see /wod list.")
         if publish_at > now:
             self.dispatcher.wake()
             await interaction.followup.send(
@@ -347,10 +416,11 @@ class Wod(commands.Cog):
         draft = await self._draft(
             interaction, workout=workout, when=when, channel=channel, title=title, wod_id=id
         )
-        await interaction.response.send_modal(ContextModal(self, draft, notes=row.notes))
+        await self._open_form(interaction, draft, notes=row.notes)
 
     async def finish_edit(
-        self, interaction: discord.Interaction[Any], draft: Draft, notes: str | None
+        self, interaction: discord.Interaction[Any], draft: Draft, notes: str | None,
+        draft_id: int,
     ) -> None:
         assert draft.wod_id is not None
         guild_id = self._guild_id(interaction)
@@ -372,6 +442,7 @@ class Wod(commands.Cog):
         # Checked again: forms opened before the limit was reached.
         with self.changes.hold((guild_id, interaction.user.id)):
             row = await self.bot.store.edit_wod(guild_id, draft.wod_id, **changes)
+            await self.bot.store.drop_wod_draft(guild_id, draft_id)  # applied, or moot
             if row is None:
                 raise UserError(
                     f"Workout of the day #{draft.wod_id} is no longer scheduled: it was posted"
@@ -565,7 +636,9 @@ class Wod(commands.Cog):
 
     @commands.Cog.listener()
     async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
-        await submit_log_form(interaction)  # "Log my splits" forms, even from before a restart
+        # Forms answered from their custom id, even from before a restart.
+        if not await submit_log_form(interaction):  # "Log my splits"
+            await self.submit_context_form(interaction)  # /wod post, /wod edit
 
     def check_log_limit(self, interaction: discord.Interaction[Any]) -> None:
         """RateLimited when the member logged splits against WODs too often lately."""

@@ -16,6 +16,7 @@ from storage.records import (
     RepRow,
     SessionEdit,
     SessionRow,
+    WodDraft,
     WodRow,
 )
 from storage.store import Store
@@ -39,5 +40,6 @@ __all__ = [
     "SessionRow",
     "Store",
     "StoreError",
+    "WodDraft",
     "WodRow",
 ]

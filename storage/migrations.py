@@ -141,6 +141,23 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE guilds ADD COLUMN wod_late_window_min INTEGER NOT NULL DEFAULT 180
         CHECK (wod_late_window_min BETWEEN 0 AND 10080);
     """,
+    # 4: /wod post and /wod edit forms waiting for the coach's notes, so that one opened before
+    # a restart is submitted after it. `wod_id` is set for an edit; NULL fields: not given.
+    """
+    CREATE TABLE wod_drafts (
+        id           INTEGER PRIMARY KEY,
+        guild_id     INTEGER NOT NULL REFERENCES guilds (guild_id) ON DELETE CASCADE,
+        author_id    INTEGER NOT NULL,
+        wod_id       INTEGER,
+        workout_text TEXT,
+        publish_at   TEXT,
+        channel_id   INTEGER,
+        title        TEXT,
+        timezone     TEXT    NOT NULL,
+        created_at   TEXT    NOT NULL
+    );
+    CREATE INDEX wod_drafts_created ON wod_drafts (created_at);
+    """,
 )
 
 

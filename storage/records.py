@@ -120,6 +120,23 @@ class NewWod:
 
 
 @dataclass(frozen=True, slots=True)
+class WodDraft:
+    """A checked /wod post (`wod_id` None) or /wod edit waiting for the coach's notes. None
+    fields were not given: now or the team's channel for a post, unchanged for an edit."""
+
+    guild_id: int
+    author_id: int
+    timezone: str
+    workout_text: str | None = None
+    publish_at: dt.datetime | None = None
+    channel_id: int | None = None
+    title: str | None = None
+    wod_id: int | None = None
+    id: int = 0  # given by the store
+    created_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class NewRaceResult:
     distance_m: float
     time_s: float

@@ -39,6 +39,7 @@ from storage.records import (
     SessionEdit,
     SessionRow,
     Units,
+    WodDraft,
     WodRow,
     WodStatus,
     _Unset,
@@ -405,6 +406,29 @@ class Store:
     async def wod(self, guild_id: int, wod_id: int) -> WodRow | None:
         return await self._run(wods.get, guild_id, wod_id)
 
+    # -- /wod forms waiting for the coach's notes (kept across restarts) ----------------------
+
+    async def save_wod_draft(self, draft: WodDraft, *, keep_for: dt.timedelta) -> WodDraft:
+        """Keep a checked /wod post or /wod edit until its form is submitted; drafts older
+        than `keep_for` (forms abandoned) are forgotten meanwhile. The draft, with its id."""
+        now = self.now()
+        return await self._run(
+            wods.save_draft, draft, cv.instant(now), cv.instant(now - keep_for)
+        )
+
+    async def wod_draft(self, guild_id: int, draft_id: int) -> WodDraft | None:
+        return await self._run(wods.get_draft, guild_id, draft_id)
+
+    async def drop_wod_draft(self, guild_id: int, draft_id: int) -> bool:
+        return await self._run(wods.drop_draft, guild_id, draft_id)
+
+    async def schedule_wod_from_draft(self, wod: NewWod, draft_id: int) -> WodRow | None:
+        """`schedule_wod`, dropping the draft in the same transaction; None (nothing stored)
+        if the draft is gone: its form was already submitted, or it expired."""
+        return await self._run(
+            wods.schedule_from_draft, wod, wod.guild_id, draft_id, self._now()
+        )
+
     async def wod_for_day(self, guild_id: int, day: dt.date) -> WodRow | None:
         """The day's workout: the posted one if any, else the one still to come."""
         return await self._run(wods.for_day, guild_id, day)
@@ -469,8 +493,9 @@ class Store:
            gives it a fresh `claim_token` and `claimed_at`. Only one caller can win; a WOD in
            'posting' is never returned by `due_wods` again, so nothing re-posts it silently.
         2. The bot sends the message, marked so it can be recognised later: the WOD id in the
-           embed (e.g. footer "WOD #12") and the claim token as the message `nonce` with
-           `enforce_nonce`, so Discord itself drops a resend of the same claim.
+           embed (e.g. footer "WOD #12") and its button, and a nonce of the WOD's own (the same
+           for every claim) with `enforce_nonce`, so Discord itself returns the first post to a
+           resend within a few minutes.
         3. `mark_wod_posted(id, token, message_id, posted_at)` records the message id and moves
            'posting' -> 'posted' in one statement. If Discord refused the message for good
            (missing permission, channel gone), `mark_wod_failed(id, token, reason)`; if it is
@@ -478,7 +503,8 @@ class Store:
            to 'scheduled' for the next attempt.
         4. On start-up, `wods_in_doubt()` lists rows left in 'posting' by a crash between
            sending and recording. For each, the bot looks in the channel for its own message
-           marked with that WOD after `claimed_at`: found -> `mark_wod_posted` with its id;
+           marked with that WOD, reading every message made since `claimed_at` (snowflakes
+           carry the time), oldest first: found -> `mark_wod_posted` with its id;
            not found -> `release_wod`, after which the dispatcher posts it again (or, if it is
            now too late to matter, `mark_wod_missed`).
 

@@ -22,7 +22,7 @@ import sqlite3
 from typing import Any
 
 from storage import convert as cv
-from storage.records import MAX_TITLE, NewWod, WodRow, _Unset
+from storage.records import MAX_TITLE, NewWod, WodDraft, WodRow, _Unset
 from storage.teams import ensure_guild
 from storage.tx import immediate
 
@@ -70,27 +70,109 @@ def _wod(row: Any) -> WodRow:
 
 def schedule(conn: sqlite3.Connection, rec: NewWod, now: str) -> WodRow:
     with immediate(conn):
-        ensure_guild(conn, rec.guild_id, now)
+        return _insert(conn, rec, now)
+
+
+def _insert(conn: sqlite3.Connection, rec: NewWod, now: str) -> WodRow:
+    ensure_guild(conn, rec.guild_id, now)
+    row = conn.execute(
+        "INSERT INTO wods (guild_id, author_id, workout_text, workout_json, workout_key,"
+        " notes, channel_id, day, publish_at, title, created_at, updated_at)"
+        f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING {_COLS}",
+        (
+            rec.guild_id,
+            rec.author_id,
+            cv.bounded(rec.workout_text, what="workout text"),
+            cv.to_json(rec.workout_json),
+            cv.key(rec.workout_key),
+            cv.bounded(rec.notes, what="notes"),
+            rec.channel_id,
+            cv.day(rec.day),
+            cv.instant(rec.publish_at),
+            cv.bounded(rec.title, MAX_TITLE, "title"),
+            now,
+            now,
+        ),
+    ).fetchall()[0]
+    return _wod(row)
+
+
+def schedule_from_draft(
+    conn: sqlite3.Connection, rec: NewWod, guild_id: int, draft_id: int, now: str
+) -> WodRow | None:
+    """Store the WOD and drop its draft in one transaction: None if the draft is gone (this
+    form was already submitted, or expired), so one form never schedules two WODs."""
+    with immediate(conn):
+        taken = conn.execute(
+            "DELETE FROM wod_drafts WHERE id = ? AND guild_id = ?", (draft_id, guild_id)
+        ).rowcount
+        return _insert(conn, rec, now) if taken else None
+
+
+# -- drafts: /wod post and /wod edit forms waiting for the coach's notes ----------------------
+
+_DRAFT_COLS = (
+    "id, guild_id, author_id, wod_id, workout_text, publish_at, channel_id, title, timezone,"
+    " created_at"
+)
+
+
+def _draft(row: Any) -> WodDraft:
+    return WodDraft(
+        guild_id=row[1],
+        author_id=row[2],
+        timezone=row[8],
+        workout_text=row[4],
+        publish_at=cv.read_instant(row[5]),
+        channel_id=row[6],
+        title=row[7],
+        wod_id=row[3],
+        id=row[0],
+        created_at=cv.read_instant(row[9]),
+    )
+
+
+def save_draft(
+    conn: sqlite3.Connection, draft: WodDraft, now: str, expired_before: str
+) -> WodDraft:
+    """Keep a draft (and forget the ones opened before `expired_before`)."""
+    with immediate(conn):
+        ensure_guild(conn, draft.guild_id, now)
+        conn.execute("DELETE FROM wod_drafts WHERE created_at < ?", (expired_before,))
         row = conn.execute(
-            "INSERT INTO wods (guild_id, author_id, workout_text, workout_json, workout_key,"
-            " notes, channel_id, day, publish_at, title, created_at, updated_at)"
-            f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING {_COLS}",
+            "INSERT INTO wod_drafts (guild_id, author_id, wod_id, workout_text, publish_at,"
+            " channel_id, title, timezone, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            f" RETURNING {_DRAFT_COLS}",
             (
-                rec.guild_id,
-                rec.author_id,
-                cv.bounded(rec.workout_text, what="workout text"),
-                cv.to_json(rec.workout_json),
-                cv.key(rec.workout_key),
-                cv.bounded(rec.notes, what="notes"),
-                rec.channel_id,
-                cv.day(rec.day),
-                cv.instant(rec.publish_at),
-                cv.bounded(rec.title, MAX_TITLE, "title"),
-                now,
+                draft.guild_id,
+                draft.author_id,
+                draft.wod_id,
+                cv.bounded(draft.workout_text, what="workout text"),
+                None if draft.publish_at is None else cv.instant(draft.publish_at),
+                draft.channel_id,
+                cv.bounded(draft.title, MAX_TITLE, "title"),
+                cv.bounded(draft.timezone, 64, "time zone"),
                 now,
             ),
         ).fetchall()[0]
-        return _wod(row)
+    return _draft(row)
+
+
+def get_draft(conn: sqlite3.Connection, guild_id: int, draft_id: int) -> WodDraft | None:
+    row = conn.execute(
+        f"SELECT {_DRAFT_COLS} FROM wod_drafts WHERE id = ? AND guild_id = ?",
+        (draft_id, guild_id),
+    ).fetchone()
+    return None if row is None else _draft(row)
+
+
+def drop_draft(conn: sqlite3.Connection, guild_id: int, draft_id: int) -> bool:
+    return (
+        conn.execute(
+            "DELETE FROM wod_drafts WHERE id = ? AND guild_id = ?", (draft_id, guild_id)
+        ).rowcount
+        > 0
+    )
 
 
 def get(conn: sqlite3.Connection, guild_id: int, wod_id: int) -> WodRow | None:

@@ -20,6 +20,7 @@ MAX_FIELD_VALUE = 1024
 MAX_FOOTER = 2048
 MAX_AUTHOR = 256
 MAX_FILES = 10
+MAX_NONCE = 25  # a message nonce: an integer or a string of up to 25 characters
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 MAX_CHOICES = 25
 
@@ -142,6 +143,9 @@ def check_message(payload: dict[str, Any], *, n_files: int = 0, creating: bool =
     if "components" in payload and payload["components"] is not None:
         check_components(payload["components"])
     check_allowed_mentions(payload.get("allowed_mentions"))
+    nonce = payload.get("nonce")
+    if nonce is not None and len(str(nonce)) > MAX_NONCE:
+        raise _too_long(["nonce"], MAX_NONCE)
     if n_files > MAX_FILES:
         raise _too_long(["files"], MAX_FILES)
     if creating and not (

@@ -19,6 +19,7 @@ import itertools
 import logging
 import re
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 import discord
@@ -80,11 +81,17 @@ class LocalDiscord:
     _running_bot: LocalDiscord | None = None
 
     def __init__(
-        self, *, clock: Clock | None = None, token: str = "local-bot-token", bot_name: str = "Pacer"
+        self,
+        *,
+        clock: Clock | None = None,
+        token: str = "local-bot-token",
+        bot_name: str = "Pacer",
+        wall: Callable[[], datetime] | None = None,
     ) -> None:
         self.clock: Clock = clock or MonotonicClock()
         self.token = token
-        self.world = World(bot_name)
+        #  `wall`: the UTC time ids (snowflakes) are made at; real time unless a test moves it.
+        self.world = World(bot_name, wall=wall)
         self.notifier = Notifier()
         self.registry = CommandRegistry(self.world.bot.id)
         self.gateway = Gateway(self.world, token, lambda: self.gateway_url, self.notifier.notify)
@@ -118,6 +125,7 @@ class LocalDiscord:
         self._port = self._runner.addresses[0][1]
 
     async def close(self) -> None:
+        self.rest.release_held()  # no handler left waiting through the shutdown
         await self.gateway.close_all()
         if self._runner is not None:
             await self._runner.cleanup()
@@ -182,6 +190,14 @@ class LocalDiscord:
         """Make the next matching REST request fail (default: a 429 the client retries); see
         `Rest.fail_next` for status, code, message, retry_after and times."""
         self.rest.fail_next(method, path, **failure)
+
+    def hold_next(self, method: str, path: str, *, times: int = 1) -> None:
+        """Carry out the next matching REST request(s) but hold the answer until
+        `release_held()` (an answer lost in transit); see `Rest.hold_next`."""
+        self.rest.hold_next(method, path, times=times)
+
+    def release_held(self) -> None:
+        self.rest.release_held()
 
     def synced_commands(self, guild: Guild | None = None) -> list[dict[str, Any]]:
         """The command schema the last sync uploaded for a guild (or globally), as stored."""

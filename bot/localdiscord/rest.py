@@ -6,11 +6,13 @@ is kept in `Rest.errors` (and in the interaction's `Reply.errors` when it concer
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from aiohttp import web
@@ -56,12 +58,16 @@ from .state import (
     Channel,
     Message,
     World,
+    snowflake_at,
 )
 
 log = logging.getLogger(__name__)
 
 API_PREFIX = "/api/v10"
 JSON = "application/json"
+#  How long Discord remembers a message's nonce for `enforce_nonce` ("the past few minutes";
+#  kept short so that a test relying on a longer memory fails here).
+NONCE_WINDOW = timedelta(minutes=2)
 #  Flags a bot may set on a message it sends.
 _SETTABLE_FLAGS = (1 << 2) | EPHEMERAL | (1 << 12) | (1 << 15)
 _ALLOWED_CALLBACKS = {
@@ -158,6 +164,9 @@ class Rest:
         #  tests can tell a connection kept open from one opened per request.
         self.peers: list[Any] = []
         self._failures: list[InjectedFailure] = []
+        #  (method, path regex, how many more) whose answers are held after they took effect.
+        self._holds: list[list[Any]] = []
+        self._released = asyncio.Event()
 
     def fail_next(
         self,
@@ -177,6 +186,28 @@ class Rest:
                 method.upper(), re.compile(path), status, code, message, retry_after, times
             )
         )
+
+    def hold_next(self, method: str, path: str, *, times: int = 1) -> None:
+        """Carry out the next `times` requests matching `method` and the regex `path`, but hold
+        their answers until `release_held()`: what the bot sees when an answer is lost in
+        transit (a message created that it never hears of)."""
+        self._released.clear()
+        self._holds.append([method.upper(), re.compile(path), times])
+
+    def release_held(self) -> None:
+        """Send the held answers (to whoever still listens), and hold no more."""
+        self._holds.clear()
+        self._released.set()
+
+    def _held(self, request: web.Request) -> bool:
+        path = request.path.removeprefix(API_PREFIX)
+        for hold in self._holds:
+            if hold[0] == request.method and hold[1].search(path):
+                hold[2] -= 1
+                if hold[2] <= 0:
+                    self._holds.remove(hold)
+                return True
+        return False
 
     def register(self, reply: Reply) -> None:
         self.interactions[reply.id] = reply
@@ -255,7 +286,12 @@ class Rest:
             try:
                 if auth and request.headers.get("Authorization") != f"Bot {self.token}":
                     raise APIError(401, 0, "401: Unauthorized")
-                return await handler(request)
+                held = self._held(request)
+                response = await handler(request)
+                if held:
+                    self._notify()  # what it did shows at once; its answer waits
+                    await self._released.wait()
+                return response
             except APIError as error:
                 # Drain an unread body, or aiohttp drops the connection under the client.
                 with contextlib.suppress(Exception):
@@ -376,6 +412,7 @@ class Rest:
             flags=(int(payload.get("flags") or 0) & _SETTABLE_FLAGS) | extra_flags,
             allowed_mentions=payload.get("allowed_mentions"),
             created_at=self.world.timestamp(),
+            nonce=None if payload.get("nonce") is None else str(payload["nonce"]),
         )
         reference = payload.get("message_reference")
         if reference and reference.get("message_id"):
@@ -391,7 +428,10 @@ class Rest:
         if not message.ephemeral:
             channel.messages.append(message)
             if self.gateway.delivers("MESSAGE_CREATE", channel.guild):
-                self.gateway.dispatch("MESSAGE_CREATE", message.to_dict(), channel.guild)
+                event = message.to_dict()
+                if message.nonce is not None:  # only the create event carries it, no fetch
+                    event["nonce"] = message.nonce
+                self.gateway.dispatch("MESSAGE_CREATE", event, channel.guild)
         self.world.record("created", message)
         return message
 
@@ -706,7 +746,27 @@ class Rest:
         perms = channel.bot_permissions()
         if not perms & SEND_MESSAGES or (files and not perms & ATTACH_FILES):
             raise e.missing_permissions()
-        return json_response(self.new_message(channel, payload, files).to_dict())
+        check_message(payload, n_files=len(files))
+        nonce = payload.get("nonce")
+        if nonce is not None and payload.get("enforce_nonce"):
+            earlier = self._same_nonce(channel, str(nonce))
+            if earlier is not None:  # Discord answers with that message and creates none
+                return json_response(earlier.to_dict() | {"nonce": earlier.nonce})
+        message = self.new_message(channel, payload, files)
+        data = message.to_dict()
+        if message.nonce is not None:
+            data["nonce"] = message.nonce
+        return json_response(data)
+
+    def _same_nonce(self, channel: Channel, nonce: str) -> Message | None:
+        """The bot's message in `channel` sent with `nonce` within NONCE_WINDOW, if any."""
+        since = snowflake_at(self.world.wall() - NONCE_WINDOW)
+        for message in reversed(channel.messages):
+            if message.id < since:
+                return None
+            if message.nonce == nonce and message.author is self.world.bot:
+                return None if message.deleted else message
+        return None
 
     async def get_message(self, request: web.Request) -> web.StreamResponse:
         channel = self._channel(request)

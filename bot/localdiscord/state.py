@@ -60,6 +60,11 @@ _EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 DISCORD_EPOCH = datetime(2015, 1, 1, tzinfo=UTC)  # snowflakes count milliseconds from it
 
 
+def snowflake_at(moment: datetime) -> int:
+    """The smallest snowflake of a moment: milliseconds since Discord's epoch, shifted 22 bits."""
+    return int((moment - DISCORD_EPOCH).total_seconds() * 1000) << 22
+
+
 def iso(moment: datetime) -> str:
     return moment.isoformat()
 
@@ -75,8 +80,12 @@ class Activity:
 class World:
     """Root of the state: id allocation, lookups, and the hook that sends gateway events."""
 
-    def __init__(self, bot_name: str = "Pacer") -> None:
-        self._ids = itertools.count(1_400_000_000_000_000_001)
+    def __init__(
+        self, bot_name: str = "Pacer", *, wall: Callable[[], datetime] | None = None
+    ) -> None:
+        #  The wall clock ids are made on (Discord's, as UTC datetimes): real time by default.
+        self.wall: Callable[[], datetime] = wall or (lambda: datetime.now(UTC))
+        self._last_id = 1_400_000_000_000_000_000
         self._ticks = itertools.count()
         self.users: dict[int, User] = {}
         self.guilds: dict[int, Guild] = {}
@@ -91,14 +100,16 @@ class World:
         self.notify: Callable[[], None] = _no_notify
 
     def next_id(self) -> int:
-        return next(self._ids)
+        """A snowflake of the wall clock's moment, as Discord makes them (so `after=` a time
+        finds what was made since), strictly increasing even if the clock stands still."""
+        self._last_id = max(self._last_id + 1, snowflake_at(self.wall()))
+        return self._last_id
 
     def ids_from(self, moment: datetime) -> None:
-        """Give what is made from now on (messages, interactions) snowflakes of `moment`, as
-        Discord does, so ids keep growing from one run to the next of a kept database. What
+        """Make ids from now on no smaller than snowflakes of `moment`, so they keep growing
+        from one run to the next of a kept database whose clock is ahead of the wall's. What
         was made before (the server, its channel) keeps its ids."""
-        snowflake = int((moment - DISCORD_EPOCH).total_seconds() * 1000) << 22
-        self._ids = itertools.count(max(next(self._ids), snowflake))
+        self._last_id = max(self._last_id, snowflake_at(moment) - 1)
 
     def timestamp(self) -> datetime:
         """A strictly increasing timestamp (one second per call): deterministic ordering."""
@@ -371,6 +382,8 @@ class Message:
     interaction_user: User | None = None
     message_type: int = 0
     reference_id: int | None = None
+    #  As the bot sent it (Discord echoes it in the create response and event, never on fetch).
+    nonce: str | None = None
     #  Each PATCH the message received, as sent.
     edits: list[dict[str, Any]] = field(default_factory=list, repr=False)
     reactions: list[str] = field(default_factory=list)

@@ -12,6 +12,7 @@ from typing import TextIO
 
 from bot.extensions import EXTENSIONS
 from bot.localdiscord import LocalDiscord
+from bot.localdiscord.state import DISCORD_EPOCH
 from bot.pacer import ChartRenderer, Clock, Pacer
 from bot.sandbox.session import Sandbox
 from bot.settings import Settings
@@ -73,10 +74,13 @@ async def run_sandbox(
     out = out or sys.stdout
     if interactive is None:
         interactive = lines is None and sys.stdin.isatty()
-    async with LocalDiscord(bot_name="Pacer") as local:
+    # The server and its channel get the same ids every run (the database keys on them): they
+    # are made on a clock standing at Discord's epoch.
+    async with LocalDiscord(bot_name="Pacer", wall=lambda: DISCORD_EPOCH) as local:
         sandbox = Sandbox(local, out, files_dir, echo=not interactive)
-        # The database outlives the run: messages and interactions must not reuse its ids.
-        local.world.ids_from(clock() if clock is not None else dt.datetime.now(dt.UTC))
+        # The database outlives the run: messages and interactions must not reuse its ids, so
+        # they are snowflakes of the bot's clock, as on Discord.
+        local.world.wall = clock if clock is not None else (lambda: dt.datetime.now(dt.UTC))
 
         def make_bot() -> Pacer:
             # Without a renderer given, the chart process starts in the background, as in `run`.

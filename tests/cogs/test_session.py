@@ -39,6 +39,37 @@ async def test_edit_needs_something_to_change(team: Team) -> None:
     assert reply.ephemeral and "Say what to change" in (reply.content or "")
 
 
+async def test_edit_clears_notes_with_clear_notes(team: Team) -> None:
+    sid = await logged(team, team.ana, workout="3 x 1000m", notes="windy")
+    reply = await team.discord.slash(team.ana, team.training, "session edit", id=sid,
+                                     clear_notes=True)
+    assert reply.ephemeral and "edited" in reply.embeds[0]["footer"]["text"]
+    row = await team.bot.store.session(team.guild.id, sid)
+    assert row is not None and row.notes is None
+    assert row.splits_s == (146.0, 148.0, 147.0) and row.workout_key == "3x1000m"
+    shown = await team.discord.slash(team.ana, team.training, "session show", id=sid)
+    assert "Notes" not in str(shown.embeds[0])
+
+
+async def test_edit_keeps_notes_unless_told_to_clear_them(team: Team) -> None:
+    sid = await logged(team, team.ana, notes="windy")
+    await team.discord.slash(team.ana, team.training, "session edit", id=sid, splits="2:20 2:21")
+    not_cleared = await team.discord.slash(team.ana, team.training, "session edit", id=sid,
+                                           clear_notes=False)
+    assert "Say what to change" in (not_cleared.content or "")
+    row = await team.bot.store.session(team.guild.id, sid)
+    assert row is not None and row.notes == "windy" and row.splits_s == (140.0, 141.0)
+
+
+async def test_edit_refuses_new_notes_and_clearing_at_once(team: Team) -> None:
+    sid = await logged(team, team.ana, notes="windy")
+    reply = await team.discord.slash(team.ana, team.training, "session edit", id=sid,
+                                     notes="calm", clear_notes=True)
+    assert reply.ephemeral and "not both" in (reply.content or "")
+    row = await team.bot.store.session(team.guild.id, sid)
+    assert row is not None and row.notes == "windy"
+
+
 async def test_athlete_cannot_edit_or_delete_anothers_session(team: Team) -> None:
     sid = await logged(team, team.ana)
     edit = await team.discord.slash(team.ben, team.training, "session edit", id=sid,

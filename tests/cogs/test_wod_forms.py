@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.wod_buttons import form_values
-from tests.cogs.wod_env import WodEnv
+from tests.cogs.wod_env import START, WORKOUT, WodEnv
 
 SPLITS = "3:21 3:19 3:20 3:18 3:22 3:15"
 
@@ -54,6 +56,43 @@ async def test_log_form_opened_before_a_restart_is_submitted_after_it(wod_env: W
     assert done.embeds[0]["footer"]["text"].startswith("Logged.")
     [row] = await env.bot.store.wod_results(env.guild.id, 1, include_hidden=True)
     assert (row.athlete_id, row.notes, row.interaction_id) == (env.ana.id, "after", done.id)
+
+
+async def test_post_form_opened_before_a_restart_is_submitted_after_it(wod_env: WodEnv) -> None:
+    env = wod_env
+    form = await env.discord.slash(env.coach, env.training, "wod post", workout="6 x 1000m @ 3:20",
+                                   when="tomorrow 6am", title="Hills")
+    assert form.modal is not None
+    await env.restart()  # the coach was still typing
+    done = await env.discord.submit_modal(env.coach, form.modal, {"notes": "after the restart"})
+    assert "Scheduled workout of the day #1" in done.content, done.content
+    [row] = await env.bot.store.list_wods(env.guild.id)
+    assert (row.author_id, row.title, row.notes, row.workout_text, row.publish_at) == (
+        env.coach.id, "Hills", "after the restart", "6 x 1000m @ 3:20",
+        dt.datetime(2026, 3, 3, 11, 0, tzinfo=dt.UTC))
+
+
+async def test_edit_form_opened_before_a_restart_is_submitted_after_it(wod_env: WodEnv) -> None:
+    env = wod_env
+    await env.post(when="tomorrow 6am", notes="old notes")
+    form = await env.discord.slash(env.coach, env.training, "wod edit", id=1, when="in 3 hours")
+    assert form.modal is not None and form.modal.fields()[0].value == "old notes"
+    await env.restart()
+    done = await env.discord.submit_modal(env.coach, form.modal, {"notes": "new notes"})
+    assert "Updated workout of the day #1" in done.content, done.content
+    row = await env.bot.store.wod(env.guild.id, 1)
+    assert row is not None and (row.notes, row.publish_at) == (
+        "new notes", START + dt.timedelta(hours=3))
+
+
+async def test_a_post_form_left_open_over_a_day_is_closed(wod_env: WodEnv) -> None:
+    env = wod_env
+    stale = await env.discord.slash(env.coach, env.training, "wod post", workout=WORKOUT)
+    env.clock.advance(hours=25)
+    await env.post(when="tomorrow 6am")  # opening a form forgets the abandoned ones
+    late = await env.discord.submit_modal(env.coach, stale.modal, {"notes": "late"})
+    assert late.ephemeral and "This form is closed" in late.content
+    assert [w.notes for w in await env.bot.store.list_wods(env.guild.id)] == [None]
 
 
 async def test_log_form_for_a_wod_gone_meanwhile_says_so(wod_env: WodEnv) -> None:

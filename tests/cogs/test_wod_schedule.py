@@ -76,14 +76,27 @@ async def crash_between_posting_and_recording(wod_env: WodEnv, *, chatter: int =
     await asyncio.wait_for(stuck.wait(), GUARD)
     [sent] = wod_env.posts()
     await wod_env.stop()
-    for k in range(chatter):  # the team talks on while Pacer is down
-        await wod_env.discord.say(wod_env.ana, wod_env.training, f"message {k}")
+    await _chatter(wod_env, chatter)
     wod_env.clock.advance(minutes=5)
+    reads_before = _history_reads(wod_env)
     await wod_env.start()
     await asyncio.wait_for(wod_env.dispatcher.settle(), GUARD)
     assert wod_env.posts() == [sent]
     row = await wod_env.bot.store.wod(wod_env.guild.id, 1)
     assert row is not None and (row.status, row.message_id) == ("posted", sent.id)
+    # Read from the claim onwards: the post is on the first page, however busy the channel.
+    assert _history_reads(wod_env) - reads_before == 1
+
+
+async def _chatter(env: WodEnv, count: int) -> None:
+    for k in range(count):  # the team talks on while Pacer is down
+        env.clock.advance(seconds=1)
+        await env.discord.say(env.ana, env.training, f"message {k}")
+
+
+def _history_reads(env: WodEnv) -> int:
+    path = f"/api/v10/channels/{env.training.id}/messages"
+    return env.discord.requests.count(("GET", path))
 
 
 async def test_crash_between_posting_and_recording_is_not_posted_twice(wod_env: WodEnv) -> None:
@@ -91,10 +104,32 @@ async def test_crash_between_posting_and_recording_is_not_posted_twice(wod_env: 
 
 
 async def test_a_post_in_doubt_is_found_under_a_busy_channel(wod_env: WodEnv) -> None:
-    await crash_between_posting_and_recording(wod_env, chatter=250)
+    # More messages than any fixed look-back (it once read the newest 1,000).
+    await crash_between_posting_and_recording(wod_env, chatter=1100)
 
 
-async def test_crash_after_claiming_but_before_sending_posts_on_restart(wod_env: WodEnv) -> None:
+async def test_a_second_attempt_at_the_same_wod_gets_its_first_post_back(
+    wod_env: WodEnv,
+) -> None:
+    """A post whose answer was lost and that was not found yet (released, claimed again): the
+    resend carries the same nonce, so Discord returns the first post instead of a second."""
+    await wod_env.post(when="tomorrow 6am")
+    store, publisher = wod_env.bot.store, wod_env.dispatcher.publisher
+    first = await store.claim_wod(1, wod_env.clock())
+    assert first is not None and first.claim_token is not None
+    sent = await publisher.send(first, late_by=None)
+    assert await store.release_wod(1, first.claim_token)
+    wod_env.clock.advance(minutes=1)
+    second = await store.claim_wod(1, wod_env.clock())
+    assert second is not None and second.claim_token != first.claim_token
+    assert await publisher.send(second, late_by=None) == sent
+    assert [p.id for p in wod_env.posts()] == [sent]
+
+
+@pytest.mark.parametrize("chatter", [0, 1100])
+async def test_crash_after_claiming_but_before_sending_posts_on_restart(
+    wod_env: WodEnv, chatter: int
+) -> None:
     await wod_env.post(when="tomorrow 6am")
     stuck = asyncio.Event()
     cog = wod_env.bot.get_cog("Wod")
@@ -110,6 +145,7 @@ async def test_crash_after_claiming_but_before_sending_posts_on_restart(wod_env:
     await asyncio.wait_for(stuck.wait(), GUARD)
     await wod_env.stop()
     assert (await _status(wod_env, 1, reopen=True)) == "posting"
+    await _chatter(wod_env, chatter)
     wod_env.clock.advance(minutes=5)
     await wod_env.start()
     await wod_env.discord.wait_for_message(wod_env.training, timeout=GUARD)

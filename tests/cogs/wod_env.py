@@ -97,7 +97,8 @@ class WodEnv:
 async def wod_env(tmp_path: Path) -> AsyncIterator[WodEnv]:
     discord_clock = ManualClock()
     clock = SteppedClock(START, discord_clock)
-    async with LocalDiscord(clock=discord_clock) as local:
+    # Snowflakes made on the test's clock, as Discord makes them on its own.
+    async with LocalDiscord(clock=discord_clock, wall=clock) as local:
         guild = local.add_guild("Track Club")
         coach_role = guild.add_role("coach")
         guild.add_role("admin", permissions=MANAGE_GUILD)

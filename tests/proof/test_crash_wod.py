@@ -17,6 +17,7 @@ from bot.localdiscord.process import BotProcess
 from storage import NewWod, Store
 from tests.proof.wod_crash_harness import (
     DOUBT_GRACE_S,
+    Scene,
     posts_by_wod,
     when_posted,
     wod_crash_round,
@@ -59,6 +60,37 @@ async def test_killed_as_posts_appear_each_wod_goes_out_once(tmp_path: Path, wor
     assert sent >= k
     assert sum(check.at_kill.values()) == WODS
     assert proc.starts == 2
+
+
+async def test_a_post_sent_not_recorded_is_found_under_busy_channels(
+    tmp_path: Path, world
+) -> None:
+    """The first post is made but its answer never reaches the bot, which is killed so. Five
+    minutes pass (Discord's memory of the nonce with them) and 1,100 messages arrive in each
+    channel before the restart: the post is still found in the channel (it once looked among
+    the newest 1,000 only) and recorded, and every WOD goes out once."""
+    discord, guild, coach = world
+    down = dt.timedelta(minutes=5)
+    shift = dt.timedelta(0)
+    discord.world.wall = lambda: dt.datetime.now(dt.UTC) + shift  # Discord's clock
+    discord.hold_next("POST", r"^/channels/\d+/messages$")
+
+    async def kill_when_posted_then_wait(scene: Scene) -> None:
+        nonlocal shift
+        await when_posted(1)(scene)
+        shift = down  # what Discord makes from now on is five minutes later
+
+    proc = BotProcess(discord, tmp_path / "pacer.db", log_path=tmp_path / "bot.log")
+    try:
+        check = await wod_crash_round(
+            discord, proc, guild, coach, kill_when_posted_then_wait, lead_s=0.0,
+            spread_s=[0.0, 0.05, 0.1, 0.15],
+            restart_offset_s=down.total_seconds() + DOUBT_GRACE_S, tag="busy", chatter=1100,
+        )
+    finally:
+        await proc.kill()
+    assert check.ok, check
+    assert check.at_kill["sent, not recorded"] == 1 and sum(check.at_kill.values()) == WODS
 
 
 async def test_killed_before_due_posts_once_after_the_restart(tmp_path: Path, world) -> None:

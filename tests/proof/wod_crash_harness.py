@@ -162,10 +162,12 @@ async def wod_crash_round(
     spread_s: list[float],
     restart_offset_s: float,
     tag: str,
+    chatter: int = 0,
 ) -> WodCheck:
     """Schedule len(`spread_s`) WODs due `lead_s` from now (+ each its spread), start the bot on
-    `proc`'s (fresh) database, kill it at `kill_when`, restart it `restart_offset_s` ahead, wait
-    until every WOD shows, stop it cleanly and check."""
+    `proc`'s (fresh) database, kill it at `kill_when`, let `chatter` messages arrive in each
+    channel, restart it `restart_offset_s` ahead, wait until every WOD shows, stop it cleanly
+    and check."""
     channels = [guild.add_channel(f"{tag}-a"), guild.add_channel(f"{tag}-b")]
     base = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=lead_s)
     due = [base + dt.timedelta(seconds=s) for s in spread_s]
@@ -175,6 +177,9 @@ async def wod_crash_round(
     await kill_when(scene)
     await proc.kill()
     at_kill, pending = _states_at_kill(proc.db_path, scene)
+    for channel in channels:  # the team talks on while the bot is down
+        for k in range(chatter):
+            await discord.say(coach, channel, f"message {k}")
     await proc.start(sync=False, clock_offset=restart_offset_s)
     wanted = {f"wod {wid} posted" for wid in pending}
     try:  # the restarted dispatcher records each WOD not posted before the kill

@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from storage import Store
-from tests.storage.factories import DAY, GUILD, OTHER_GUILD, wod
+from storage import Store, WodDraft
+from tests.storage.factories import COACH, DAY, GUILD, OTHER_GUILD, wod
 
 AT = dt.datetime(2026, 3, 2, 5, 0, tzinfo=dt.UTC)
 
@@ -151,3 +151,75 @@ async def test_two_dispatchers_on_two_connections_claim_each_wod_once(db_path, c
     finally:
         await first.close()
         await second.close()
+
+
+# -- drafts: /wod forms waiting for the coach's notes ----------------------------------------
+
+KEEP = dt.timedelta(days=1)
+
+
+def draft(**over: object) -> WodDraft:
+    fields: dict[str, object] = dict(
+        guild_id=GUILD, author_id=COACH, timezone="America/New_York", workout_text="6 x 1000m",
+        publish_at=AT, channel_id=555, title="Hills",
+    )
+    fields.update(over)
+    return WodDraft(**fields)  # type: ignore[arg-type]
+
+
+async def test_a_draft_is_kept_and_read_back_in_its_guild_only(store, clock):
+    saved = await store.save_wod_draft(draft(), keep_for=KEEP)
+    assert saved.id > 0 and saved.created_at == clock.now
+    assert await store.wod_draft(GUILD, saved.id) == saved
+    assert (saved.workout_text, saved.publish_at, saved.channel_id, saved.title) == (
+        "6 x 1000m", AT, 555, "Hills"
+    )
+    assert await store.wod_draft(OTHER_GUILD, saved.id) is None
+    edit = await store.save_wod_draft(
+        draft(wod_id=7, workout_text=None, publish_at=None, channel_id=None, title=None),
+        keep_for=KEEP,
+    )
+    again = await store.wod_draft(GUILD, edit.id)
+    assert again is not None and (again.wod_id, again.workout_text, again.publish_at) == (
+        7, None, None
+    )
+
+
+async def test_a_draft_schedules_one_wod_only(store):
+    saved = await store.save_wod_draft(draft(), keep_for=KEEP)
+    first = await store.schedule_wod_from_draft(wod(), saved.id)
+    assert first is not None and first.status == "scheduled"
+    assert await store.schedule_wod_from_draft(wod(), saved.id) is None  # submitted twice
+    assert await store.wod_draft(GUILD, saved.id) is None
+    assert [w.id for w in await store.list_wods(GUILD)] == [first.id]
+
+
+async def test_a_draft_of_another_guild_schedules_nothing(store):
+    saved = await store.save_wod_draft(draft(guild_id=OTHER_GUILD), keep_for=KEEP)
+    assert await store.schedule_wod_from_draft(wod(), saved.id) is None
+    assert await store.list_wods(GUILD) == []
+    assert await store.wod_draft(OTHER_GUILD, saved.id) is not None
+
+
+async def test_drafts_older_than_their_keep_are_forgotten_on_the_next_save(store, clock):
+    old = await store.save_wod_draft(draft(), keep_for=KEEP)
+    clock.advance(hours=23)
+    recent = await store.save_wod_draft(draft(), keep_for=KEEP)
+    clock.advance(hours=2)
+    await store.save_wod_draft(draft(), keep_for=KEEP)
+    assert await store.wod_draft(GUILD, old.id) is None
+    assert await store.wod_draft(GUILD, recent.id) is not None
+
+
+async def test_dropping_a_draft_and_forgetting_its_guild(store):
+    a = await store.save_wod_draft(draft(), keep_for=KEEP)
+    b = await store.save_wod_draft(draft(), keep_for=KEEP)
+    assert await store.drop_wod_draft(GUILD, a.id)
+    assert not await store.drop_wod_draft(GUILD, a.id)
+    assert await store.forget_guild(GUILD)
+    assert await store.wod_draft(GUILD, b.id) is None
+
+
+async def test_a_draft_keeps_its_bounds(store):
+    with pytest.raises(ValueError, match="title"):
+        await store.save_wod_draft(draft(title="x" * 1000), keep_for=KEEP)

@@ -359,6 +359,10 @@ class Reader:
         if t.kind != "num":
             return None
         if not t.unit:
+            if j + 1 < self.n and self.words[j + 1] in ("on", "off"):
+                on_off = self._on_off_seconds(j, t)
+                if on_off is not None:
+                    return Qty("t", on_off, j, j + 1)  # `3 on, 1 off`: minutes run and eased
             nxt = self.toks[j + 1] if j + 1 < self.n else None
             if nxt is not None and self.syms[min(j + 2 + (nxt.unit == "-"), self.n - 1)] == "/":
                 mixed = self._mixed_fraction(j, t)
@@ -413,6 +417,33 @@ class Reader:
             ):
                 unit, end = nxt.unit, j + 2
         return self._with_unit(t.value, unit, j, end)
+
+    def _on_off_seconds(self, j: int, t: Tok) -> float | None:
+        """`3 on, 1 off`, `4 x 3 on / 1 off`, `30 on 30 off`: a bare whole number before `on`
+        or `off`, with its partner a few tokens away, is a time. The pair shares its unit: small
+        numbers are minutes (`2 on 1 off`), larger ones seconds (`30 on 30 off`)."""
+        if t.form != "int" or t.value <= 0:
+            return None
+        on = j
+        if self.words[j + 1] == "off":
+            # the `on` partner before: `3 on, 1 off`, `3 min on / 1 off`
+            on = next((k - 1 for k in range(j - 1, max(j - 5, 0), -1) if self.words[k] == "on"), -1)
+            if on < 0 or self.toks[on].kind != "num":
+                return None
+        elif not any(
+            self.words[k] == "off" and self.toks[k - 1].kind == "num"
+            for k in range(j + 3, min(j + 6, self.n))
+        ):
+            return None  # `6 x 400 on 90`: a send-off, not a time on
+        first = self.toks[on]
+        if first.unit or first.form != "int":
+            # `3 min on, 1 off`: the off takes the unit of the on
+            return t.value * 60 if first.unit in _MINUTE_WORDS or first.kind == "time" else None
+        if first.value <= 10 and t.value <= 10:
+            return t.value * 60
+        if 15 <= first.value <= 90 and 5 <= t.value <= 90:
+            return t.value
+        return None
 
     def _mixed_fraction(self, j: int, t: Tok) -> Qty | None:
         """`2 1/2 min`, `2-1/2 minutes`, `1 1/2 miles`: a whole number and a fraction of a unit."""

@@ -1917,3 +1917,55 @@ def test_on_and_off_in_bare_minutes_or_seconds(text, count, rep, rest):
 
 def test_a_number_before_on_with_no_off_is_no_time():
     assert _lengths("6 x 1000 on 4:00") == [1000.0] * 6
+
+
+@pytest.mark.parametrize(
+    ("text", "lengths", "rests"),
+    [
+        (
+            "3 x (4 x 400 w/ 60s, 3 min)",
+            [400.0] * 12,
+            ([(None, 60.0)] * 3 + [(None, 180.0)]) * 2 + [(None, 60.0)] * 3 + [None],
+        ),
+        (
+            "2 x (1200, 800, 400; 4' between sets)",
+            [1200.0, 800.0, 400.0] * 2,
+            [None, None, (None, 240.0), None, None, None],
+        ),
+        (
+            "2 x (1000, 600, 400 w/ 200 jog, 5:00 between sets)",
+            [1000.0, 600.0, 400.0] * 2,
+            [(200.0, None)] * 2 + [(None, 300.0)] + [(200.0, None)] * 2 + [None],
+        ),
+        (
+            "2 sets of (4 x 300 w/ 100 jog; 5 min between sets)",
+            [300.0] * 8,
+            [(100.0, None)] * 3 + [(None, 300.0)] + [(100.0, None)] * 3 + [None],
+        ),
+    ],
+)
+def test_a_set_recovery_inside_the_brackets_falls_between_the_sets(text, lengths, rests):
+    assert _lengths(text) == lengths
+    assert _rests(text) == rests
+
+
+def test_a_time_inside_brackets_after_timed_reps_stays_a_rep():
+    assert _lengths("2 x (3 x 1 min, 3 min)") == [60.0, 60.0, 60.0, 180.0] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "length", "rest"),
+    [
+        ("800s at 5k pace with 2 min jog. Do 6 of them.", 6, 800.0, (None, 120.0)),
+        ("Mile repeats at tempo effort, 3 min jog between. Do 4 of them", 4, MILE_M, (None, 180.0)),
+        ("1k at 10k pace, 90s jog. We did 5 of those", 5, 1000.0, (None, 90.0)),
+        ("400s in 75 with 200 jog - do 8 of them", 8, 400.0, (200.0, None)),
+    ],
+)
+def test_a_count_said_in_a_later_sentence(text, count, length, rest):
+    assert _lengths(text) == pytest.approx([length] * count)
+    assert _rests(text) == [rest] * (count - 1) + [None]
+
+
+def test_a_later_count_of_counted_reps_adds_none():
+    assert _lengths("2 x 800 w/ 2 min. Do 3 of them") == [800.0, 800.0]

@@ -821,7 +821,8 @@ class Reader:
                 self.i += 1
                 continue
             if t.kind == "word" and t.unit in ("repeat", "repeated", "do", "did", "repeating"):
-                counted = self.repeat_count(self.i)
+                last = next((it for it in reversed(items) if isinstance(it, Block)), None)
+                counted = self.repeat_count(self.i, last is not None and _is_one_rep(last))
                 if counted is not None:
                     header = self._repeat_header(items, counted, depth)
                     if header is not None:
@@ -1733,6 +1734,9 @@ class Reader:
         items = self.sequence(depth + 1, closing=True)
         close_tok = self.i
         self.i += 1  # the closing bracket
+        set_rests: list[_RestParse] = []
+        if not with_modifiers:
+            items, set_rests = self._set_rests_inside(items)  # the count before is of sets
         reps = self.flatten(items)
         if not reps and with_modifiers:
             return None
@@ -1745,8 +1749,50 @@ class Reader:
             )
         block = Block(reps, len(reps), self.toks[open_tok].start, self.toks[close_tok].end)
         if not with_modifiers:
+            block.set_rests = set_rests
             return block
         return self.modifiers(block, depth)
+
+    @staticmethod
+    def _set_rests_inside(items: list[Item]) -> tuple[list[Item], list[_RestParse]]:
+        """The recovery between sets written at the end of a counted group's brackets:
+        `2 x (1200, 800, 400; 4' between sets)`, `3 x (4 x 400 w/ 60s, 3 min)`. A few minutes
+        alone after distance reps there is no rep of the set but the time before the next."""
+        out = list(items)
+        found: list[_RestParse] = []
+        while out and isinstance(out[-1], RestItem):
+            last = out[-1]
+            if last.scope != "sets" or last.only is not None:
+                break
+            out.pop()
+            found.insert(0, _RestParse(last.rest, "sets", last.equal, 0))
+        blocks = [it for it in out if isinstance(it, Block)]
+        if not blocks or out[-1] is not blocks[-1]:
+            return out, found
+        tail = blocks[-1]
+        if (
+            not found
+            and len(blocks) > 1
+            and tail.joined
+            and _is_bare_time(tail)
+            and all(d.distance is not None for d in blocks[-2].reps)
+        ):
+            duration = tail.reps[0].duration
+            assert duration is not None  # a bare time
+            out.pop()
+            return out, [_RestParse(Rest(None, duration), "sets", None, 0)]
+        inside = [
+            rp
+            for rp in tail.tail_rests
+            if rp.scope == "sets"
+            and rp.only is None
+            and (tail.set_size >= len(tail.reps) or (tail.set_size == 1 and rp.explicit))
+        ]
+        if inside:
+            # `(1200, 800, 400, 4' between sets)`: no sets inside the brackets to fall between
+            tail.tail_rests = [rp for rp in tail.tail_rests if not any(rp is q for q in inside)]
+            found = inside + found
+        return out, found
 
     def length_list(self, j: int) -> tuple[list[Draft], int] | None:
         """`400`, `200, 400, 600`, `400-800-1200-800-400`, `1-2-3-2-1 min`, `400 and 200`,
@@ -2145,9 +2191,9 @@ class Reader:
             if (
                 t.kind == "word"
                 and t.unit in ("repeat", "repeated", "do", "did", "repeating")
-                and self.repeat_count(j) is not None
+                and self.repeat_count(j, _is_one_rep(block)) is not None
             ):
-                n, end = self.repeat_count(j)  # type: ignore[misc]
+                n, end = self.repeat_count(j, _is_one_rep(block))  # type: ignore[misc]
                 size = len(block.reps)
                 block.reps = self.multiply(block.reps, n, j)
                 block.set_size = size
@@ -2413,9 +2459,9 @@ class Reader:
             )
         return block
 
-    def repeat_count(self, j: int) -> tuple[int, int] | None:
+    def repeat_count(self, j: int, of_one: bool = False) -> tuple[int, int] | None:
         """`repeat 8 times`, `repeat for 3 rounds`, `repeat x2`, `do it all a second time`,
-        `do it twice`: (count, index after)."""
+        `do it twice`, and after a single rep (`of_one`) `do 6 of them`: (count, index after)."""
         k = self.skip_words(
             j + 1,
             (
@@ -2454,6 +2500,10 @@ class Reader:
             return 2, k + 3
         n = _count_value(t)
         if n is None:
+            return None
+        if self.toks[j].unit in ("do", "did") and self.is_word(k + 1, "of"):
+            if of_one and self.is_word(k + 2, "them", "those", "these"):
+                return n, k + 3  # `800s at 5k pace with 2 min jog. Do 6 of them.`
             return None
         if self.toks[j].unit in ("do", "did") and not self.is_word(k + 1, "times", "more"):
             return None  # `do 8 x 400` is a count of reps; `do 3 times`, `did that 3 times` repeat
@@ -5292,6 +5342,27 @@ _SHARE = re.compile(r"\b([0-9]{2,3})(?:-[0-9]{2,3})?\s?%")
 
 # A part run this much slower (per km) than the fastest work is easy running, not a rep.
 EASY_PACE_RATIO = 1.2
+
+
+def _is_one_rep(block: Block) -> bool:
+    """A single rep with no count (`800s at 5k pace`): a later `do 6 of them` counts it."""
+    return len(block.reps) == 1 and not block.counted
+
+
+def _is_bare_time(block: Block) -> bool:
+    """One rep of a few minutes with nothing said of it (`3 min`): maybe no rep but a break."""
+    if len(block.reps) != 1 or block.counted:
+        return False
+    d = block.reps[0]
+    return (
+        d.duration is not None
+        and _mid(d.duration) <= 600
+        and d.target is None
+        and d.pace_km is None
+        and d.named is None
+        and d.label is None
+        and d.rest is None
+    )
 
 
 def _is_work(block: Block) -> bool:

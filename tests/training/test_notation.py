@@ -1969,3 +1969,23 @@ def test_a_count_said_in_a_later_sentence(text, count, length, rest):
 
 def test_a_later_count_of_counted_reps_adds_none():
     assert _lengths("2 x 800 w/ 2 min. Do 3 of them") == [800.0, 800.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("6 x 400 @ 70, the last one @ 65", [(70.0, 70.0)] * 5 + [(65.0, 65.0)]),
+        ("6 x 400 @ 70. The last one in 65", [(70.0, 70.0)] * 5 + [(65.0, 65.0)]),
+        ("6 x 400 @ 70, last one all out", [(70.0, 70.0)] * 5 + [None]),
+        ("8 x 200 @ 32, the last 2 fast", [(32.0, 32.0)] * 6 + [None] * 2),
+        ("6 x 800 @ 2:40 w/ 2 min, final rep all out", [(160.0, 160.0)] * 5 + [None]),
+        ("8 x 200, the last 2 fast", [None] * 8),
+    ],
+)
+def test_the_last_reps_run_otherwise(text, targets):
+    assert [r.target_s for r in parse_workout(text).reps] == targets
+
+
+def test_the_last_rep_at_another_named_pace():
+    w = parse_workout("5 x 1k at 10k pace, the last one at 5k pace")
+    assert [r.target_name for r in w.reps] == ["10k"] * 4 + ["5k"]

@@ -2702,15 +2702,21 @@ class Reader:
         if t is None:
             return None
         n = _count_value(t)
+        m = k + 1
+        if n is None and mode and (t.unit == "one" or self.word_in(k, _PORTION_NOUNS)):
+            n, m = 1, k + (t.unit == "one")  # `the last one`, `the final rep`
         if n is None:
             return None
         if not 1 <= n < size:
             return None
-        m = k + 1
         if not (mode or self.word_in(m, _PORTION_NOUNS)):
             return None
         m = self.skip_words(m, _PORTION_NOUNS)
         m = self.skip_words(m, ("of", "them", "ones", "should", "be", "run", "done", "are", "were"))
+        if mode and self.word_in(m, _ALL_OUT_WORDS) and not self.is_word(m + 1, "pace"):
+            # `last one all out`, `the final 2 hard`: an effort with no time; not the rest's
+            effort_end = m + 1 + self.is_word(m + 1, "out", "effort")
+            return mode, n, None, None, effort_end
         if not (self.is_sym(m, "@") or self.is_word(m, "at", "in")):
             return None
         lead = self.skip_words(m + 1, ("your", "a", "an"))
@@ -5246,6 +5252,8 @@ _DAY_WORDS = frozenset(
 _PORTION_WORDS = frozenset({"first", "second", "next", "last", "final", "remaining", "other"})
 _PORTION_STARTS = frozenset({"the", *_PORTION_WORDS})
 _PORTION_NOUNS = ("reps", "rep", "repeats", "repetitions", "intervals", "efforts")
+# What a coach says of the last reps instead of a time: as fast as they can go.
+_ALL_OUT_WORDS = frozenset({"all", "allout", "flat", "max", "hard", "fast", "faster", "sprint"})
 _REST_LIST_STARTS = frozenset(
     {"with", "w", "reducing", "decreasing", "descending", "shorter", "recoveries", "rests", "jogs"}
 )

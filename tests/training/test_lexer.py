@@ -20,7 +20,7 @@ CORPORA = [
 ]
 # The characters that steer the lexer: digits and their separators, primes, the letters of
 # shorthands (w/, b/w, c/d, x), hyphens, list markers, line breaks, and a few that fold.
-ALPHABET = "0123456789.,:;'\"’″-–/ \n\txwbcudmkisnlpaehotr()@×²①٣１ａ\u200b"
+ALPHABET = "0123456789.,:;'\"’″-–/ \n\txwbcudmkisnlpaehotr()@×²①٣１ａ\u200b" + "本分秒をレストは・"
 
 
 def _tokens(text: str, fast_path: bool) -> object:
@@ -80,3 +80,16 @@ def test_fast_path_agrees_on_commas_after_numbers(text: str) -> None:
 )
 def test_tokens_of_common_forms(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.kind, t.unit) for t in tokenize(text)] == expected
+
+
+def test_japanese_words_units_and_the_count_of_reps():
+    toks = tokenize("1kmを5本、レスト3分")
+    assert [(t.kind, t.unit, t.value) for t in toks] == [
+        ("num", "km", 1.0),
+        ("sym", "x", 0.0),  # `を` before `5本`: five of them
+        ("num", "", 5.0),
+        ("sym", "、", 0.0),
+        ("word", "rest", 0.0),
+        ("num", "min", 3.0),
+    ]
+    assert (toks[-1].start, toks[-1].end) == (10, 12)  # offsets stay those of the text typed

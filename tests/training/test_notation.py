@@ -29,7 +29,7 @@ CORPUS_2_FLOOR = 150
 # The third collection, held the same way.
 CORPUS_3_FLOOR = 72
 # The fourth collection, held the same way (14 of 78 at its first reading).
-CORPUS_4_FLOOR = 48
+CORPUS_4_FLOOR = 49
 # The fifth collection, held the same way (12 of 60 at its first reading).
 CORPUS_5_FLOOR = 25
 
@@ -1989,3 +1989,25 @@ def test_the_last_reps_run_otherwise(text, targets):
 def test_the_last_rep_at_another_named_pace():
     w = parse_workout("5 x 1k at 10k pace, the last one at 5k pace")
     assert [r.target_name for r in w.reps] == ["10k"] * 4 + ["5k"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "length", "rest"),
+    [
+        ("400m×10本 レスト200m", 10, 400.0, (200.0, None)),
+        ("1000m x 5本 レスト200m", 5, 1000.0, (200.0, None)),
+        ("1kmを5本、リカバリー200mジョグ", 5, 1000.0, (200.0, None)),
+        ("200m×10本(レスト1分)", 10, 200.0, (None, 60.0)),
+        ("3分×5本 ジョグ1分", 5, 180.0, (None, 60.0)),
+        ("400mを10本、レスト60秒", 10, 400.0, (None, 60.0)),
+    ],
+)
+def test_japanese_counts_of_reps_and_recoveries(text, count, length, rest):
+    assert _lengths(text) == [length] * count
+    assert _rests(text) == [rest] * (count - 1) + [None]
+
+
+def test_japanese_warm_up_and_cool_down():
+    text = "ウォーミングアップ 3km\n1000m×5本 (休息90秒)\nクールダウン 2km"
+    assert _lengths(text) == [1000.0] * 5
+    assert _segments(text) == [("warmup", 3000.0), ("cooldown", 2000.0)]

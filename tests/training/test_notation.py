@@ -2011,3 +2011,48 @@ def test_japanese_warm_up_and_cool_down():
     text = "ウォーミングアップ 3km\n1000m×5本 (休息90秒)\nクールダウン 2km"
     assert _lengths(text) == [1000.0] * 5
     assert _segments(text) == [("warmup", 3000.0), ("cooldown", 2000.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lengths", "groups"),
+    [
+        (
+            "Varsity: 6 x 800 @ 2:40 w/ 2 min / JV: 4 x 800 @ 3:00 w/ 2 min",
+            [800.0] * 6,
+            ("Varsity", "JV"),
+        ),
+        ("Week 1: 6 x 400 @ 75\nWeek 2: 8 x 400 @ 75\nWeek 3: 10 x 400 @ 75", [400.0] * 6,
+         ("Week 1", "Week 2", "Week 3")),
+        ("Girls: 5 x 1k w/ 2 min jog\nBoys: 6 x 1k w/ 2 min jog", [1000.0] * 5, ("Girls", "Boys")),
+        ("Group A: 8 x 400 in 70. Group B: 6 x 400 in 80", [400.0] * 8, ("Group A", "Group B")),
+        ("Fast group: 5 x mile w/ 3 min. Slow group: 4 x mile", [MILE_M] * 5,
+         ("Fast group", "Slow group")),
+        (
+            "Varsity - 2 mi WU, 6 x 800 w/ 2 min, 2 mi CD\nJV - 2 mi WU, 4 x 800 w/ 2 min, 2 mi CD",
+            [800.0] * 6,
+            ("Varsity", "JV"),
+        ),
+    ],
+)
+def test_a_post_for_several_groups_reads_the_first(text, lengths, groups):
+    w = parse_workout(text)
+    assert _lengths(text) == pytest.approx(lengths)
+    assert w.groups == groups
+    assert w.reps[-1].rest is None  # the first group's workout ends there
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Week 1, Session 3 - 2 x 5 mins hills",
+        "A group- 2 by 5k at 16:30.",
+        "6 x 400 with the group",
+    ],
+)
+def test_one_group_named_is_no_choice_of_groups(text):
+    assert parse_workout(text).groups == ()
+
+
+def test_the_first_groups_cool_down_is_read_and_not_the_others():
+    text = "Varsity - 2 mi WU, 6 x 800 w/ 2 min, 2 mi CD\nJV - 3 mi WU, 4 x 800, 1 mi CD"
+    assert _segments(text) == [("warmup", 2 * MILE_M), ("cooldown", 2 * MILE_M)]

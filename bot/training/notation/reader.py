@@ -216,6 +216,10 @@ class Reader:
     # the next part starts.
     _portion_block: Block | None = None
     _portion_next: int = 0
+    # `Varsity: 6 x 800 ... / JV: 4 x 800 ...`, `Week 1: ... Week 2: ...`: the names of the
+    # groups the post has a workout for, and the kind of the first ("week" or "group").
+    groups: list[str] = field(default_factory=list)
+    group_kind: str = ""
 
     # -- entry point ------------------------------------------------------------------------------
 
@@ -807,6 +811,13 @@ class Reader:
                 ):
                     pending_named = v.NAMED_PACES[t.unit]  # the pace of the group that follows
                     self.i += 1
+                    continue
+            if depth == 0 and w in _GROUP_HEADS and not until_segment:
+                heading = self._group_heading(self.i)
+                if heading is not None and self._next_group(heading):
+                    break  # another group's workout: the first group's is the one read
+                if heading is not None:
+                    self.i = heading[2]
                     continue
             # Only a heading word (`Set`, `Week`) or a number and a slash (`11/16`) starts a label.
             maybe_label = w in _LABEL_HEADS or (
@@ -2090,6 +2101,12 @@ class Reader:
             if t.kind == "nl" or (in_paren and t.kind == "sym" and t.unit in ")]}"):
                 break
             if (
+                self.groups
+                and self.words[j] in _GROUP_HEADS
+                and self._group_heading(j) is not None
+            ):
+                break  # `Group A: 8 x 400 in 70. Group B: ...`: the next group's heading
+            if (
                 not in_paren
                 and t.kind == "word"
                 and t.unit == "or"
@@ -2519,6 +2536,69 @@ class Reader:
         if self.is_word(k, "in") and self.is_word(k + 1, "total", "all"):
             k += 2  # `Do 3 times in total`
         return n, k
+
+    def _group_heading(self, j: int) -> tuple[str, str, int] | None:
+        """A heading naming who or when a workout is for, at the start of a line or sentence
+        (`Varsity:`, `JV -`, `Girls:`, `Group A:`, `Fast group:`, `Week 2:`): (kind, name,
+        index after). Only the word at j is known to be a heading word."""
+        start = j
+        if self.words[j] == "group" and self.word_in(j - 1, _GROUP_NAMES):
+            start -= 1  # `Slow group:` whose first word a recovery (`slow jog`) looked at
+        prev = self.at(start - 1)
+        if start > 0 and not (
+            prev is not None
+            and (prev.kind == "nl" or (prev.kind == "sym" and prev.unit in "/|;"))
+        ) and not self._sentence_starts(start):
+            return None
+        w = self.words[j]
+        end = j + 1
+        kind = "group"
+        if w == "week":
+            t = self.at(j + 1)
+            if t is None or t.kind != "num" or t.unit or t.form != "int":
+                return None
+            kind, end = "week", j + 2
+        elif start < j:
+            end = j + 1  # `Slow group`
+        elif w == "group":
+            if j + 1 < self.n and (
+                (self.is_word(j + 1) and len(self.words[j + 1]) <= 2) or self._could_count(j + 1)
+            ):
+                end = j + 2  # `Group A`, `Group 2`
+            else:
+                return None
+        elif self.is_word(j + 1, "group"):
+            end = j + 2  # `A group`, `Fast group`
+        elif w not in _ATHLETE_GROUPS:
+            return None
+        if not self.is_sym(end, ":", "-") and not (kind == "week" and self.is_sym(end, ",")):
+            return None
+        name = self.text[self.toks[start].start : self.toks[end - 1].end]
+        return kind, name, end + 1
+
+    def _next_group(self, heading: tuple[str, str, int]) -> bool:
+        """Keeps a group heading's name; whether it starts another group's workout after the
+        first group's, with the rest of the text (the other groups') left unread."""
+        kind, name, _ = heading
+        if not self.groups:
+            if not self.have_reps:
+                self.groups.append(name)  # the first group, named before its reps
+                self.group_kind = kind
+            return False
+        if kind != self.group_kind or not self.have_reps:
+            return False
+        self.groups.append(name)
+        j = heading[2]
+        while j < self.n:  # the names of the groups after it, for the reader to show
+            if self.words[j] in _GROUP_HEADS:
+                later = self._group_heading(j)
+                if later is not None and later[0] == kind:
+                    self.groups.append(later[1])
+                    j = later[2]
+                    continue
+            j += 1
+        self.i = self.n
+        return True
 
     def _label_end(self, j: int) -> int | None:
         """Where a name for a part of the plan or a date ends: `Set 1:`, `**Block B**`, `Week 3
@@ -4785,7 +4865,10 @@ class Reader:
                 last.label,
                 last.set_index,
             )
-        return Workout(text=self.text, reps=tuple(reps), segments=tuple(segments))
+        groups = tuple(self.groups) if len(self.groups) > 1 else ()
+        return Workout(
+            text=self.text, reps=tuple(reps), segments=tuple(segments), groups=groups
+        )
 
     def _heading_takes_the_run_below(self, items: list[Item]) -> list[Item]:
         """`### Warm up` or `Cool down:` as a heading, then `2 mile jog` on the line below: one
@@ -5316,6 +5399,19 @@ _MINUTE_OR_SECOND_WORDS = _MINUTE_WORDS | _SECOND_WORDS
 
 
 # Words that name a part of a plan when a number or letter follows: `Set 1`, `Block A`.
+# Who a workout in a team's post is for (`Varsity:`, `JV:`): one workout of several.
+_ATHLETE_GROUPS = frozenset(
+    {
+        "varsity", "jv", "girls", "boys", "men", "mens", "women", "womens", "freshmen",
+        "frosh", "novice", "novices", "beginners", "beginner", "intermediate", "advanced",
+        "elite", "sprinters", "distance", "milers",
+    }
+)  # fmt: skip
+# ... and what names a group before the word `group` (`A group:`, `Fast group:`).
+_GROUP_NAMES = frozenset(
+    {"a", "b", "c", "d", "fast", "faster", "slow", "slower", "first", "second", "third", "top"}
+)
+_GROUP_HEADS = _ATHLETE_GROUPS | _GROUP_NAMES | {"week", "group"}
 _LABEL_HEADS = frozenset(
     {
         "set",

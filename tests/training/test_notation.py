@@ -1980,6 +1980,10 @@ def test_a_later_count_of_counted_reps_adds_none():
         ("8 x 200 @ 32, the last 2 fast", [(32.0, 32.0)] * 6 + [None] * 2),
         ("6 x 800 @ 2:40 w/ 2 min, final rep all out", [(160.0, 160.0)] * 5 + [None]),
         ("8 x 200, the last 2 fast", [None] * 8),
+        ("6 x 400 @ 70 except the last @ 65", [(70.0, 70.0)] * 5 + [(65.0, 65.0)]),
+        ("6 x 400 @ 70, last 400 in 65", [(70.0, 70.0)] * 5 + [(65.0, 65.0)]),
+        ("6 x 400 @ 70, last one as fast as you can", [(70.0, 70.0)] * 5 + [None]),
+        ("5 x 1000 @ 3:20 w/ 2 min, last one sub 3:10", [(200.0, 200.0)] * 4 + [(190.0, 190.0)]),
     ],
 )
 def test_the_last_reps_run_otherwise(text, targets):

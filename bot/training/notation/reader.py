@@ -2783,8 +2783,15 @@ class Reader:
             return None
         n = _count_value(t)
         m = k + 1
+        single = mode in ("last", "final", "first")
         if n is None and mode and (t.unit == "one" or self.word_in(k, _PORTION_NOUNS)):
             n, m = 1, k + (t.unit == "one")  # `the last one`, `the final rep`
+        elif n is None and single and (self.is_sym(k, "@") or self.word_in(k, _PORTION_LEADS)):
+            n, m = 1, k  # `except the last @ 65`
+        elif n is not None and n >= 100 and single and t.kind == "num":
+            q = self.quantity(k)
+            if q is not None and q.kind in ("d", "bare"):
+                n, m = 1, q.end  # `the last 400 in 65`: the last rep, by its length
         if n is None:
             return None
         if not 1 <= n < size:
@@ -2793,11 +2800,15 @@ class Reader:
             return None
         m = self.skip_words(m, _PORTION_NOUNS)
         m = self.skip_words(m, ("of", "them", "ones", "should", "be", "run", "done", "are", "were"))
+        if mode and self.is_word(m, "as") and self.word_in(m + 1, _ALL_OUT_WORDS):
+            m += 1  # `as fast as you can`
         if mode and self.word_in(m, _ALL_OUT_WORDS) and not self.is_word(m + 1, "pace"):
             # `last one all out`, `the final 2 hard`: an effort with no time; not the rest's
             effort_end = m + 1 + self.is_word(m + 1, "out", "effort")
+            if self.is_word(effort_end, "as"):
+                effort_end = self.skip_words(effort_end, ("as", "you", "can", "possible"))
             return mode, n, None, None, effort_end
-        if not (self.is_sym(m, "@") or self.is_word(m, "at", "in")):
+        if not (self.is_sym(m, "@") or self.word_in(m, _PORTION_LEADS)):
             return None
         lead = self.skip_words(m + 1, ("your", "a", "an"))
         named = self._named_pace_at(lead, need_suffix=False)
@@ -5335,6 +5346,7 @@ _DAY_WORDS = frozenset(
 _PORTION_WORDS = frozenset({"first", "second", "next", "last", "final", "remaining", "other"})
 _PORTION_STARTS = frozenset({"the", *_PORTION_WORDS})
 _PORTION_NOUNS = ("reps", "rep", "repeats", "repetitions", "intervals", "efforts")
+_PORTION_LEADS = frozenset({"at", "in", "sub", "under"})
 # What a coach says of the last reps instead of a time: as fast as they can go.
 _ALL_OUT_WORDS = frozenset({"all", "allout", "flat", "max", "hard", "fast", "faster", "sprint"})
 _REST_LIST_STARTS = frozenset(

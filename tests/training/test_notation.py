@@ -1938,6 +1938,16 @@ def test_a_number_before_on_with_no_off_is_no_time():
             [(200.0, None)] * 2 + [(None, 300.0)] + [(200.0, None)] * 2 + [None],
         ),
         (
+            "(4 x 400 w/ 60s, 3 min) x 3",
+            [400.0] * 12,
+            ([(None, 60.0)] * 3 + [(None, 180.0)]) * 2 + [(None, 60.0)] * 3 + [None],
+        ),
+        (
+            "(1200, 800, 400; 4' between sets) x 2",
+            [1200.0, 800.0, 400.0] * 2,
+            [None, None, (None, 240.0), None, None, None],
+        ),
+        (
             "2 sets of (4 x 300 w/ 100 jog; 5 min between sets)",
             [300.0] * 8,
             [(100.0, None)] * 3 + [(None, 300.0)] + [(100.0, None)] * 3 + [None],

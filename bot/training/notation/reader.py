@@ -1746,8 +1746,15 @@ class Reader:
         close_tok = self.i
         self.i += 1  # the closing bracket
         set_rests: list[_RestParse] = []
-        if not with_modifiers:
-            items, set_rests = self._set_rests_inside(items)  # the count before is of sets
+        count_after = self.at(self.i + 1) if self.is_sym(self.i, "x") else None
+        if not with_modifiers or (
+            count_after is not None
+            and count_after.kind == "num"
+            and not count_after.unit
+            and count_after.form == "int"
+        ):
+            # the count before (`3 x (...)`) or after (`(...) x 3`) is of sets
+            items, set_rests = self._set_rests_inside(items)
         reps = self.flatten(items)
         if not reps and with_modifiers:
             return None
@@ -1759,8 +1766,8 @@ class Reader:
                 hint="4 x (1000m, 400m)",
             )
         block = Block(reps, len(reps), self.toks[open_tok].start, self.toks[close_tok].end)
+        block.set_rests = set_rests
         if not with_modifiers:
-            block.set_rests = set_rests
             return block
         return self.modifiers(block, depth)
 
@@ -2278,6 +2285,9 @@ class Reader:
                     size = len(block.reps)
                     block.reps = self.multiply(block.reps, int(ct.value), j + 1)
                     block.set_size = size
+                    for rp in block.set_rests:
+                        self.apply_rest(block, rp)  # `(1200, 800, 400; 4' between sets) x 2`
+                    block.set_rests = []
                     self.i = self.skip_words(j + 2, ("sets", "set", "times", "reps"))
                     block.bare_single = False
                     continue

@@ -1970,6 +1970,9 @@ def test_a_time_inside_brackets_after_timed_reps_stays_a_rep():
         ("Mile repeats at tempo effort, 3 min jog between. Do 4 of them", 4, MILE_M, (None, 180.0)),
         ("1k at 10k pace, 90s jog. We did 5 of those", 5, 1000.0, (None, 90.0)),
         ("400s in 75 with 200 jog - do 8 of them", 8, 400.0, (200.0, None)),
+        ("800s at 5k pace with 2 min jog, 6 of them", 6, 800.0, (None, 120.0)),
+        ("800s at 5k pace with 2 min jog. Do 6 total.", 6, 800.0, (None, 120.0)),
+        ("1000 at threshold, 2 min rest. Do 5.", 5, 1000.0, (None, 120.0)),
     ],
 )
 def test_a_count_said_in_a_later_sentence(text, count, length, rest):

@@ -843,6 +843,17 @@ class Reader:
                     items.append(RepeatItem(counted[0], self.i))
                     self.i = counted[1]
                     continue
+            if (
+                self.i + 2 < self.n
+                and self.words[self.i + 1] == "of"
+                and self.words[self.i + 2] in ("them", "those", "these")
+            ):
+                n_of = _count_value(t)
+                last = next((it for it in reversed(items) if isinstance(it, Block)), None)
+                if n_of is not None and n_of > 1 and last is not None and _is_one_rep(last):
+                    items.append(RepeatItem(n_of, self.i))  # `..., 6 of them`: six of that rep
+                    self.i += 3
+                    continue
             if t.kind == "word" and t.unit in ("total", "totals", "overall", "approx"):
                 # `Total ~15km`, `Total mileage 8 miles`: the session's sum, not a rep.
                 k = self.skip_words(self.i + 1, ("mileage", "distance", "of", "time", "running"))
@@ -2532,6 +2543,12 @@ class Reader:
             if of_one and self.is_word(k + 2, "them", "those", "these"):
                 return n, k + 3  # `800s at 5k pace with 2 min jog. Do 6 of them.`
             return None
+        if self.toks[j].unit == "do" and of_one and n > 1:
+            after = self.at(k + 1)
+            if self.is_word(k + 1, "total", "reps", "repeats"):
+                return n, k + 2 + self.is_word(k + 2, "total")  # `Do 6 total.`, `do 6 reps`
+            if after is None or after.kind == "nl" or self._sentence_starts(k + 1):
+                return n, k + 1  # `800s at 5k pace with 2 min jog. Do 6.`
         if self.toks[j].unit in ("do", "did") and not self.is_word(k + 1, "times", "more"):
             return None  # `do 8 x 400` is a count of reps; `do 3 times`, `did that 3 times` repeat
         k += 1

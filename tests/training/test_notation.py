@@ -1973,6 +1973,8 @@ def test_a_time_inside_brackets_after_timed_reps_stays_a_rep():
         ("800s at 5k pace with 2 min jog, 6 of them", 6, 800.0, (None, 120.0)),
         ("800s at 5k pace with 2 min jog. Do 6 total.", 6, 800.0, (None, 120.0)),
         ("1000 at threshold, 2 min rest. Do 5.", 5, 1000.0, (None, 120.0)),
+        ("800s at 5k pace w/ 2 min jog. 6 reps.", 6, 800.0, (None, 120.0)),
+        ("1 mile at T pace, 3 min jog; 4 repeats", 4, MILE_M, (None, 180.0)),
     ],
 )
 def test_a_count_said_in_a_later_sentence(text, count, length, rest):

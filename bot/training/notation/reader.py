@@ -843,16 +843,24 @@ class Reader:
                     items.append(RepeatItem(counted[0], self.i))
                     self.i = counted[1]
                     continue
-            if (
-                self.i + 2 < self.n
+            later = (
+                3
+                if self.i + 2 < self.n
                 and self.words[self.i + 1] == "of"
                 and self.words[self.i + 2] in ("them", "those", "these")
-            ):
+                else 2
+                if self.i + 1 < self.n
+                and self.words[self.i + 1] in _LATER_COUNT_NOUNS
+                and self._count_ends(self.i + 2)
+                else 0
+            )
+            if later:
                 n_of = _count_value(t)
                 last = next((it for it in reversed(items) if isinstance(it, Block)), None)
                 if n_of is not None and n_of > 1 and last is not None and _is_one_rep(last):
-                    items.append(RepeatItem(n_of, self.i))  # `..., 6 of them`: six of that rep
-                    self.i += 3
+                    # `..., 6 of them`, `... there are 20 efforts.`: six (twenty) of that rep
+                    items.append(RepeatItem(n_of, self.i))
+                    self.i += later
                     continue
             if t.kind == "word" and t.unit in ("total", "totals", "overall", "approx"):
                 # `Total ~15km`, `Total mileage 8 miles`: the session's sum, not a rep.
@@ -2563,6 +2571,13 @@ class Reader:
         if self.is_word(k, "in") and self.is_word(k + 1, "total", "all"):
             k += 2  # `Do 3 times in total`
         return n, k
+
+    def _count_ends(self, j: int) -> bool:
+        """Whether a sentence, line or the text ends at token j (after `20 efforts`)."""
+        t = self.at(j)
+        return t is None or t.kind == "nl" or self._sentence_starts(j) or (
+            t.kind == "sym" and t.unit in ".;!"
+        )
 
     def _group_heading(self, j: int) -> tuple[str, str, int] | None:
         """A heading naming who or when a workout is for, at the start of a line or sentence
@@ -5363,6 +5378,8 @@ _REP_NOUNS = (
     "pickups",
     "pieces",
 )
+# A count said after its rep, as a sentence of its own: `Do 6 reps.`, `there are 20 efforts.`
+_LATER_COUNT_NOUNS = frozenset({"efforts", "reps", "repeats", "repetitions", "intervals"})
 _DAY_WORDS = frozenset(
     {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

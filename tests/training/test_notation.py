@@ -1915,6 +1915,12 @@ def test_on_and_off_in_bare_minutes_or_seconds(text, count, rep, rest):
     assert _rests(text) == [(None, rest)] * (count - 1) + [None]
 
 
+def test_a_ladder_of_on_and_off_ends_with_an_on():
+    text = "4 on 2 off, 3 on 2 off, 2 on 1 off, 1 on"
+    assert _lengths(text) == [240.0, 180.0, 120.0, 60.0]
+    assert _rests(text) == [(None, 120.0), (None, 120.0), (None, 60.0), None]
+
+
 def test_a_number_before_on_with_no_off_is_no_time():
     assert _lengths("6 x 1000 on 4:00") == [1000.0] * 6
 

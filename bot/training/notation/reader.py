@@ -437,8 +437,10 @@ class Reader:
         elif not any(
             self.words[k] == "off" and self.toks[k - 1].kind == "num"
             for k in range(j + 3, min(j + 6, self.n))
-        ):
-            return None  # `6 x 400 on 90`: a send-off, not a time on
+        ) and not any(self.words[k] == "off" for k in range(max(j - 3, 0), j)):
+            # `6 x 400 on 90`: a send-off, not a time on; but `..., 2 on 1 off, 1 on` ends a
+            # ladder of them
+            return None
         first = self.toks[on]
         if first.unit or first.form != "int":
             # `3 min on, 1 off`: the off takes the unit of the on

@@ -1981,11 +1981,18 @@ def test_a_time_inside_brackets_after_timed_reps_stays_a_rep():
         ("1000 at threshold, 2 min rest. Do 5.", 5, 1000.0, (None, 120.0)),
         ("800s at 5k pace w/ 2 min jog. 6 reps.", 6, 800.0, (None, 120.0)),
         ("1 mile at T pace, 3 min jog; 4 repeats", 4, MILE_M, (None, 180.0)),
+        ("800 w/ 2 min jog, 6 times", 6, 800.0, (None, 120.0)),
+        ("2 min hard 1 min easy x 6", 6, 120.0, (None, 60.0)),
+        ("2' fast, 1' easy, 8 times", 8, 120.0, (None, 60.0)),
     ],
 )
 def test_a_count_said_in_a_later_sentence(text, count, length, rest):
     assert _lengths(text) == pytest.approx([length] * count)
     assert _rests(text) == [rest] * (count - 1) + [None]
+
+
+def test_times_a_week_is_no_count_of_reps():
+    assert _lengths("ran 5k in 20 min, 3 times a week") == [5000.0]
 
 
 def test_a_later_count_of_counted_reps_adds_none():

@@ -845,6 +845,10 @@ class Reader:
                     items.append(RepeatItem(counted[0], self.i))
                     self.i = counted[1]
                     continue
+            if (
+                (t.kind == "sym" and t.unit == "x") or (t.kind == "num" and w == "")
+            ) and self._one_rep_counted_after(items):
+                continue  # `2 min hard 1 min easy x 6`, `800 w/ 2 min jog, 6 times`
             later = (
                 3
                 if self.i + 2 < self.n
@@ -2573,6 +2577,40 @@ class Reader:
         if self.is_word(k, "in") and self.is_word(k + 1, "total", "all"):
             k += 2  # `Do 3 times in total`
         return n, k
+
+    def _one_rep_counted_after(self, items: list[Item]) -> bool:
+        """`800 w/ 2 min jog, 6 times`: a count after a single rep is of it. `2 min hard 1 min
+        easy x 6`, `2' fast, 1' easy, 6 times`: the easy running after the rep is its recovery,
+        and the count is of the pair. Reads the count and says whether there was one."""
+        if not items:
+            return False
+        seg, block = items[-1], items[-2] if len(items) > 1 else None
+        j = self.i
+        if self.is_sym(j, "x"):
+            n, end = (_count_value(self.toks[j + 1]) if j + 1 < self.n else None), j + 2
+        else:
+            n, end = _count_value(self.toks[j]), j + 2
+            if not self.is_word(j + 1, "times") or self.word_in(j + 2, _PER_PERIOD_WORDS):
+                return False  # `3 times a week`: how often, not a count of reps
+        if n is None or n < 2:
+            return False
+        if isinstance(seg, Block) and _is_one_rep(seg) and not self.is_sym(j, "x"):
+            block = seg  # `800 w/ 2 min jog, 6 times`: the rep, six times
+        elif (
+            isinstance(seg, SegmentItem)
+            and seg.kind == "easy"
+            and isinstance(block, Block)
+            and _is_one_rep(block)
+            and block.reps[0].rest is None
+        ):
+            block.reps[0].rest = Rest(seg.distance, seg.duration)
+            items.pop()
+        else:
+            return False
+        block.reps = self.multiply(block.reps, n, j)
+        block.counted = True
+        self.i = end
+        return True
 
     def _count_ends(self, j: int) -> bool:
         """Whether a sentence, line or the text ends at token j (after `20 efforts`)."""
@@ -5380,6 +5418,7 @@ _REP_NOUNS = (
     "pickups",
     "pieces",
 )
+_PER_PERIOD_WORDS = frozenset({"a", "per", "each", "every"})
 # A count said after its rep, as a sentence of its own: `Do 6 reps.`, `there are 20 efforts.`
 _LATER_COUNT_NOUNS = frozenset({"efforts", "reps", "repeats", "repetitions", "intervals"})
 _DAY_WORDS = frozenset(

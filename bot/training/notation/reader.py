@@ -846,8 +846,13 @@ class Reader:
                     self.i = counted[1]
                     continue
             if (
-                (t.kind == "sym" and t.unit == "x") or (t.kind == "num" and w == "")
-            ) and self._one_rep_counted_after(items):
+                items
+                and (
+                    (t.kind == "sym" and t.unit == "x")
+                    or (self.i + 1 < self.n and self.words[self.i + 1] == "times")
+                )
+                and self._one_rep_counted_after(items)
+            ):
                 continue  # `2 min hard 1 min easy x 6`, `800 w/ 2 min jog, 6 times`
             later = (
                 3

@@ -2064,6 +2064,16 @@ def test_japanese_warm_up_and_cool_down():
             [800.0] * 6,
             ("Varsity", "JV"),
         ),
+        (
+            "Tuesday\n6 x 800 w/ 2 min\nThursday\n4 x mile",
+            [800.0] * 6,
+            ("Tuesday", "Thursday"),
+        ),
+        ("Option 1: 6 x 800 w/ 2 min\nOption 2: 4 x 1200 w/ 3 min", [800.0] * 6,
+         ("Option 1", "Option 2")),
+        ("Day 1 - 10 x 400 in 64\nDay 2 - 4 x 1k", [400.0] * 10, ("Day 1", "Day 2")),
+        # A heading with nothing under it gives way to the next.
+        ("Week 1:\nWeek 2: 6 x 400\nWeek 3: 8 x 400", [400.0] * 6, ("Week 2", "Week 3")),
     ],
 )
 def test_a_post_for_several_groups_reads_the_first(text, lengths, groups):

@@ -816,7 +816,7 @@ class Reader:
                     continue
             if depth == 0 and w in _GROUP_HEADS and not until_segment:
                 heading = self._group_heading(self.i)
-                if heading is not None and self._next_group(heading):
+                if heading is not None and self._next_group(heading, bool(items)):
                     break  # another group's workout: the first group's is the one read
                 if heading is not None:
                     self.i = heading[2]
@@ -2640,11 +2640,18 @@ class Reader:
         w = self.words[j]
         end = j + 1
         kind = "group"
-        if w == "week":
+        if w in ("week", "day", "option"):
             t = self.at(j + 1)
-            if t is None or t.kind != "num" or t.unit or t.form != "int":
+            if t is None or not (
+                (t.kind == "num" and not t.unit and t.form == "int")
+                or (w == "option" and self.is_word(j + 1) and len(t.unit) <= 3)
+            ):
                 return None
-            kind, end = "week", j + 2
+            kind, end = w, j + 2  # `Week 2:`, `Day 3 -`, `Option B:`
+        elif w in _WEEKDAYS:
+            kind = "day"
+            if self.at(end) is not None and self.toks[end].kind == "nl":
+                return kind, self.text[self.toks[j].start : self.toks[j].end], end + 1
         elif start < j:
             end = j + 1  # `Slow group`
         elif w == "group":
@@ -2658,21 +2665,24 @@ class Reader:
             end = j + 2  # `A group`, `Fast group`
         elif w not in _ATHLETE_GROUPS:
             return None
-        if not self.is_sym(end, ":", "-") and not (kind == "week" and self.is_sym(end, ",")):
+        if not self.is_sym(end, ":", "-") and not (kind != "group" and self.is_sym(end, ",")):
             return None
         name = self.text[self.toks[start].start : self.toks[end - 1].end]
         return kind, name, end + 1
 
-    def _next_group(self, heading: tuple[str, str, int]) -> bool:
+    def _next_group(self, heading: tuple[str, str, int], started: bool) -> bool:
         """Keeps a group heading's name; whether it starts another group's workout after the
-        first group's, with the rest of the text (the other groups') left unread."""
+        first group's (`started`: something of it was read), with the rest of the text (the
+        other groups') left unread."""
         kind, name, _ = heading
-        if not self.groups:
-            if not self.have_reps:
-                self.groups.append(name)  # the first group, named before its reps
+        if not self.groups or (kind == self.group_kind and not started):
+            if not started:
+                # the first group, named before its workout (`Week 1:` with nothing under it
+                # gives way to `Week 2:`)
+                self.groups[:] = [name]
                 self.group_kind = kind
             return False
-        if kind != self.group_kind or not self.have_reps:
+        if kind != self.group_kind:
             return False
         self.groups.append(name)
         j = heading[2]
@@ -5513,7 +5523,14 @@ _ATHLETE_GROUPS = frozenset(
 _GROUP_NAMES = frozenset(
     {"a", "b", "c", "d", "fast", "faster", "slow", "slower", "first", "second", "third", "top"}
 )
-_GROUP_HEADS = _ATHLETE_GROUPS | _GROUP_NAMES | {"week", "group"}
+# ... or the day or choice it is (`Monday:`, `Day 2 -`, `Option B:`): one of several sessions.
+_WEEKDAYS = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    }
+)  # fmt: skip
+_GROUP_HEADS = _ATHLETE_GROUPS | _GROUP_NAMES | _WEEKDAYS | {"week", "group", "day", "option"}
 _LABEL_HEADS = frozenset(
     {
         "set",

@@ -1965,6 +1965,22 @@ def test_a_set_recovery_inside_the_brackets_falls_between_the_sets(text, lengths
     assert _rests(text) == rests
 
 
+@pytest.mark.parametrize(
+    ("text", "lengths", "rests"),
+    [
+        (
+            "3 x (1000, 2 min, 500, 1 min)",
+            [1000.0, 500.0] * 3,
+            [(None, 120.0), (None, 60.0)] * 2 + [(None, 120.0), None],
+        ),
+        ("400, 1 min, 400, 1 min, 400", [400.0] * 3, [(None, 60.0), (None, 60.0), None]),
+    ],
+)
+def test_reps_and_their_recoveries_in_turn(text, lengths, rests):
+    assert _lengths(text) == lengths
+    assert _rests(text) == rests
+
+
 def test_a_time_inside_brackets_after_timed_reps_stays_a_rep():
     assert _lengths("2 x (3 x 1 min, 3 min)") == [60.0, 60.0, 60.0, 180.0] * 2
 

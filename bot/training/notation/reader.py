@@ -1860,12 +1860,20 @@ class Reader:
                 if tok is not None and tok.kind == "num" and (tok.value)
                 else 1.0
             )
+        interleaved = count >= 3 and _rep_rest_interleaved(head, count)
+        if interleaved:
+            factor = None  # `1000, 2 min, 500, 1 min`: the minutes are not the 1000's unit
         drafts: list[Draft] = []
         end = j
         link: _ListLink | None = head
         for idx in range(count):
             assert link is not None
             parts = link.parts
+            if interleaved and idx % 2:
+                drafts[-1].rest = Rest(None, parts[0].value)  # the recovery after the rep
+                end = link.end
+                link = link.next
+                continue
             if factor is not None:
                 parts = [
                     Qty(last.kind, _scale(p.value, factor), p.start, p.end)
@@ -5565,6 +5573,23 @@ _SHARE = re.compile(r"\b([0-9]{2,3})(?:-[0-9]{2,3})?\s?%")
 
 # A part run this much slower (per km) than the fastest work is easy running, not a rep.
 EASY_PACE_RATIO = 1.2
+
+
+def _rep_rest_interleaved(head: _ListLink, count: int) -> bool:
+    """`1000, 2 min, 500, 1 min`: lengths of a rep and short times in turn, one each, starting
+    with a distance: the times are the recoveries after the reps."""
+    link: _ListLink | None = head
+    for idx in range(count):
+        if link is None or len(link.parts) != 1:
+            return False
+        q = link.parts[0]
+        if idx % 2 == 0:
+            if not (q.kind == "d" or (q.kind == "bare" and _mid(q.value) >= 100)):
+                return False
+        elif q.kind != "t" or _mid(q.value) > 600:
+            return False
+        link = link.next
+    return True
 
 
 def _is_one_rep(block: Block) -> bool:

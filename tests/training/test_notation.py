@@ -2114,3 +2114,8 @@ def test_one_group_named_is_no_choice_of_groups(text):
 def test_the_first_groups_cool_down_is_read_and_not_the_others():
     text = "Varsity - 2 mi WU, 6 x 800 w/ 2 min, 2 mi CD\nJV - 3 mi WU, 4 x 800, 1 mi CD"
     assert _segments(text) == [("warmup", 2 * MILE_M), ("cooldown", 2 * MILE_M)]
+
+
+def test_minutes_written_last_do_not_make_a_thousand_minutes():
+    assert _lengths("1000, 500, 2 min") == [1000.0, 500.0, 120.0]
+    assert _lengths("90, 100, 120 min") == [5400.0, 6000.0, 7200.0]

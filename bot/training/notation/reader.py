@@ -30,6 +30,8 @@ MAX_CHAINED_COUNTS = 8  # `2 x 3 x 4 x 400`: three is the most written
 # Groups joined in one sentence that share a recovery written after them (`2 x 200, 2 x 400,
 # ... w/ 90s`): the longest written has 7.
 MAX_CHAIN = 16
+# The longest rep a list of lengths holds (`90, 100, 120 min`): three hours.
+MAX_LIST_SECONDS = 3 * 3600.0
 EXAMPLE = "6 x 1000m @ 3:05 w/ 2:00 jog"
 
 Range = tuple[float, float]
@@ -1878,6 +1880,8 @@ class Reader:
                 parts = [
                     Qty(last.kind, _scale(p.value, factor), p.start, p.end)
                     if p.kind == "bare"
+                    # `1000, 500, 2 min`: no rep in a list runs for hours; a thousand is metres
+                    and not (last.kind == "t" and _mid(p.value) * factor > MAX_LIST_SECONDS)
                     else p
                     for p in parts
                 ]

@@ -2119,3 +2119,7 @@ def test_the_first_groups_cool_down_is_read_and_not_the_others():
 def test_minutes_written_last_do_not_make_a_thousand_minutes():
     assert _lengths("1000, 500, 2 min") == [1000.0, 500.0, 120.0]
     assert _lengths("90, 100, 120 min") == [5400.0, 6000.0, 7200.0]
+
+
+def test_recovering_in_spanish():
+    assert _rests("6 x 400 recuperando 200 metros") == [(200.0, None)] * 5 + [None]

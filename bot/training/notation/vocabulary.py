@@ -270,7 +270,7 @@ WORDS_ABROAD: dict[str, str] = {
     "recuperation": "recovery", "recuperations": "recoveries", "recups": "recoveries",
     "recuperacion": "recovery", "recuperaciones": "recoveries", "recupero": "recovery",
     "recuperi": "recoveries", "recuperacao": "recovery", "herstel": "recovery",
-    "recuperer": "recover", "recuperar": "recover",
+    "recuperer": "recover", "recuperar": "recover", "recuperando": "recovering",
     "trot": "jog", "trottiner": "jog", "traben": "jog", "trabend": "jog", "footing": "jog",
     "trote": "jog", "trotando": "jog",
     "trotar": "jog", "dribbel": "jog", "dribbelpauze": "jog", "dribbelen": "jog",

@@ -1005,6 +1005,8 @@ class Reader:
                     or (isinstance(item, SegmentItem) and item.kind == "easy")
                 )
                 and "total" in self.words[start : self._line_end(self.i, self.i + 2)]
+                # `{... 400m (10k pace)}. Total 4800m`: the total of what the bracket closes
+                and not (closing and self.is_sym(self.i, ")", "]", "}"))
             ):
                 if self.is_word(self.i, "in") and self.is_word(self.i + 1, "total"):
                     self.i += 2
@@ -1786,7 +1788,7 @@ class Reader:
             and count_after.form == "int"
         ):
             # the count before (`3 x (...)`) or after (`(...) x 3`) is of sets
-            items, set_rests = self._set_rests_inside(items)
+            items, set_rests = self._set_rests_inside(items, close_tok)
         reps = self.flatten(items)
         if not reps and with_modifiers:
             return None
@@ -1803,11 +1805,14 @@ class Reader:
             return block
         return self.modifiers(block, depth)
 
-    @staticmethod
-    def _set_rests_inside(items: list[Item]) -> tuple[list[Item], list[_RestParse]]:
+    def _set_rests_inside(
+        self, items: list[Item], close: int
+    ) -> tuple[list[Item], list[_RestParse]]:
         """The recovery between sets written at the end of a counted group's brackets:
         `2 x (1200, 800, 400; 4' between sets)`, `3 x (4 x 400 w/ 60s, 3 min)`. A few minutes
-        alone after distance reps there is no rep of the set but the time before the next."""
+        alone after distance reps there is no rep of the set but the time before the next; so
+        is a recovery in brackets of its own after single reps (`4 x {200m (1m pace) 400m (5k
+        pace) [3min rest]}`)."""
         out = list(items)
         found: list[_RestParse] = []
         while out and isinstance(out[-1], RestItem):
@@ -1831,6 +1836,23 @@ class Reader:
             assert duration is not None  # a bare time
             out.pop()
             return out, [_RestParse(Rest(None, duration), "sets", None, 0)]
+        last_rest = tail.tail_rests[-1] if len(tail.tail_rests) == 1 else None
+        if (
+            not found
+            and last_rest is not None
+            and last_rest.scope == "reps"
+            and last_rest.only is None
+            and last_rest.end + 1 == close
+            and self.syms[last_rest.end] in ")]}"
+            and len(blocks) > 1
+            and all(_is_one_rep(b) for b in blocks)
+            and all(b.reps[0].rest is None for b in blocks[:-1])
+            and tail.reps[0].rest is last_rest.rest
+        ):
+            # `[3min rest]` closing the set: after the set, not after its last rep alone
+            tail.tail_rests = []
+            tail.reps[0].rest, tail.reps[0].equal = None, None
+            return out, [_RestParse(last_rest.rest, "sets", last_rest.equal, 0)]
         inside = [
             rp
             for rp in tail.tail_rests

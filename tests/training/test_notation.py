@@ -2036,6 +2036,12 @@ def test_a_later_count_of_counted_reps_adds_none():
         ("6 x 400 @ 70, last 400 in 65", [(70.0, 70.0)] * 5 + [(65.0, 65.0)]),
         ("6 x 400 @ 70, last one as fast as you can", [(70.0, 70.0)] * 5 + [None]),
         ("5 x 1000 @ 3:20 w/ 2 min, last one sub 3:10", [(200.0, 200.0)] * 4 + [(190.0, 190.0)]),
+        ("6 x 400 @ 70, the first one easy", [None] + [(70.0, 70.0)] * 5),
+        (
+            "5 x 1k @ 3:20, the 3rd one @ 3:10",
+            [(200.0, 200.0)] * 2 + [(190.0, 190.0)] + [(200.0, 200.0)] * 2,
+        ),
+        ("6 x 400 @ 70, 4th rep in 65", [(70.0, 70.0)] * 3 + [(65.0, 65.0)] + [(70.0, 70.0)] * 2),
     ],
 )
 def test_the_last_reps_run_otherwise(text, targets):

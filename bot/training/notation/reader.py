@@ -904,6 +904,7 @@ class Reader:
             if self.have_reps and (
                 t.unit in _PORTION_STARTS
                 or self.words[self.i + 1 if self.i + 1 < self.n else self.i] in _PORTION_NOUNS
+                or (t.kind == "num" and t.unit in _ORDINAL_SUFFIXES)  # `3rd one @ 3:10`
             ):
                 last = next((it for it in reversed(items) if isinstance(it, Block)), None)
                 if last is not None and self._portion(last):
@@ -2888,6 +2889,8 @@ class Reader:
         start = {"first": 0, "last": len(reps) - n, "final": len(reps) - n}.get(
             mode, self._portion_next
         )
+        if mode.startswith("#"):
+            start = int(mode[1:]) - 1  # `the 3rd one`
         part = reps[start : start + n]
         if len(part) != n:
             return False
@@ -2914,7 +2917,11 @@ class Reader:
             return None
         n = _count_value(t)
         m = k + 1
-        single = mode in ("last", "final", "first")
+        if t.kind == "num" and t.unit in _ORDINAL_SUFFIXES and not mode and 1 <= t.value <= size:
+            # `the 3rd one @ 3:10`, `4th rep in 65`: that rep alone
+            mode, n = f"#{int(t.value)}", 1
+            m = k + 1 + self.is_word(k + 1, "one")
+        single = mode in ("last", "final", "first") or mode.startswith("#")
         if n is None and mode and (t.unit == "one" or self.word_in(k, _PORTION_NOUNS)):
             n, m = 1, k + (t.unit == "one")  # `the last one`, `the final rep`
         elif n is None and single and (self.is_sym(k, "@") or self.word_in(k, _PORTION_LEADS)):
@@ -2931,9 +2938,9 @@ class Reader:
             return None
         m = self.skip_words(m, _PORTION_NOUNS)
         m = self.skip_words(m, ("of", "them", "ones", "should", "be", "run", "done", "are", "were"))
-        if mode and self.is_word(m, "as") and self.word_in(m + 1, _ALL_OUT_WORDS):
+        if mode and self.is_word(m, "as") and self.word_in(m + 1, _EFFORT_WORDS):
             m += 1  # `as fast as you can`
-        if mode and self.word_in(m, _ALL_OUT_WORDS) and not self.is_word(m + 1, "pace"):
+        if mode and self.word_in(m, _EFFORT_WORDS) and not self.is_word(m + 1, "pace"):
             # `last one all out`, `the final 2 hard`: an effort with no time; not the rest's
             effort_end = m + 1 + self.is_word(m + 1, "out", "effort")
             if self.is_word(effort_end, "as"):
@@ -5481,14 +5488,18 @@ _PORTION_WORDS = frozenset({"first", "second", "next", "last", "final", "remaini
 _PORTION_STARTS = frozenset({"the", *_PORTION_WORDS})
 _PORTION_NOUNS = ("reps", "rep", "repeats", "repetitions", "intervals", "efforts")
 _PORTION_LEADS = frozenset({"at", "in", "sub", "under"})
-# What a coach says of the last reps instead of a time: as fast as they can go.
-_ALL_OUT_WORDS = frozenset({"all", "allout", "flat", "max", "hard", "fast", "faster", "sprint"})
+# What a coach says of some reps instead of a time: as fast as they can go, or easier.
+_EFFORT_WORDS = frozenset(
+    {"all", "allout", "flat", "max", "hard", "fast", "faster", "sprint", "easy", "easier"}
+    | {"relaxed"}
+)
 _REST_LIST_STARTS = frozenset(
     {"with", "w", "reducing", "decreasing", "descending", "shorter", "recoveries", "rests", "jogs"}
 )
 _REST_LIST_NOUNS = frozenset({"recoveries", "rests", "jogs"})
 _LETTER_PACES = {"tpace": "t", "ipace": "i", "rpace": "r", "mpace": "m"}
 _EQUAL_WORDS = ("equal", "same", "equivalent", "eq")
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _ORDINAL_WORDS = frozenset(
     {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "last", "final"}
 )
@@ -5602,15 +5613,16 @@ EASY_PACE_RATIO = 1.2
 
 
 def _rep_rest_interleaved(head: _ListLink, count: int) -> bool:
-    """`1000, 2 min, 500, 1 min`: lengths of a rep and short times in turn, one each, starting
-    with a distance: the times are the recoveries after the reps."""
+    """`1000, 2 min, 500, 1 min`: bare lengths of a rep and short times in turn, one each,
+    starting with a length: the times are the recoveries after the reps. (With units, `100 m,
+    30 sec, 100 m` is how the canonical form writes reps of both kinds in a row.)"""
     link: _ListLink | None = head
     for idx in range(count):
         if link is None or len(link.parts) != 1:
             return False
         q = link.parts[0]
         if idx % 2 == 0:
-            if not (q.kind == "d" or (q.kind == "bare" and _mid(q.value) >= 100)):
+            if not (q.kind == "bare" and _mid(q.value) >= 100):
                 return False
         elif q.kind != "t" or _mid(q.value) > 600:
             return False

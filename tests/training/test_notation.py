@@ -48,8 +48,6 @@ KNOWN_MISREADS = {
     "Tuesday: 16x100": "a bullet restates one rep ('Sprint 100 meters, then jog 100') and is "
     "read as one more rep",
     "we did 8X800m": "'except for the middle where we had 2mins' changes one recovery",
-    "400 metres x8\n100 metre recoveries\n\nCoaches": "'After repetition 4, do a full 400 "
-    "metre recovery' changes one recovery",
     "1200m run, 200m slow": "'400m run' after a recovery jog is easy running there, a rep "
     "elsewhere",
     "4 x 5 x 400m\nfirst set": "targets and recoveries given per set on later lines",
@@ -2133,6 +2131,22 @@ def test_the_first_groups_cool_down_is_read_and_not_the_others():
 def test_minutes_written_last_do_not_make_a_thousand_minutes():
     assert _lengths("1000, 500, 2 min") == [1000.0, 500.0, 120.0]
     assert _lengths("90, 100, 120 min") == [5400.0, 6000.0, 7200.0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "8 x 400 w/ 100 jog. After rep 4, 400 jog.",
+        "8 x 400 w/ 100 jog. After the 4th rep: 400m recovery",
+        "8 x 400, 100 jog\nCoach's note: after repetition 4, do a full 400 metre recovery",
+    ],
+)
+def test_the_recovery_after_one_rep(text):
+    assert _rests(text) == [(100.0, None)] * 3 + [(400.0, None)] + [(100.0, None)] * 3 + [None]
+
+
+def test_after_a_number_of_reps_with_no_rep_named_is_no_recovery():
+    assert _rests("6 x 800 w/ 2 min. After 2 of them I was tired") == [(None, 120.0)] * 5 + [None]
 
 
 def test_recovering_in_spanish():

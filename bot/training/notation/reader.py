@@ -794,6 +794,8 @@ class Reader:
                 ):
                     self.i = self.quantity_range(self.i + 1)[1]  # type: ignore[index]  # `= 5,600 metres`
                     continue
+                if w == "after" and self.have_reps and self._rest_after_rep(items):
+                    continue  # `After repetition 4, do a full 400 metre recovery`
                 if (t.kind == "sym" and t.unit in ",+/&-|>:=!?#~") or w in (
                     "and", "plus", "followed", "by", "next", "after", "finish", "finished"
                 ):
@@ -2180,6 +2182,13 @@ class Reader:
                 break  # `Group A: 8 x 400 in 70. Group B: ...`: the next group's heading
             if (
                 not in_paren
+                and self.words[j] == "after"
+                and self._sentence_starts(j)
+                and self._after_rep_number(j) is not None
+            ):
+                break  # `... After rep 4, 400 jog.`: one rep's recovery, read by the sequence
+            if (
+                not in_paren
                 and t.kind == "word"
                 and t.unit == "or"
                 and (self.count_prefix(j + 1) is not None or self._list_follows(j + 1))
@@ -2651,6 +2660,45 @@ class Reader:
         block.counted = True
         self.i = end
         return True
+
+    def _rest_after_rep(self, items: list[Item]) -> bool:
+        """At `after`: `After repetition 4, do a full 400 metre recovery`, `after the 4th rep: 3
+        min`: the recovery after that one rep of the group above, in place of its own. Reads it
+        and says whether there was one."""
+        last = next((it for it in reversed(items) if isinstance(it, Block)), None)
+        k = self._after_rep_number(self.i)
+        if last is None or len(last.reps) < 2 or k is None:
+            return False
+        idx = int(self.toks[k].value)
+        if not 1 <= idx < len(last.reps):
+            return False
+        k = self.skip_words(k + 1, ("rep", "repetition", "repeat", "one", "interval"))
+        k += self.is_sym(k, ",", ":", "-")
+        k = self.skip_words(k, ("do", "take", "have", "a", "an", "full", "the"))
+        rp = self.rest_clause(k, weak_lead=False)
+        if rp is not None and rp.rest is not None and _rest_known(rp.rest):
+            rest, end = rp.rest, rp.end
+        else:
+            q = self.quantity(k)
+            if q is None or isinstance(q.value, tuple) or not self._rest_word_near(q.end):
+                return False
+            kind, amount = self.rest_length(q)
+            rest = Rest(amount, None) if kind == "d" else Rest(None, amount)
+            end = q.end
+        d = last.reps[idx - 1]
+        d.rest, d.equal = rest, None
+        self.i = end
+        return True
+
+    def _after_rep_number(self, j: int) -> int | None:
+        """At `after` (j): where the number of `after rep 4`, `after the 4th` is, if one is."""
+        k = self.skip_words(j + 1, ("the", "rep", "repetition", "repeat", "interval", "no"))
+        t = self.at(k)
+        if t is None or t.kind != "num" or t.form != "int" or t.unit not in _ORDINAL_OR_NONE:
+            return None
+        if k == j + 1 and not t.unit:
+            return None  # `after 2 of them`: no rep named
+        return k
 
     def _count_ends(self, j: int) -> bool:
         """Whether a sentence, line or the text ends at token j (after `20 efforts`)."""
@@ -4624,6 +4672,8 @@ class Reader:
         if (self.words[k] if 0 <= k < self.n else "") not in _SCOPE_HEADS:
             return None  # the common case, answered by one look
         if self.is_word(k, "between", "btw", "btwn", "bw", "inbetween", "after"):
+            if self.toks[k].unit == "after" and self._after_rep_number(k) is not None:
+                return None  # `after rep 4`: one rep's, read apart
             m = self.skip_words(k + 1, ("each", "every", "the", "all"))
             q = self.quantity(m)
             if (
@@ -5500,6 +5550,7 @@ _REST_LIST_NOUNS = frozenset({"recoveries", "rests", "jogs"})
 _LETTER_PACES = {"tpace": "t", "ipace": "i", "rpace": "r", "mpace": "m"}
 _EQUAL_WORDS = ("equal", "same", "equivalent", "eq")
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+_ORDINAL_OR_NONE = _ORDINAL_SUFFIXES | {""}
 _ORDINAL_WORDS = frozenset(
     {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "last", "final"}
 )

@@ -52,7 +52,6 @@ KNOWN_MISREADS = {
     "elsewhere",
     "4 x 5 x 400m\nfirst set": "targets and recoveries given per set on later lines",
     "16x200 done as": "the same reps restated ('done as 4x(4x200)') are read twice",
-    "5X400 @ 5k": "'except 100s' leaves some reps out of a recovery",
 }
 
 
@@ -2147,6 +2146,11 @@ def test_the_recovery_after_one_rep(text):
 
 def test_after_a_number_of_reps_with_no_rep_named_is_no_recovery():
     assert _rests("6 x 800 w/ 2 min. After 2 of them I was tired") == [(None, 120.0)] * 5 + [None]
+
+
+def test_a_recovery_for_everything_except_reps_of_one_length():
+    text = "4 x 400\n4 x 200\n200 jog between everything except the 200s"
+    assert _rests(text) == [(200.0, None)] * 4 + [None] * 4
 
 
 def test_recovering_in_spanish():

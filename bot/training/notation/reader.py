@@ -117,6 +117,7 @@ class RestItem:
     only: Amount | None = None
     start: int = -1  # token indices, when read as an item
     end: int = -1
+    but: Amount | None = None  # `... except 100s`: not for the reps of this length
 
 
 @dataclass(slots=True)
@@ -1161,6 +1162,10 @@ class Reader:
         with_word = self.words[j] in ("with", "w")
         if rest is not None and (self.have_reps or not with_word):
             self.i = rest.end
+            but = self._except_length(rest.end)
+            if but is not None:
+                self.i = but[1]  # `200 rest between everything except 100s`
+                return RestItem(rest.rest, rest.scope, rest.equal, only=rest.only, but=but[0])
             return RestItem(rest.rest, rest.scope, rest.equal, only=rest.only)
         if with_word:
             self.i = j + 1  # `starts with 3 km`: not a recovery before any rep
@@ -2699,6 +2704,16 @@ class Reader:
         if k == j + 1 and not t.unit:
             return None  # `after 2 of them`: no rep named
         return k
+
+    def _except_length(self, j: int) -> tuple[Amount, int] | None:
+        """After a recovery: `except 100s`, `except for the 200s`: (the length, index after)."""
+        if not self.is_word(j, "except"):
+            return None
+        k = self.skip_words(j + 1, ("for", "the", "on"))
+        q = self.quantity(k)
+        if q is None or not (q.kind in ("s", "d") or (q.kind == "bare" and _mid(q.value) >= 100)):
+            return None
+        return q.value, q.end
 
     def _count_ends(self, j: int) -> bool:
         """Whether a sentence, line or the text ends at token j (after `20 efforts`)."""
@@ -4838,6 +4853,13 @@ class Reader:
                     # of reps before the segments that end the workout.
                     above = [b for b in out[rest_from:] if isinstance(b, Block)]
                     above = above or self._last_group(out)
+                    if it.but is not None:
+                        # `... except 100s`: those reps keep what they had
+                        above = [
+                            b
+                            for b in above
+                            if any(d.distance != it.but for d in b.reps)
+                        ]
                     if it.scope == "sets" and len(above) > 1:
                         self._apply_to_chain(above, rp)
                     else:

@@ -47,7 +47,6 @@ KNOWN_MISREADS = {
     "corpus reads the 1600s as having no stated rest; the reader applies it",
     "Tuesday: 16x100": "a bullet restates one rep ('Sprint 100 meters, then jog 100') and is "
     "read as one more rep",
-    "we did 8X800m": "'except for the middle where we had 2mins' changes one recovery",
     "1200m run, 200m slow": "'400m run' after a recovery jog is easy running there, a rep "
     "elsewhere",
     "4 x 5 x 400m\nfirst set": "targets and recoveries given per set on later lines",
@@ -2151,6 +2150,17 @@ def test_after_a_number_of_reps_with_no_rep_named_is_no_recovery():
 def test_a_recovery_for_everything_except_reps_of_one_length():
     text = "4 x 400\n4 x 200\n200 jog between everything except the 200s"
     assert _rests(text) == [(200.0, None)] * 4 + [None] * 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6 x 400 w/ 60s except the middle one, 3 min",
+        "6 x 400 w/ 60s, except for the middle where we had 3 mins",
+    ],
+)
+def test_a_recovery_at_the_middle_of_the_reps(text):
+    assert _rests(text) == [(None, 60.0)] * 2 + [(None, 180.0)] + [(None, 60.0)] * 2 + [None]
 
 
 def test_recovering_in_spanish():

@@ -859,6 +859,13 @@ class Reader:
                 and self._one_rep_counted_after(items)
             ):
                 continue  # `2 min hard 1 min easy x 6`, `800 w/ 2 min jog, 6 times`
+            if (
+                w == "except"
+                and items
+                and isinstance(items[-1], Block)
+                and self._except_middle(items[-1], self.i)
+            ):
+                continue  # `8X800m, with 1 min recovery, except for the middle where we had 2mins`
             later = (
                 3
                 if self.i + 2 < self.n
@@ -2185,6 +2192,8 @@ class Reader:
                 and self._group_heading(j) is not None
             ):
                 break  # `Group A: 8 x 400 in 70. Group B: ...`: the next group's heading
+            if t.kind == "word" and t.unit == "except" and self._except_middle(block, j):
+                continue  # `with 1 min recovery, except for the middle where we had 2mins`
             if (
                 not in_paren
                 and self.words[j] == "after"
@@ -2704,6 +2713,27 @@ class Reader:
         if k == j + 1 and not t.unit:
             return None  # `after 2 of them`: no rep named
         return k
+
+    def _except_middle(self, block: Block, j: int) -> bool:
+        """At `except` after a group's recovery: `except for the middle where we had 2mins`, the
+        recovery at the middle of an even number of reps. Reads it and says whether there was
+        one."""
+        reps = block.reps
+        k = self.skip_words(j + 1, ("for", "the", "in"))
+        if not self.is_word(k, "middle") or len(reps) < 2 or len(reps) % 2:
+            return False
+        k = self.skip_words(k + 1, _MIDDLE_FILLERS)
+        if self.is_sym(k, ",", ":", "-"):
+            k = self.skip_words(k + 1, _MIDDLE_FILLERS)
+        q = self.quantity(k)
+        if q is None or isinstance(q.value, tuple):
+            return False
+        kind, amount = self.rest_length(q)
+        middle = reps[len(reps) // 2 - 1]
+        middle.rest = Rest(amount, None) if kind == "d" else Rest(None, amount)
+        middle.equal = None
+        self.i = q.end
+        return True
 
     def _except_length(self, j: int) -> tuple[Amount, int] | None:
         """After a recovery: `except 100s`, `except for the 200s`: (the length, index after)."""
@@ -5571,6 +5601,8 @@ _REST_LIST_STARTS = frozenset(
 _REST_LIST_NOUNS = frozenset({"recoveries", "rests", "jogs"})
 _LETTER_PACES = {"tpace": "t", "ipace": "i", "rpace": "r", "mpace": "m"}
 _EQUAL_WORDS = ("equal", "same", "equivalent", "eq")
+# `except for the middle one, where we had 2mins`
+_MIDDLE_FILLERS = ("one", "rep", "where", "when", "we", "had", "got", "take", "took", "a", "an")
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _ORDINAL_OR_NONE = _ORDINAL_SUFFIXES | {""}
 _ORDINAL_WORDS = frozenset(

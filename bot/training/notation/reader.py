@@ -2582,10 +2582,20 @@ class Reader:
             (
                 "it", "all", "this", "the", "whole", "thing", "set", "for", "again",
                 "everything", "above", "that", "process", "at", "least", "about", "around",
+                "hills", "hill",
             ),
         )
         if self.is_sym(k, "x"):
             k += 1
+        if self.is_sym(k, "(") and self.toks[j].unit == "repeat":
+            # `Repeat the hills (this week calls for 4 times)`: the count in the bracket
+            close = k + 1
+            while close < min(k + 10, self.n) and not self.is_sym(close, ")", "("):
+                close += 1
+            if self.is_sym(close, ")") and self.is_word(close - 1, "times"):
+                n_in = _count_value(self.toks[close - 2])
+                if n_in is not None and n_in > 1:
+                    return n_in, close + 1
         if self.is_word(k, "a") and self.is_word(k + 1, "total") and self.is_word(k + 2, "of"):
             k += 3  # `repeat for a total of five repetitions`: five in all
         t = self.at(k)

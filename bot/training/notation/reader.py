@@ -220,7 +220,8 @@ class Reader:
     _portion_block: Block | None = None
     _portion_next: int = 0
     # `Varsity: 6 x 800 ... / JV: 4 x 800 ...`, `Week 1: ... Week 2: ...`: the names of the
-    # groups the post has a workout for, and the kind of the first ("week" or "group").
+    # groups the post has a workout for, and the kind of the first ("group", "week", "day" or
+    # "option").
     groups: list[str] = field(default_factory=list)
     group_kind: str = ""
 

@@ -2112,6 +2112,18 @@ def test_a_post_for_several_groups_reads_the_first(text, lengths, groups):
 @pytest.mark.parametrize(
     "text",
     [
+        "Monday: rest\nTuesday: 6 x 800 w/ 2 min\nThursday: 4 x mile",
+        "Girls: meet at 3\nBoys: 6 x 800 w/ 2 min",
+        "Monday: off\nTuesday: 6 x 800 w/ 2 min",
+    ],
+)
+def test_a_group_with_nothing_to_run_gives_way_to_the_next(text):
+    assert _lengths(text) == [800.0] * 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Week 1, Session 3 - 2 x 5 mins hills",
         "A group- 2 by 5k at 16:30.",
         "6 x 400 with the group",

@@ -822,7 +822,18 @@ class Reader:
                     continue
             if depth == 0 and w in _GROUP_HEADS and not until_segment:
                 heading = self._group_heading(self.i)
-                if heading is not None and self._next_group(heading, bool(items)):
+                # A group is started by work or running read under it, not by a rest day
+                # (`Monday: rest`) or a remark (`Girls: meet at 3`).
+                started = any(
+                    (
+                        isinstance(it, SegmentItem)
+                        and it.kind == "easy"
+                        and (it.distance is not None or it.duration is not None)
+                    )
+                    or (isinstance(it, Block) and not it.bare_single and not it.in_prose)
+                    for it in items
+                )
+                if heading is not None and self._next_group(heading, started):
                     break  # another group's workout: the first group's is the one read
                 if heading is not None:
                     self.i = heading[2]

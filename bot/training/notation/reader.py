@@ -5457,6 +5457,7 @@ _REST_FILLERS = frozenset(
         "gentle",
         "jogging",
         "walking",
+        "another",  # `recovering another 400 metres`
     }
 )
 # Fillers that say nothing of a recovery themselves: one starts it only when a recovery's word
@@ -5688,7 +5689,7 @@ _ATHLETE_GROUPS = frozenset(
     {
         "varsity", "jv", "girls", "boys", "men", "mens", "women", "womens", "freshmen",
         "frosh", "novice", "novices", "beginners", "beginner", "intermediate", "advanced",
-        "elite", "sprinters", "distance", "milers",
+        "elite", "sprinters", "milers",
     }
 )  # fmt: skip
 # ... and what names a group before the word `group` (`A group:`, `Fast group:`).

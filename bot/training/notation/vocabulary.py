@@ -271,6 +271,7 @@ WORDS_ABROAD: dict[str, str] = {
     "recuperacion": "recovery", "recuperaciones": "recoveries", "recupero": "recovery",
     "recuperi": "recoveries", "recuperacao": "recovery", "herstel": "recovery",
     "recuperer": "recover", "recuperar": "recover", "recuperando": "recovering",
+    "otros": "another", "otro": "another",
     "trot": "jog", "trottiner": "jog", "traben": "jog", "trabend": "jog", "footing": "jog",
     "trote": "jog", "trotando": "jog",
     "trotar": "jog", "dribbel": "jog", "dribbelpauze": "jog", "dribbelen": "jog",

@@ -820,7 +820,13 @@ class Reader:
                     pending_named = v.NAMED_PACES[t.unit]  # the pace of the group that follows
                     self.i += 1
                     continue
-            if depth == 0 and w in _GROUP_HEADS and not until_segment:
+            if (
+                depth == 0
+                and w in _GROUP_HEADS
+                and not until_segment
+                # `a`, `fast` name a group only before the word (`A group:`)
+                and (w not in _GROUP_NAMES or self.words[min(self.i + 1, self.n - 1)] == "group")
+            ):
                 heading = self._group_heading(self.i)
                 # A group is started by work or running read under it, not by a rest day
                 # (`Monday: rest`) or a remark (`Girls: meet at 3`).
@@ -865,7 +871,7 @@ class Reader:
             if (
                 items
                 and (
-                    (t.kind == "sym" and t.unit == "x")
+                    (t.kind == "sym" and t.unit == "x" and isinstance(items[-1], SegmentItem))
                     or (self.i + 1 < self.n and self.words[self.i + 1] == "times")
                 )
                 and self._one_rep_counted_after(items)

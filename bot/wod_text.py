@@ -83,6 +83,10 @@ def structure_lines(workout: Workout) -> list[str]:
         parts.append(format_time(rest_s))
     if parts:
         lines.append("Recoveries: " + " + ".join(parts) + " in all")
+    if workout.groups:
+        # A post with a workout per group: only the first group's was read.
+        first, *others = workout.groups
+        lines.append(f"Read for {first} only (also in the post: {', '.join(others)})")
     return lines
 
 

@@ -42,6 +42,9 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(workout.to_dict(), indent=2, ensure_ascii=False))
         return 0
     print(workout.summary())
+    if workout.groups:
+        first, *others = workout.groups
+        print(f"read for {first} only (also in the post: {', '.join(others)})")
     print()
     print(workout.describe())
     print()

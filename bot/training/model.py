@@ -116,6 +116,9 @@ class Workout:
     text: str
     reps: tuple[Rep, ...]
     segments: tuple[Segment, ...] = field(default=())
+    # A post with a workout for each of several groups (`Varsity: ... / JV: ...`, `Week 1: ...
+    # Week 2: ...`): their names as written, in order. The reps are the first group's only.
+    groups: tuple[str, ...] = field(default=())
 
     # -- totals -------------------------------------------------------------------------------
 
@@ -171,6 +174,7 @@ class Workout:
             "key": self.key,
             "reps": [r.to_dict() for r in self.reps],
             "segments": [s.to_dict() for s in self.segments],
+            "groups": list(self.groups),
             "totals": {
                 "reps": len(self.reps),
                 "work_distance_m": _clean(self.work_distance_m),

@@ -34,6 +34,12 @@ def test_structure_counts_work_and_recoveries() -> None:
     assert structure_lines(parse_workout("6 x 1000m w/ 90s jog"))[1] == "Recoveries: 7:30 in all"
 
 
+def test_structure_says_which_group_of_a_post_was_read() -> None:
+    lines = structure_lines(parse_workout("Varsity: 6 x 800 w/ 2 min\nJV: 4 x 800 w/ 2 min"))
+    assert lines[0].startswith("6 × 800m")
+    assert lines[-1] == "Read for Varsity only (also in the post: JV)"
+
+
 def test_targets_per_rep_and_per_lap_km_and_mile() -> None:
     assert paces_text(200, 200) == "80/400 · 3:20/km · 5:22/mi"
     assert target_lines(parse_workout("4 x 1 mile @ 5:20-5:25 w/ 3 min rest")) == [

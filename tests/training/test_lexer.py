@@ -20,7 +20,7 @@ CORPORA = [
 ]
 # The characters that steer the lexer: digits and their separators, primes, the letters of
 # shorthands (w/, b/w, c/d, x), hyphens, list markers, line breaks, and a few that fold.
-ALPHABET = "0123456789.,:;'\"’″-–/ \n\txwbcudmkisnlpaehotr()@×²①٣１ａ\u200b"
+ALPHABET = "0123456789.,:;'\"’″-–/ \n\txwbcudmkisnlpaehotr()@×²①٣１ａ\u200b" + "本分秒をレストは・"
 
 
 def _tokens(text: str, fast_path: bool) -> object:
@@ -101,3 +101,16 @@ def test_normalise_keeps_every_offset(text: str) -> None:
     folded = normalise(text)
     assert len(folded) == len(text)  # error positions point into the text as typed
     assert not any("A" <= ch <= "Z" for ch in folded)
+
+
+def test_japanese_words_units_and_the_count_of_reps():
+    toks = tokenize("1kmを5本、レスト3分")
+    assert [(t.kind, t.unit, t.value) for t in toks] == [
+        ("num", "km", 1.0),
+        ("sym", "x", 0.0),  # `を` before `5本`: five of them
+        ("num", "", 5.0),
+        ("sym", "、", 0.0),
+        ("word", "rest", 0.0),
+        ("num", "min", 3.0),
+    ]
+    assert (toks[-1].start, toks[-1].end) == (10, 12)  # offsets stay those of the text typed

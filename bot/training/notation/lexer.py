@@ -219,7 +219,7 @@ _FAST: Final = re.compile(
     + _SPACE_JOINS + r"))"
     r"(?![0-9]|[.:][0-9]|['\"])[a-z]*+)"
     r"|(?P<clock>[0-9]{1,2}+:[0-5][0-9](?![0-9]|[.:][0-9]|[a-z]))"
-    r"|(?P<sym>[^\s0-9a-z.:]|:(?![0-9]))"
+    r"|(?P<sym>[^\s0-9a-z.:\u3040-\u30ff\u4e00-\u9fff]|:(?![0-9]))"
     r")?"
 )
 
@@ -305,12 +305,58 @@ def tokenize(text: str, *, fast_path: bool = True) -> list[Tok]:
         elif ch == ".":
             # Abbreviation and sentence dots (`rec.`, `w.u.` are read as words) carry nothing.
             i += 1
+        elif "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff":
+            i = _japanese(s, i, toks)
         else:
             toks.append(Tok("sym", i, i + 1, unit=ch))
             i += 1
     if "vo2" in s:
         toks = _vo2(toks)
     return toks
+
+
+# Japanese words of workout notation, as the English words the reader knows.
+_JAPANESE_WORDS = {
+    "レスト": "rest",
+    "リカバリー": "recovery",
+    "ジョグ": "jog",
+    "ペース": "pace",
+    "ウオーミングアップ": "warmup",
+    "ウォーミングアップ": "warmup",
+    "クールダウン": "cooldown",
+    "休息": "rest",
+}
+# Units written against a number: `3分` three minutes, `30秒` thirty seconds.
+_JAPANESE_UNITS = {"分": "min", "秒": "sec"}
+_COUNT_OF_REPS = re.compile(r"[0-9]{1,3}本")
+
+
+def _japanese(s: str, i: int, toks: list[Tok]) -> int:
+    """A Japanese word at s[i] that the reader knows; anything else is a symbol."""
+    ch = s[i]
+    last = toks[-1] if toks else None
+    if (
+        ch in _JAPANESE_UNITS
+        and last is not None
+        and last.kind == "num"
+        and last.end == i
+        and not last.unit
+    ):
+        last.unit = _JAPANESE_UNITS[ch]
+        last.end = i + 1
+        return i + 1
+    if ch == "を" and _COUNT_OF_REPS.match(s, i + 1):
+        toks.append(Tok("sym", i, i + 1, unit="x"))  # `1kmを5本`: five of 1 km
+        return i + 1
+    for word, english in _JAPANESE_WORDS.items():
+        if s.startswith(word, i):
+            toks.append(Tok("word", i, i + len(word), 0.0, english))
+            return i + len(word)
+    if ch in "・ー":
+        toks.append(Tok("sym", i, i + 1, unit=ch))  # a bullet, a long dash
+    # Other kana and kanji are words the reader does not know (`本` counting reps among them),
+    # passed over like blanks so that `リカバリーは200m` reads as `recovery 200m`.
+    return i + 1
 
 
 def _vo2(toks: list[Tok]) -> list[Tok]:

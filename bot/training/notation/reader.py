@@ -32,6 +32,8 @@ MAX_COUNT_CHAIN: Final = 64
 # Groups joined in one sentence that share a recovery written after them (`2 x 200, 2 x 400,
 # ... w/ 90s`): the longest written has 7.
 MAX_CHAIN: Final = 16
+# The longest rep a list of lengths holds (`90, 100, 120 min`): three hours.
+MAX_LIST_SECONDS: Final = 3 * 3600.0
 EXAMPLE: Final = "6 x 1000m @ 3:05 w/ 2:00 jog"
 
 Range = tuple[float, float]
@@ -209,7 +211,7 @@ class SegmentItem:
 
 
 class RestItem:
-    __slots__ = ("after_break", "end", "equal", "only", "rest", "scope", "start")
+    __slots__ = ("after_break", "but", "end", "equal", "only", "rest", "scope", "start")
 
     rest: Rest | None
     scope: str  # "reps", "sets", "all" or "around"
@@ -218,6 +220,7 @@ class RestItem:
     only: Amount | None
     start: int  # token indices, when read as an item
     end: int
+    but: Amount | None  # `... except 100s`: not for the reps of this length
 
     def __init__(
         self,
@@ -228,6 +231,7 @@ class RestItem:
         only: Amount | None = None,
         start: int = -1,
         end: int = -1,
+        but: Amount | None = None,
     ) -> None:
         self.rest = rest
         self.scope = scope
@@ -236,6 +240,7 @@ class RestItem:
         self.only = only
         self.start = start
         self.end = end
+        self.but = but
 
 
 class _RestParse:
@@ -390,6 +395,11 @@ class Reader:
     _portion_next: int
     # How many counts deep the chain being read is (`3 times 3 times ...`).
     count_depth: int
+    # `Varsity: 6 x 800 ... / JV: 4 x 800 ...`, `Week 1: ... Week 2: ...`: the names of the
+    # groups the post has a workout for, and the kind of the first ("group", "week", "day" or
+    # "option").
+    groups: list[str]
+    group_kind: str
 
     def __init__(
         self,
@@ -407,6 +417,7 @@ class Reader:
         has_rest_words: bool = False,
         _portion_block: Block | None = None,
         _portion_next: int = 0,
+        group_kind: str = "",
     ) -> None:
         self.text = text
         self.toks = []
@@ -435,6 +446,8 @@ class Reader:
         self._portion_block = _portion_block
         self._portion_next = _portion_next
         self.count_depth = 0
+        self.groups = []
+        self.group_kind = group_kind
 
     # -- entry point ------------------------------------------------------------------------------
 
@@ -579,6 +592,10 @@ class Reader:
         if t.kind != "num":
             return None
         if not t.unit:
+            if j + 1 < self.n and self.words[j + 1] in ("on", "off"):
+                on_off = self._on_off_seconds(j, t)
+                if on_off is not None:
+                    return Qty("t", on_off, j, j + 1)  # `3 on, 1 off`: minutes run and eased
             nxt = self.toks[j + 1] if j + 1 < self.n else None
             if nxt is not None and self.syms[min(j + 2 + (nxt.unit == "-"), self.n - 1)] == "/":
                 mixed = self._mixed_fraction(j, t)
@@ -633,6 +650,35 @@ class Reader:
             ):
                 unit, end = nxt.unit, j + 2
         return self._with_unit(t.value, unit, j, end)
+
+    def _on_off_seconds(self, j: int, t: Tok) -> float | None:
+        """`3 on, 1 off`, `4 x 3 on / 1 off`, `30 on 30 off`: a bare whole number before `on`
+        or `off`, with its partner a few tokens away, is a time. The pair shares its unit: small
+        numbers are minutes (`2 on 1 off`), larger ones seconds (`30 on 30 off`)."""
+        if t.form != "int" or t.value <= 0:
+            return None
+        on = j
+        if self.words[j + 1] == "off":
+            # the `on` partner before: `3 on, 1 off`, `3 min on / 1 off`
+            on = next((k - 1 for k in range(j - 1, max(j - 5, 0), -1) if self.words[k] == "on"), -1)
+            if on < 0 or self.toks[on].kind != "num":
+                return None
+        elif not any(
+            self.words[k] == "off" and self.toks[k - 1].kind == "num"
+            for k in range(j + 3, min(j + 6, self.n))
+        ) and not any(self.words[k] == "off" for k in range(max(j - 3, 0), j)):
+            # `6 x 400 on 90`: a send-off, not a time on; but `..., 2 on 1 off, 1 on` ends a
+            # ladder of them
+            return None
+        first = self.toks[on]
+        if first.unit or first.form != "int":
+            # `3 min on, 1 off`: the off takes the unit of the on
+            return t.value * 60 if first.unit in _MINUTE_WORDS or first.kind == "time" else None
+        if first.value <= 10 and t.value <= 10:
+            return t.value * 60
+        if 15 <= first.value <= 90 and 5 <= t.value <= 90:
+            return t.value
+        return None
 
     def _mixed_fraction(self, j: int, t: Tok) -> Qty | None:
         """`2 1/2 min`, `2-1/2 minutes`, `1 1/2 miles`: a whole number and a fraction of a unit."""
@@ -975,6 +1021,8 @@ class Reader:
                 ):
                     self.i = self.quantity_range(self.i + 1)[1]  # type: ignore[index]  # `= 5,600 metres`
                     continue
+                if w == "after" and self.have_reps and self._rest_after_rep(items):
+                    continue  # `After repetition 4, do a full 400 metre recovery`
                 if (t.kind == "sym" and t.unit in ",+/&-|>:=!?#~") or w in (
                     "and", "plus", "followed", "by", "next", "after", "finish", "finished"
                 ):
@@ -997,6 +1045,30 @@ class Reader:
                     pending_named = v.NAMED_PACES[t.unit]  # the pace of the group that follows
                     self.i += 1
                     continue
+            if (
+                depth == 0
+                and w in _GROUP_HEADS
+                and not until_segment
+                # `a`, `fast` name a group only before the word (`A group:`)
+                and (w not in _GROUP_NAMES or self.words[min(self.i + 1, self.n - 1)] == "group")
+            ):
+                heading = self._group_heading(self.i)
+                # A group is started by work or running read under it, not by a rest day
+                # (`Monday: rest`) or a remark (`Girls: meet at 3`).
+                started = any(
+                    (
+                        isinstance(it, SegmentItem)
+                        and it.kind == "easy"
+                        and (it.distance is not None or it.duration is not None)
+                    )
+                    or (isinstance(it, Block) and not it.bare_single and not it.in_prose)
+                    for it in items
+                )
+                if heading is not None and self._next_group(heading, started):
+                    break  # another group's workout: the first group's is the one read
+                if heading is not None:
+                    self.i = heading[2]
+                    continue
             # Only a heading word (`Set`, `Week`) or a number and a slash (`11/16`) starts a label.
             maybe_label = w in _LABEL_HEADS or (
                 self.i + 1 < self.n and self.syms[self.i + 1] == "/" and self._could_count(self.i)
@@ -1010,7 +1082,8 @@ class Reader:
                 self.i += 1
                 continue
             if t.kind == "word" and t.unit in ("repeat", "repeated", "do", "did", "repeating"):
-                counted = self.repeat_count(self.i)
+                last = next((it for it in reversed(items) if isinstance(it, Block)), None)
+                counted = self.repeat_count(self.i, last is not None and _is_one_rep(last))
                 if counted is not None:
                     header = self._repeat_header(items, counted, depth)
                     if header is not None:
@@ -1019,6 +1092,41 @@ class Reader:
                         continue
                     items.append(RepeatItem(counted[0], self.i))
                     self.i = counted[1]
+                    continue
+            if (
+                items
+                and (
+                    (t.kind == "sym" and t.unit == "x" and isinstance(items[-1], SegmentItem))
+                    or (self.i + 1 < self.n and self.words[self.i + 1] == "times")
+                )
+                and self._one_rep_counted_after(items)
+            ):
+                continue  # `2 min hard 1 min easy x 6`, `800 w/ 2 min jog, 6 times`
+            if (
+                w == "except"
+                and items
+                and isinstance(items[-1], Block)
+                and self._except_middle(items[-1], self.i)
+            ):
+                continue  # `8X800m, with 1 min recovery, except for the middle where we had 2mins`
+            later = (
+                3
+                if self.i + 2 < self.n
+                and self.words[self.i + 1] == "of"
+                and self.words[self.i + 2] in ("them", "those", "these")
+                else 2
+                if self.i + 1 < self.n
+                and self.words[self.i + 1] in _LATER_COUNT_NOUNS
+                and self._count_ends(self.i + 2)
+                else 0
+            )
+            if later:
+                n_of = _count_value(t)
+                last = next((it for it in reversed(items) if isinstance(it, Block)), None)
+                if n_of is not None and n_of > 1 and last is not None and _is_one_rep(last):
+                    # `..., 6 of them`, `... there are 20 efforts.`: six (twenty) of that rep
+                    items.append(RepeatItem(n_of, self.i))
+                    self.i += later
                     continue
             if t.kind == "word" and t.unit in ("total", "totals", "overall", "approx"):
                 # `Total ~15km`, `Total mileage 8 miles`: the session's sum, not a rep.
@@ -1049,6 +1157,7 @@ class Reader:
             if self.have_reps and (
                 t.unit in _PORTION_STARTS
                 or self.words[self.i + 1 if self.i + 1 < self.n else self.i] in _PORTION_NOUNS
+                or (t.kind == "num" and t.unit in _ORDINAL_SUFFIXES)  # `3rd one @ 3:10`
             ):
                 last = next((it for it in reversed(items) if isinstance(it, Block)), None)
                 if last is not None and self._portion(last):
@@ -1150,6 +1259,8 @@ class Reader:
                     or (isinstance(item, SegmentItem) and item.kind == "easy")
                 )
                 and "total" in self.words[start : self._line_end(self.i, self.i + 2)]
+                # `{... 400m (10k pace)}. Total 4800m`: the total of what the bracket closes
+                and not (closing and self.is_sym(self.i, ")", "]", "}"))
             ):
                 if self.is_word(self.i, "in") and self.is_word(self.i + 1, "total"):
                     self.i += 2
@@ -1301,6 +1412,10 @@ class Reader:
         with_word = self.words[j] in ("with", "w")
         if rest is not None and (self.have_reps or not with_word):
             self.i = rest.end
+            but = self._except_length(rest.end)
+            if but is not None:
+                self.i = but[1]  # `200 rest between everything except 100s`
+                return RestItem(rest.rest, rest.scope, rest.equal, only=rest.only, but=but[0])
             return RestItem(rest.rest, rest.scope, rest.equal, only=rest.only)
         if with_word:
             self.i = j + 1  # `starts with 3 km`: not a recovery before any rep
@@ -1928,6 +2043,16 @@ class Reader:
         items = self.sequence(depth + 1, closing=True)
         close_tok = self.i
         self.i += 1  # the closing bracket
+        set_rests: list[_RestParse] = []
+        count_after = self.at(self.i + 1) if self.is_sym(self.i, "x") else None
+        if not with_modifiers or (
+            count_after is not None
+            and count_after.kind == "num"
+            and not count_after.unit
+            and count_after.form == "int"
+        ):
+            # the count before (`3 x (...)`) or after (`(...) x 3`) is of sets
+            items, set_rests = self._set_rests_inside(items, close_tok)
         reps = self.flatten(items)
         if not reps and with_modifiers:
             return None
@@ -1939,9 +2064,71 @@ class Reader:
                 hint="4 x (1000m, 400m)",
             )
         block = Block(reps, len(reps), self.toks[open_tok].start, self.toks[close_tok].end)
+        block.set_rests = set_rests
         if not with_modifiers:
             return block
         return self.modifiers(block, depth)
+
+    def _set_rests_inside(
+        self, items: list[Item], close: int
+    ) -> tuple[list[Item], list[_RestParse]]:
+        """The recovery between sets written at the end of a counted group's brackets:
+        `2 x (1200, 800, 400; 4' between sets)`, `3 x (4 x 400 w/ 60s, 3 min)`. A few minutes
+        alone after distance reps there is no rep of the set but the time before the next; so
+        is a recovery in brackets of its own after single reps (`4 x {200m (1m pace) 400m (5k
+        pace) [3min rest]}`)."""
+        out = list(items)
+        found: list[_RestParse] = []
+        while out and isinstance(out[-1], RestItem):
+            last = out[-1]
+            if last.scope != "sets" or last.only is not None:
+                break
+            out.pop()
+            found.insert(0, _RestParse(last.rest, "sets", last.equal, 0))
+        blocks = [it for it in out if isinstance(it, Block)]
+        if not blocks or out[-1] is not blocks[-1]:
+            return out, found
+        tail = blocks[-1]
+        if (
+            not found
+            and len(blocks) > 1
+            and tail.joined
+            and _is_bare_time(tail)
+            and all(d.distance is not None for d in blocks[-2].reps)
+        ):
+            duration = tail.reps[0].duration
+            assert duration is not None  # a bare time
+            out.pop()
+            return out, [_RestParse(Rest(None, duration), "sets", None, 0)]
+        last_rest = tail.tail_rests[-1] if len(tail.tail_rests) == 1 else None
+        if (
+            not found
+            and last_rest is not None
+            and last_rest.scope == "reps"
+            and last_rest.only is None
+            and last_rest.end + 1 == close
+            and self.syms[last_rest.end] in ")]}"
+            and len(blocks) > 1
+            and all(_is_one_rep(b) for b in blocks)
+            and all(b.reps[0].rest is None for b in blocks[:-1])
+            and tail.reps[0].rest is last_rest.rest
+        ):
+            # `[3min rest]` closing the set: after the set, not after its last rep alone
+            tail.tail_rests = []
+            tail.reps[0].rest, tail.reps[0].equal = None, None
+            return out, [_RestParse(last_rest.rest, "sets", last_rest.equal, 0)]
+        inside = [
+            rp
+            for rp in tail.tail_rests
+            if rp.scope == "sets"
+            and rp.only is None
+            and (tail.set_size >= len(tail.reps) or (tail.set_size == 1 and rp.explicit))
+        ]
+        if inside:
+            # `(1200, 800, 400, 4' between sets)`: no sets inside the brackets to fall between
+            tail.tail_rests = [rp for rp in tail.tail_rests if not any(rp is q for q in inside)]
+            found = inside + found
+        return out, found
 
     def length_list(self, j: int) -> tuple[list[Draft], int] | None:
         """`400`, `200, 400, 600`, `400-800-1200-800-400`, `1-2-3-2-1 min`, `400 and 200`,
@@ -1961,16 +2148,26 @@ class Reader:
                 if tok is not None and tok.kind == "num" and (tok.value)
                 else 1.0
             )
+        interleaved = count >= 3 and _rep_rest_interleaved(head, count)
+        if interleaved:
+            factor = None  # `1000, 2 min, 500, 1 min`: the minutes are not the 1000's unit
         drafts: list[Draft] = []
         end = j
         link: _ListLink | None = head
         for idx in range(count):
             assert link is not None
             parts = link.parts
+            if interleaved and idx % 2:
+                drafts[-1].rest = Rest(None, parts[0].value)  # the recovery after the rep
+                end = link.end
+                link = link.next
+                continue
             if factor is not None:
                 parts = [
                     Qty(last.kind, _scale(p.value, factor), p.start, p.end)
                     if p.kind == "bare"
+                    # `1000, 500, 2 min`: no rep in a list runs for hours; a thousand is metres
+                    and not (last.kind == "t" and _mid(p.value) * factor > MAX_LIST_SECONDS)
                     else p
                     for p in parts
                 ]
@@ -2239,6 +2436,21 @@ class Reader:
             if t.kind == "nl" or (in_paren and t.kind == "sym" and t.unit in ")]}"):
                 break
             if (
+                self.groups
+                and self.words[j] in _GROUP_HEADS
+                and self._group_heading(j) is not None
+            ):
+                break  # `Group A: 8 x 400 in 70. Group B: ...`: the next group's heading
+            if t.kind == "word" and t.unit == "except" and self._except_middle(block, j):
+                continue  # `with 1 min recovery, except for the middle where we had 2mins`
+            if (
+                not in_paren
+                and self.words[j] == "after"
+                and self._sentence_starts(j)
+                and self._after_rep_number(j) is not None
+            ):
+                break  # `... After rep 4, 400 jog.`: one rep's recovery, read by the sequence
+            if (
                 not in_paren
                 and t.kind == "word"
                 and t.unit == "or"
@@ -2340,9 +2552,9 @@ class Reader:
             if (
                 t.kind == "word"
                 and t.unit in ("repeat", "repeated", "do", "did", "repeating")
-                and self.repeat_count(j) is not None
+                and self.repeat_count(j, _is_one_rep(block)) is not None
             ):
-                n, end = self.repeat_count(j)  # type: ignore[misc]
+                n, end = self.repeat_count(j, _is_one_rep(block))  # type: ignore[misc]
                 size = len(block.reps)
                 block.reps = self.multiply(block.reps, n, j)
                 block.set_size = size
@@ -2410,6 +2622,9 @@ class Reader:
                     size = len(block.reps)
                     block.reps = self.multiply(block.reps, int(ct.value), j + 1)
                     block.set_size = size
+                    for rp in block.set_rests:
+                        self.apply_rest(block, rp)  # `(1200, 800, 400; 4' between sets) x 2`
+                    block.set_rests = []
                     self.i = self.skip_words(j + 2, ("sets", "set", "times", "reps"))
                     block.bare_single = False
                     continue
@@ -2608,18 +2823,28 @@ class Reader:
             )
         return block
 
-    def repeat_count(self, j: int) -> tuple[int, int] | None:
+    def repeat_count(self, j: int, of_one: bool = False) -> tuple[int, int] | None:
         """`repeat 8 times`, `repeat for 3 rounds`, `repeat x2`, `do it all a second time`,
-        `do it twice`: (count, index after)."""
+        `do it twice`, and after a single rep (`of_one`) `do 6 of them`: (count, index after)."""
         k = self.skip_words(
             j + 1,
             (
                 "it", "all", "this", "the", "whole", "thing", "set", "for", "again",
                 "everything", "above", "that", "process", "at", "least", "about", "around",
+                "hills", "hill",
             ),
         )
         if self.is_sym(k, "x"):
             k += 1
+        if self.is_sym(k, "(") and self.toks[j].unit == "repeat":
+            # `Repeat the hills (this week calls for 4 times)`: the count in the bracket
+            close = k + 1
+            while close < min(k + 10, self.n) and not self.is_sym(close, ")", "("):
+                close += 1
+            if self.is_sym(close, ")") and self.is_word(close - 1, "times"):
+                n_in = _count_value(self.toks[close - 2])
+                if n_in is not None and n_in > 1:
+                    return n_in, close + 1
         if self.is_word(k, "a") and self.is_word(k + 1, "total") and self.is_word(k + 2, "of"):
             k += 3  # `repeat for a total of five repetitions`: five in all
         t = self.at(k)
@@ -2650,6 +2875,16 @@ class Reader:
         n = _count_value(t)
         if n is None:
             return None
+        if self.toks[j].unit in ("do", "did") and self.is_word(k + 1, "of"):
+            if of_one and self.is_word(k + 2, "them", "those", "these"):
+                return n, k + 3  # `800s at 5k pace with 2 min jog. Do 6 of them.`
+            return None
+        if self.toks[j].unit == "do" and of_one and n > 1:
+            after = self.at(k + 1)
+            if self.is_word(k + 1, "total", "reps", "repeats"):
+                return n, k + 2 + self.is_word(k + 2, "total")  # `Do 6 total.`, `do 6 reps`
+            if after is None or after.kind == "nl" or self._sentence_starts(k + 1):
+                return n, k + 1  # `800s at 5k pace with 2 min jog. Do 6.`
         if self.toks[j].unit in ("do", "did") and not self.is_word(k + 1, "times", "more"):
             return None  # `do 8 x 400` is a count of reps; `do 3 times`, `did that 3 times` repeat
         k += 1
@@ -2664,6 +2899,190 @@ class Reader:
         if self.is_word(k, "in") and self.is_word(k + 1, "total", "all"):
             k += 2  # `Do 3 times in total`
         return n, k
+
+    def _one_rep_counted_after(self, items: list[Item]) -> bool:
+        """`800 w/ 2 min jog, 6 times`: a count after a single rep is of it. `2 min hard 1 min
+        easy x 6`, `2' fast, 1' easy, 6 times`: the easy running after the rep is its recovery,
+        and the count is of the pair. Reads the count and says whether there was one."""
+        if not items:
+            return False
+        seg, block = items[-1], items[-2] if len(items) > 1 else None
+        j = self.i
+        if self.is_sym(j, "x"):
+            n, end = (_count_value(self.toks[j + 1]) if j + 1 < self.n else None), j + 2
+        else:
+            n, end = _count_value(self.toks[j]), j + 2
+            if not self.is_word(j + 1, "times") or self.word_in(j + 2, _PER_PERIOD_WORDS):
+                return False  # `3 times a week`: how often, not a count of reps
+        if n is None or n < 2:
+            return False
+        if isinstance(seg, Block) and _is_one_rep(seg) and not self.is_sym(j, "x"):
+            block = seg  # `800 w/ 2 min jog, 6 times`: the rep, six times
+        elif (
+            isinstance(seg, SegmentItem)
+            and seg.kind == "easy"
+            and isinstance(block, Block)
+            and _is_one_rep(block)
+            and block.reps[0].rest is None
+        ):
+            block.reps[0].rest = Rest(seg.distance, seg.duration)
+            items.pop()
+        else:
+            return False
+        block.reps = self.multiply(block.reps, n, j)
+        block.counted = True
+        self.i = end
+        return True
+
+    def _rest_after_rep(self, items: list[Item]) -> bool:
+        """At `after`: `After repetition 4, do a full 400 metre recovery`, `after the 4th rep: 3
+        min`: the recovery after that one rep of the group above, in place of its own. Reads it
+        and says whether there was one."""
+        last = next((it for it in reversed(items) if isinstance(it, Block)), None)
+        k = self._after_rep_number(self.i)
+        if last is None or len(last.reps) < 2 or k is None:
+            return False
+        idx = int(self.toks[k].value)
+        if not 1 <= idx < len(last.reps):
+            return False
+        k = self.skip_words(k + 1, ("rep", "repetition", "repeat", "one", "interval"))
+        k += self.is_sym(k, ",", ":", "-")
+        k = self.skip_words(k, ("do", "take", "have", "a", "an", "full", "the"))
+        rp = self.rest_clause(k, weak_lead=False)
+        if rp is not None and rp.rest is not None and _rest_known(rp.rest):
+            rest, end = rp.rest, rp.end
+        else:
+            q = self.quantity(k)
+            if q is None or isinstance(q.value, tuple) or not self._rest_word_near(q.end):
+                return False
+            kind, amount = self.rest_length(q)
+            rest = Rest(amount, None) if kind == "d" else Rest(None, amount)
+            end = q.end
+        d = last.reps[idx - 1]
+        d.rest, d.equal = rest, None
+        self.i = end
+        return True
+
+    def _after_rep_number(self, j: int) -> int | None:
+        """At `after` (j): where the number of `after rep 4`, `after the 4th` is, if one is."""
+        k = self.skip_words(j + 1, ("the", "rep", "repetition", "repeat", "interval", "no"))
+        t = self.at(k)
+        if t is None or t.kind != "num" or t.form != "int" or t.unit not in _ORDINAL_OR_NONE:
+            return None
+        if k == j + 1 and not t.unit:
+            return None  # `after 2 of them`: no rep named
+        return k
+
+    def _except_middle(self, block: Block, j: int) -> bool:
+        """At `except` after a group's recovery: `except for the middle where we had 2mins`, the
+        recovery at the middle of an even number of reps. Reads it and says whether there was
+        one."""
+        reps = block.reps
+        k = self.skip_words(j + 1, ("for", "the", "in"))
+        if not self.is_word(k, "middle") or len(reps) < 2 or len(reps) % 2:
+            return False
+        k = self.skip_words(k + 1, _MIDDLE_FILLERS)
+        if self.is_sym(k, ",", ":", "-"):
+            k = self.skip_words(k + 1, _MIDDLE_FILLERS)
+        q = self.quantity(k)
+        if q is None or isinstance(q.value, tuple):
+            return False
+        kind, amount = self.rest_length(q)
+        middle = reps[len(reps) // 2 - 1]
+        middle.rest = Rest(amount, None) if kind == "d" else Rest(None, amount)
+        middle.equal = None
+        self.i = q.end
+        return True
+
+    def _except_length(self, j: int) -> tuple[Amount, int] | None:
+        """After a recovery: `except 100s`, `except for the 200s`: (the length, index after)."""
+        if not self.is_word(j, "except"):
+            return None
+        k = self.skip_words(j + 1, ("for", "the", "on"))
+        q = self.quantity(k)
+        if q is None or not (q.kind in ("s", "d") or (q.kind == "bare" and _mid(q.value) >= 100)):
+            return None
+        return q.value, q.end
+
+    def _count_ends(self, j: int) -> bool:
+        """Whether a sentence, line or the text ends at token j (after `20 efforts`)."""
+        t = self.at(j)
+        return t is None or t.kind == "nl" or self._sentence_starts(j) or (
+            t.kind == "sym" and t.unit in ".;!"
+        )
+
+    def _group_heading(self, j: int) -> tuple[str, str, int] | None:
+        """A heading naming who or when a workout is for, at the start of a line or sentence
+        (`Varsity:`, `JV -`, `Girls:`, `Group A:`, `Fast group:`, `Week 2:`): (kind, name,
+        index after). Only the word at j is known to be a heading word."""
+        start = j
+        if self.words[j] == "group" and self.word_in(j - 1, _GROUP_NAMES):
+            start -= 1  # `Slow group:` whose first word a recovery (`slow jog`) looked at
+        prev = self.at(start - 1)
+        if start > 0 and not (
+            prev is not None
+            and (prev.kind == "nl" or (prev.kind == "sym" and prev.unit in "/|;"))
+        ) and not self._sentence_starts(start):
+            return None
+        w = self.words[j]
+        end = j + 1
+        kind = "group"
+        if w in ("week", "day", "option"):
+            t = self.at(j + 1)
+            if t is None or not (
+                (t.kind == "num" and not t.unit and t.form == "int")
+                or (w == "option" and self.is_word(j + 1) and len(t.unit) <= 3)
+            ):
+                return None
+            kind, end = w, j + 2  # `Week 2:`, `Day 3 -`, `Option B:`
+        elif w in _WEEKDAYS:
+            kind = "day"
+            if self.at(end) is not None and self.toks[end].kind == "nl":
+                return kind, self.text[self.toks[j].start : self.toks[j].end], end + 1
+        elif start < j:
+            end = j + 1  # `Slow group`
+        elif w == "group":
+            if j + 1 < self.n and (
+                (self.is_word(j + 1) and len(self.words[j + 1]) <= 2) or self._could_count(j + 1)
+            ):
+                end = j + 2  # `Group A`, `Group 2`
+            else:
+                return None
+        elif self.is_word(j + 1, "group"):
+            end = j + 2  # `A group`, `Fast group`
+        elif w not in _ATHLETE_GROUPS:
+            return None
+        if not self.is_sym(end, ":", "-") and not (kind != "group" and self.is_sym(end, ",")):
+            return None
+        name = self.text[self.toks[start].start : self.toks[end - 1].end]
+        return kind, name, end + 1
+
+    def _next_group(self, heading: tuple[str, str, int], started: bool) -> bool:
+        """Keeps a group heading's name; whether it starts another group's workout after the
+        first group's (`started`: something of it was read), with the rest of the text (the
+        other groups') left unread."""
+        kind, name, _ = heading
+        if not self.groups or (kind == self.group_kind and not started):
+            if not started:
+                # the first group, named before its workout (`Week 1:` with nothing under it
+                # gives way to `Week 2:`)
+                self.groups[:] = [name]
+                self.group_kind = kind
+            return False
+        if kind != self.group_kind:
+            return False
+        self.groups.append(name)
+        j = heading[2]
+        while j < self.n:  # the names of the groups after it, for the reader to show
+            if self.words[j] in _GROUP_HEADS:
+                later = self._group_heading(j)
+                if later is not None and later[0] == kind:
+                    self.groups.append(later[1])
+                    j = later[2]
+                    continue
+            j += 1
+        self.i = self.n
+        return True
 
     def _label_end(self, j: int) -> int | None:
         """Where a name for a part of the plan or a date ends: `Set 1:`, `**Block B**`, `Week 3
@@ -2822,6 +3241,8 @@ class Reader:
         start = {"first": 0, "last": len(reps) - n, "final": len(reps) - n}.get(
             mode, self._portion_next
         )
+        if mode.startswith("#"):
+            start = int(mode[1:]) - 1  # `the 3rd one`
         part = reps[start : start + n]
         if len(part) != n:
             return False
@@ -2847,16 +3268,37 @@ class Reader:
         if t is None:
             return None
         n = _count_value(t)
+        m = k + 1
+        if t.kind == "num" and t.unit in _ORDINAL_SUFFIXES and not mode and 1 <= t.value <= size:
+            # `the 3rd one @ 3:10`, `4th rep in 65`: that rep alone
+            mode, n = f"#{int(t.value)}", 1
+            m = k + 1 + self.is_word(k + 1, "one")
+        single = mode in ("last", "final", "first") or mode.startswith("#")
+        if n is None and mode and (t.unit == "one" or self.word_in(k, _PORTION_NOUNS)):
+            n, m = 1, k + (t.unit == "one")  # `the last one`, `the final rep`
+        elif n is None and single and (self.is_sym(k, "@") or self.word_in(k, _PORTION_LEADS)):
+            n, m = 1, k  # `except the last @ 65`
+        elif n is not None and n >= 100 and single and t.kind == "num":
+            q = self.quantity(k)
+            if q is not None and q.kind in ("d", "bare"):
+                n, m = 1, q.end  # `the last 400 in 65`: the last rep, by its length
         if n is None:
             return None
         if not 1 <= n < size:
             return None
-        m = k + 1
         if not (mode or self.word_in(m, _PORTION_NOUNS)):
             return None
         m = self.skip_words(m, _PORTION_NOUNS)
         m = self.skip_words(m, ("of", "them", "ones", "should", "be", "run", "done", "are", "were"))
-        if not (self.is_sym(m, "@") or self.is_word(m, "at", "in")):
+        if mode and self.is_word(m, "as") and self.word_in(m + 1, _EFFORT_WORDS):
+            m += 1  # `as fast as you can`
+        if mode and self.word_in(m, _EFFORT_WORDS) and not self.is_word(m + 1, "pace"):
+            # `last one all out`, `the final 2 hard`: an effort with no time; not the rest's
+            effort_end = m + 1 + self.is_word(m + 1, "out", "effort")
+            if self.is_word(effort_end, "as"):
+                effort_end = self.skip_words(effort_end, ("as", "you", "can", "possible"))
+            return mode, n, None, None, effort_end
+        if not (self.is_sym(m, "@") or self.word_in(m, _PORTION_LEADS)):
             return None
         lead = self.skip_words(m + 1, ("your", "a", "an"))
         named = self._named_pace_at(lead, need_suffix=False)
@@ -4534,6 +4976,8 @@ class Reader:
         if (self.words[k] if 0 <= k < self.n else "") not in _SCOPE_HEADS:
             return None  # the common case, answered by one look
         if self.is_word(k, "between", "btw", "btwn", "bw", "inbetween", "after"):
+            if self.toks[k].unit == "after" and self._after_rep_number(k) is not None:
+                return None  # `after rep 4`: one rep's, read apart
             m = self.skip_words(k + 1, ("each", "every", "the", "all"))
             q = self.quantity(m)
             if (
@@ -4698,6 +5142,13 @@ class Reader:
                     # of reps before the segments that end the workout.
                     above = [b for b in out[rest_from:] if isinstance(b, Block)]
                     above = above or self._last_group(out)
+                    if it.but is not None:
+                        # `... except 100s`: those reps keep what they had
+                        above = [
+                            b
+                            for b in above
+                            if any(d.distance != it.but for d in b.reps)
+                        ]
                     if it.scope == "sets" and len(above) > 1:
                         self._apply_to_chain(above, rp)
                     else:
@@ -4924,7 +5375,10 @@ class Reader:
                 last.label,
                 last.set_index,
             )
-        return Workout(text=self.text, reps=tuple(reps), segments=tuple(segments))
+        groups = tuple(self.groups) if len(self.groups) > 1 else ()
+        return Workout(
+            text=self.text, reps=tuple(reps), segments=tuple(segments), groups=groups
+        )
 
     def _heading_takes_the_run_below(self, items: list[Item]) -> list[Item]:
         """`### Warm up` or `Cool down:` as a heading, then `2 mile jog` on the line below: one
@@ -5240,6 +5694,7 @@ _REST_FILLERS: Final = frozenset(
         "gentle",
         "jogging",
         "walking",
+        "another",  # `recovering another 400 metres`
     }
 )
 # Fillers that say nothing of a recovery themselves: one starts it only when a recovery's word
@@ -5381,6 +5836,9 @@ _REP_NOUNS: Final = (
     "pickups",
     "pieces",
 )
+_PER_PERIOD_WORDS: Final = frozenset({"a", "per", "each", "every"})
+# A count said after its rep, as a sentence of its own: `Do 6 reps.`, `there are 20 efforts.`
+_LATER_COUNT_NOUNS: Final = frozenset({"efforts", "reps", "repeats", "repetitions", "intervals"})
 _DAY_WORDS: Final = frozenset(
     {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -5393,12 +5851,24 @@ _PORTION_WORDS: Final = frozenset(
 )
 _PORTION_STARTS: Final = frozenset({"the", *_PORTION_WORDS})
 _PORTION_NOUNS: Final = ("reps", "rep", "repeats", "repetitions", "intervals", "efforts")
+_PORTION_LEADS: Final = frozenset({"at", "in", "sub", "under"})
+# What a coach says of some reps instead of a time: as fast as they can go, or easier.
+_EFFORT_WORDS: Final = frozenset(
+    {"all", "allout", "flat", "max", "hard", "fast", "faster", "sprint", "easy", "easier"}
+    | {"relaxed"}
+)
 _REST_LIST_STARTS: Final = frozenset(
     {"with", "w", "reducing", "decreasing", "descending", "shorter", "recoveries", "rests", "jogs"}
 )
 _REST_LIST_NOUNS: Final = frozenset({"recoveries", "rests", "jogs"})
 _LETTER_PACES: Final = {"tpace": "t", "ipace": "i", "rpace": "r", "mpace": "m"}
 _EQUAL_WORDS: Final = ("equal", "same", "equivalent", "eq")
+# `except for the middle one, where we had 2mins`
+_MIDDLE_FILLERS: Final = (
+    "one", "rep", "where", "when", "we", "had", "got", "take", "took", "a", "an"
+)
+_ORDINAL_SUFFIXES: Final = frozenset({"st", "nd", "rd", "th"})
+_ORDINAL_OR_NONE: Final = _ORDINAL_SUFFIXES | {""}
 _ORDINAL_WORDS: Final = frozenset(
     {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "last", "final"}
 )
@@ -5457,6 +5927,28 @@ _MINUTE_OR_SECOND_WORDS: Final = _MINUTE_WORDS | _SECOND_WORDS
 
 
 # Words that name a part of a plan when a number or letter follows: `Set 1`, `Block A`.
+# Who a workout in a team's post is for (`Varsity:`, `JV:`): one workout of several.
+_ATHLETE_GROUPS: Final = frozenset(
+    {
+        "varsity", "jv", "girls", "boys", "men", "mens", "women", "womens", "freshmen",
+        "frosh", "novice", "novices", "beginners", "beginner", "intermediate", "advanced",
+        "elite", "sprinters", "milers",
+    }
+)  # fmt: skip
+# ... and what names a group before the word `group` (`A group:`, `Fast group:`).
+_GROUP_NAMES: Final = frozenset(
+    {"a", "b", "c", "d", "fast", "faster", "slow", "slower", "first", "second", "third", "top"}
+)
+# ... or the day or choice it is (`Monday:`, `Day 2 -`, `Option B:`): one of several sessions.
+_WEEKDAYS: Final = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    }
+)  # fmt: skip
+_GROUP_HEADS: Final = (
+    _ATHLETE_GROUPS | _GROUP_NAMES | _WEEKDAYS | {"week", "group", "day", "option"}
+)
 _LABEL_HEADS: Final = frozenset(
     {
         "set",
@@ -5491,6 +5983,45 @@ _SHARE: Final = re.compile(r"\b([0-9]{2,3})(?:-[0-9]{2,3})?\s?%")
 
 # A part run this much slower (per km) than the fastest work is easy running, not a rep.
 EASY_PACE_RATIO: Final = 1.2
+
+
+def _rep_rest_interleaved(head: _ListLink, count: int) -> bool:
+    """`1000, 2 min, 500, 1 min`: bare lengths of a rep and short times in turn, one each,
+    starting with a length: the times are the recoveries after the reps. (With units, `100 m,
+    30 sec, 100 m` is how the canonical form writes reps of both kinds in a row.)"""
+    link: _ListLink | None = head
+    for idx in range(count):
+        if link is None or len(link.parts) != 1:
+            return False
+        q = link.parts[0]
+        if idx % 2 == 0:
+            if not (q.kind == "bare" and _mid(q.value) >= 100):
+                return False
+        elif q.kind != "t" or _mid(q.value) > 600:
+            return False
+        link = link.next
+    return True
+
+
+def _is_one_rep(block: Block) -> bool:
+    """A single rep with no count (`800s at 5k pace`): a later `do 6 of them` counts it."""
+    return len(block.reps) == 1 and not block.counted
+
+
+def _is_bare_time(block: Block) -> bool:
+    """One rep of a few minutes with nothing said of it (`3 min`): maybe no rep but a break."""
+    if len(block.reps) != 1 or block.counted:
+        return False
+    d = block.reps[0]
+    return (
+        d.duration is not None
+        and _mid(d.duration) <= 600
+        and d.target is None
+        and d.pace_km is None
+        and d.named is None
+        and d.label is None
+        and d.rest is None
+    )
 
 
 def _is_work(block: Block) -> bool:

@@ -12,7 +12,7 @@ LONG_BENCH := storage fuzz crash load
 .PHONY: run test lint bench bench-all clean
 
 # The install compiles the workout reader (setup.py): again whenever its source changes.
-COMPILED := $(addprefix bot/training/notation/,vocabulary.py lexer.py reader.py)
+COMPILED := bot/training/model.py $(addprefix bot/training/notation/,vocabulary.py lexer.py reader.py)
 
 $(STAMP): pyproject.toml setup.py $(COMPILED)
 	$(PYTHON) -m venv $(VENV)

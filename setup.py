@@ -1,5 +1,5 @@
-"""Compiles the workout reader to C with mypyc at install time: the same source, several times
-faster. Everything else is in pyproject.toml.
+"""Compiles the workout reader and the model it builds to C with mypyc at install time: the same
+source, several times faster. Everything else is in pyproject.toml.
 
 `PACER_PURE=1 pip install -e .` skips the compilation, and so does a machine with no C
 compiler (with a warning): Pacer then runs the reader from its source.
@@ -14,6 +14,7 @@ from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
 COMPILED = [
+    "bot/training/model.py",
     "bot/training/notation/vocabulary.py",
     "bot/training/notation/lexer.py",
     "bot/training/notation/reader.py",

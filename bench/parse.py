@@ -23,8 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.training import ParseError, parse_workout  # noqa: E402
-from bot.training.notation import MAX_TEXT, source  # noqa: E402
+from bot.training import (  # noqa: E402
+    ParseError,
+    compiled,
+    parse_workout,
+)
+from bot.training.notation import MAX_TEXT  # noqa: E402
 
 FLOOR = re.compile(r"\d+(?:[.:,]\d+)*|[^\W\d_]+|\S")
 CORPORA = [
@@ -117,8 +121,8 @@ def main() -> None:
     for t in corpus:  # warm caches and check nothing but ParseError escapes
         time_once(parse_workout, t)
     # The same reader run from its source, for the gain of compiling it (the same code).
-    from_source = source.load(keep=False).read_workout
-    runs = source.compiled()
+    from_source = compiled.reader_source().read_workout
+    runs = compiled.reader_is_compiled()
     reader, floor, uncompiled = per_text(
         [parse_workout, FLOOR.findall, from_source], corpus, args.repeat
     )

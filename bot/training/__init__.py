@@ -9,8 +9,12 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from bot.training.errors import ParseError
-from bot.training.model import Amount, Rep, Rest, Segment, Workout
+from bot.training import compiled
+
+compiled.prefer_source(compiled.MODULES[:1])  # the model; the notation package does the rest
+
+from bot.training.errors import ParseError  # noqa: E402
+from bot.training.model import Amount, Rep, Rest, Segment, Workout  # noqa: E402
 
 if TYPE_CHECKING:
     from bot.training.analysis import Analysis, Athlete, analyze

@@ -1,13 +1,12 @@
 """The shape of a workout once read: reps, their targets and rests, and the segments around them.
 
-Plain frozen dataclasses so that the rest of Pacer (analysis, storage, the bot) can rely on them
+Plain immutable values so that the rest of Pacer (analysis, storage, the bot) can rely on them
 without importing the reader.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import ClassVar, Final, Literal
 
 # A stated amount: one value, or a (low, high) range such as `90sec-2min` or `52-54`.
 Amount = float | tuple[float, float]
@@ -36,14 +35,58 @@ def _clean(x: float) -> float:
     return round(float(x), 6)
 
 
-@dataclass(frozen=True, slots=True)
-class Rest:
+class _Value:
+    """Equality, hash, repr and pickling by field, as frozen dataclasses have them. Written out
+    because mypyc compiles these classes (the reader makes thousands: a dataclass's generated
+    __init__ runs as interpreted Python); their fields are Final, so read-only once compiled,
+    and to mypy everywhere."""
+
+    __slots__ = ()
+    FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    def _fields(self) -> tuple[object, ...]:
+        raise NotImplementedError
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            other.__class__ is self.__class__
+            and isinstance(other, _Value)
+            and self._fields() == other._fields()
+        )
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        names = self.FIELDS
+        pairs = ", ".join(f"{n}={v!r}" for n, v in zip(names, self._fields(), strict=True))
+        return f"{type(self).__name__}({pairs})"
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return (type(self), self._fields())
+
+
+class Rest(_Value):
     """The recovery right after a rep."""
 
-    distance_m: Amount | None = None
-    duration_s: Amount | None = None
-    # How it is taken, when the text says: "jog", "walk", "float", "rest", "stand".
-    kind: str | None = None
+    # In field order: repr follows it.
+    FIELDS: ClassVar[tuple[str, ...]] = ("distance_m", "duration_s", "kind")
+    __slots__ = FIELDS
+
+    def __init__(
+        self,
+        distance_m: Amount | None = None,
+        duration_s: Amount | None = None,
+        kind: str | None = None,
+    ) -> None:
+        self.distance_m: Final = distance_m
+        self.duration_s: Final = duration_s
+        # How it is taken, when the text says: "jog", "walk", "float", "rest", "stand".
+        self.kind: Final = kind
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.distance_m, self.duration_s, self.kind)
+
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -53,23 +96,60 @@ class Rest:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Rep:
+class Rep(_Value):
     """One work rep. Exactly one of `distance_m` and `duration_s` is set."""
 
-    distance_m: Amount | None = None
-    duration_s: Amount | None = None
-    # The time the rep should take, (low, high) seconds; (68, 68) for a single value.
-    target_s: tuple[float, float] | None = None
-    # A race-pace name with no time of its own yet: "5k", "10k", "mile", "T", "I", "R", "M", "E".
-    target_name: str | None = None
-    # A pace given for a rep whose length is a duration (`20 min @ 5:10/mi`): seconds per km.
-    target_pace_s_per_km: tuple[float, float] | None = None
-    rest: Rest | None = None
-    # What kind of rep the text calls it: "strides", "hills", "tempo", ...
-    label: str | None = None
-    # Which set the rep belongs to (0-based), for between-set rests and display.
-    set_index: int = 0
+    # In field order: repr follows it.
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "distance_m",
+        "duration_s",
+        "target_s",
+        "target_name",
+        "target_pace_s_per_km",
+        "rest",
+        "label",
+        "set_index",
+    )
+    __slots__ = FIELDS
+
+    def __init__(
+        self,
+        distance_m: Amount | None = None,
+        duration_s: Amount | None = None,
+        target_s: tuple[float, float] | None = None,
+        target_name: str | None = None,
+        target_pace_s_per_km: tuple[float, float] | None = None,
+        rest: Rest | None = None,
+        label: str | None = None,
+        set_index: int = 0,
+    ) -> None:
+        self.distance_m: Final = distance_m
+        self.duration_s: Final = duration_s
+        # The time the rep should take, (low, high) seconds; (68, 68) for a single value.
+        self.target_s: Final = target_s
+        # A race-pace name with no time of its own yet: "5k", "10k", "mile", "T", "I", "R", "M",
+        # "E".
+        self.target_name: Final = target_name
+        # A pace given for a rep whose length is a duration (`20 min @ 5:10/mi`): seconds per km.
+        self.target_pace_s_per_km: Final = target_pace_s_per_km
+        self.rest: Final = rest
+        # What kind of rep the text calls it: "strides", "hills", "tempo", ...
+        self.label: Final = label
+        # Which set the rep belongs to (0-based), for between-set rests and display.
+        self.set_index: Final = set_index
+
+    def _fields(self) -> tuple[object, ...]:
+        return (
+            self.distance_m,
+            self.duration_s,
+            self.target_s,
+            self.target_name,
+            self.target_pace_s_per_km,
+            self.rest,
+            self.label,
+            self.set_index,
+        )
+
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -91,15 +171,36 @@ class Rep:
 SegmentKind = Literal["warmup", "cooldown", "easy", "work"]
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(_Value):
     """A part of the session. Work segments point at their reps by index range [first, last)."""
 
-    kind: SegmentKind
-    distance_m: Amount | None = None
-    duration_s: Amount | None = None
-    first_rep: int = 0
-    last_rep: int = 0
+    # In field order: repr follows it.
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "kind",
+        "distance_m",
+        "duration_s",
+        "first_rep",
+        "last_rep",
+    )
+    __slots__ = FIELDS
+
+    def __init__(
+        self,
+        kind: SegmentKind,
+        distance_m: Amount | None = None,
+        duration_s: Amount | None = None,
+        first_rep: int = 0,
+        last_rep: int = 0,
+    ) -> None:
+        self.kind: Final = kind
+        self.distance_m: Final = distance_m
+        self.duration_s: Final = duration_s
+        self.first_rep: Final = first_rep
+        self.last_rep: Final = last_rep
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.kind, self.distance_m, self.duration_s, self.first_rep, self.last_rep)
+
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {"kind": self.kind}
@@ -111,14 +212,35 @@ class Segment:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Workout:
-    text: str
-    reps: tuple[Rep, ...]
-    segments: tuple[Segment, ...] = field(default=())
-    # A post with a workout for each of several groups (`Varsity: ... / JV: ...`, `Week 1: ...
-    # Week 2: ...`): their names as written, in order. The reps are the first group's only.
-    groups: tuple[str, ...] = field(default=())
+class Workout(_Value):
+    """A workout as read: its reps in running order, the segments around them."""
+
+    # In field order: repr follows it.
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "text",
+        "reps",
+        "segments",
+        "groups",
+    )
+    __slots__ = FIELDS
+
+    def __init__(
+        self,
+        text: str,
+        reps: tuple[Rep, ...],
+        segments: tuple[Segment, ...] = (),
+        groups: tuple[str, ...] = (),
+    ) -> None:
+        self.text: Final = text
+        self.reps: Final = reps
+        self.segments: Final = segments
+        # A post with a workout for each of several groups (`Varsity: ... / JV: ...`, `Week 1: ...
+        # Week 2: ...`): their names as written, in order. The reps are the first group's only.
+        self.groups: Final = groups
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.text, self.reps, self.segments, self.groups)
+
 
     # -- totals -------------------------------------------------------------------------------
 

@@ -9,10 +9,9 @@ import sys
 
 import pytest
 
-from bot.training import ParseError
-from bot.training.notation import source
+from bot.training import ParseError, compiled
 
-parse_workout = source.load(keep=False).read_workout
+parse_workout = compiled.reader_source().read_workout
 assert hasattr(parse_workout, "__code__"), "the cost test needs the reader as Python code"
 
 # Shapes that once made the reader try a whole list or range again at each of its numbers.

@@ -1,8 +1,8 @@
 """Workout notation: from the text a coach types to reps, targets and recoveries."""
 
-from bot.training.notation.source import prefer_source
+from bot.training import compiled
 
-prefer_source()
+compiled.prefer_source(compiled.NOTATION)
 
 from bot.training.notation.reader import MAX_REPS, MAX_TEXT, read_workout  # noqa: E402
 

@@ -52,8 +52,8 @@ def stale() -> list[str]:
 
 def reader_is_compiled() -> bool:
     """Whether the reader that runs is the compiled one."""
-    reader = sys.modules.get(MODULES[-1])
-    return not str(getattr(reader, "__file__", "")).endswith(".py")
+    reader = importlib.import_module(MODULES[-1])
+    return not str(reader.__file__).endswith(".py")
 
 
 def _runs_source() -> bool:

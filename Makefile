@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # Benchmarks that take seconds; the long ones (a 1M-session database, 100,000 fuzzed inputs,
 # 50 crash rounds, a 1,000-interaction burst) run with `make bench-all`.
 QUICK_BENCH := parse heldout heldout_splits analyze charts log_charts startup
-LONG_BENCH := storage fuzz crash load
+LONG_BENCH := storage fuzz compiled crash load
 
 .PHONY: run test lint bench bench-all clean
 

@@ -93,7 +93,7 @@ def prefer_source(modules: tuple[str, ...]) -> None:
 def reader_source() -> ModuleType:
     """The reader module run from its source, with the lexer and vocabulary it imports also from
     source, leaving the package's own modules (compiled ones, say) in place."""
-    package = sys.modules["bot.training.notation"]
+    package = importlib.import_module("bot.training.notation")
     saved = {m: (sys.modules.get(m), package.__dict__.get(m.rpartition(".")[2])) for m in NOTATION}
     try:
         return [_exec_source(module) for module in NOTATION][-1]

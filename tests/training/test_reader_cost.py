@@ -57,3 +57,27 @@ def test_twice_the_text_costs_about_twice_the_work(piece: str) -> None:
     parse_workout("6 x 400")  # first use loads the vocabulary: not the input's cost
     small, large = _calls(_text(piece, 600)), _calls(_text(piece, 1200))
     assert large <= 2.4 * small, (small, large)
+
+
+def test_what_a_text_is_read_into_goes_with_the_reader() -> None:
+    # No reference cycles left for the garbage collector to find: in a busy bot its passes
+    # are pauses of the event loop. Lists of lengths link their groups both ways.
+    import gc
+    import json
+    from pathlib import Path
+
+    from bot.training import parse_workout as installed  # compiled or not, as it runs
+
+    corpus = Path(__file__).parent / "corpus"
+    files = sorted(corpus.glob("workouts*.json"))
+    texts = [e["text"] for path in files for e in json.loads(path.read_text(encoding="utf-8"))]
+    texts += ["400, 300, 200, 100 x 2", "10-20 minutes of jogging, 2 x 2, 2 x 90 s, 4 x 60 s"]
+    gc.disable()
+    try:
+        gc.collect()
+        for text in texts:
+            with contextlib.suppress(ParseError):
+                installed(text)
+            assert gc.collect() == 0, text
+    finally:
+        gc.enable()

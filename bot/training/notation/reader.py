@@ -487,13 +487,23 @@ class Reader:
                     break
         try:
             items = self.sequence(depth=0, closing=False)
+            return self.finish(items)
         except (_ChainTooDeep, RecursionError):
             # Dozens of counts in a chain (`3 times 3 times ...`): no workout is written so.
             raise ParseError(
                 "the counts in that text are chained too deeply to be a workout",
                 text=self.text, offset=0, length=len(self.text), hint=EXAMPLE,
             ) from None
-        return self.finish(items)
+        finally:
+            self._unlink_lists()
+
+    def _unlink_lists(self) -> None:
+        """The links of a list refer to each other (the list of those read together, the last
+        its own tail): cut them, so that what the text was read into goes with the reader
+        instead of waiting for the garbage collector to find the cycles."""
+        for link in self.list_links.values():
+            link.read.clear()
+            link.tail = None
 
     # -- helpers ----------------------------------------------------------------------------------
 

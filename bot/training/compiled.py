@@ -15,6 +15,7 @@ import importlib.util
 import os
 import sys
 import warnings
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 from types import ModuleType
 
@@ -35,9 +36,13 @@ def _source(module: str) -> Path:
 
 
 def _built(module: str) -> Path | None:
+    """The module's C extension for this interpreter, if it was built."""
     source = _source(module)
-    found = [p for p in source.parent.glob(f"{source.stem}.*") if p.suffix in (".so", ".pyd")]
-    return found[0] if found else None
+    for suffix in EXTENSION_SUFFIXES:  # `.cpython-311-x86_64-linux-gnu.so`, ...
+        built = source.with_name(source.stem + suffix)
+        if built.exists():
+            return built
+    return None
 
 
 def stale() -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,7 @@ def test_a_compiled_module_older_than_its_source_is_stale(
     (tmp_path / "notation").mkdir()
     for name in ("model", "notation/vocabulary", "notation/lexer", "notation/reader"):
         (tmp_path / f"{name}.py").write_text("")
-        (tmp_path / f"{name}.cpython-311-x86_64-linux-gnu.so").write_bytes(b"")
+        (tmp_path / f"{name}{EXTENSION_SUFFIXES[0]}").write_bytes(b"")
     monkeypatch.setattr(compiled, "_ROOT", tmp_path)
     assert compiled.stale() == []
     os.utime(tmp_path / "notation/lexer.py", (2_000_000_000, 2_000_000_000))  # edited since

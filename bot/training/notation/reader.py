@@ -510,17 +510,20 @@ class Reader:
     def at(self, j: int) -> Tok | None:
         return self.toks[j] if 0 <= j < self.n else None
 
-    def is_word(self, j: int, *words: str) -> bool:
+    def is_word(self, j: int, word: str = "") -> bool:
+        """Whether token j is a word: any word, or `word`. Several words: `word_in`."""
         if not 0 <= j < self.n:
             return False
         w = self.words[j]  # "" when the token is no word
-        return w != "" and (w in words if words else True)
+        return w != "" and (not word or w == word)
 
-    def is_sym(self, j: int, *syms: str) -> bool:
+    def is_sym(self, j: int, syms: str) -> bool:
+        """Whether token j is one of the symbols in `syms` (`",/&"`): each symbol is one
+        character, and a token that is none is "\\0"."""
         return 0 <= j < self.n and self.syms[j] in syms
 
     def word_in(self, j: int, group: Collection[str]) -> bool:
-        """`is_word(j, *group)` without spreading the group (which holds no "")."""
+        """Whether token j is one of the words in `group` (which holds no "")."""
         return 0 <= j < self.n and self.words[j] in group
 
     def error(
@@ -655,7 +658,7 @@ class Reader:
                 and not (
                     nxt.unit in DISTANCE_UNITS
                     and t.value >= 100
-                    and self.is_word(j + 2, *v.PACE_SUFFIX_WORDS, "race")
+                    and self.word_in(j + 2, _PACE_SUFFIX_OR_RACE)
                 )
             ):
                 unit, end = nxt.unit, j + 2
@@ -751,7 +754,7 @@ class Reader:
                     and nxt.form == "int"
                     and 10 <= nxt.value < 60
                     and self._rest_word_near(end + 1)
-                    and not self.is_sym(end + 1, "x", "-", "/")
+                    and not self.is_sym(end + 1, "x-/")
                     and self.quantity(end + 1) is None
                 ):
                     seconds += nxt.value  # `2 minutes 30 rest`: the seconds' unit left out
@@ -769,7 +772,7 @@ class Reader:
             return Qty("d", 42195.0 if w == "marathon" else 21097.5, j, end)
         if w in v.NUMBER_WORDS and (self.is_word(j + 1) or self.is_sym(j + 1, "-")):
             value, k = self._number_in_words(j)
-            if self.is_word(k, "moderately", "very", "really", "fairly") and self.is_word(k + 1):
+            if self.word_in(k, ("moderately", "very", "really", "fairly")) and self.is_word(k + 1):
                 k += 1  # `two moderately hard miles`
             if self.word_in(k, _LENGTH_ADJECTIVES) and self.is_word(k + 1):
                 k += 1  # `four easy miles`
@@ -778,7 +781,7 @@ class Reader:
                 return self._with_unit(value, unit, j, k + 1)
         if w in ("a", "an", "one", "half", "quarter"):
             u = j + 1 + (w != "a" and self.is_sym(j + 1, "-"))  # `one-min`, `half-mile`
-            if self.is_word(u, "mile", "lap", "k", "km", "kilometer", "minute", "min", "hour"):
+            if self.word_in(u, ("mile", "lap", "k", "km", "kilometer", "minute", "min", "hour")):
                 times = {"a": 1.0, "an": 1.0, "one": 1.0, "half": 0.5, "quarter": 0.25}[w]
                 end = u + 1
                 if (
@@ -793,7 +796,7 @@ class Reader:
         # count or before the word for repeats.
         if w in ("mile", "mi", "lap", "km", "k") and (
             self.is_sym(j - 1, "x")
-            or self.is_word(j + 1, "repeats", "repeat", "reps", "tt")
+            or self.word_in(j + 1, ("repeats", "repeat", "reps", "tt"))
             or (self.is_word(j + 1, "for") and self.is_word(j + 2, "time"))  # `mile for time`
             or (self.is_word(j + 1, "time") and self.is_word(j + 2, "trial"))  # `mile time trial`
             or (w != "k" and self.segment_word(j + 1) is not None)  # `mile warmup`
@@ -1141,7 +1144,7 @@ class Reader:
             if t.kind == "word" and t.unit in ("total", "totals", "overall", "approx"):
                 # `Total ~15km`, `Total mileage 8 miles`: the session's sum, not a rep.
                 k = self.skip_words(self.i + 1, ("mileage", "distance", "of", "time", "running"))
-                k += 1 if self.is_sym(k, "~", ":", "=") else 0
+                k += 1 if self.is_sym(k, "~:=") else 0
                 q = self.quantity_range(k)
                 if q is not None:
                     self.i = q[1]
@@ -1257,7 +1260,7 @@ class Reader:
                 and not item.counted
                 and item.reps[0].distance is not None
                 and _mid(item.reps[0].distance) >= 3000
-                and self.is_word(self.i, "with", "w", "including", "incl")
+                and self.word_in(self.i, ("with", "w", "including", "incl"))
                 and self._work_follows(self.i + 1)
             ):
                 self.i += 1  # `7 miles w/ 2 sets of 6x100m strides`: the day's run holds the reps
@@ -1270,7 +1273,7 @@ class Reader:
                 )
                 and "total" in self.words[start : self._line_end(self.i, self.i + 2)]
                 # `{... 400m (10k pace)}. Total 4800m`: the total of what the bracket closes
-                and not (closing and self.is_sym(self.i, ")", "]", "}"))
+                and not (closing and self.is_sym(self.i, ")]}"))
             ):
                 if self.is_word(self.i, "in") and self.is_word(self.i + 1, "total"):
                     self.i += 2
@@ -1377,7 +1380,7 @@ class Reader:
         one = block.reps[0]
         if any(d.distance != one.distance or d.duration != one.duration for d in prev.reps):
             return False
-        each = self.is_word(start - 1, "each", "every")
+        each = self.word_in(start - 1, ("each", "every"))
         # A colon right after the group: what follows it describes the group.
         described = self.is_sym(start - 1, ":") and self.toks[start - 2].end == prev.end
         if not (each or described):
@@ -1441,9 +1444,9 @@ class Reader:
         if w in ("warm", "cool", "warmed", "cooled", "warming", "cooling"):
             # `warmed up 2 miles`, `cooled down with 2 laps`: the verb says the same.
             warm = w.startswith("warm")
-            if self.is_word(j + 1, "up", "ups"):
+            if self.word_in(j + 1, ("up", "ups")):
                 return ("warmup" if warm else "cooldown"), j + 2
-            if self.is_word(j + 1, "down", "dn"):
+            if self.word_in(j + 1, ("down", "dn")):
                 return "cooldown", j + 2
             return None
         if w in v.WARMUP_WORDS:
@@ -1458,7 +1461,7 @@ class Reader:
             return ("easy", j + 1) if before or after else None
         if w in v.EASY_WORDS:
             return "easy", j + 1
-        if w in ("recovery", "shakeout") and self.is_word(j + 1, "run", "jog"):
+        if w in ("recovery", "shakeout") and self.word_in(j + 1, ("run", "jog")):
             return "easy", j + 2  # `recovery run 5 miles`
         return None
 
@@ -1468,7 +1471,7 @@ class Reader:
         if (
             seg.kind not in ("warmup", "cooldown")
             or (seg.distance, seg.duration) != (None, None)
-            or not self.is_word(seg.start - 1 - self.is_word(seg.start - 1, "a"), "to", "as")
+            or not self.word_in(seg.start - 1 - self.is_word(seg.start - 1, "a"), ("to", "as"))
         ):
             return None
         if isinstance(prev, SegmentItem) and prev.kind == "easy":
@@ -1493,7 +1496,7 @@ class Reader:
             return
         between = range(a.end, b.start)
         if len(between) > 1 or not all(
-            self.is_word(k, "and") or self.is_sym(k, "/", "&", "+") for k in between
+            self.is_word(k, "and") or self.is_sym(k, "/&+") for k in between
         ):
             return
         a_len, b_len = (a.distance, a.duration), (b.distance, b.duration)
@@ -1509,12 +1512,12 @@ class Reader:
     def paren_length(self, seg: SegmentItem) -> None:
         """`WU 15min (~3km)`, `Warm up (~ 5 mins)`: brackets after a segment give its length if
         it has none, and are a remark otherwise."""
-        if not self.is_sym(self.i, "(", "["):
+        if not self.is_sym(self.i, "(["):
             return
         close = self.i + 1
-        while close < len(self.toks) and not self.is_sym(close, ")", "]") and close - self.i < 12:
+        while close < len(self.toks) and not self.is_sym(close, ")]") and close - self.i < 12:
             close += 1
-        if not self.is_sym(close, ")", "]"):
+        if not self.is_sym(close, ")]"):
             return
         if seg.distance is None and seg.duration is None:
             k = self.skip_words(self.i + 1, ("about", "approx", "approximately", "around"))
@@ -1554,7 +1557,7 @@ class Reader:
                 "an",
             ),
         )
-        if self.is_sym(k, ":", "-", "="):
+        if self.is_sym(k, ":-="):
             k += 1
         q = self.quantity_range(k)
         if q is not None and self._pace_end(k, q[1]) is not None:
@@ -1736,12 +1739,12 @@ class Reader:
         if (
             1 < n <= 20
             and not self.is_sym(j - 1, "x")  # `2 x 3 mile repeats`: two of three miles
-            and self.is_word(k, "mile", "km")
-            and self.is_word(k + 1, "repeats", "repeat", "reps", "repetitions")
+            and self.word_in(k, ("mile", "km"))
+            and self.word_in(k + 1, ("repeats", "repeat", "reps", "repetitions"))
         ):
             return n, k, "x"  # `6 mile repeats`: six repeats of a mile, as it is said
         # `16 alternating 400 and 200`; but in `8 x 400 alternating 70 and 75` the 400 is a rep.
-        if self.is_word(k, "alternating", "alternate", "alternations") and not self.is_sym(
+        if self.word_in(k, ("alternating", "alternate", "alternations")) and not self.is_sym(
             j - 1, "x"
         ):
             return n, k + 1, "alternating"
@@ -1753,10 +1756,10 @@ class Reader:
                 and self.toks[m].unit not in ("them", "it")
             ):
                 m += 1  # `4 sets Intervals of 800/400`
-            if self.is_word(m, "of") or self.is_sym(m, ":", "-", "x"):
+            if self.is_word(m, "of") or self.is_sym(m, ":-x"):
                 m += 1
             elif not (
-                self.is_sym(m, "(", "[", ";")
+                self.is_sym(m, "([;")
                 or self.at(m) is None
                 or self.at(m).kind == "nl"  # type: ignore[union-attr]
                 or self.count_prefix(m) is not None
@@ -1772,14 +1775,17 @@ class Reader:
         """`14 (or 16 if we felt good) 400m repeats`, `ten (we did 8) repetitions of 800 meters`:
         the count written first stands; the bracket is an alternative."""
         close = j + 2
-        while close < self.n and close - j < 16 and not self.is_sym(close, ")", "("):
+        while close < self.n and close - j < 16 and not self.is_sym(close, ")("):
             close += 1
         if not self.is_sym(close, ")"):
             return None
         t = self.toks[j]
         n = v.NUMBER_WORDS[t.unit] if t.kind == "word" else int(t.value)
         k = close + 1
-        if self.is_word(k, "repetitions", "reps", "repeats", "sets") and self.is_word(k + 1, "of"):
+        if (
+            self.word_in(k, ("repetitions", "reps", "repeats", "sets"))
+            and self.is_word(k + 1, "of")
+        ):
             return n, k + 2, "x"
         q = self.quantity(k)
         if q is not None and (q.kind == "d" or (q.kind == "s" and _mid(q.value) >= 100)):
@@ -1916,17 +1922,17 @@ class Reader:
             k += 1
         if k > j:
             k = self.skip_words(k, ("of", "at", "for"))
-            if self.is_sym(k, ":", "-"):
+            if self.is_sym(k, ":-"):
                 k += 1
             if self.quantity(k) is not None:
                 self.i = k
             elif how == "sets" and (self.at(k) is None or self.at(k).kind == "nl"):  # type: ignore[union-attr]
                 self.i = k  # `4 sets of this:` and the lines below
                 return self.body(depth, count_tok, after, n, how)
-            elif self.is_sym(k, "(", "[") and self.quantity(k + 1) is not None:
+            elif self.is_sym(k, "([") and self.quantity(k + 1) is not None:
                 got = self.one_length(k + 1, strict=False)
                 close = got[1] if got is not None else k
-                if got is not None and self.is_sym(close, ")", "]"):
+                if got is not None and self.is_sym(close, ")]"):
                     draft = got[0]  # `10 x hill (45-60s)`: the name, then its length
                     draft.label = label
                     self.i = close + 1
@@ -1982,7 +1988,7 @@ class Reader:
         if first is None or not self.is_sym(first[1], "/"):
             return None
         q = self.quantity(first[1] + 1)
-        if q is None or not self.is_sym(q.end, ")", "]", "}") or isinstance(q.value, tuple):
+        if q is None or not self.is_sym(q.end, ")]}") or isinstance(q.value, tuple):
             return None
         draft = first[0]
         kind, amount = self.rest_length(q) if q.kind != "bare" else ("", q.value)
@@ -2013,7 +2019,7 @@ class Reader:
         ):
             return None
         end = j + 3
-        if not b.unit and self.is_word(end, "s", "sec", "secs", "second", "seconds"):
+        if not b.unit and self.word_in(end, ("s", "sec", "secs", "second", "seconds")):
             end += 1
         elif not b.unit and self.at(end) is not None and self.at(end).kind not in ("nl", "sym"):  # type: ignore[union-attr]
             return None  # `10 x 30/30 min`, `6 x 60/40 m`: not seconds
@@ -2298,9 +2304,9 @@ class Reader:
                 break  # `2 mins easy. Cool down 10 mins`: the next sentence's segment
             if t is not None and t.kind == "sym" and t.unit in "([" and found is None:
                 close = k + 1
-                while close < self.n and close - k < 10 and not self.is_sym(close, ")", "]"):
+                while close < self.n and close - k < 10 and not self.is_sym(close, ")]"):
                     close += 1
-                if self.is_sym(close, ")", "]"):
+                if self.is_sym(close, ")]"):
                     k = close + 1  # `3km (15-20min) warm-up`
                     continue
             if t is None or t.kind != "word":
@@ -2378,7 +2384,7 @@ class Reader:
         if (
             len(drafts) == 1
             and self.is_sym(end, "(")
-            and self.is_word(end + 1, "including", "incl", "inc", "includes", "with")
+            and self.word_in(end + 1, ("including", "incl", "inc", "includes", "with"))
             and self.count_prefix(end + 2) is not None
         ):
             self.i = end  # `4-5 miles (including 8x440 yards ...)`: the day's total, reps inside
@@ -2579,7 +2585,7 @@ class Reader:
                 if (
                     rest is not None
                     and rest.scope == "reps"
-                    and self.is_word(rest.end - 1, "between", "inbetween")
+                    and self.word_in(rest.end - 1, ("between", "inbetween"))
                 ):
                     rest.scope = "sets"  # ... a bare `between`: between the two
                     self.apply_rest(block, rest)
@@ -2646,7 +2652,7 @@ class Reader:
             laps = None
             if "lap" in self.words[j + 1 : j + 4]:
                 lap_at = j
-                while self.is_sym(lap_at, ",", ":", "-") and lap_at - j < 2:
+                while self.is_sym(lap_at, ",:-") and lap_at - j < 2:
                     lap_at += 1  # `as follows:- 1st lap 80 secs, ...`
                 laps = self._lap_splits(lap_at)
             if laps is not None:
@@ -2662,7 +2668,7 @@ class Reader:
                 or (
                     t.kind == "word"
                     and t.unit in _CUTDOWN_STARTS
-                    and self.is_word(j + 1, "at", "with")
+                    and self.word_in(j + 1, ("at", "with"))
                     and self._time_at(j + 2)
                 )
             ) and self.cutdown(block, j):
@@ -2676,7 +2682,7 @@ class Reader:
                 q = self.quantity(k)
                 if (
                     q is not None
-                    and (self.is_sym(q.end, "@") or self.is_word(q.end, "at", "of", "in"))
+                    and (self.is_sym(q.end, "@") or self.word_in(q.end, ("at", "of", "in")))
                     and self._target_follows(q.end + 1)
                 ):
                     self.i = q.end + 1
@@ -2849,7 +2855,7 @@ class Reader:
         if self.is_sym(k, "(") and self.toks[j].unit == "repeat":
             # `Repeat the hills (this week calls for 4 times)`: the count in the bracket
             close = k + 1
-            while close < min(k + 10, self.n) and not self.is_sym(close, ")", "("):
+            while close < min(k + 10, self.n) and not self.is_sym(close, ")("):
                 close += 1
             if self.is_sym(close, ")") and self.is_word(close - 1, "times"):
                 n_in = _count_value(self.toks[close - 2])
@@ -2862,7 +2868,7 @@ class Reader:
         if (
             self.toks[j].unit == "repeat"
             # A command (`and repeat.`), not a noun (`after each repeat.`, `400m repeat`).
-            and (prev is None or prev.kind in ("nl", "sym") or self.is_word(j - 1, "and", "then"))
+            and (prev is None or prev.kind in ("nl", "sym") or self.word_in(j - 1, ("and", "then")))
             and (
                 t is None
                 or t.kind == "nl"
@@ -2878,7 +2884,7 @@ class Reader:
             return 2, k + 1
         if (
             self.is_word(k, "a")
-            and self.is_word(k + 1, "second", "2nd")
+            and self.word_in(k + 1, ("second", "2nd"))
             and self.is_word(k + 2, "time")
         ):
             return 2, k + 3
@@ -2886,16 +2892,16 @@ class Reader:
         if n is None:
             return None
         if self.toks[j].unit in ("do", "did") and self.is_word(k + 1, "of"):
-            if of_one and self.is_word(k + 2, "them", "those", "these"):
+            if of_one and self.word_in(k + 2, ("them", "those", "these")):
                 return n, k + 3  # `800s at 5k pace with 2 min jog. Do 6 of them.`
             return None
         if self.toks[j].unit == "do" and of_one and n > 1:
             after = self.at(k + 1)
-            if self.is_word(k + 1, "total", "reps", "repeats"):
+            if self.word_in(k + 1, ("total", "reps", "repeats")):
                 return n, k + 2 + self.is_word(k + 2, "total")  # `Do 6 total.`, `do 6 reps`
             if after is None or after.kind == "nl" or self._sentence_starts(k + 1):
                 return n, k + 1  # `800s at 5k pace with 2 min jog. Do 6.`
-        if self.toks[j].unit in ("do", "did") and not self.is_word(k + 1, "times", "more"):
+        if self.toks[j].unit in ("do", "did") and not self.word_in(k + 1, ("times", "more")):
             return None  # `do 8 x 400` is a count of reps; `do 3 times`, `did that 3 times` repeat
         k += 1
         if self.is_word(k, "more"):
@@ -2906,7 +2912,7 @@ class Reader:
         )
         if self.is_sym(k, "x"):
             k += 1
-        if self.is_word(k, "in") and self.is_word(k + 1, "total", "all"):
+        if self.is_word(k, "in") and self.word_in(k + 1, ("total", "all")):
             k += 2  # `Do 3 times in total`
         return n, k
 
@@ -2956,7 +2962,7 @@ class Reader:
         if not 1 <= idx < len(last.reps):
             return False
         k = self.skip_words(k + 1, ("rep", "repetition", "repeat", "one", "interval"))
-        k += self.is_sym(k, ",", ":", "-")
+        k += self.is_sym(k, ",:-")
         k = self.skip_words(k, ("do", "take", "have", "a", "an", "full", "the"))
         rp = self.rest_clause(k, weak_lead=False)
         if rp is not None and rp.rest is not None and _rest_known(rp.rest):
@@ -2992,7 +2998,7 @@ class Reader:
         if not self.is_word(k, "middle") or len(reps) < 2 or len(reps) % 2:
             return False
         k = self.skip_words(k + 1, _MIDDLE_FILLERS)
-        if self.is_sym(k, ",", ":", "-"):
+        if self.is_sym(k, ",:-"):
             k = self.skip_words(k + 1, _MIDDLE_FILLERS)
         q = self.quantity(k)
         if q is None or isinstance(q.value, tuple):
@@ -3062,7 +3068,7 @@ class Reader:
             end = j + 2  # `A group`, `Fast group`
         elif w not in _ATHLETE_GROUPS:
             return None
-        if not self.is_sym(end, ":", "-") and not (kind != "group" and self.is_sym(end, ",")):
+        if not self.is_sym(end, ":-") and not (kind != "group" and self.is_sym(end, ",")):
             return None
         name = self.text[self.toks[start].start : self.toks[end - 1].end]
         return kind, name, end + 1
@@ -3158,12 +3164,12 @@ class Reader:
         if (
             len(block.reps) == 1
             and not block.counted
-            and self.is_word(j + 1, "including", "incl", "with", "w")
+            and self.word_in(j + 1, ("including", "incl", "with", "w"))
             and self._work_follows(j + 2)
         ):
             block.holds_work = True  # `6-8 miles (including 6x100 yard strides)`
             return False
-        if self.is_word(j + 1, "with", "w", "plus") and self.count_prefix(j + 2) is not None:
+        if self.word_in(j + 1, ("with", "w", "plus")) and self.count_prefix(j + 2) is not None:
             return False  # `6 x 800 (with 2 x 200 after)`: more reps
         listed = self.length_list(j + 1)
         if listed is not None and len(listed[0]) > 1:
@@ -3175,9 +3181,9 @@ class Reader:
         close = self.i
         opened = 1
         while close < len(self.toks):
-            if self.is_sym(close, "(", "[", "{"):
+            if self.is_sym(close, "([{"):
                 opened += 1
-            elif self.is_sym(close, ")", "]", "}"):
+            elif self.is_sym(close, ")]}"):
                 opened -= 1
                 if opened == 0:
                     break
@@ -3196,9 +3202,9 @@ class Reader:
             return False
         found: list[SegmentItem] = []
         self.i = j + 1
-        while self.i < self.n and not self.is_sym(self.i, ")", "]", "}"):
-            if self.is_word(self.i, "and", "either", "side", "each", "both") or self.is_sym(
-                self.i, "/", "&", "+", ","
+        while self.i < self.n and not self.is_sym(self.i, ")]}"):
+            if self.word_in(self.i, ("and", "either", "side", "each", "both")) or self.is_sym(
+                self.i, "/&+,"
             ):
                 self.i += 1
                 continue
@@ -3211,7 +3217,7 @@ class Reader:
             if found:
                 self._pair_segments(found[-1], item)
             found.append(item)
-        if not found or not self.is_sym(self.i, ")", "]", "}"):
+        if not found or not self.is_sym(self.i, ")]}"):
             self.i = j + 1
             return False
         self.i += 1
@@ -3304,7 +3310,7 @@ class Reader:
             m += 1  # `as fast as you can`
         if mode and self.word_in(m, _EFFORT_WORDS) and not self.is_word(m + 1, "pace"):
             # `last one all out`, `the final 2 hard`: an effort with no time; not the rest's
-            effort_end = m + 1 + self.is_word(m + 1, "out", "effort")
+            effort_end = m + 1 + self.word_in(m + 1, ("out", "effort"))
             if self.is_word(effort_end, "as"):
                 effort_end = self.skip_words(effort_end, ("as", "you", "can", "possible"))
             return mode, n, None, None, effort_end
@@ -3323,7 +3329,7 @@ class Reader:
         """After `splits`, `times`: `were 5:41, 5:37, 5:36. 5:34` or `: 77, 75, 74`, a list of
         times run; where it ends, or None when no such list follows."""
         k = self.skip_words(j, ("were", "was", "are"))
-        if self.is_sym(k, ":", "=", "-"):
+        if self.is_sym(k, ":=-"):
             k += 1
         count = 0
         while count < MAX_REPS:
@@ -3336,7 +3342,7 @@ class Reader:
                 break  # `3:38. 2 min rest between`: an amount, the list has ended
             count += 1
             k += 1
-            if self.is_sym(k, ",", ".", ";", "/") and self.at(k + 1) is not None and (
+            if self.is_sym(k, ",.;/") and self.at(k + 1) is not None and (
                 self.at(k + 1).kind in ("num", "time")  # type: ignore[union-attr]
             ):
                 k += 1
@@ -3345,7 +3351,7 @@ class Reader:
     def _time_of_named_pace(self, block: Block) -> bool:
         """After a pace's name, `: 2:40`, `2:40-2:45`, `: 4.00 to 4.29` (not `: 3 min rest`):
         what that pace is for these reps, when they have no time yet. True when read."""
-        return self._bare_target_at(block, self.i + self.is_sym(self.i, ":", "="))
+        return self._bare_target_at(block, self.i + self.is_sym(self.i, ":="))
 
     def _bare_target_at(self, block: Block, k: int) -> bool:
         """A time or plain number at k, neither a recovery nor an offset from a pace, read as
@@ -3396,11 +3402,11 @@ class Reader:
         k = self.i
         if not self.have_reps or self.words[k] not in _LATE_TARGET_WORDS:
             return False
-        name = "goal" if self.is_word(k, "goal", "gp") else None
+        name = "goal" if self.word_in(k, ("goal", "gp")) else None
         k = self.skip_words(
             k + 1, ("pace", "paces", "time", "times", "race", "is", "was", "for", "at", "around")
         )
-        if self.is_sym(k, ":", "-", "="):
+        if self.is_sym(k, ":-="):
             k += 1
         if self._late_target_list(items, k):
             return True  # `Goal times: 3:30, 3:25, 3:25, 3:20, 3:20`: one for each rep of a group
@@ -3421,7 +3427,7 @@ class Reader:
                 break
             values.append((got[0], got[2]))
             k = got[1]
-            if not (self.is_sym(k, ",", "/", ";") and self.at(k + 1) is not None):
+            if not (self.is_sym(k, ",/;") and self.at(k + 1) is not None):
                 break
             k += 1
         if len(values) < 2:
@@ -3440,7 +3446,7 @@ class Reader:
             return False
         for d, (val, per) in zip(group.reps, values, strict=True):
             self.set_target(d, val, per)
-        self.i = k if not self.is_sym(k, ",", "/", ";") else k + 1
+        self.i = k if not self.is_sym(k, ",/;") else k + 1
         return True
 
     def _exercise_end(self, j: int) -> int | None:
@@ -3488,7 +3494,7 @@ class Reader:
             lengths.append(metres)
             plural = plural or q.kind == "s" or len(lengths) > 1
             k = q.end
-            if self.is_word(k, "and") or self.is_sym(k, ",", "/", "&"):
+            if self.is_word(k, "and") or self.is_sym(k, ",/&"):
                 k += 1
                 continue
             break
@@ -3550,7 +3556,7 @@ class Reader:
             if not (ordinal and self.is_word(k + 1, "lap")):
                 break
             m = k + 2
-            if self.is_word(m, "in", "at") or self.is_sym(m, "-", ":", "@"):
+            if self.word_in(m, ("in", "at")) or self.is_sym(m, "-:@"):
                 m += 1
             q = self.quantity(m)
             if q is None or q.kind not in ("t", "bare", "s") or isinstance(q.value, tuple):
@@ -3583,7 +3589,7 @@ class Reader:
     def _offset_end_at(self, j: int) -> int | None:
         k = j
         signed = False
-        if self.is_sym(j, "+", "-"):
+        if self.is_sym(j, "+-"):
             nxt = self.at(j + 1)
             if nxt is None or nxt.kind != "num":
                 return None
@@ -3595,17 +3601,17 @@ class Reader:
         if not any(p.kind in ("t", "s") for p in parts) or any(p.kind == "d" for p in parts):
             return None
         per = False
-        if self.is_sym(end, "/") or self.is_word(end, "per", "a", "each", "every"):
+        if self.is_sym(end, "/") or self.word_in(end, ("per", "a", "each", "every")):
             unit = self.quantity(end + 1)
             if self.word_in(end + 1, _PER_UNIT_WORDS):
                 end, per = end + 2, True
             elif unit is not None and unit.kind == "d":
                 end, per = unit.end, True
-        if self.is_word(end, "over", "under") and "pace" in self.words[end + 1 : end + 4]:
+        if self.word_in(end, ("over", "under")) and "pace" in self.words[end + 1 : end + 4]:
             end += 1  # `15-30 seconds over race pace`
             return self.skip_words(end, ("goal", "race", "marathon", "your", "pace"))
         if self.word_in(end, _OFFSET_WORDS):
-            end += 2 if self.is_word(end + 1, "than", "then") else 1
+            end += 2 if self.word_in(end + 1, ("than", "then")) else 1
             named = self._named_pace_at(end)
             if named is not None:
                 return named[1]  # the pace it is offset from
@@ -3628,7 +3634,7 @@ class Reader:
         after it that makes it a recovery: the time each rep is run in, if anyone could."""
         (lo, hi), end, _ = got
         after = self.at(end + 1)
-        if self.is_sym(end, ",", "/", ";") and after is not None and after.kind == "time":
+        if self.is_sym(end, ",/;") and after is not None and after.kind == "time":
             return self._bare_rep_times(block, j)
         if (
             not block.counted
@@ -3675,7 +3681,7 @@ class Reader:
                 while k < self.n and not self.is_sym(k, ")") and self.toks[k].kind != "nl":
                     k += 1  # `61 (15, 15, 16, 15)`: the rep's own splits
                 k += self.is_sym(k, ")")
-            if not (self.is_sym(k, ",", "/", ";") and self.at(k + 1) is not None):
+            if not (self.is_sym(k, ",/;") and self.at(k + 1) is not None):
                 break
             k += 1
         if bracket:
@@ -3773,7 +3779,7 @@ class Reader:
         if (
             after is not None
             and after.kind != "nl"
-            and not self.is_sym(end, ",", ";", ".", "(")
+            and not self.is_sym(end, ",;.(")
             # `800m - 2:35  90 seconds rest`: the recovery's own amount follows
             and not (after.kind in ("num", "time") and self.rest_clause(end, False) is not None)
         ):
@@ -3831,13 +3837,13 @@ class Reader:
                 return f"{num}k", j + 1, True
             if unit in ("mi", "mile"):
                 return ("mile" if num == "1" else f"{num}mile"), j + 1, True
-            if not unit and self.is_word(j + 1, "mile", "mi"):
+            if not unit and self.word_in(j + 1, ("mile", "mi")):
                 return ("mile" if num == "1" else f"{num}mile"), j + 2, True
-            if not unit and self.is_word(j + 1, "km", "k", "kilometer", "kilometre"):
+            if not unit and self.word_in(j + 1, ("km", "k", "kilometer", "kilometre")):
                 return f"{num}k", j + 2, True  # `10 km pace`
-            if not unit and self.is_word(j + 1, "m", "metres", "meters", "metre", "meter"):
+            if not unit and self.word_in(j + 1, ("m", "metres", "meters", "metre", "meter")):
                 return num, j + 2, True  # `800 m pace`
-            if not unit and self.is_sym(j + 1, "-") and self.is_word(j + 2, "mile", "mi"):
+            if not unit and self.is_sym(j + 1, "-") and self.word_in(j + 2, ("mile", "mi")):
                 return ("mile" if num == "1" else f"{num}mile"), j + 3, True  # `2-mile`
             if unit == "m" and t.value < 100:
                 # `1m pace`: no race is a few metres long, so M is miles here.
@@ -3873,7 +3879,7 @@ class Reader:
             return None
         key, k, has_unit = first
         between = False
-        if self.is_sym(k, "-", "/") or self.is_word(k, "to", "or", "and"):
+        if self.is_sym(k, "-/") or self.word_in(k, ("to", "or", "and")):
             second = self._race_key(k + 1)
             if second is not None and (second[2] or has_unit):
                 between, k = True, second[1]
@@ -3901,8 +3907,10 @@ class Reader:
         per_hour = {"kph": 1000.0, "kmh": 1000.0, "mph": MILE_M}
         if unit in per_hour:
             return t.value * per_hour[unit] / 3600, k
-        if unit in ("km", "k", "mi", "mile", "miles") and self.is_sym(k, "/") and self.is_word(
-            k + 1, "h", "hr", "hour"
+        if (
+            unit in ("km", "k", "mi", "mile", "miles")
+            and self.is_sym(k, "/")
+            and self.word_in(k + 1, ("h", "hr", "hour"))
         ):
             return t.value * DISTANCE_UNITS[unit] / 3600, k + 2
         return None
@@ -3920,7 +3928,7 @@ class Reader:
                 break
             names.append(name)
             k = key[1]
-            if self.is_sym(k, ",", "/", "-") and self._race_key(k + 1) is not None:
+            if self.is_sym(k, ",/-") and self._race_key(k + 1) is not None:
                 dashes += self.is_sym(k, "-")
                 k += 1
             elif self.is_word(k, "and") and self._race_key(k + 1) is not None:
@@ -3938,8 +3946,8 @@ class Reader:
         """`(60s)`, `(200m jog)`, `(3 min between sets)`: a recovery in brackets; `(3:05)` after a
         distance rep: a target."""
         close = j + 1
-        while close < len(self.toks) and not self.is_sym(close, ")", "]", "}"):
-            if self.is_sym(close, "(", "[", "{") or close - j > 12:
+        while close < len(self.toks) and not self.is_sym(close, ")]}"):
+            if self.is_sym(close, "([{") or close - j > 12:
                 return False
             close += 1
         if close >= len(self.toks):
@@ -4004,7 +4012,7 @@ class Reader:
         ):
             return False
         after = close + 1
-        weak = self.is_sym(after, ",", "/", "+", "-") or self.is_word(after, "and", "plus")
+        weak = self.is_sym(after, ",/+-") or self.word_in(after, ("and", "plus"))
         if 1 < block.set_size < len(block.reps):
             return False  # in sets, what follows may be the recovery between them
         following = self.rest_clause(after, weak_lead=weak)
@@ -4024,7 +4032,7 @@ class Reader:
         if second is None:
             return None
         after = self.at(second.end)
-        if after is not None and after.kind != "nl" and not self.is_sym(second.end, ",", ";"):
+        if after is not None and after.kind != "nl" and not self.is_sym(second.end, ",;"):
             return None
         return second.end
 
@@ -4066,7 +4074,7 @@ class Reader:
                 return False
             values.append(got[0])
             k = got[1]
-            if self.is_sym(k, ",", "/", ";"):
+            if self.is_sym(k, ",/;"):
                 k += 1
             elif k != close:
                 return False
@@ -4232,7 +4240,7 @@ class Reader:
             if self.is_sym(k, ",") and self.is_word(k + 1, "and") and self._target_continues(k + 2):
                 k += 2  # `6:20 pace, 6:10 pace, and 6:00 pace`
                 continue
-            if (self.is_sym(k, ",", "/", ";") or self.is_word(k, "then", "and")) and (
+            if (self.is_sym(k, ",/;") or self.word_in(k, ("then", "and"))) and (
                 self._target_continues(k + 1)
             ):
                 k += 1
@@ -4240,7 +4248,7 @@ class Reader:
             break
         if not values:
             return False
-        if self.is_word(k, "slower", "faster", "quicker", "off", "behind", "ahead"):
+        if self.word_in(k, ("slower", "faster", "quicker", "off", "behind", "ahead")):
             # `1-2 seconds per lap slower than mile pace`: an offset from a pace, not a time.
             self.i = self.skip_words(
                 k, ("slower", "faster", "quicker", "off", "behind", "ahead", "than", "of")
@@ -4270,7 +4278,7 @@ class Reader:
         parts, nxt = got
         if any(p.kind == "d" for p in parts) or parts[-1].end > parts[-1].start + 1:
             return False  # `2 min`, `200 m`, `90-120 s`: a length, not a rep time
-        if self.is_sym(nxt, "x", "@") or self.word_in(nxt, v.TARGET_LEADS):
+        if self.is_sym(nxt, "x@") or self.word_in(nxt, v.TARGET_LEADS):
             return False
         if self.is_word(nxt) and (
             self.at(nxt).unit in v.REST_WORDS  # type: ignore[union-attr]
@@ -4284,13 +4292,13 @@ class Reader:
     def _alternating_targets(self, j: int) -> tuple[list[tuple[Range, float]], int] | None:
         """`alternating 70 and 75`, `alternate 70/75`, `odd @ 70, even @ 75`: a target for
         every other rep, first for the odd ones. The targets and the index after them."""
-        if self.is_word(j, "alternating", "alternate"):
+        if self.word_in(j, ("alternating", "alternate")):
             k = self.skip_words(j + 1, ("between", "at", "in"))
             first = self.target_value(k, single=True)
             if first is None:
                 return None
             k = first[1]
-            if not (self.is_sym(k, "/", ",", "&") or self.is_word(k, "and")):
+            if not (self.is_sym(k, "/,&") or self.is_word(k, "and")):
                 return None
             second = self.target_value(self.skip_words(k + 1, ("at", "in")), single=True)
             if second is None:
@@ -4305,7 +4313,7 @@ class Reader:
             if not side or side in found:
                 return None
             k += 1
-            if self.is_sym(k, "@") or self.is_word(k, "at", "in"):
+            if self.is_sym(k, "@") or self.word_in(k, ("at", "in")):
                 k += 1
             got = self.target_value(k, single=True)
             if got is None:
@@ -4313,7 +4321,7 @@ class Reader:
             found[side] = (got[0], got[2])
             k = got[1]
             if len(found) == 1:
-                if not (self.is_sym(k, ",", "/", ";", "&") or self.is_word(k, "and")):
+                if not (self.is_sym(k, ",/;&") or self.is_word(k, "and")):
                     return None
                 k += 1
         return [found["odd"], found["even"]], k
@@ -4362,8 +4370,9 @@ class Reader:
                 ):
                     per = unit_tok.value * DISTANCE_UNITS.get(unit_tok.unit or "m", 1.0)
                     k += 2
-        elif self.is_word(k, "mile", "mi", "km", "k", "kilometer") and self.is_word(
-            k + 1, *v.PACE_SUFFIX_WORDS
+        elif (
+            self.word_in(k, ("mile", "mi", "km", "k", "kilometer"))
+            and self.word_in(k + 1, v.PACE_SUFFIX_WORDS)
         ):
             per = DISTANCE_UNITS[self.at(k).unit]  # type: ignore[union-attr]
             k += 1
@@ -4387,7 +4396,7 @@ class Reader:
             return  # a bare number is no time here
         end = q.end
         after = self.at(end)
-        if after is not None and after.kind != "nl" and not self.is_sym(end, ",", ";", "."):
+        if after is not None and after.kind != "nl" and not self.is_sym(end, ",;."):
             return  # `@ 5k pace 90s jog`, `... 2:00 rest`: the recovery's own words read it
         kind, amount = self.rest_length(q)
         if kind != "t" or not 0 < _mid(amount) <= 600:
@@ -4479,7 +4488,7 @@ class Reader:
         """`cutting down 5:00 to 4:40`, `descending from 72 to 64`: spread evenly over the reps;
         `cutting 2s per rep from 80`: a step from a start."""
         step = self.quantity(j + 1)
-        if step is not None and step.kind in ("s", "t") and self.is_word(step.end, "per", "each"):
+        if step is not None and step.kind in ("s", "t") and self.word_in(step.end, ("per", "each")):
             k = self.skip_words(
                 step.end, ("per", "each", "rep", "a", "lap", "from", "starting", "at")
             )
@@ -4500,17 +4509,17 @@ class Reader:
             return False
         (a, _), k, per = first
         # `starting at 3:00 and working down to 2:45`, `start at 3:30 and finish at 3:10`
-        if self.is_sym(k, ",") and self.is_word(k + 1, *_CUTDOWN_FILLERS):
+        if self.is_sym(k, ",") and self.word_in(k + 1, _CUTDOWN_FILLERS):
             k += 1  # `starting at 3:00, cutting down to 2:42`
-        k = self.skip_words(k, _CUTDOWN_FILLERS) if self.is_word(k, *_CUTDOWN_FILLERS) else k
+        k = self.skip_words(k, _CUTDOWN_FILLERS) if self.word_in(k, _CUTDOWN_FILLERS) else k
         if not (
-            self.is_word(k, "to", "down")
-            or self.is_sym(k, "-", ">")
-            or (self.is_word(k, "at") and self.is_word(k - 1, *_CUTDOWN_ENDS))
+            self.word_in(k, ("to", "down"))
+            or self.is_sym(k, "->")
+            or (self.is_word(k, "at") and self.word_in(k - 1, _CUTDOWN_ENDS))
         ):
             return False
         k = self.skip_words(k, ("down", "to", "at"))
-        if self.is_sym(k, "-", ">"):
+        if self.is_sym(k, "->"):
             k += 1
         second = self.target_value(k, single=True)
         if second is None:
@@ -4591,12 +4600,12 @@ class Reader:
         if found is not None:
             scope, k = found
             scope_seen = True
-            if self.is_sym(k, ":", "-", ","):
+            if self.is_sym(k, ":-,"):
                 k += 1  # `between each set, 3 minute rest`
         # `r= 60"`, `R15''`, `R 1'`: recovery; `RR30''`: recovery between sets; `TP 3min`:
         # German Trabpause.
         if 0 <= k < self.n and self.words[k] in ("r", "rr", "ri", "rec", "tp") and (
-            self.is_sym(k + 1, "=", ":")
+            self.is_sym(k + 1, "=:")
             or (
                 self.quantity(k + 1) is not None
                 and (
@@ -4613,7 +4622,7 @@ class Reader:
             if self.toks[k].unit == "rr":
                 scope, scope_seen = "sets", True
             signal = worded = True
-            k += 2 if self.is_sym(k + 1, "=", ":") else 1
+            k += 2 if self.is_sym(k + 1, "=:") else 1
         # Recovery words first: `rest 90s`, `jog 200`, `rec. 2 min`, `recovery jog for 90 s`.
         for _ in range(6):
             tw = self.toks[k] if 0 <= k < self.n else None
@@ -4623,15 +4632,15 @@ class Reader:
                 kind = kind or v.REST_WORDS[tw.unit] or None
                 signal = worded = True
             elif tw.unit in _EQUAL_WORDS and (
-                self.is_word(k + 1 + self.is_sym(k + 1, "-", "."))
-                and self.at(k + 1 + self.is_sym(k + 1, "-", ".")).unit in v.REST_WORDS  # type: ignore[union-attr]
+                self.is_word(k + 1 + self.is_sym(k + 1, "-."))
+                and self.at(k + 1 + self.is_sym(k + 1, "-.")).unit in v.REST_WORDS  # type: ignore[union-attr]
             ):
                 equal = "time"  # `w/ equal rec`, `(Eq. jog rest)`: as long as the rep took
                 signal = True
-                k += self.is_sym(k + 1, "-", ".")
+                k += self.is_sym(k + 1, "-.")
             elif tw.unit == "half" and (
-                self.is_word(k + 1, "distance", "time")
-                or (self.is_word(k + 1, "the") and self.is_word(k + 2, "distance", "time"))
+                self.word_in(k + 1, ("distance", "time"))
+                or (self.is_word(k + 1, "the") and self.word_in(k + 2, ("distance", "time")))
             ):
                 k += self.is_word(k + 1, "the")
                 equal = "half-" + self.at(k + 1).unit  # type: ignore[union-attr]
@@ -4640,8 +4649,9 @@ class Reader:
             elif tw.unit in ("equalduration", "equaltime", "equaldistance", "sametime"):
                 equal = "distance" if tw.unit.endswith("distance") else "time"  # `equal-duration`
                 signal = True
-            elif tw.unit in _EQUAL_WORDS and self.is_word(
-                k + 1 + self.is_sym(k + 1, "-"), "time", "duration", "distance", "length"
+            elif (
+                tw.unit in _EQUAL_WORDS
+                and self.word_in(k + 1 + self.is_sym(k + 1, "-"), _LENGTH_NOUNS)
             ):
                 k += 1 + self.is_sym(k + 1, "-")  # `equal-duration active recoveries`
                 equal = "distance" if self.at(k).unit in ("distance", "length") else "time"  # type: ignore[union-attr]
@@ -4656,7 +4666,7 @@ class Reader:
             ):
                 break  # `between each set take a 4 minute recovery`: a scope vouches for fillers
             k += 1
-        if self.is_sym(k, ":", "="):
+        if self.is_sym(k, ":="):
             k += 1
         t = self.toks[k] if 0 <= k < self.n else None
         if t is not None and t.kind == "time" and t.form == "ratio":
@@ -4718,7 +4728,7 @@ class Reader:
             if tw is None:
                 break
             if tw.kind == "word" and tw.unit in v.REST_WORDS:
-                if tw.unit in ("recovery", "recover") and self.is_word(k + 1, "run", "runs"):
+                if tw.unit in ("recovery", "recover") and self.word_in(k + 1, ("run", "runs")):
                     return None  # `45 min recovery run`: an easy run, not a recovery
                 kind = kind or v.REST_WORDS[tw.unit] or None
                 signal = worded = True
@@ -4731,8 +4741,9 @@ class Reader:
                 k += 1  # `récup’ 100 m`: the French short form's apostrophe
                 continue
             # tw is the token at k: k is within the text.
-            if self.words[k] in ("either", "each", "both") and self.is_word(
-                k + 1, "side", "sides", "end", "ends"
+            if (
+                self.words[k] in ("either", "each", "both")
+                and self.word_in(k + 1, ("side", "sides", "end", "ends"))
             ):
                 scope, k = "around", k + 2  # `5 min jog either side`: warm-up and cool-down
                 scope_seen = True
@@ -4758,7 +4769,7 @@ class Reader:
                 tw.unit == "at"
                 and has_amount
                 and self.is_word(self.skip_words(k + 1, ("an", "a")), "easy")
-                and self.is_word(self.skip_words(k + 1, ("an", "a")) + 1, "pace", "effort")
+                and self.word_in(self.skip_words(k + 1, ("an", "a")) + 1, ("pace", "effort"))
             )
             easy = tw.unit in ("easy", "easier", "slow", "slower", "jogged") or easy_pace
             if easy and has_amount:
@@ -4838,7 +4849,7 @@ class Reader:
         first = rp.rest
         k = rp.end + (self.is_sym(rp.end, "-") and self.is_word(rp.end + 1, "and"))  # `Geh- und`
         if first is None or first.kind not in ("walk", "jog") or not (
-            self.is_sym(k, ",", "+", "&") or self.is_word(k, "and", "then")
+            self.is_sym(k, ",+&") or self.word_in(k, ("and", "then"))
         ):
             return rp
         more = self.rest_clause(k, weak_lead=True, strong=True)
@@ -4878,7 +4889,7 @@ class Reader:
     def _gap_rests(self, j: int, gaps: int) -> tuple[list[Rest], int] | None:
         """`with 5 mins and 10 mins recovery`, `mit 300m/700m Trabpause`: as many amounts as
         there are gaps between the reps, with a recovery's word: (the recoveries, index after)."""
-        k = j + (self.is_word(j, "with", "w") or self.is_sym(j, ","))
+        k = j + (self.word_in(j, ("with", "w")) or self.is_sym(j, ","))
         if k >= self.n or (self.words[k] and self.words[k] not in v.REST_WORDS):
             return None
         worded = self.words[k] in v.REST_WORDS
@@ -4891,7 +4902,7 @@ class Reader:
             amounts.append(q)
             k = q.end
             # A dash joins them only in lists of three or more: `2:00-1:30` is a range.
-            if self.is_word(k, "and", "then") or self.is_sym(k, "/", ",", "&") or (
+            if self.word_in(k, ("and", "then")) or self.is_sym(k, "/,&") or (
                 gaps > 2 and self.is_sym(k, "-")
             ):
                 k += 1
@@ -4913,9 +4924,9 @@ class Reader:
     def _rest_list(self, j: int) -> tuple[list[Rest], int] | None:
         """`with recoveries of 30, 25, 20, 15 and 10 seconds`, `reducing recoveries of 60
         seconds, 45 seconds and 30 seconds`: recoveries listed one per rep."""
-        k = j + 1 if self.is_word(j, "with", "w") else j
+        k = j + 1 if self.word_in(j, ("with", "w")) else j
         k = self.skip_words(k, ("reducing", "decreasing", "descending", "shorter", "the"))
-        if not (self.is_word(k, "recoveries", "rests", "jogs") and self.is_word(k + 1, "of")):
+        if not (self.word_in(k, ("recoveries", "rests", "jogs")) and self.is_word(k + 1, "of")):
             return None
         got = self.length_list(k + 2)
         if got is None or len(got[0]) < 2:
@@ -4985,7 +4996,7 @@ class Reader:
         rest`, `after each set`."""
         if (self.words[k] if 0 <= k < self.n else "") not in _SCOPE_HEADS:
             return None  # the common case, answered by one look
-        if self.is_word(k, "between", "btw", "btwn", "bw", "inbetween", "after"):
+        if self.word_in(k, ("between", "btw", "btwn", "bw", "inbetween", "after")):
             if self.toks[k].unit == "after" and self._after_rep_number(k) is not None:
                 return None  # `after rep 4`: one rep's, read apart
             m = self.skip_words(k + 1, ("each", "every", "the", "all"))
@@ -4999,7 +5010,7 @@ class Reader:
                 return "reps", q.end  # `between 800's`, `between the 200s`
             if self.word_in(m, v.SET_WORDS):
                 return "sets", m + 1
-            if self.is_word(m, "everything", "all", "reps", "rep", "intervals", "efforts"):
+            if self.word_in(m, ("everything", "all", "reps", "rep", "intervals", "efforts")):
                 scope = "all" if self.at(m).unit in ("everything", "all") else "reps"  # type: ignore[union-attr]
                 return scope, m + 1
             if self.toks[k].unit == "after":
@@ -5007,13 +5018,13 @@ class Reader:
             if m > k + 1 and self.is_word(m - 1, "all"):
                 return "all", m
             return "reps", m
-        if self.word_in(k, v.SET_WORDS) and self.is_word(k + 1, "rest", "break", "recovery"):
+        if self.word_in(k, v.SET_WORDS) and self.word_in(k + 1, ("rest", "break", "recovery")):
             return "sets", k + 2
         if self.is_word(k, "before"):
             # `rest 5 mins before the next set (of 4 x 200)`: between sets; the bracket-less
             # restatement of the set is no new work.
             m = self.skip_words(k + 1, ("the", "next", "another", "each", "every"))
-            if m > k + 1 and self.is_word(m, *v.SET_WORDS, "rep", "reps", "one", "repeat"):
+            if m > k + 1 and self.word_in(m, _SET_OR_REP_WORDS):
                 scope = "sets" if self.at(m).unit in v.SET_WORDS else "reps"  # type: ignore[union-attr]
                 end = m + 1
                 count = self.count_prefix(end + 1) if self.is_word(end, "of") else None
@@ -5889,6 +5900,9 @@ _SCOPE_HEADS: Final = v.SET_WORDS | {"between", "btw", "btwn", "bw", "inbetween"
 # Words that start a cut-down with its first time (`starting at 3:00 and working down to 2:45`),
 # the words between its two times, and those that end it (`finish at 3:10`).
 _CUTDOWN_STARTS: Final = frozenset({"starting", "start", "starts", "beginning", "begin", "from"})
+_PACE_SUFFIX_OR_RACE: Final = v.PACE_SUFFIX_WORDS | {"race"}
+_SET_OR_REP_WORDS: Final = v.SET_WORDS | {"rep", "reps", "one", "repeat"}
+_LENGTH_NOUNS: Final = ("time", "duration", "distance", "length")
 _CUTDOWN_ENDS: Final = ("finish", "finishing", "end", "ending")
 _CUTDOWN_FILLERS: Final = (
     "and", "then", "working", "work", "cutting", "cut", "coming", "come", "getting", "get",

@@ -156,18 +156,29 @@ def form_values(components: Any) -> dict[str, str]:
     return values
 
 
+def submitted_form(
+    interaction: discord.Interaction[Any], form_id: re.Pattern[str]
+) -> tuple[re.Match[str], dict[str, str]] | None:
+    """A submitted form whose custom id `form_id` matches: the match and the form's values.
+    None for any other interaction."""
+    if interaction.type is not discord.InteractionType.modal_submit:
+        return None
+    data: Any = interaction.data or {}
+    match = form_id.fullmatch(str(data.get("custom_id", "")))
+    if match is None:
+        return None
+    return match, form_values(data.get("components"))
+
+
 async def submit_log_form(interaction: discord.Interaction[Any]) -> bool:
     """Answer a submitted "Log my splits" form (True), or leave the interaction alone (False)."""
-    if interaction.type is not discord.InteractionType.modal_submit:
+    form = submitted_form(interaction, LOG_FORM_ID)
+    if form is None:
         return False
-    data: Any = interaction.data or {}
-    match = LOG_FORM_ID.fullmatch(str(data.get("custom_id", "")))
-    if match is None:
-        return False
+    match, values = form
     try:
         cog = _cog(interaction)
         wod = await cog.button_wod(interaction, int(match["id"]))  # it may be gone meanwhile
-        values = form_values(data.get("components"))
         await cog.log_splits(interaction, wod, values.get("splits", ""), values.get("notes"))
     except Exception as error:
         await answer_error(interaction, error)

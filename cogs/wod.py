@@ -33,8 +33,8 @@ from bot.tree import answer_error
 from bot.wod_buttons import (
     LogSplitsButton,
     TargetsButton,
-    form_values,
     submit_log_form,
+    submitted_form,
     wod_view,
 )
 from bot.wod_embeds import (
@@ -296,12 +296,10 @@ class Wod(commands.Cog):
 
     async def submit_context_form(self, interaction: discord.Interaction[Any]) -> bool:
         """Answer a submitted /wod post or /wod edit form (True), or leave it alone (False)."""
-        if interaction.type is not discord.InteractionType.modal_submit:
+        form = submitted_form(interaction, CONTEXT_FORM_ID)
+        if form is None:
             return False
-        data: Any = interaction.data or {}
-        match = CONTEXT_FORM_ID.fullmatch(str(data.get("custom_id", "")))
-        if match is None:
-            return False
+        match, values = form
         try:
             guild_id = self._guild_id(interaction)
             draft_id = int(match["id"])
@@ -320,7 +318,7 @@ class Wod(commands.Cog):
                 tz=team_zone(saved.timezone),
                 wod_id=saved.wod_id,
             )
-            notes = form_values(data.get("components")).get("notes")
+            notes = values.get("notes")
             if draft.wod_id is None:
                 await self.finish_post(interaction, draft, notes, draft_id)
             else:

@@ -15,6 +15,7 @@ import importlib.util
 import os
 import sys
 import warnings
+from functools import cache
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 from types import ModuleType
@@ -28,7 +29,6 @@ MODULES = (
 )
 NOTATION = MODULES[1:]
 _ROOT = Path(__file__).parent  # bot/training
-_decided: list[bool] = []  # whether the source runs, once decided
 
 
 def _source(module: str) -> Path:
@@ -61,18 +61,17 @@ def reader_is_compiled() -> bool:
     return not str(reader.__file__).endswith(".py")
 
 
+@cache  # decided once, at the first import
 def _runs_source() -> bool:
-    if not _decided:
-        old = stale()
-        if old and os.environ.get("PACER_PURE") != "1":
-            warnings.warn(
-                f"the compiled workout reader is older than its source ({', '.join(old)}): "
-                "running the source; `make` compiles it again",
-                stacklevel=4,
-            )
-        built = any(_built(module) for module in MODULES)
-        _decided.append(built and (bool(old) or os.environ.get("PACER_PURE") == "1"))
-    return _decided[0]
+    old = stale()
+    if old and os.environ.get("PACER_PURE") != "1":
+        warnings.warn(
+            f"the compiled workout reader is older than its source ({', '.join(old)}): "
+            "running the source; `make` compiles it again",
+            stacklevel=4,
+        )
+    built = any(_built(module) for module in MODULES)
+    return built and (bool(old) or os.environ.get("PACER_PURE") == "1")
 
 
 def _exec_source(module: str) -> ModuleType:

@@ -45,7 +45,7 @@ class _Value:
     FIELDS: ClassVar[tuple[str, ...]] = ()
 
     def _fields(self) -> tuple[object, ...]:
-        raise NotImplementedError
+        return tuple(getattr(self, name) for name in self.FIELDS)
 
     def __eq__(self, other: object) -> bool:
         return (
@@ -69,7 +69,7 @@ class _Value:
 class Rest(_Value):
     """The recovery right after a rep."""
 
-    # In field order: repr follows it.
+    # In field order: equality, hash, repr and pickling go by it.
     FIELDS: ClassVar[tuple[str, ...]] = ("distance_m", "duration_s", "kind")
     __slots__ = FIELDS
 
@@ -84,10 +84,6 @@ class Rest(_Value):
         # How it is taken, when the text says: "jog", "walk", "float", "rest", "stand".
         self.kind: Final = kind
 
-    def _fields(self) -> tuple[object, ...]:
-        return (self.distance_m, self.duration_s, self.kind)
-
-
     def to_dict(self) -> dict[str, object]:
         return {
             "distance_m": amount_json(self.distance_m),
@@ -99,7 +95,7 @@ class Rest(_Value):
 class Rep(_Value):
     """One work rep. Exactly one of `distance_m` and `duration_s` is set."""
 
-    # In field order: repr follows it.
+    # In field order: equality, hash, repr and pickling go by it.
     FIELDS: ClassVar[tuple[str, ...]] = (
         "distance_m",
         "duration_s",
@@ -138,19 +134,6 @@ class Rep(_Value):
         # Which set the rep belongs to (0-based), for between-set rests and display.
         self.set_index: Final = set_index
 
-    def _fields(self) -> tuple[object, ...]:
-        return (
-            self.distance_m,
-            self.duration_s,
-            self.target_s,
-            self.target_name,
-            self.target_pace_s_per_km,
-            self.rest,
-            self.label,
-            self.set_index,
-        )
-
-
     def to_dict(self) -> dict[str, object]:
         return {
             "distance_m": amount_json(self.distance_m),
@@ -174,7 +157,7 @@ SegmentKind = Literal["warmup", "cooldown", "easy", "work"]
 class Segment(_Value):
     """A part of the session. Work segments point at their reps by index range [first, last)."""
 
-    # In field order: repr follows it.
+    # In field order: equality, hash, repr and pickling go by it.
     FIELDS: ClassVar[tuple[str, ...]] = (
         "kind",
         "distance_m",
@@ -198,10 +181,6 @@ class Segment(_Value):
         self.first_rep: Final = first_rep
         self.last_rep: Final = last_rep
 
-    def _fields(self) -> tuple[object, ...]:
-        return (self.kind, self.distance_m, self.duration_s, self.first_rep, self.last_rep)
-
-
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {"kind": self.kind}
         if self.kind == "work":
@@ -215,7 +194,7 @@ class Segment(_Value):
 class Workout(_Value):
     """A workout as read: its reps in running order, the segments around them."""
 
-    # In field order: repr follows it.
+    # In field order: equality, hash, repr and pickling go by it.
     FIELDS: ClassVar[tuple[str, ...]] = (
         "text",
         "reps",
@@ -238,8 +217,6 @@ class Workout(_Value):
         # Week 2: ...`): their names as written, in order. The reps are the first group's only.
         self.groups: Final = groups
 
-    def _fields(self) -> tuple[object, ...]:
-        return (self.text, self.reps, self.segments, self.groups)
 
 
     # -- totals -------------------------------------------------------------------------------

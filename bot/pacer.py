@@ -10,11 +10,10 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-import aiohttp
 import discord
 from discord.ext import commands
 
-from bot import dates_warmup
+from bot import answers, dates_warmup
 from bot.charts import ChartWorker, render_in_thread
 from bot.collector import QuietCollector
 from bot.extensions import EXTENSIONS
@@ -30,12 +29,8 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 D = TypeVar("D")
 
-# Connections kept open for answering interactions (see Pacer.answers). A burst's answers queue
-# for one of these instead of each opening its own. Each answers one at a time, so on Discord
-# they answer 64 / (Discord's time for one answer) a second: 1,000 at once are all answered in
-# 3 s while one takes under ~190 ms. Against the local Discord 16, 32 and 64 did alike; 256
-# opened more at once and did worse (bench/load.py).
-ANSWER_CONNECTIONS = 64
+# Connections kept open for answering interactions (see Pacer.answers, bot.answers).
+ANSWER_CONNECTIONS = answers.CONNECTIONS
 
 
 class ChartRenderer(Protocol):
@@ -115,7 +110,7 @@ class Pacer(commands.Bot):
         self._freeze_heap = freeze_heap
         self.heap_frozen: asyncio.Task[None] | None = None
         self._answer_connections = answer_connections
-        self.answers: aiohttp.ClientSession | None = None
+        self.answers: answers.AnswerSession | None = None
         # Interactions from the gateway are built a slice at a time (bot/intake.py); None:
         # as discord.py does, all those already received in one step.
         self.intake: InteractionIntake | None = None
@@ -153,10 +148,7 @@ class Pacer(commands.Bot):
             self.charts_ready = asyncio.create_task(start(), name="pacer-charts-start")
             self.charts_ready.add_done_callback(_log_chart_start)
         if self._answer_connections > 0:
-            self.answers = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self._answer_connections),
-                cookie_jar=aiohttp.DummyCookieJar(),
-            )
+            self.answers = answers.AnswerSession(self._answer_connections)
         if self.clock is None:
             self._store = await Store.open(self.db_path)
         else:
@@ -184,13 +176,14 @@ class Pacer(commands.Bot):
         log.info("start-up heap frozen: %d objects", gc.get_freeze_count())
 
     def dispatch(self, event_name: str, /, *args: Any, **kwargs: Any) -> None:
-        """Every interaction is answered through `answers`, a session of its own with a bounded
-        pool of kept-alive connections. discord.py answers through the session it uses for
-        everything else, whose connections are unbounded: a burst of 1,000 interactions opened
-        1,000 connections at once (on Discord, 1,000 TLS handshakes), a third of the bot's CPU
-        in the burst (bench/load.py). Answers are kept apart from the bot's other requests:
-        they are not bound by its rate limits, and queue behind no upload. A 429 holds no
-        connection: discord.py reads its body, which frees the connection, before it waits.
+        """Every interaction is answered through `answers` (bot.answers), a session of its
+        own with a bounded pool of kept-alive connections, at a fifth of aiohttp's CPU per
+        request. discord.py answers through the session it uses for everything else, whose
+        connections are unbounded: a burst of 1,000 interactions opened 1,000 connections at
+        once (on Discord, 1,000 TLS handshakes), a third of the bot's CPU in the burst
+        (bench/load.py). Answers are kept apart from the bot's other requests: they are not
+        bound by its rate limits, and queue behind no upload. A 429 holds no connection: its
+        response is read whole before discord.py waits.
 
         The interaction is dispatched while discord.py parses its gateway event, before any
         handler runs (handlers are tasks started by that same parse)."""
@@ -227,8 +220,8 @@ class Pacer(commands.Bot):
                 await self.collector.stop()
             await asyncio.to_thread(self.charts.close)
             if self.answers is not None:
-                answers, self.answers = self.answers, None
-                await answers.close()
+                session, self.answers = self.answers, None
+                await session.close()
             if self._store is not None:
                 store, self._store = self._store, None
                 await store.close()

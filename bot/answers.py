@@ -29,7 +29,7 @@ from urllib.parse import urlencode, urlsplit
 
 import aiohttp
 import discord
-import httptools  # type: ignore[import-untyped]
+import httptools
 from multidict import CIMultiDict, CIMultiDictProxy
 
 # Connections kept open per server. A burst's answers queue for one of these instead of each

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 # Benchmarks that take seconds; the long ones (a 1M-session database, 100,000 fuzzed inputs,
 # 50 crash rounds, a 1,000-interaction burst) run with `make bench-all`.
-QUICK_BENCH := parse heldout heldout_splits analyze charts log_charts startup
+QUICK_BENCH := parse heldout heldout_splits analyze charts log_charts startup answers
 LONG_BENCH := storage fuzz compiled crash load
 
 .PHONY: run test lint bench bench-all clean

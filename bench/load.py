@@ -3,7 +3,8 @@ measured against the floor of the same burst of /ping in the same bot process.
 
     python bench/load.py [--interactions 1000] [--members 200] [--rounds 2] [--quiet 16]
                          [--spread 0] [--commands ping,log] [--keep records.json]
-                         [--answer-connections N] [--intake-slice-ms MS] [--collect-anytime]
+                         [--answer-connections N] [--answers-through-aiohttp]
+                         [--intake-slice-ms MS] [--collect-anytime]
                          [--bot-loop uvloop|asyncio] [--discord-loop uvloop|asyncio]
 
 Pacer runs in its own process (`python -m bot.localdiscord.serve`, charts in their worker
@@ -29,6 +30,8 @@ Both processes run on uvloop where it is installed, the bot as `pacer run` does 
 Discord stands for Discord's servers, which would not share the bot's cores);
 `--bot-loop asyncio --discord-loop asyncio` runs them on asyncio's own loop.
 
+`--answers-through-aiohttp` sends the answers through aiohttp's client (a pool of the same size)
+instead of Pacer's own (`bot/answers.py`), as before it.
 `--answer-connections 0 --intake-slice-ms 0 --collect-anytime` runs the bot as discord.py
 and Python do by default: answers over discord.py's own session (a new connection for each at
 once), every interaction received built in the gateway reader's step, full collections
@@ -281,6 +284,9 @@ if __name__ == "__main__":
     parser.add_argument("--answer-connections", type=int, metavar="N",
                         help="the bot's connections for answering interactions (0: discord.py's "
                         "own session, a new connection per answer; default: Pacer's)")
+    parser.add_argument("--answers-through-aiohttp", action="store_true",
+                        help="the bot sends its answers through aiohttp's client (a pool of the "
+                        "same size), as before bot/answers.py")
     parser.add_argument("--intake-slice-ms", type=float, metavar="MS",
                         help="how long the bot builds interactions from the gateway at a time "
                         "(0: all received in one step, as discord.py does; default: Pacer's)")
@@ -300,6 +306,8 @@ if __name__ == "__main__":
              else ["--answer-connections", str(args.answer_connections)])
     if args.collect_anytime:
         serve.append("--collect-anytime")
+    if args.answers_through_aiohttp:
+        serve.append("--answers-through-aiohttp")
     if args.intake_slice_ms is not None:
         serve += ["--intake-slice-ms", str(args.intake_slice_ms)]
     bot_loop = eventloop.loop_name(prefer_uvloop=args.bot_loop == "uvloop")

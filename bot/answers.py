@@ -1,9 +1,10 @@
 """Interaction answers over a small pool of kept-alive HTTP/1.1 connections.
 
 Discord wants every interaction acknowledged within 3 s, one HTTP request each. In a burst the
-bot's CPU per request is what makes the last one late, and aiohttp's client spent 100-200 µs
-of it on each (its request and response objects, URL handling, tracing hooks, timeouts), about
-five times what the request itself needs (bench/answers.py). `AnswerSession` stands in for an
+bot's CPU per request is what makes the last one late, and aiohttp's client spends 100-170 µs
+of it on each (its request and response objects, URL handling, tracing hooks, timeouts): six to
+eight times what a bare exchange on the same loop and sockets costs, this session 2.5 times
+(bench/answers.py). `AnswerSession` stands in for an
 `aiohttp.ClientSession` where discord.py answers interactions (`Interaction._session`): it
 sends a request with a JSON body on a kept-alive connection and reads the response with
 httptools (the HTTP parser uvloop's authors keep, in C). Everything else it hands to an aiohttp
@@ -261,9 +262,13 @@ class AnswerSession:
     """What discord.py's webhook adapter needs of an `aiohttp.ClientSession`, for answers."""
 
     def __init__(self, limit: int = CONNECTIONS, *,
-                 fallback: aiohttp.ClientSession | None = None) -> None:
+                 fallback: aiohttp.ClientSession | None = None,
+                 all_through_aiohttp: bool = False) -> None:
         self.limit = limit
         self._fallback = fallback
+        # Every request through aiohttp's client (a pool of the same size): the answers as they
+        # were sent before, for comparing the two in one run (bench/load.py).
+        self._all_through_aiohttp = all_through_aiohttp
         self._pools: dict[_Key, _Pool] = {}
         self._origins: dict[str, _Pool] = {}
         self._ssl: ssl.SSLContext | None = None
@@ -283,7 +288,8 @@ class AnswerSession:
         """As `aiohttp.ClientSession.request`: `async with session.request(...) as response`."""
         if self._closed:
             raise RuntimeError("the answer session is closed")
-        if not (data is None or isinstance(data, str | bytes)) or any(options.values()):
+        if (self._all_through_aiohttp or not (data is None or isinstance(data, str | bytes))
+                or any(options.values())):
             # A form (a file attached) or a proxy: aiohttp's whole client.
             return self._aiohttp().request(method, url, data=data, headers=headers,
                                            params=params, **options)

@@ -79,6 +79,7 @@ class Pacer(commands.Bot):
         start_charts: bool = False,
         freeze_heap: bool = False,
         answer_connections: int = ANSWER_CONNECTIONS,
+        answers_through_aiohttp: bool = False,
         intake_slice_s: float | None = SLICE_S,
         quiet_collections: bool = False,
         **options: Any,
@@ -110,6 +111,7 @@ class Pacer(commands.Bot):
         self._freeze_heap = freeze_heap
         self.heap_frozen: asyncio.Task[None] | None = None
         self._answer_connections = answer_connections
+        self._answers_through_aiohttp = answers_through_aiohttp
         self.answers: answers.AnswerSession | None = None
         # Interactions from the gateway are built a slice at a time (bot/intake.py); None:
         # as discord.py does, all those already received in one step.
@@ -148,7 +150,8 @@ class Pacer(commands.Bot):
             self.charts_ready = asyncio.create_task(start(), name="pacer-charts-start")
             self.charts_ready.add_done_callback(_log_chart_start)
         if self._answer_connections > 0:
-            self.answers = answers.AnswerSession(self._answer_connections)
+            self.answers = answers.AnswerSession(
+                self._answer_connections, all_through_aiohttp=self._answers_through_aiohttp)
         if self.clock is None:
             self._store = await Store.open(self.db_path)
         else:
@@ -177,7 +180,7 @@ class Pacer(commands.Bot):
 
     def dispatch(self, event_name: str, /, *args: Any, **kwargs: Any) -> None:
         """Every interaction is answered through `answers` (bot.answers), a session of its
-        own with a bounded pool of kept-alive connections, at a fifth of aiohttp's CPU per
+        own with a bounded pool of kept-alive connections, at a third of aiohttp's CPU per
         request. discord.py answers through the session it uses for everything else, whose
         connections are unbounded: a burst of 1,000 interactions opened 1,000 connections at
         once (on Discord, 1,000 TLS handshakes), a third of the bot's CPU in the burst

@@ -152,6 +152,11 @@ def main(argv: list[str] | None = None) -> int:
         "unbounded, a new connection for each answer at once)",
     )
     parser.add_argument(
+        "--answers-through-aiohttp", action="store_true",
+        help="send answers through aiohttp's client (a pool of the same size) instead of "
+        "Pacer's own (bot/answers.py)",
+    )
+    parser.add_argument(
         "--intake-slice-ms", type=float, default=SLICE_S * 1000, metavar="MS",
         help="build interactions from the gateway this long at a time (bot/intake.py; "
         "0: as discord.py does, all those received in one step)",
@@ -186,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
                            charts=charts, clock=offset_clock(args.clock_offset),
                            freeze_heap=not args.no_heap_freeze,
                            answer_connections=args.answer_connections,
+                           answers_through_aiohttp=args.answers_through_aiohttp,
                            intake_slice_s=args.intake_slice_ms / 1000 or None,
                            quiet_collections=not args.collect_anytime)
 

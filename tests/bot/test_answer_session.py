@@ -266,6 +266,17 @@ def test_header_values_cannot_smuggle_lines() -> None:
     run(go(), False)
 
 
+def test_all_through_aiohttp_sends_json_through_aiohttp_too() -> None:
+    async def go() -> None:
+        async with Server(answering) as server:
+            session = AnswerSession(1, all_through_aiohttp=True)
+            async with session.request("POST", server.url + "/x", data="{}") as response:
+                assert isinstance(response, aiohttp.ClientResponse)
+            await session.close()
+        assert b"aiohttp" in server.requests[0]
+    run(go(), False)
+
+
 def test_forms_and_proxies_go_to_aiohttp() -> None:
     async def go() -> None:
         async with Server(answering) as server:

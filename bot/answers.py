@@ -263,7 +263,8 @@ class AnswerSession:
 
     def __init__(self, limit: int = CONNECTIONS, *,
                  fallback: aiohttp.ClientSession | None = None,
-                 all_through_aiohttp: bool = False) -> None:
+                 all_through_aiohttp: bool = False,
+                 ssl_context: ssl.SSLContext | None = None) -> None:
         self.limit = limit
         self._fallback = fallback
         # Every request through aiohttp's client (a pool of the same size): the answers as they
@@ -271,7 +272,8 @@ class AnswerSession:
         self._all_through_aiohttp = all_through_aiohttp
         self._pools: dict[_Key, _Pool] = {}
         self._origins: dict[str, _Pool] = {}
-        self._ssl: ssl.SSLContext | None = None
+        # For https: the system's certificate authorities, verified (as aiohttp does).
+        self._ssl = ssl_context
         self._closed = False
 
     @property

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import ssl
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -17,6 +19,7 @@ from bot import answers, eventloop
 from bot.answers import AnswerSession
 
 Handler = Callable[[bytes, asyncio.StreamWriter], Awaitable[None]]
+TLS = Path(__file__).parent / "tls"  # a self-signed certificate for localhost, for tests only
 LOOPS = [pytest.param(True, id="uvloop"), pytest.param(False, id="asyncio")]
 
 
@@ -29,14 +32,15 @@ class Server:
     """A scripted HTTP server: each request (read whole) goes to `handler`; requests and
     connections are counted."""
 
-    def __init__(self, handler: Handler) -> None:
+    def __init__(self, handler: Handler, *, tls: ssl.SSLContext | None = None) -> None:
         self.handler = handler
+        self.tls = tls
         self.requests: list[bytes] = []
         self.connections = 0
         self.server: asyncio.Server | None = None
 
     async def __aenter__(self) -> Server:
-        self.server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
+        self.server = await asyncio.start_server(self._serve, "127.0.0.1", 0, ssl=self.tls)
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -47,7 +51,7 @@ class Server:
     def url(self) -> str:
         assert self.server is not None
         port = self.server.sockets[0].getsockname()[1]
-        return f"http://127.0.0.1:{port}"
+        return f"{'https' if self.tls else 'http'}://localhost:{port}"
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.connections += 1
@@ -250,6 +254,30 @@ def test_a_request_cancelled_while_queued_or_in_flight_leaves_the_pool_whole(uv:
             assert await asyncio.wait_for(post("/after"), 10) == 200
             await session.close()
         assert b"/queued" not in b"".join(server.requests)
+    run(go(), uv)
+
+
+@pytest.mark.parametrize("uv", LOOPS)
+def test_https_is_verified_against_the_trusted_authorities(uv: bool) -> None:
+    served = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    served.load_cert_chain(TLS / "localhost.crt", TLS / "localhost.key")
+    trusting = ssl.create_default_context(cafile=str(TLS / "localhost.crt"))
+
+    async def go() -> None:
+        async with Server(answering, tls=served) as server:
+            session = AnswerSession(2, ssl_context=trusting)
+            for _ in range(2):  # the second on the kept connection
+                async with session.request("POST", server.url + "/x", data="{}") as response:
+                    assert response.status == 200
+            await session.close()
+            assert server.connections == 1
+            # The system's authorities do not know this server's certificate: refused.
+            untrusting = AnswerSession(1)
+            with pytest.raises(ssl.SSLCertVerificationError):
+                async with untrusting.request("POST", server.url + "/x", data="{}"):
+                    pass
+            await untrusting.close()
+        assert len(server.requests) == 2
     run(go(), uv)
 
 

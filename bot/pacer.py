@@ -189,14 +189,22 @@ class Pacer(commands.Bot):
         response is read whole before discord.py waits.
 
         The interaction is dispatched while discord.py parses its gateway event, before any
-        handler runs (handlers are tasks started by that same parse)."""
-        if event_name == "interaction":
-            if self.answers is not None:
-                interaction: discord.Interaction[Any] = args[0]
-                interaction._session = self.answers
-            if self.collector is not None:
-                self.collector.activity()
+        handler runs (handlers are tasks started by that same parse).
+
+        A submitted form is also dispatched as `form_submitted`, for the listeners that answer
+        forms by their custom id: a listener of every interaction would be a task started
+        for each, in a burst of commands too."""
+        if event_name != "interaction":
+            super().dispatch(event_name, *args, **kwargs)
+            return
+        interaction: discord.Interaction[Any] = args[0]
+        if self.answers is not None:
+            interaction._session = self.answers
+        if self.collector is not None:
+            self.collector.activity()
         super().dispatch(event_name, *args, **kwargs)
+        if interaction.type is discord.InteractionType.modal_submit:
+            super().dispatch("form_submitted", interaction)
 
     async def on_app_command_completion(
         self, interaction: discord.Interaction[Any], command: object

@@ -633,8 +633,8 @@ class Wod(commands.Cog):
     # -- buttons --------------------------------------------------------------------------------
 
     @commands.Cog.listener()
-    async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
-        # Forms answered from their custom id, even from before a restart.
+    async def on_form_submitted(self, interaction: discord.Interaction[Any]) -> None:
+        # Forms answered from their custom id, even from before a restart (Pacer.dispatch).
         if not await submit_log_form(interaction):  # "Log my splits"
             await self.submit_context_form(interaction)  # /wod post, /wod edit
 

@@ -1922,6 +1922,29 @@ def test_a_number_before_on_with_no_off_is_no_time():
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["6 x 400 on 90", "6 x 400 on 90s", "6 x 400 on the 2:00", "6 x 400 on 1:30",
+     "6x400 every 90s"],
+)
+def test_a_send_off_is_a_cycle_not_a_rep(text):
+    # Each rep starts that long after the last: its recovery is what the rep leaves of it.
+    assert _lengths(text) == [400.0] * 6
+    assert _rests(text) == [None] * 6
+
+
+@pytest.mark.parametrize(
+    ("text", "lengths"),
+    [
+        ("6 x 400 on the track", [400.0] * 6),  # a place, not a cycle
+        ("6 x 400 every 200", [400.0] * 6 + [200.0]),  # a bare number after `every`: a rep
+        ("4 x 800s on 800s", [800.0] * 5),  # 800s are metres: a rep more, not a cycle
+    ],
+)
+def test_what_follows_on_or_every_is_a_send_off_only_when_it_can_be_one(text, lengths):
+    assert _lengths(text) == lengths
+
+
+@pytest.mark.parametrize(
     ("text", "lengths", "rests"),
     [
         (

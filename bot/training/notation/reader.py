@@ -44,6 +44,11 @@ class _ChainTooDeep(Exception):
     passes over in one part: the whole text is refused, at `read`."""
 
 
+# A send-off written as bare seconds or with an s (`on 90`, `on 90s`) lies in this range.
+MIN_SEND_OFF_S: Final = 10.0
+MAX_SEND_OFF_S: Final = 600.0
+
+
 class Qty:
     """An amount as written: `kind` is "d" (metres), "t" (seconds), "bare" (a plain number whose
     meaning the context decides) or "s" (a number with an s: `800s` metres, `90s` seconds)."""
@@ -346,6 +351,17 @@ class _ListLink:
             nxt = link.read[0].next
             assert nxt is not None  # the link is within the list
             link = nxt
+
+
+def _is_send_off(q: Qty, word: str) -> bool:
+    """Whether the amount after a counted block's `on` or `every` is its send-off: a time
+    (`on 2:00`), seconds (`on 90s`), or after `on` a bare number of seconds (`6 x 400 on 90`:
+    nobody runs 90 m on a cycle)."""
+    if q.kind == "t":
+        return True
+    if q.kind == "s":
+        return _mid(q.value) <= MAX_SEND_OFF_S  # `90s`, not `800s`
+    return q.kind == "bare" and word == "on" and MIN_SEND_OFF_S <= _mid(q.value) <= MAX_SEND_OFF_S
 
 
 def _mid(a: Amount) -> float:
@@ -2693,8 +2709,13 @@ class Reader:
             if t.kind == "word" and t.unit in ("on", "every") and block.counted:
                 # `6 x 1000 on 4:00`: a send-off, each rep starting 4:00 after the last. The
                 # recovery is whatever the rep leaves of it, so no length is recorded.
-                q = self.quantity(j + 1)
-                if q is not None and q.kind == "t" and self.rest_clause(j + 1, False) is None:
+                k = self.skip_words(j + 1, ("the",))  # `on the 2:00`
+                q = self.quantity(k)
+                if (
+                    q is not None
+                    and _is_send_off(q, t.unit)
+                    and self.rest_clause(k, False) is None
+                ):
                     self.i = q.end
                     continue
             if (

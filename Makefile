@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml setup.py $(COMPILED)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/python -c 'from bot.training.compiled import status; print(status())'
 	touch $(STAMP)
 
 run: $(STAMP)

@@ -76,6 +76,25 @@ def test_a_compiled_module_older_than_its_source_is_stale(
     assert compiled.stale() == ["bot.training.model", "bot.training.notation.lexer"]
 
 
+def test_the_install_says_how_the_reader_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "notation").mkdir()
+    names = ("model", "notation/vocabulary", "notation/lexer", "notation/reader")
+    for name in names:
+        (tmp_path / f"{name}.py").write_text("")
+    monkeypatch.setattr(compiled, "_ROOT", tmp_path)
+    monkeypatch.delenv("PACER_PURE", raising=False)
+    assert "not compiled" in compiled.status()  # no C compiler: source only
+    for name in names:
+        (tmp_path / f"{name}{EXTENSION_SUFFIXES[0]}").write_bytes(b"")
+    assert compiled.status() == "workout reader: compiled"
+    os.utime(tmp_path / "notation/reader.py", (2_000_000_000, 2_000_000_000))
+    assert "older than its source (bot.training.notation.reader)" in compiled.status()
+    monkeypatch.setenv("PACER_PURE", "1")
+    assert "PACER_PURE=1 runs it from source" in compiled.status()
+
+
 def test_the_model_s_values_compare_hash_print_pickle_and_stay_as_made() -> None:
     import copy
     import pickle

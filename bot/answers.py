@@ -3,12 +3,12 @@
 Discord wants every interaction acknowledged within 3 s, one HTTP request each. In a burst the
 bot's CPU per request is what makes the last one late, and aiohttp's client spends 100-170 µs
 of it on each (its request and response objects, URL handling, tracing hooks, timeouts): six to
-eight times what a bare exchange on the same loop and sockets costs, this session 2.5 times
-(bench/answers.py). `AnswerSession` stands in for an
-`aiohttp.ClientSession` where discord.py answers interactions (`Interaction._session`): it
-sends a request with a JSON body on a kept-alive connection and reads the response with
-httptools (the HTTP parser uvloop's authors keep, in C). Everything else it hands to an aiohttp
-session: bodies that are forms (a file attached to an answer), proxies.
+eight times what a bare exchange on the same loop and sockets costs; `AnswerSession` 2.5 times
+(bench/answers.py). It stands in for an `aiohttp.ClientSession` where discord.py answers
+interactions (`Interaction._session`): it sends a request with a JSON body on a kept-alive
+connection and reads the response with httptools (the HTTP parser uvloop's authors keep, in C).
+Everything else it hands to an aiohttp session: bodies that are forms (a file attached to an
+answer), proxies.
 
 It behaves as aiohttp does where discord.py can tell: `request()` is an async context manager
 whose response has `status`, `reason`, case-insensitive `headers` and `text()`; a connection the
@@ -55,8 +55,8 @@ _Key = tuple[str, str, int]
 
 
 class AnswerResponse:
-    """A complete response, read before the request's context is entered (as discord.py then
-    reads it at once, there is nothing to stream)."""
+    """A response read whole before `async with` hands it over: discord.py reads every answer's
+    body at once, so there is nothing to stream."""
 
     __slots__ = ("_body", "headers", "method", "reason", "status", "url")
 

@@ -199,7 +199,8 @@ class Pacer(commands.Bot):
             return
         interaction: discord.Interaction[Any] = args[0]
         if self.answers is not None:
-            interaction._session = self.answers
+            # Not an aiohttp.ClientSession: what discord.py's answer adapter uses of one.
+            interaction._session = self.answers  # type: ignore[assignment]
         if self.collector is not None:
             self.collector.activity()
         super().dispatch(event_name, *args, **kwargs)

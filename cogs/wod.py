@@ -524,6 +524,7 @@ class Wod(commands.Cog):
         guild_id = self._guild_id(interaction)
         store = self.bot.store
         tz = await self._zone(guild_id)
+        row: WodRow | None
         if id is not None:
             row = await self._wod(interaction, id)
         else:

@@ -367,6 +367,7 @@ def test_no_response_in_time_is_a_timeout_for_the_request_and_for_those_queued(
             monkeypatch.setattr(answers, "TIMEOUT_S", 0.3)
             with pytest.raises(TimeoutError):  # never got the one connection
                 await post("/queued")
+            monkeypatch.setattr(answers, "TIMEOUT_S", 60.0)
             held.gate.set()
             assert await holding == 200
             assert session.connections() == 1

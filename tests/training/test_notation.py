@@ -1933,6 +1933,21 @@ def test_a_send_off_is_a_cycle_not_a_rep(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Mile repeats - aim for 4 to 6", None),  # how many, not 4:00-6:00
+        ("1 mile @ 4 to 6", None),
+        ("1 mile @ 5-6", (300.0, 360.0)),  # a loose target, but one
+        ("1 mile @ 5:00-6:00", (300.0, 360.0)),  # written as times: what it says
+        ("400 @ 60-80", (60.0, 80.0)),  # seconds
+    ],
+)
+def test_a_range_of_bare_minutes_too_loose_for_a_target_is_none(text, target):
+    (rep,) = parse_workout(text).reps
+    assert rep.target_s == target
+
+
+@pytest.mark.parametrize(
     ("text", "lengths"),
     [
         ("6 x 400 on the track", [400.0] * 6),  # a place, not a cycle

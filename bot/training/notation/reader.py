@@ -353,6 +353,18 @@ class _ListLink:
             link = nxt
 
 
+def _loose_bare_minutes(toks: list[Tok], low: Qty, high: Qty) -> bool:
+    """Whether a range of two bare whole numbers under 10 (read as minutes) spans more than a
+    quarter of its low end: no target is that loose (`5-6` for a mile may be one; `4 to 6` is a
+    count, `6-8` too)."""
+    for q in (low, high):
+        tok = toks[q.start]
+        if q.end != q.start + 1 or tok.kind != "num" or tok.unit or tok.form != "int":
+            return False
+    a, b = _mid(low.value), _mid(high.value)
+    return 0 < a < 10 and 0 < b < 10 and max(a, b) > 1.25 * min(a, b)
+
+
 def _is_send_off(q: Qty, word: str) -> bool:
     """Whether the amount after a counted block's `on` or `every` is its send-off: a time
     (`on 2:00`), seconds (`on 90s`), or after `on` a bare number of seconds (`6 x 400 on 90`:
@@ -4369,6 +4381,8 @@ class Reader:
         for sec in secs:
             if sec <= 0:
                 raise self.error("a target time must be above zero", j, end, hint="6 x 400 @ 68")
+        if len(parts) == 2 and _loose_bare_minutes(self.toks, parts[0], parts[1]):
+            return None  # `Mile repeats - aim for 4 to 6`: how many, not 4:00-6:00
         per = 0.0
         k = end
         if self.is_sym(k, "/") or self.is_word(k, "per"):

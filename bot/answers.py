@@ -194,7 +194,9 @@ class _Pool:
             if not conn.closed and loop.time() - conn.idle_since < IDLE_S:
                 return conn
             self._drop(conn)
-        if self.open >= self.limit:
+        if self.open < self.limit:
+            self.open += 1
+        else:
             waiter: asyncio.Future[_Connection | None] = loop.create_future()
             self.waiters.append(waiter)
             try:
@@ -205,13 +207,13 @@ class _Pool:
                     given = waiter.result()
                     if given is not None:
                         self.release(given)
-                    else:
+                    else:  # the place kept for us goes to the next
+                        self.open -= 1
                         self._wake_one()
                 raise
             if conn_or_none is not None:
                 return conn_or_none
-            # A connection was closed: its place is ours to open.
-        self.open += 1
+            # A connection was closed and its place kept for us (_wake_one): ours to open.
         try:
             return await self._connect()
         except BaseException:
@@ -242,9 +244,12 @@ class _Pool:
         self.open -= 1
 
     def _wake_one(self) -> None:
+        """A place has come free: keep it for the first waiter, to open a connection in (a
+        request arriving before that waiter runs must not take it too)."""
         while self.waiters:
             waiter = self.waiters.popleft()
             if not waiter.done():
+                self.open += 1
                 waiter.set_result(None)
                 return
 

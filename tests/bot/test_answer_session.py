@@ -175,6 +175,39 @@ def test_a_connection_the_server_closes_is_not_used_again(uv: bool) -> None:
 
 
 @pytest.mark.parametrize("uv", LOOPS)
+def test_requests_arriving_while_connections_close_never_open_more_than_the_limit(
+    uv: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    in_use: list[int] = []  # the pool's count of its connections, each time it opens one
+    connect = answers._Pool._connect
+
+    async def counted(pool: answers._Pool) -> answers._Connection:
+        in_use.append(pool.open)
+        return await connect(pool)
+
+    monkeypatch.setattr(answers._Pool, "_connect", counted)
+
+    async def closing(body: bytes, writer: asyncio.StreamWriter) -> None:
+        writer.write(ok(extra="Connection: close\r\n"))
+        await writer.drain()
+        writer.close()
+
+    async def go() -> None:
+        async with Server(closing) as server:
+            session = AnswerSession(3)
+            post = poster(session, server)
+            waves = []
+            for _ in range(20):  # new requests while earlier ones' connections close
+                waves += [asyncio.create_task(post("/x")) for _ in range(5)]
+                await asyncio.sleep(0)
+            assert await asyncio.gather(*waves) == [200] * 100
+            assert session.connections() == 0  # every one closed by the server
+            await session.close()
+        assert len(in_use) == 100 and max(in_use) <= 3
+    run(go(), uv)
+
+
+@pytest.mark.parametrize("uv", LOOPS)
 def test_a_server_that_hangs_up_fails_that_request_once_and_frees_its_place(uv: bool) -> None:
     async def hang_up_once(body: bytes, writer: asyncio.StreamWriter) -> None:
         if b"/hang-up" in body:

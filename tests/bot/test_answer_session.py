@@ -79,6 +79,13 @@ def run(coro: Awaitable[Any], uv: bool) -> Any:
     return eventloop.run(main(), prefer_uvloop=uv)
 
 
+async def closing(body: bytes, writer: asyncio.StreamWriter) -> None:
+    """Answers, then closes the connection, as its response says."""
+    writer.write(ok(extra="Connection: close\r\n"))
+    await writer.drain()
+    writer.close()
+
+
 async def answering(body: bytes, writer: asyncio.StreamWriter) -> None:
     writer.write(ok(b'{"echo": %d}' % len(body)))
 
@@ -158,11 +165,6 @@ def test_responses_in_pieces_chunked_or_empty_are_read(uv: bool) -> None:
 
 @pytest.mark.parametrize("uv", LOOPS)
 def test_a_connection_the_server_closes_is_not_used_again(uv: bool) -> None:
-    async def closing(body: bytes, writer: asyncio.StreamWriter) -> None:
-        writer.write(ok(extra="Connection: close\r\n"))
-        await writer.drain()
-        writer.close()
-
     async def go() -> None:
         async with Server(closing) as server:
             session = AnswerSession(1)
@@ -186,11 +188,6 @@ def test_requests_arriving_while_connections_close_never_open_more_than_the_limi
         return await connect(pool)
 
     monkeypatch.setattr(answers._Pool, "_connect", counted)
-
-    async def closing(body: bytes, writer: asyncio.StreamWriter) -> None:
-        writer.write(ok(extra="Connection: close\r\n"))
-        await writer.drain()
-        writer.close()
 
     async def go() -> None:
         async with Server(closing) as server:

@@ -804,6 +804,10 @@ class Reader:
                 k += 1  # `two moderately hard miles`
             if self.word_in(k, _LENGTH_ADJECTIVES) and self.is_word(k + 1):
                 k += 1  # `four easy miles`
+            if self.is_sym(k, "-") and (
+                self.word_in(k + 1, DISTANCE_UNITS) or self.word_in(k + 1, DURATION_UNITS)
+            ):
+                k += 1  # `three-minute`, `ninety-second`
             unit = self.words[k] if k < self.n else ""
             if unit in DISTANCE_UNITS or unit in DURATION_UNITS:
                 return self._with_unit(value, unit, j, k + 1)
@@ -1224,8 +1228,12 @@ class Reader:
                 while self.i < self.n and self.toks[self.i].kind != "nl":
                     self.i += 1
                 continue
-            if t.kind == "word" and t.unit in _LATE_TARGET_WORDS and self._late_target(items):
-                continue  # `6 x 800` then `Goal pace: 2:40`
+            if (
+                t.kind == "word"
+                and (t.unit in _LATE_TARGET_WORDS or t.unit in _LATE_TARGET_OWNERS)
+                and self._late_target(items)
+            ):
+                continue  # `6 x 800` then `Goal pace: 2:40`, `The pace was 80 seconds.`
             if (
                 t.kind == "num"
                 and self.have_reps
@@ -1703,14 +1711,25 @@ class Reader:
                 return counted
         if t.kind == "word" and t.unit in v.NUMBER_WORDS:
             n = v.NUMBER_WORDS[t.unit]
-            q = self.quantity(j + 1)
-            if q is not None and q.kind in ("d", "t", "s") and not self.is_sym(j + 1, "x"):
-                return n, j + 1, "x"  # `ten 800m repeats`
+            u = j + 1 + self.is_sym(j + 1, "-")
+            if n in _TENS and self.word_in(u, _UNITS):
+                # `twenty five 200s`; `seventy five seconds` is an amount (`quantity`).
+                q = self.quantity(u + 1)
+                if q is not None and q.kind in ("d", "t", "s") and not self.is_sym(u + 1, "x"):
+                    return n + _UNITS[self.words[u]], u + 1, "x"
+                if not (self.is_sym(u + 1, "x") or self.is_word(u + 1, "by")):
+                    return None
+                n, k = n + _UNITS[self.words[u]], u + 1  # `twenty-five x 100m`
+            else:
+                q = self.quantity(j + 1)
+                if q is not None and q.kind in ("d", "t", "s") and not self.is_sym(j + 1, "x"):
+                    return n, j + 1, "x"  # `ten 800m repeats`
+                k = j + 1
         elif t.kind != "num" or t.unit or t.form != "int":
             return None
         else:
             n = int(t.value)
-        k = j + 1
+            k = j + 1
         word_k, sym_k = (self.words[k], self.syms[k]) if k < self.n else ("", "\0")
         if word_k == "by" and self.quantity(k + 1) is not None:
             return n, k + 1, "x"  # `8 by 3 mins`
@@ -2842,6 +2861,13 @@ class Reader:
                     or t.unit in v.REST_WORDS
                     or (t.unit in ("total", "totals") and self.quantity(j + 1) is not None)
                     or (t.unit in _LATE_TARGET_WORDS and self._sentence_starts(j))
+                    or (
+                        t.unit in _LATE_TARGET_OWNERS
+                        and self._sentence_starts(j)
+                        and self.word_in(
+                            self.skip_words(j + 1, _LATE_TARGET_ADJECTIVES), _LATE_TARGET_WORDS
+                        )
+                    )
                 ):
                     # ... `Total 7 miles`: the session's sum, read (and passed over) later;
                     # `. Target: 2:40`, `. Goal times: 3:30, 3:25`: read later, for the reps
@@ -3392,8 +3418,12 @@ class Reader:
         t = self.at(k)
         if (
             t is None
-            or t.kind not in ("time", "num")
-            or t.unit
+            or (
+                t.kind not in ("time", "num")
+                and not (t.kind == "word" and self._worded_time(k))  # `eighty seconds`
+            )
+            # `Pace: 75s`, not `400s`
+            or (t.kind == "num" and t.unit and not (t.unit == "s" and t.value < 100))
             or any(d.target is not None for d in block.reps)
             or self._rest_word_near(k + 1)
             or self._offset_end(k) is not None
@@ -3433,7 +3463,14 @@ class Reader:
         """`Target: 2:40`, `Goal pace: 2:40`, `GP: 4.00 to 4.29`, `pace 72` after the reps: the
         time of the last group's reps, when they have none. True when read."""
         k = self.i
-        if not self.have_reps or self.words[k] not in _LATE_TARGET_WORDS:
+        if not self.have_reps:
+            return False
+        if self.words[k] in _LATE_TARGET_OWNERS:
+            # A sentence of its own: `The (designated) pace was eighty seconds.`
+            if not (self._sentence_starts(k) or (k > 0 and self.toks[k - 1].kind == "nl")):
+                return False
+            k = self.skip_words(k + 1, _LATE_TARGET_ADJECTIVES)
+        if not self.word_in(k, _LATE_TARGET_WORDS):
             return False
         name = "goal" if self.word_in(k, ("goal", "gp")) else None
         k = self.skip_words(
@@ -4582,7 +4619,10 @@ class Reader:
         if not 0 <= k < self.n:
             return None
         first = self.toks[k]
-        if first.kind == "word":
+        if first.kind == "word" and self._worded_amount(k):
+            if not strong and not self._rest_word_after_amount(k):
+                return None  # as for digits: `seventy five seconds recovery`
+        elif first.kind == "word":
             if first.unit not in _REST_START_WORDS and first.unit != "lap":
                 return None
             if first.unit in _PLAIN_FILLERS and not strong and not self._rest_word_within(k + 1, 2):
@@ -4606,7 +4646,11 @@ class Reader:
         if first.kind == "word" and first.unit == "lap" and self._rest_word_within(k + 1, 1):
             end = self.skip_words(k + 1, tuple(v.REST_WORDS))  # `(lap jog recovery)`
             return _RestParse(Rest(distance_m=400.0, kind="jog"), "reps", None, end)
-        if first.kind == "word" and first.unit not in _REST_START_WORDS:
+        if (
+            first.kind == "word"
+            and first.unit not in _REST_START_WORDS
+            and not self._worded_amount(k)
+        ):
             return None
         if first.kind == "sym" and first.unit not in "+-":
             return None
@@ -4984,6 +5028,18 @@ class Reader:
         if _mid(amt) <= 0:
             return None
         return (amt, None, got[1]) if lens[0][0] == "d" else (None, amt, got[1])
+
+    def _worded_amount(self, k: int) -> bool:
+        """An amount written in words at k: `ninety seconds`, `seventy five seconds`."""
+        if self.words[k] not in v.NUMBER_WORDS:
+            return False
+        q = self.quantity(k)
+        return q is not None and q.kind in ("d", "t")
+
+    def _worded_time(self, k: int) -> bool:
+        """A time written in words at k: `eighty seconds`."""
+        q = self.quantity(k) if self.words[k] in v.NUMBER_WORDS else None
+        return q is not None and q.kind == "t"
 
     def _rest_word_after_amount(self, k: int) -> bool:
         """A recovery's word after the amount at k (`90s jog`), or after the range it starts
@@ -5699,6 +5755,9 @@ _BY_LENGTH_NEXT: Final = v.TARGET_LEADS | {"and"}
 _LATE_TARGET_WORDS: Final = frozenset(
     {"target", "targets", "goal", "gp", "pace", "aim", "hit", "hitting", "aiming"}
 )
+# Words before a late target's word, at a sentence's start: `The pace was 80 seconds.`
+_LATE_TARGET_OWNERS: Final = frozenset({"the", "our", "my"})
+_LATE_TARGET_ADJECTIVES: Final = ("designated", "planned", "prescribed", "intended")
 _ALTERNATION_WORDS: Final = frozenset({"alternating", "alternate", "odd", "odds", "even", "evens"})
 
 

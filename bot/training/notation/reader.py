@@ -2262,6 +2262,8 @@ class Reader:
                 self.syms[end] not in (",", "/", "&", "x") and self.words[end] != "and"
             ):
                 break  # nothing that joins one more group after this one: the list ends
+            if self._easy_inside(fresh[-1][0], end):
+                break  # `4 easy miles and 2 hard miles`: easy running, then the work
             # From here end < n: its symbol and word are read directly.
             if self.syms[end] == "," and self.is_word(end + 1, "and"):
                 end += 1  # `5, 4, 3, 2, and 1 minute`
@@ -2283,7 +2285,7 @@ class Reader:
             ):
                 break  # `2 minute, 5k pace`: the pace of the reps, not one more
             q = self.quantity_range(nxt)
-            if q is None or self.segment_after(q[1]) is not None:
+            if q is None or self.segment_after(q[1]) is not None or self._easy_inside(nxt, q[1]):
                 break
             x_after = self.is_sym(q[1], "x")
             after_x = self.quantity(q[1] + 1) if x_after else None
@@ -2338,6 +2340,10 @@ class Reader:
             return len(parts) > 2
         a, b = _mid(parts[0].value), _mid(parts[1].value)
         return a >= b or b > 2.5 * a
+
+    def _easy_inside(self, j: int, end: int) -> bool:
+        """An easy word inside the amount from j to `end`: `4 easy miles`."""
+        return end - j >= 3 and self.word_in(end - 2, v.EASY_WORDS)
 
     def segment_after(self, j: int) -> tuple[SegmentKind, int] | None:
         """A segment word within the few words after a length: `3 mi easy warm-up`."""
@@ -2417,9 +2423,11 @@ class Reader:
             and _mid(t.value) < 50
             and (self.words[j + 1] if j + 1 < self.n else "") not in _DURATION_WORDS
         ):
-            # `6 easy`, `4E`, `2 WU`: a bare number for easy running, in miles or minutes.
+            # `6 easy`, `4E`, `2 WU`: a bare number for easy running, in miles or minutes
+            # (`4 easy miles` has its unit: read below).
             seg = self.segment_after(j + 1)
-            if seg is not None:
+            q = self.quantity(j) if seg is not None else None
+            if seg is not None and (q is None or q.end <= seg[1]):
                 measured = self.segment_length([Qty("bare", t.value, j, j + 1)], seg[0])
                 if measured is not None:
                     self.i = seg[1]
@@ -2859,7 +2867,10 @@ class Reader:
                     self.segment_word(j) is not None
                     or t.unit in v.JOIN_WORDS
                     or t.unit in v.REST_WORDS
-                    or (t.unit in ("total", "totals") and self.quantity(j + 1) is not None)
+                    or (
+                        t.unit in ("total", "totals")
+                        and self.quantity(j + 1 + self.is_sym(j + 1, ":~=")) is not None
+                    )
                     or (t.unit in _LATE_TARGET_WORDS and self._sentence_starts(j))
                     or (
                         t.unit in _LATE_TARGET_OWNERS

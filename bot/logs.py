@@ -25,8 +25,10 @@ def setup_logging(level: str = "INFO", handler: logging.Handler | None = None) -
     numeric = logging.getLevelName(level.upper())
     if not isinstance(numeric, int):
         numeric = logging.INFO
-    kwargs = {"handler": handler} if handler is not None else {}
-    discord.utils.setup_logging(level=numeric, root=True, **kwargs)
+    if handler is not None:
+        discord.utils.setup_logging(handler=handler, level=numeric, root=True)
+    else:
+        discord.utils.setup_logging(level=numeric, root=True)
     logging.getLogger("discord.client").addFilter(_NoVoiceWarnings())
     if numeric > logging.DEBUG:
         for noisy in ("discord.http", "discord.gateway", "discord.client"):

@@ -166,7 +166,7 @@ async def _followup_quietly(interaction: discord.Interaction[Any], text: str) ->
 
 
 def _component_name(interaction: discord.Interaction[Any]) -> str:
-    data = interaction.data or {}
+    data: Any = interaction.data or {}
     custom_id = data.get("custom_id") if isinstance(data, dict) else None
     return f"{interaction.type.name} {custom_id}" if custom_id else interaction.type.name
 

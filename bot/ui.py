@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 import discord
@@ -23,11 +23,15 @@ class PacerView(discord.ui.View):
 class PacerModal(discord.ui.Modal):
     """A modal whose `on_submit` may raise `UserError` (or anything else)."""
 
-    async def on_error(self, interaction: discord.Interaction[Any], error: Exception, /) -> None:
+    # As discord.py's own Modal.on_error, which it calls with no item (its stubs inherit the
+    # view's signature, with one).
+    async def on_error(  # type: ignore[override]
+        self, interaction: discord.Interaction[Any], error: Exception, /
+    ) -> None:
         await answer_error(interaction, error)
 
 
-Callback = Callable[[Any, discord.Interaction[Any]], Awaitable[None]]
+Callback = Callable[[Any, discord.Interaction[Any]], Coroutine[Any, Any, None]]
 
 
 def answers_errors(callback: Callback) -> Callback:

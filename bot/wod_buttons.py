@@ -54,7 +54,7 @@ class WodActions(Protocol):
 
 
 def _cog(interaction: discord.Interaction[Any]) -> WodActions:
-    cog = interaction.client.get_cog("Wod")  # type: ignore[attr-defined]
+    cog = interaction.client.get_cog("Wod")
     if cog is None:
         raise UserError("Workouts of the day are not available right now; try again soon.")
     return cog  # type: ignore[no-any-return]

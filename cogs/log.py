@@ -7,7 +7,7 @@ import datetime as dt
 import io
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -25,6 +25,9 @@ from bot.training.dates import parse_session_date
 from bot.training.report import render
 from bot.ui import PacerModal, PacerView
 from storage import GuildSettings, NewSession, SessionEdit, SessionRow
+
+if TYPE_CHECKING:
+    from bot.pacer import Pacer
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +118,7 @@ async def withdraw_thinking(interaction: discord.Interaction[Any]) -> None:
         log.warning("could not withdraw the answer to interaction %s: %s", interaction.id, exc)
 
 
-async def session_chart_png(bot: Any, reading: logbook.Reading, title: str,
+async def session_chart_png(bot: Pacer, reading: logbook.Reading, title: str,
                             units: str) -> bytes | None:
     data = logbook.session_chart(reading.analysis, reading.workout, title, units)
     if data is None:
@@ -132,7 +135,7 @@ def png_file(png: bytes, name: str) -> discord.File:
 
 
 class LogCog(commands.Cog, name="Log"):
-    def __init__(self, bot: Any) -> None:
+    def __init__(self, bot: Pacer) -> None:
         self.bot = bot
         self.menu = app_commands.ContextMenu(
             name="Log splits", callback=self.log_from_message, extras={"example": MENU_EXAMPLE}
@@ -558,5 +561,5 @@ class LogModal(PacerModal, title="Log splits"):
         )
 
 
-async def setup(bot: commands.Bot) -> None:
+async def setup(bot: Pacer) -> None:
     await bot.add_cog(LogCog(bot))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from contextlib import nullcontext
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import discord
 from discord import app_commands
@@ -31,6 +31,9 @@ from bot.training.units import format_race_distance, format_time
 from bot.ui import answers_errors
 from cogs.log import bounded, guild_only, png_file, read_date
 from storage import GuildSettings, NewRaceResult
+
+if TYPE_CHECKING:
+    from bot.pacer import Pacer
 
 SESSIONS_EXAMPLE = "/sessions athlete: @ana since: 2 weeks ago workout: 6x1k"
 PROGRESS_EXAMPLE = "/progress workout: 6x1000m"
@@ -166,7 +169,7 @@ class SessionsPageButton(
 
     @classmethod
     async def from_custom_id(
-        cls, interaction: discord.Interaction[Any], item: discord.ui.Button[Any],
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any],
         match: re.Match[str], /,
     ) -> SessionsPageButton:
         ordinal = int(match["since"])
@@ -176,7 +179,7 @@ class SessionsPageButton(
                    key, int(match["page"]), label=label)
 
     @answers_errors
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:  # type: ignore[override]
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
         bot = interaction.client
         member = discord.Object(id=self.athlete_id)
         guild_id, athlete_id, coach, _ = await viewer_scope(
@@ -200,7 +203,7 @@ def trend_text(slope: float, spread: float | None) -> str:
 
 
 class LookingCog(commands.Cog, name="Looking"):
-    def __init__(self, bot: Any) -> None:
+    def __init__(self, bot: Pacer) -> None:
         self.bot = bot
         self.menu = app_commands.ContextMenu(name="Recent sessions", callback=self.recent_menu)
         self.menu.guild_only = True
@@ -486,7 +489,7 @@ class LookingCog(commands.Cog, name="Looking"):
             await store.delete_race_result(guild_id, athlete_id, r.id)
 
 
-async def setup(bot: commands.Bot) -> None:
+async def setup(bot: Pacer) -> None:
     await bot.add_cog(LookingCog(bot))
     bot.add_dynamic_items(SessionsPageButton)
 

@@ -36,7 +36,7 @@ def help_lines(
     if guild is not None:
         slash += tree.get_commands(type=discord.AppCommandType.chat_input)
     seen: set[str] = set()
-    for command in sorted(_leaf_commands(slash), key=lambda c: c.qualified_name):  # type: ignore[arg-type]
+    for command in sorted(_leaf_commands(slash), key=lambda c: c.qualified_name):
         if command.qualified_name in seen:
             continue
         seen.add(command.qualified_name)
@@ -49,10 +49,10 @@ def help_lines(
         (discord.AppCommandType.message, "a message"),
         (discord.AppCommandType.user, "a member"),
     ):
-        menus = tree.get_commands(type=kind)
+        names = {m.name for m in tree.get_commands(type=kind)}
         if guild is not None:
-            menus += tree.get_commands(guild=guild, type=kind)
-        for name in sorted({m.name for m in menus}):
+            names |= {m.name for m in tree.get_commands(guild=guild, type=kind)}
+        for name in sorted(names):
             lines.append(f"**{name}** — right-click {where} → Apps → {name}")
     return lines
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import zoneinfo
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import discord
 from discord import app_commands
@@ -18,6 +18,9 @@ from bot.permissions import can_manage_server
 from bot.ratelimit import RateLimiter
 from cogs.log import bounded, guild_only
 from storage import GuildSettings
+
+if TYPE_CHECKING:
+    from bot.pacer import Pacer
 
 SETUP_EXAMPLE = "/pacer setup coach_role: @coach timezone: Europe/Paris units: km"
 MAX_ZONE = 64
@@ -90,7 +93,7 @@ class TeamCog(commands.Cog, name="Team"):
         default_permissions=discord.Permissions(manage_guild=True),
     )
 
-    def __init__(self, bot: Any) -> None:
+    def __init__(self, bot: Pacer) -> None:
         self.bot = bot
         self.changes = RateLimiter(SETUP_CHANGES_PER_MINUTE, dt.timedelta(minutes=1), bot.now,
                                    what="changed the team's settings {n} times")
@@ -164,5 +167,5 @@ class TeamCog(commands.Cog, name="Team"):
 
 
 
-async def setup(bot: commands.Bot) -> None:
+async def setup(bot: Pacer) -> None:
     await bot.add_cog(TeamCog(bot))

@@ -13,7 +13,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import discord
@@ -54,6 +54,9 @@ from bot.wod_publisher import DiscordPublisher, team_zone
 from bot.wod_text import athlete_target_lines, paces_text, target_lines, team_rows
 from storage import NewWod, SessionRow, WodDraft, WodRow
 from storage.records import WodStatus
+
+if TYPE_CHECKING:
+    from bot.pacer import Pacer
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +144,7 @@ class Wod(commands.Cog):
         name="wod", description="The coach's workout of the day", guild_only=True
     )
 
-    def __init__(self, bot: Any) -> None:
+    def __init__(self, bot: Pacer) -> None:
         self.bot = bot
         # A coach may schedule a week's workouts in a row; a runaway script may not.
         self.posts = RateLimiter(POSTS_PER_10_MINUTES, dt.timedelta(minutes=10), bot.now,
@@ -699,7 +702,7 @@ class Wod(commands.Cog):
         return embed
 
 
-async def setup(bot: commands.Bot) -> None:
+async def setup(bot: Pacer) -> None:
     await bot.add_cog(Wod(bot))
 
 

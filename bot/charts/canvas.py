@@ -10,12 +10,13 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from bot.charts.labels import safe_text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.collections import PolyCollection
     from matplotlib.figure import Figure
     from matplotlib.text import Text
@@ -93,7 +94,10 @@ def new_figure(title: str, subtitle: str | None) -> tuple[Figure, Axes]:
 
 def fit_width(text: Text, max_px: float) -> None:
     """Cut a text with an ellipsis until it is at most max_px wide."""
-    renderer = text.figure.canvas.get_renderer()  # type: ignore[union-attr]
+    figure = text.get_figure()
+    assert figure is not None, "a text to fit is drawn on a figure"
+    # Pacer draws with Agg; matplotlib leaves get_renderer unannotated.
+    renderer = cast("FigureCanvasAgg", figure.canvas).get_renderer()  # type: ignore[no-untyped-call]
     if text.get_window_extent(renderer).width <= max_px:
         return
     full = text.get_text()

@@ -51,10 +51,12 @@ class ChartWorker:
         if self._pool is None:
             # forkserver/spawn, never fork: the bot process has threads (aiosqlite, executors),
             # and forking a threaded process can copy a held lock into the child.
+            context: multiprocessing.context.BaseContext
             if "forkserver" in multiprocessing.get_all_start_methods():
-                context = multiprocessing.get_context("forkserver")
+                forkserver = multiprocessing.get_context("forkserver")
                 # The fork server imports matplotlib once; each new worker starts from that copy.
-                context.set_forkserver_preload(PRELOAD)
+                forkserver.set_forkserver_preload(PRELOAD)
+                context = forkserver
             else:
                 context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(

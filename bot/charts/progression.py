@@ -6,7 +6,7 @@ Like the session chart, the time axis is inverted so that getting faster reads a
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.charts import canvas
 from bot.charts.data import ProgressionChartData, ProgressionPoint, clean_seconds
@@ -53,7 +53,9 @@ def progression_figure(data: ProgressionChartData) -> Figure:
     if not points:
         canvas.empty_note(ax, "no runs of this workout yet")
         return fig
-    days = [p.day for p in points]
+    # Dates as they are: matplotlib converts them itself (its units registry), though its type
+    # hints take numbers only.
+    days: list[Any] = [p.day for p in points]
     means = [p.mean_s for p in points]
     fastest = [p.fastest_s for p in points]
     slowest = [p.slowest_s for p in points]
@@ -101,13 +103,14 @@ def _mark(ax: Axes, day: date, value: float, word: str, fast_end: float, slow_en
 
 
 def _date_axis(ax: Axes, days: list[date]) -> None:
-    first, last = days[0], days[-1]
+    first: Any = days[0]
+    last: Any = days[-1]
     # Room either side so the end points and their labels are not cut; a lone run gets a week.
     margin = max(timedelta(days=7), (last - first) * 0.06)
     ax.set_xlim(first - margin, last + margin)
     # Ticks keep off the very edges, where a centred label would be cut in half.
     ticks = date_ticks(first - margin * 0.6, last + margin * 0.6, max_ticks=6)
-    ax.set_xticks([d for d, _ in ticks], [text for _, text in ticks])
+    ax.set_xticks([d for d, _ in ticks], [text for _, text in ticks])  # type: ignore[arg-type]
 
 
 def _subtitle(data: ProgressionChartData, points: list[ProgressionPoint]) -> str:

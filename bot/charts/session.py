@@ -177,10 +177,12 @@ def _draw_bars(ax: Axes, reps: list[Plotted], floor: float, span: float,
     many = len(reps) > VALUE_LABELS_UP_TO
     tenths = _tenths(reps)
     width = 0.62 if len(reps) <= REST_LABELS_UP_TO else 0.72
-    present = [(i, r) for i, r in enumerate(reps) if r.value is not None]
-    canvas.bars(ax, [i for i, _ in present], [floor] * len(present),
-                [r.value for _, r in present], width,
-                facecolors=[STATUS_COLOUR[r.status] for _, r in present], linewidths=0, zorder=2)
+    # The reps with a time, with it (typed: a missing split has none).
+    present = [(i, r, r.value) for i, r in enumerate(reps) if r.value is not None]
+    canvas.bars(ax, [i for i, _, _ in present], [floor] * len(present),
+                [v for _, _, v in present], width,
+                facecolors=[STATUS_COLOUR[r.status] for _, r, _ in present], linewidths=0,
+                zorder=2)
     missing = [i for i, r in enumerate(reps) if r.value is None]
     if missing:
         # A full-height hatched slot where a split is missing: it reads as "no data", never as
@@ -192,7 +194,7 @@ def _draw_bars(ax: Axes, reps: list[Plotted], floor: float, span: float,
                               markerfacecolor="none", linestyle="none"))
         labels.append("no split")
     for status, marker in STATUS_MARKER.items():
-        marked = [(i, r.value) for i, r in present if r.status == status]
+        marked = [(i, v) for i, r, v in present if r.status == status]
         if not marked:
             continue
         ax.plot([i for i, _ in marked], [v - span * 0.045 for _, v in marked], linestyle="none",
@@ -203,9 +205,9 @@ def _draw_bars(ax: Axes, reps: list[Plotted], floor: float, span: float,
     if not _value_labels(reps):
         return
     size = canvas.SMALL_SIZE + (1 if len(reps) <= 10 else 0)
-    for i, r in present:
+    for i, _, v in present:
         # On a background chip so the mean line or the band never runs through the digits.
-        ax.text(i, r.value - span * 0.09, format_time(r.value, tenths=tenths and r.value < 120),
+        ax.text(i, v - span * 0.09, format_time(v, tenths=tenths and v < 120),
                 ha="center", va="bottom", color=canvas.TEXT, fontsize=size, zorder=4,
                 bbox=LABEL_CHIP, **canvas.PLAIN)
 

@@ -299,7 +299,7 @@ class Sandbox:
                 continue
             for button in message.buttons():
                 if str(button.get("label", "")).lower() == wanted:
-                    key = button.get("custom_id") or button.get("label")
+                    key = str(button.get("custom_id") or button.get("label"))
                     reply = await self.settle(
                         await self.local.press(self.speaker, message, key, wait=False)
                     )

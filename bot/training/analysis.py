@@ -273,7 +273,7 @@ def _interleaved(times: tuple[float, ...], reps: tuple[Rep, ...]) -> bool:
 def fastest_possible_s(distance_m: float) -> float:
     """A floor no runner beats: Riegel's curve through a 9.0 s 100 m, below every world record
     from 60 m to the marathon (the 200 m record sits closest, 2 % above it)."""
-    return 9.0 * (distance_m / 100.0) ** 1.06
+    return 9.0 * float((distance_m / 100.0) ** 1.06)
 
 
 def _lap_groups(times: tuple[float, ...], reps: tuple[Rep, ...]) -> tuple[float, ...] | None:

@@ -153,7 +153,7 @@ def parse_when(text: str, now: datetime) -> datetime:
                 f"I can't read “{text.strip()}” as a time to post", text=text, offset=0,
                 length=len(text), hint=WHEN_HINT,
             )
-        found = _localise(parsed, now.tzinfo)  # type: ignore[arg-type]
+        found = _localise(parsed, now.tzinfo)
     if found < now - timedelta(seconds=1):
         raise ParseError(
             f"{found:%a %d %b %H:%M} is in the past: give a time from now on",
@@ -242,4 +242,5 @@ def _with_dateparser(s: str, base: datetime, *, future: bool) -> datetime | None
         "PREFER_DATES_FROM": "future" if future else "past",
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
-    return parse(s, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    found: datetime | None = parse(s, languages=["en"], settings=settings)
+    return found

@@ -100,7 +100,7 @@ def time_for_vdot(distance_m: float, target_vdot: float) -> float:
 
 def riegel(distance_m: float, time_s: float, to_distance_m: float) -> float:
     """Riegel's prediction: T2 = T1 × (D2 / D1)^1.06."""
-    return time_s * (to_distance_m / distance_m) ** RIEGEL_EXPONENT
+    return time_s * float((to_distance_m / distance_m) ** RIEGEL_EXPONENT)
 
 
 @dataclass(frozen=True, slots=True)

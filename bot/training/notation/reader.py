@@ -1178,7 +1178,8 @@ class Reader:
                 k = self.skip_words(self.i + 1, ("mileage", "distance", "of", "time", "running"))
                 k += 1 if self.is_sym(k, "~:=") else 0
                 q = self.quantity_range(k)
-                if q is not None:
+                # `a total of 16 x 30 seconds`: a count of reps, read as such
+                if q is not None and self.count_prefix(k) is None:
                     self.i = q[1]
                     continue
             # A number starts an offset only with a comparing word (`30 s slower`), and few texts
@@ -1345,7 +1346,12 @@ class Reader:
                     pending_named = None
                 # A run verb vouches for a length with a unit (`run 45 minutes`), not for a bare
                 # number (`run a 400 (one lap)` explains a rep written before).
-                if prose and _is_plain(item):
+                if (
+                    prose
+                    and _is_plain(item)
+                    and not self._hard_before(start)
+                    and not self._called_work(start, self.i)
+                ):
                     item.in_prose = True
                     # `I ran 5 miles`: the sentence is about running done; such a length is the
                     # session when nothing else is (`run the 800m` restates a rep).
@@ -2341,6 +2347,26 @@ class Reader:
         a, b = _mid(parts[0].value), _mid(parts[1].value)
         return a >= b or b > 2.5 * a
 
+    def _called_work(self, start: int, end: int) -> bool:
+        """`an 800m repeat`, `a 1200m (3 laps) repeat`: a length called work in so many words,
+        in its own sentence; not one named as said before (`the 1km interval`, `every 400`)."""
+        if self.word_in(start - 1, ("the", "every", "each", "this", "that")) or self.is_sym(
+            start - 1, "/"
+        ):
+            return False  # `the 1km interval`, `the 1 mile / 0.5 mile interval`: named again
+        for m in range(start + 1, end):
+            if self._sentence_starts(m):
+                return False
+            if self.words[m] in _WORK_NOUNS:
+                return True
+        return False
+
+    def _hard_before(self, j: int) -> bool:
+        """`run fast for 400 meters`, `hard 3 minutes`: an effort said before a length makes it
+        work, in prose too."""
+        k = j - 1 - self.is_word(j - 1, "for")
+        return self.word_in(k, _HARD_WORDS)
+
     def _easy_inside(self, j: int, end: int) -> bool:
         """An easy word inside the amount from j to `end`: `4 easy miles`."""
         return end - j >= 3 and self.word_in(end - 2, v.EASY_WORDS)
@@ -2937,8 +2963,13 @@ class Reader:
         prev = self.at(j - 1)
         if (
             self.toks[j].unit == "repeat"
-            # A command (`and repeat.`), not a noun (`after each repeat.`, `400m repeat`).
-            and (prev is None or prev.kind in ("nl", "sym") or self.word_in(j - 1, ("and", "then")))
+            # A command (`and repeat.`), not a noun (`after each repeat.`, `400m repeat`,
+            # `800m (2 laps) repeat`).
+            and (
+                prev is None
+                or (prev.kind in ("nl", "sym") and not self.is_sym(j - 1, ")"))
+                or self.word_in(j - 1, ("and", "then"))
+            )
             and (
                 t is None
                 or t.kind == "nl"
@@ -2984,6 +3015,24 @@ class Reader:
             k += 1
         if self.is_word(k, "in") and self.word_in(k + 1, ("total", "all")):
             k += 2  # `Do 3 times in total`
+        return self._total_in_bracket(n, k)
+
+    def _total_in_bracket(self, n: int, k: int) -> tuple[int, int]:
+        """`Repeat 3 times (so 4 in total)`, `five times (making a total of six reps)`: the
+        total said in the bracket after a repeat's count settles whether the count included
+        the first time. (count, index after)"""
+        if not self.is_sym(k, "("):
+            return n, k
+        close = k + 1
+        while close < min(k + 12, self.n) and not self.is_sym(close, ")("):
+            close += 1
+        if not self.is_sym(close, ")") or not any(
+            self.words[m] in ("total", "all") for m in range(k + 1, close)
+        ):
+            return n, k
+        said = [c for m in range(k + 1, close) if (c := _count_value(self.toks[m])) is not None]
+        if len(said) == 1 and said[0] in (n, n + 1):
+            return said[0], close + 1
         return n, k
 
     def _one_rep_counted_after(self, items: list[Item]) -> bool:
@@ -3002,6 +3051,7 @@ class Reader:
                 return False  # `3 times a week`: how often, not a count of reps
         if n is None or n < 2:
             return False
+        n, end = self._total_in_bracket(n, end)  # `five times (making a total of six reps)`
         if isinstance(seg, Block) and _is_one_rep(seg) and not self.is_sym(j, "x"):
             block = seg  # `800 w/ 2 min jog, 6 times`: the rep, six times
         elif (
@@ -4064,6 +4114,22 @@ class Reader:
             for d in block.reps:
                 d.target = d.target or target
             self.i = close + 1
+            return True
+        if (
+            q is not None
+            and q.end == close
+            and q.kind == "d"
+            and block.reps
+            and all(
+                d.distance is not None
+                and abs(_mid(d.distance) - _mid(q.value)) <= 0.02 * _mid(q.value)
+                # `6 x 400 (400)`: the same number again is a recovery as long as the rep
+                and (t is None or d.distance != t.value)
+                for d in block.reps
+            )
+            and not self._after_paren_rest(j)
+        ):
+            self.i = close + 1  # `1.6 km (4 laps)`, `1 mile (1600m)`: the same length again
             return True
         rest = self.rest_clause(j + 1, weak_lead=False, strong=True)
         if rest is not None and rest.end == close:
@@ -5768,6 +5834,13 @@ _LATE_TARGET_WORDS: Final = frozenset(
 )
 # Words before a late target's word, at a sentence's start: `The pace was 80 seconds.`
 _LATE_TARGET_OWNERS: Final = frozenset({"the", "our", "my"})
+# Nouns after a length that make it one rep of work: `an 800m repeat` (plural, `1 mile
+# intervals` name a kind of session, often detailed after).
+_WORK_NOUNS: Final = frozenset({"repeat", "rep", "repetition", "interval"})
+# Efforts said before a length that make it work: `run fast for 400 meters`.
+_HARD_WORDS: Final = frozenset(
+    {"fast", "hard", "quick", "quickly", "faster", "harder", "sprint", "max", "allout"}
+)
 _LATE_TARGET_ADJECTIVES: Final = ("designated", "planned", "prescribed", "intended")
 _ALTERNATION_WORDS: Final = frozenset({"alternating", "alternate", "odd", "odds", "even", "evens"})
 

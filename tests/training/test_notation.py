@@ -2378,3 +2378,22 @@ def test_a_recovery_named_again_after_a_slash_is_no_rep():
     text = ("then 1 mile fast followed by 0.5 mile recovery and then repeat the 1 mile / 0.5 mile "
             "interval 4 times")
     assert 804.672 not in _lengths(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [("3 x 1 mile at 8 miles an hour", 450.0), ("6 x 1 km at 15 km per hour", 240.0)],
+)
+def test_a_speed_in_words_is_the_reps_pace(text, target):
+    assert {r.target_s for r in parse_workout(text).reps} == {(target, target)}
+
+
+@pytest.mark.parametrize(
+    ("text", "lengths"),
+    [
+        ("I started off at 8 miles an hour or a 7:30 pace. 3 x 1 mile", [1609.344] * 3),
+        ("20 minutes at 8 miles an hour", [1200.0]),
+    ],
+)
+def test_a_speed_in_words_is_no_rep(text, lengths):
+    assert _lengths(text) == lengths

@@ -1248,6 +1248,11 @@ class Reader:
                 and self._targets_by_length(items)
             ):
                 continue  # `400s @ 70, 200s @ 32`: targets for reps already read
+            if t.kind == "num" and (t.unit or self.is_word(self.i + 1)):
+                speed = self._speed_at(self.i)
+                if speed is not None:
+                    self.i = speed[1]  # `I started off at 8 miles an hour`: a speed, no rep
+                    continue
             listed = (
                 self._results_after(items) if self.have_reps and t.kind in ("num", "time") else None
             )
@@ -1445,7 +1450,12 @@ class Reader:
         if (t.kind == "sym" and t.unit == "@") or (
             t.kind == "word" and t.unit in ("at", "in") and self.quantity(j + 1) is not None
         ):
-            # A target with no rep before it (`see you at 6`): nothing to attach it to.
+            # A target with no rep before it (`see you at 6`, `at 8 miles an hour`): nothing to
+            # attach it to.
+            speed = self._speed_at(j + 1)
+            if speed is not None:
+                self.i = speed[1]
+                return None
             self.i = j + 1
             self.skip_target_value()
             return None
@@ -4028,7 +4038,8 @@ class Reader:
         return name, k
 
     def _speed_at(self, j: int) -> tuple[float, int] | None:
-        """`16 km/h`, `10.5km/hr`, `10 mph`, `16 kph`: a treadmill speed, in metres a second."""
+        """`16 km/h`, `10.5km/hr`, `10 mph`, `16 kph`, `8 miles an hour`, `12 km per hour`: a
+        treadmill speed, in metres a second."""
         t = self.at(j)
         if t is None or t.kind != "num" or t.value <= 0:
             return None
@@ -4044,6 +4055,13 @@ class Reader:
             and self.word_in(k + 1, ("h", "hr", "hour"))
         ):
             return t.value * DISTANCE_UNITS[unit] / 3600, k + 2
+        if (
+            unit in ("km", "k", "mi", "mile", "miles", "kilometres", "kilometers")
+            and unit in DISTANCE_UNITS
+            and self.word_in(k, ("an", "a", "per"))
+            and self.word_in(k + 1, ("hour", "hr"))
+        ):
+            return t.value * DISTANCE_UNITS[unit] / 3600, k + 2  # `8 miles an hour`
         return None
 
     def _named_list(self, j: int, at_sign: bool = False) -> tuple[list[str], int] | None:

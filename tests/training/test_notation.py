@@ -1941,8 +1941,7 @@ def test_a_send_off_is_a_cycle_not_a_rep(text):
     ],
 )
 def test_a_range_of_bare_minutes_too_loose_for_a_target_is_none(text, target):
-    (rep,) = parse_workout(text).reps
-    assert rep.target_s == target
+    assert {rep.target_s for rep in parse_workout(text).reps} == {target}
 
 
 @pytest.mark.parametrize(
@@ -2397,3 +2396,17 @@ def test_a_speed_in_words_is_the_reps_pace(text, target):
 )
 def test_a_speed_in_words_is_no_rep(text, lengths):
     assert _lengths(text) == lengths
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Mile repeats - aim for 4 to 6", 6),  # as `4-6 x`: the top of the range
+        ("800s at 5k pace with 2 min jog. Start with 6.", 6),
+        ("1000m. Start with 4 reps and build to 6", 4),
+        ("1000m repeats: aim for 5", 1),  # a lone number after `aim for` may be a time
+        ("6 x 400. Start with 2 laps easy", 6),  # after counted reps: no count of them
+    ],
+)
+def test_a_count_given_as_advice(text, count):
+    assert len(parse_workout(text).reps) == count

@@ -1126,6 +1126,18 @@ class Reader:
                 items.append(RepeatItem(2 if t.unit == "twice" else 3, self.i))
                 self.i += 1
                 continue
+            if t.kind == "word" and t.unit in ("start", "aim") and self.have_reps:
+                last = next((it for it in reversed(items) if isinstance(it, Block)), None)
+                advised = (
+                    self._advised_count(self.i)
+                    if last is not None and _is_one_rep(last)
+                    else None
+                )
+                if advised is not None:
+                    # `the 1000s — start with 8.`, `Mile repeats - aim for 4 to 6`: how many
+                    items.append(RepeatItem(advised[0], self.i))
+                    self.i = advised[1]
+                    continue
             if t.kind == "word" and t.unit in ("repeat", "repeated", "do", "did", "repeating"):
                 last = next((it for it in reversed(items) if isinstance(it, Block)), None)
                 counted = self.repeat_count(self.i, last is not None and _is_one_rep(last))
@@ -2908,6 +2920,8 @@ class Reader:
                         and self.quantity(j + 1 + self.is_sym(j + 1, ":~=")) is not None
                     )
                     or (t.unit in _LATE_TARGET_WORDS and self._sentence_starts(j))
+                    # `— start with 8.`: how many, read later for the rep
+                    or (t.unit in ("start", "aim") and self._advised_count(j) is not None)
                     or (
                         t.unit in _LATE_TARGET_OWNERS
                         and self._sentence_starts(j)
@@ -3026,6 +3040,40 @@ class Reader:
         if self.is_word(k, "in") and self.word_in(k + 1, ("total", "all")):
             k += 2  # `Do 3 times in total`
         return self._total_in_bracket(n, k)
+
+    def _advised_count(self, j: int) -> tuple[int, int] | None:
+        """After a single rep, `start with 8` or `aim for 4 to 6` (a range: its top, as `4-6 x`)
+        said on its own: how many of it. `aim for 5` alone is left to the target it may be.
+        (count, index after), or None."""
+        k = j + 1
+        if not self.is_word(k, "with" if self.words[j] == "start" else "for"):
+            return None
+        k += 1
+        n = _count_value(self.toks[k]) if k < self.n else None
+        if n is None:
+            return None
+        end = k + 1
+        count = n
+        if self.is_sym(end, "-") or self.is_word(end, "to"):
+            top = _count_value(self.toks[end + 1]) if end + 1 < self.n else None
+            if top is None or top <= n:
+                return None
+            count, end = top, end + 2
+        elif self.words[j] == "aim":
+            return None
+        if not 2 <= count <= 30:
+            return None
+        after = self.at(end)
+        if self.word_in(end, ("reps", "repeats", "repetitions", "times")):
+            return count, end + 1
+        if (
+            after is None
+            or after.kind == "nl"
+            or self._sentence_starts(end)
+            or (after.kind == "sym" and after.unit in ".;!)")
+        ):
+            return count, end
+        return None
 
     def _total_in_bracket(self, n: int, k: int) -> tuple[int, int]:
         """`Repeat 3 times (so 4 in total)`, `five times (making a total of six reps)`: the

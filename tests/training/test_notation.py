@@ -2410,3 +2410,18 @@ def test_a_speed_in_words_is_no_rep(text, lengths):
 )
 def test_a_count_given_as_advice(text, count):
     assert len(parse_workout(text).reps) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "lengths", "rests"),
+    [
+        ("1000m-200mを6本", [1000.0] * 6, [(200.0, None)] * 5 + [None]),
+        ("1km-200mを5本", [1000.0] * 5, [(200.0, None)] * 4 + [None]),
+        ("100m-100mを4本", [100.0] * 4, [(100.0, None)] * 3 + [None]),
+        # a ladder, or a second length longer than the first: no recovery
+        ("400m-300m-200mを2本", [400.0, 300.0, 200.0] * 2, [None] * 6),
+    ],
+)
+def test_japanese_rep_and_jog_pairs(text, lengths, rests):
+    assert _lengths(text) == lengths
+    assert _rests(text) == rests

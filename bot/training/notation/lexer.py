@@ -346,6 +346,7 @@ def _japanese(s: str, i: int, toks: list[Tok]) -> int:
         last.end = i + 1
         return i + 1
     if ch == "を" and _COUNT_OF_REPS.match(s, i + 1):
+        _rep_and_recovery(toks)
         toks.append(Tok("sym", i, i + 1, unit="x"))  # `1kmを5本`: five of 1 km
         return i + 1
     for word, english in _JAPANESE_WORDS.items():
@@ -357,6 +358,33 @@ def _japanese(s: str, i: int, toks: list[Tok]) -> int:
     # Other kana and kanji are words the reader does not know (`本` counting reps among them),
     # passed over like blanks so that `リカバリーは200m` reads as `recovery 200m`.
     return i + 1
+
+
+_METRES_PER = {"m": 1.0, "km": 1000.0}
+
+
+def _rep_and_recovery(toks: list[Tok]) -> None:
+    """`1000m-200mを6本`: in a Japanese count, two lengths joined by a dash are a rep and the
+    jog after it, the second no longer than the first: read as `1000m with 200m jog`."""
+    if len(toks) < 3:
+        return
+    first, dash, second = toks[-3], toks[-2], toks[-1]
+    if not (
+        first.kind == "num"
+        and second.kind == "num"
+        and first.unit in _METRES_PER
+        and second.unit in _METRES_PER
+        and dash.kind == "sym"
+        and dash.unit == "-"
+    ):
+        return
+    before = toks[-4] if len(toks) >= 4 else None
+    if before is not None and before.kind == "sym" and before.unit in "-+/":
+        return  # `400m-300m-200m`: a ladder
+    if second.value * _METRES_PER[second.unit] > first.value * _METRES_PER[first.unit]:
+        return
+    toks[-2] = Tok("word", dash.start, dash.end, 0.0, "with")
+    toks.append(Tok("word", second.end, second.end, 0.0, "jog"))
 
 
 def _vo2(toks: list[Tok]) -> list[Tok]:

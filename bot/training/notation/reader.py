@@ -4918,6 +4918,10 @@ class Reader:
                 and self.quantity(k + 1)
             ):
                 k += 1  # `with a one-min recovery`
+            speed = self._speed_at(k + self.word_in(k, ("at", "of"))) if worded else None
+            if speed is not None:
+                # `recovery of 8.5km/h for two minutes`: the recovery's pace, then its length
+                k = speed[1] + self.is_word(speed[1], "for")
             got = self.quantity_range(k)
             if (
                 got is not None

@@ -2438,3 +2438,17 @@ def test_japanese_rep_and_jog_pairs(text, lengths, rests):
 def test_a_recovery_at_a_speed_is_as_long_as_it_says(text):
     assert _lengths(text) == [120.0] * 6
     assert _rests(text) == [(None, 60.0)] * 5 + [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "named"),
+    [
+        ("4 intervalles de 1 km", 4, None),
+        ("4 x 1 km à l'allure cible de 5 km", 4, "5k"),
+        ("6 x 400 @ target 5k pace", 6, "5k"),
+    ],
+)
+def test_french_intervals_and_a_target_pace(text, count, named):
+    reps = parse_workout(text).reps
+    assert len(reps) == count
+    assert {r.target_name for r in reps} == {named}

@@ -4319,11 +4319,17 @@ class Reader:
     def _after_articles(self, j: int, lead: int) -> int:
         """Past the articles between a pace word and a race (`à l'allure d'un 5 km`, `a ritmo
         de maratona`: at 5k pace, at marathon pace); only after `@` or such a word."""
-        if j >= self.n or self.toks[lead].unit != "@" or self.words[j] not in _ARTICLES:
+        if (
+            j >= self.n
+            or self.toks[lead].unit != "@"
+            or (self.words[j] not in _ARTICLES and self.words[j] not in _WHOSE_PACE)
+        ):
             return j
         k = j
-        while k < min(j + 6, self.n) and (self.words[k] in _ARTICLES or self.syms[k] in "'@"):
-            k += 1
+        while k < min(j + 6, self.n) and (
+            self.words[k] in _ARTICLES or self.words[k] in _WHOSE_PACE or self.syms[k] in "'@"
+        ):
+            k += 1  # `à l'allure cible de 5 km`: at (the target) 5k pace
         return k
 
     def set_named(self, block: Block, name: str | None) -> None:

@@ -292,7 +292,8 @@ WORDS_ABROAD: Final[dict[str, str]] = {
     "ripetizioni": "repetitions", "wiederholungen": "repetitions", "herhalingen": "repetitions",
     "repeticoes": "repetitions",
     "intervalle": "intervals", "intervalos": "intervals", "intervalli": "intervals",
-    "intervallen": "intervals",
+    "intervallen": "intervals", "intervalles": "intervals",
+    "cible": "target",
     "repeter": "repeat", "repetez": "repeat", "repetir": "repeat", "repite": "repeat",
     "ripetere": "repeat", "wiederholen": "repeat", "herhaal": "repeat",
     # lengths

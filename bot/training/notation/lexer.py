@@ -258,7 +258,7 @@ def tokenize(text: str, *, fast_path: bool = True) -> list[Tok]:
                 j = end = m.end()
                 if kind == "word":
                     word = s[start:j]
-                    if word in WORDS_ABROAD or word == "a":
+                    if word in WORDS_ABROAD or word in _READ_BY_APPEND:
                         _append_word(text, word, start, j, toks)
                     else:
                         toks.append(Tok("word", start, j, 0.0, word))
@@ -688,6 +688,28 @@ def _append_word(text: str, word: str, start: int, end: int, toks: list[Tok]) ->
     if word == "a" and text[start] in "àá":
         after = text[end : end + 2].lstrip()
         word = "of" if after[:1].isdigit() else "@"
+    elif (
+        word == "i"
+        and text[start] == "I"
+        and len(toks) >= 2
+        and toks[-1].kind == "time"
+        and toks[-1].form == "prime"
+        and toks[-2].kind == "sym"
+        and toks[-2].unit in ",-;"
+        and text[end : end + 2].strip()[:1] in ("", ",", ";", "(", ".")
+    ):
+        # `in 1:55, 2´ I`: German plans mark the recovery (the interval) with an I after its
+        # length (not `4 x 5' I`: five minutes at I pace; nor `, 2' I was tired`)
+        word = "rest"
+    elif word in _SET_BREAKS:
+        # `6´ Serienpause`: the recovery between sets, as `set rest`
+        toks.append(Tok("word", start, end, 0.0, "set"))
+        word = "rest"
     else:
         word = WORDS_ABROAD.get(word, word)
     toks.append(Tok("sym" if word == "@" else "word", start, end, 0.0, word))
+
+
+_SET_BREAKS: Final = frozenset({"serienpause", "serienpausen", "satzpause"})
+# Words the fast path hands to `_append_word` besides those of other languages.
+_READ_BY_APPEND: Final = _SET_BREAKS | {"a", "i"}

@@ -3992,6 +3992,8 @@ class Reader:
         return (self.words[q.end] if q.end < self.n else "") not in _AFTER_AMOUNT_WORDS
 
     def _target_follows(self, j: int) -> bool:
+        if self.is_sym(j, "~") or self.word_in(j, ("ca", "circa", "etwa")):
+            j += 1  # `in ~45"`, `in ca. 3:55`: about
         t = self.at(j)
         if t is None:
             return False
@@ -4343,7 +4345,10 @@ class Reader:
         j = self.i
         j = self.skip_words(
             j,
-            ("about", "around", "approx", "approximately", "roughly", "like", "a", "an", "between"),
+            (
+                "about", "around", "approx", "approximately", "roughly", "like", "a", "an",
+                "between", "ca", "circa", "etwa",  # `in ca. 3:55`: circa
+            ),
         )
         if self.is_sym(j, "~"):
             j += 1
@@ -4436,6 +4441,8 @@ class Reader:
             if t.unit in v.CUTDOWN_WORDS:
                 return self.cutdown(block, k)
             return False
+        if self._target_sequence(block, j):
+            return True
         values: list[Range] = []
         paces: list[float] = []
         starts: list[int] = []
@@ -4479,6 +4486,27 @@ class Reader:
         if self._time_then_rest(block, values, paces, starts):
             return True  # `6 x 1k @ 3:20, 2:00`: the time, then the recovery
         self.assign_targets(block, values, paces, j)
+        return True
+
+    def _target_sequence(self, block: Block, j: int) -> bool:
+        """`1000–2000–3000–2000–1000 m in 3:55–8:20–12:45–8:20–3:55`: clock times joined by
+        dashes, as many as the reps (three or more), one for each in turn. True when read."""
+        t = self.at(j)
+        if t is None or t.kind != "time" or t.form != "clock" or not self.is_sym(j + 1, "-"):
+            return False  # the common case, answered by one look
+        got = self.quantity_range(j)
+        if got is None:
+            return False
+        parts, end = got
+        n = len(block.reps)
+        if len(parts) < 3 or len(parts) != n or any(
+            self.toks[p.start].kind != "time" or p.end != p.start + 1 for p in parts
+        ):
+            return False
+        for d, p in zip(block.reps, parts, strict=True):
+            value = float(_mid(p.value))
+            d.target = d.target or (value, value)
+        self.i = end
         return True
 
     def _target_continues(self, j: int) -> bool:

@@ -403,6 +403,7 @@ class Reader:
     # that need one are not made.
     has_exercises: bool
     has_rest_words: bool
+    in_miles: bool  # the text counts in miles: `with .5 jog` after mile reps is half a mile
     # Warm-up and cool-down read in brackets after an item, for the sequence to add after it.
     side_segments: list[SegmentItem]
     # Lookaheads' answers for this text, by position: they depend only on where they are asked,
@@ -443,6 +444,7 @@ class Reader:
         line_sets: bool = False,
         has_exercises: bool = False,
         has_rest_words: bool = False,
+        in_miles: bool = False,
         _portion_block: Block | None = None,
         _portion_next: int = 0,
         group_kind: str = "",
@@ -462,6 +464,7 @@ class Reader:
         self.line_sets = line_sets
         self.has_exercises = has_exercises
         self.has_rest_words = has_rest_words
+        self.in_miles = in_miles
         self.side_segments = []
         self.ranges = {}
         self.chains = {}
@@ -497,6 +500,7 @@ class Reader:
         self.syms = [t.unit if t.kind == "sym" else "\0" for t in self.toks]
         self.has_exercises = not v.EXERCISE_WORDS.isdisjoint(self.words)
         self.has_rest_words = not _AFTER_AMOUNT_WORDS.isdisjoint(self.words)
+        self.in_miles = not _MILE_WORDS.isdisjoint(self.words)
         self.compares = not _OFFSET_OR_COMPARE.isdisjoint(self.words)  # `slower`, `over`, ...
         # A post of several lines or sentences: a typo in one part (`3k pace)`, `10x tuck
         # jump`, `dann 5x.`) is passed over instead of refusing the whole post.
@@ -1000,6 +1004,8 @@ class Reader:
             and value * 100 % 100 < 60
         ):
             return "t", _dotted_minutes(value)  # `w/ 3.30 recovery`: minutes and seconds
+        if value < 1 and self.in_miles and q.end == q.start + 1:
+            return "d", _scale(q.value, MILE_M)  # `3x3 miles with .5 jog`: half a mile
         if value < 10:
             return "t", _scale(q.value, 60)
         if value < 100:
@@ -2919,7 +2925,10 @@ class Reader:
                         t.unit in ("total", "totals")
                         and self.quantity(j + 1 + self.is_sym(j + 1, ":~=")) is not None
                     )
-                    or (t.unit in _LATE_TARGET_WORDS and self._sentence_starts(j))
+                    or (
+                        t.unit in _LATE_TARGET_WORDS
+                        and (self._sentence_starts(j) or self.is_sym(j - 1, ")"))
+                    )
                     # `— start with 8.`: how many, read later for the rep
                     or (t.unit in ("start", "aim") and self._advised_count(j) is not None)
                     or (
@@ -5936,6 +5945,7 @@ _BY_LENGTH_NEXT: Final = v.TARGET_LEADS | {"and"}
 _LATE_TARGET_WORDS: Final = frozenset(
     {"target", "targets", "goal", "gp", "pace", "aim", "hit", "hitting", "aiming"}
 )
+_MILE_WORDS: Final = frozenset({"mile", "miles", "mi"})
 # Words before a late target's word, at a sentence's start: `The pace was 80 seconds.`
 _LATE_TARGET_OWNERS: Final = frozenset({"the", "our", "my"})
 # Nouns after a length that make it one rep of work: `an 800m repeat` (plural, `1 mile

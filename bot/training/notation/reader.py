@@ -404,6 +404,7 @@ class Reader:
     has_exercises: bool
     has_rest_words: bool
     in_miles: bool  # the text counts in miles: `with .5 jog` after mile reps is half a mile
+    may_have_speed: bool  # `kph`, `mph`, `/h`, `an hour` somewhere: a speed may be written
     # Warm-up and cool-down read in brackets after an item, for the sequence to add after it.
     side_segments: list[SegmentItem]
     # Lookaheads' answers for this text, by position: they depend only on where they are asked,
@@ -445,6 +446,7 @@ class Reader:
         has_exercises: bool = False,
         has_rest_words: bool = False,
         in_miles: bool = False,
+        may_have_speed: bool = False,
         _portion_block: Block | None = None,
         _portion_next: int = 0,
         group_kind: str = "",
@@ -465,6 +467,7 @@ class Reader:
         self.has_exercises = has_exercises
         self.has_rest_words = has_rest_words
         self.in_miles = in_miles
+        self.may_have_speed = may_have_speed
         self.side_segments = []
         self.ranges = {}
         self.chains = {}
@@ -501,6 +504,10 @@ class Reader:
         self.has_exercises = not v.EXERCISE_WORDS.isdisjoint(self.words)
         self.has_rest_words = not _AFTER_AMOUNT_WORDS.isdisjoint(self.words)
         self.in_miles = not _MILE_WORDS.isdisjoint(self.words)
+        lowered = self.text.lower()
+        self.may_have_speed = (
+            "ph" in lowered or "/h" in lowered or "hour" in lowered or "kmh" in lowered
+        )
         self.compares = not _OFFSET_OR_COMPARE.isdisjoint(self.words)  # `slower`, `over`, ...
         # A post of several lines or sentences: a typo in one part (`3k pace)`, `10x tuck
         # jump`, `dann 5x.`) is passed over instead of refusing the whole post.
@@ -3595,6 +3602,9 @@ class Reader:
             return False
         if self.words[k] in _LATE_TARGET_OWNERS:
             # A sentence of its own: `The (designated) pace was eighty seconds.`
+            after = self.words[k + 1] if k + 1 < self.n else ""
+            if after not in _LATE_TARGET_WORDS and after not in _LATE_TARGET_ADJECTIVES:
+                return False  # `the track`, `my legs`: the common case, answered by one look
             if not (self._sentence_starts(k) or (k > 0 and self.toks[k - 1].kind == "nl")):
                 return False
             k = self.skip_words(k + 1, _LATE_TARGET_ADJECTIVES)
@@ -4099,6 +4109,8 @@ class Reader:
     def _speed_at(self, j: int) -> tuple[float, int] | None:
         """`16 km/h`, `10.5km/hr`, `10 mph`, `16 kph`, `8 miles an hour`, `12 km per hour`: a
         treadmill speed, in metres a second."""
+        if not self.may_have_speed:
+            return None  # no text of a speed anywhere: the common case
         t = self.at(j)
         if t is None or t.kind != "num" or t.value <= 0:
             return None
@@ -5955,7 +5967,7 @@ _WORK_NOUNS: Final = frozenset({"repeat", "rep", "repetition", "interval"})
 _HARD_WORDS: Final = frozenset(
     {"fast", "hard", "quick", "quickly", "faster", "harder", "sprint", "max", "allout"}
 )
-_LATE_TARGET_ADJECTIVES: Final = ("designated", "planned", "prescribed", "intended")
+_LATE_TARGET_ADJECTIVES: Final = frozenset({"designated", "planned", "prescribed", "intended"})
 _ALTERNATION_WORDS: Final = frozenset({"alternating", "alternate", "odd", "odds", "even", "evens"})
 
 

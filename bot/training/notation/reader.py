@@ -4817,7 +4817,7 @@ class Reader:
         if not 0 <= k < self.n:
             return None
         first = self.toks[k]
-        if first.kind == "word" and self._worded_amount(k):
+        if first.kind == "word" and first.unit in v.NUMBER_WORDS and self._worded_amount(k):
             if not strong and not self._rest_word_after_amount(k):
                 return None  # as for digits: `seventy five seconds recovery`
         elif first.kind == "word":
@@ -4847,7 +4847,7 @@ class Reader:
         if (
             first.kind == "word"
             and first.unit not in _REST_START_WORDS
-            and not self._worded_amount(k)
+            and not (first.unit in v.NUMBER_WORDS and self._worded_amount(k))
         ):
             return None
         if first.kind == "sym" and first.unit not in "+-":

@@ -747,7 +747,7 @@ class Reader:
         ):
             return None
         unit, end = den.unit, k + 3
-        if not unit and self.is_word(k + 3):
+        if not unit and self.is_word(k + 3) and not self.is_word(k + 3, "to"):
             unit, end = self.words[k + 3], k + 4
         value = t.value + num.value / den.value
         if not unit and (self.is_sym(k + 3, "-") or self.is_word(k + 3, "to")):
@@ -1771,6 +1771,12 @@ class Reader:
         else:
             n = int(t.value)
             k = j + 1
+            mixed = (
+                self._mixed_fraction(j, t) if j + 2 < self.n and self.syms[j + 2] == "/" else None
+            )
+            if mixed is not None and not self.word_in(mixed.end, _REPEAT_NOUNS):
+                # `2 1/2 miles`: two and a half miles; but `4 1/2 mile repeats`: four of them
+                return None
         word_k, sym_k = (self.words[k], self.syms[k]) if k < self.n else ("", "\0")
         if word_k == "by" and self.quantity(k + 1) is not None:
             return n, k + 1, "x"  # `8 by 3 mins`
@@ -5958,6 +5964,9 @@ _LATE_TARGET_WORDS: Final = frozenset(
     {"target", "targets", "goal", "gp", "pace", "aim", "hit", "hitting", "aiming"}
 )
 _MILE_WORDS: Final = frozenset({"mile", "miles", "mi"})
+_REPEAT_NOUNS: Final = frozenset(
+    {"repeats", "repeat", "reps", "rep", "repetitions", "intervals", "efforts"}
+)
 # Words before a late target's word, at a sentence's start: `The pace was 80 seconds.`
 _LATE_TARGET_OWNERS: Final = frozenset({"the", "our", "my"})
 # Nouns after a length that make it one rep of work: `an 800m repeat` (plural, `1 mile

@@ -2518,3 +2518,19 @@ def test_a_whole_number_and_a_fraction_before_a_unit(text, lengths):
 )
 def test_a_range_from_a_mixed_number(text):
     assert _rests(text) == [(None, (150.0, 180.0))] * 5 + [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "lengths"),
+    [
+        ("16x200m in 50seconds with 200m recovery jog", [200.0] * 16),
+        ("Session: 2 x 90sec, 4 x 60sec. Total Duration: 20mins including recoveries",
+         [90.0] * 2 + [60.0] * 4),
+    ],
+)
+def test_glued_seconds_and_a_total_duration_are_no_reps(text, lengths):
+    assert _lengths(text) == lengths
+
+
+def test_seconds_glued_to_a_target_are_the_target():
+    assert {r.target_s for r in parse_workout("16x200m in 50seconds").reps} == {(50.0, 50.0)}

@@ -1200,8 +1200,7 @@ class Reader:
                     continue
             if t.kind == "word" and t.unit in ("total", "totals", "overall", "approx"):
                 # `Total ~15km`, `Total mileage 8 miles`: the session's sum, not a rep.
-                k = self.skip_words(self.i + 1, ("mileage", "distance", "of", "time", "running"))
-                k += 1 if self.is_sym(k, "~:=") else 0
+                k = self._total_amount_at(self.i)
                 q = self.quantity_range(k)
                 # `a total of 16 x 30 seconds`: a count of reps, read as such
                 if q is not None and self.count_prefix(k) is None:
@@ -2402,6 +2401,12 @@ class Reader:
                 return True
         return False
 
+    def _total_amount_at(self, j: int) -> int:
+        """After `Total` at j: where its amount starts (`Total ~15km`, `Total mileage 8 miles`,
+        `Total Duration: 20mins`)."""
+        k = self.skip_words(j + 1, ("mileage", "distance", "of", "time", "running", "duration"))
+        return k + 1 if self.is_sym(k, "~:=") else k
+
     def _hard_before(self, j: int) -> bool:
         """`run fast for 400 meters`, `hard 3 minutes`: an effort said before a length makes it
         work, in prose too."""
@@ -2936,7 +2941,7 @@ class Reader:
                     or t.unit in v.REST_WORDS
                     or (
                         t.unit in ("total", "totals")
-                        and self.quantity(j + 1 + self.is_sym(j + 1, ":~=")) is not None
+                        and self.quantity(self._total_amount_at(j)) is not None
                     )
                     or (
                         t.unit in _LATE_TARGET_WORDS
@@ -4027,7 +4032,7 @@ class Reader:
         if t.kind == "num":
             if t.unit in ("min", "mins", "m") and self.quantity(j) is not None:
                 return self.quantity(j).kind == "t"  # type: ignore[union-attr]  # `at 4m 10s`
-            return self._named_pace_at(j) is not None or t.unit in ("", "s", "sec", "secs")
+            return self._named_pace_at(j) is not None or t.unit in _SECOND_UNITS
         if t.kind == "word":
             if t.unit in v.NUMBER_WORDS:
                 q = self.quantity(j)
@@ -5964,6 +5969,8 @@ _LATE_TARGET_WORDS: Final = frozenset(
     {"target", "targets", "goal", "gp", "pace", "aim", "hit", "hitting", "aiming"}
 )
 _MILE_WORDS: Final = frozenset({"mile", "miles", "mi"})
+# A number written with these is a time a rep can be run in: `in 50s`, `in 50seconds`.
+_SECOND_UNITS: Final = frozenset({"", "s", "sec", "secs", "second", "seconds"})
 _REPEAT_NOUNS: Final = frozenset(
     {"repeats", "repeat", "reps", "rep", "repetitions", "intervals", "efforts"}
 )

@@ -1280,6 +1280,8 @@ class Reader:
             listed = (
                 self._results_after(items) if self.have_reps and t.kind in ("num", "time") else None
             )
+            if listed is None and self.have_reps and t.kind in ("num", "word"):
+                listed = self._result_line(items)
             if listed is not None:
                 self.i = listed  # `20x400. 77, 75, 74, ...`: one time per rep, what was run
                 continue
@@ -3761,6 +3763,41 @@ class Reader:
         listed = sum(1 for k in range(self.i, end) if self.toks[k].kind in ("num", "time"))
         reps = sum(len(it.reps) for it in items if isinstance(it, Block))
         return end if listed == reps else None
+
+    def _result_line(self, items: list[Item]) -> int | None:
+        """A line of a log after the reps: a rep's number and its time (`3 - 5:55`, `2: 5:55
+        min/mile`), or the session's summary (`Distance: 4.1 miles`, `Time: 34m 17s`). What
+        was run, not more reps: where the line ends, or None."""
+        j = self.i
+        prev = self.at(j - 1)
+        if prev is None or prev.kind != "nl":
+            return None
+        t = self.toks[j]
+        if t.kind == "word":
+            if t.unit not in ("distance", "time", "duration") or not self.is_sym(j + 1, ":"):
+                return None
+            k = j + 2
+        else:
+            after = self.at(j + 2)
+            if (
+                t.unit
+                or t.form != "int"
+                or not self.is_sym(j + 1, "-:")
+                or after is None
+                or after.kind != "time"
+                or after.form != "clock"
+            ):
+                return None  # `1 - 3 min`: a rep; only a clock time is what a rep was run in
+            reps = sum(len(it.reps) for it in items if isinstance(it, Block))
+            for it in items:
+                if isinstance(it, RepeatItem):
+                    reps *= it.count  # `repeated 8 times`, not applied yet
+            if not 1 <= t.value <= reps:
+                return None
+            k = j + 3
+        while k < self.n and self.toks[k].kind != "nl":
+            k += 1
+        return k
 
     def _lap_splits(self, j: int) -> tuple[float, int, int] | None:
         """`1st lap 80 secs, 2nd lap 76 secs, ...`, `first lap in 70, second lap 68`: the laps

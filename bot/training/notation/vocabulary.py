@@ -306,6 +306,7 @@ WORDS_ABROAD: Final[dict[str, str]] = {
     # segments
     "echauffement": "warmup", "calentamiento": "warmup", "riscaldamento": "warmup",
     "einlaufen": "warmup", "aquecimento": "warmup", "inlopen": "warmup",
+    "risc": "warmup",  # Italian riscaldamento, shortened
     "enfriamiento": "cooldown", "defaticamento": "cooldown", "auslaufen": "cooldown",
     "uitlopen": "cooldown", "desaquecimento": "cooldown",
     "ef": "easy", "rc": "cooldown",  # French endurance fondamentale, retour au calme

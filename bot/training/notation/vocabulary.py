@@ -275,6 +275,7 @@ WORDS_ABROAD: Final[dict[str, str]] = {
     "recuperacion": "recovery", "recuperaciones": "recoveries", "recupero": "recovery",
     "recuperi": "recoveries", "recuperacao": "recovery", "herstel": "recovery",
     "recuperer": "recover", "recuperar": "recover", "recuperando": "recovering",
+    "recupere": "recover", "recuperez": "recover",  # French: on récupère, récupérez
     "otros": "another", "otro": "another",
     "trot": "jog", "trottiner": "jog", "traben": "jog", "trabend": "jog", "footing": "jog",
     "trote": "jog", "trotando": "jog",
@@ -339,6 +340,8 @@ WORDS_ABROAD: Final[dict[str, str]] = {
     "tiros": "repetitions", "pasadas": "repetitions", "rodaje": "easy",
     # running and paces
     "courir": "run", "correr": "run", "correre": "run", "laufen": "run", "lopen": "run",
+    "pendant": "for", "faire": "do",  # French: récupère pendant 30 s, le faire 10 fois
+    "court": "run",  # French: on court 30 secondes
     "allure": "@", "ritmo": "@", "passo": "@",
     "schneller": "faster", "langsamer": "slower", "als": "than",
     "objectif": "goal", "objetivo": "goal", "obiettivo": "goal", "maraton": "marathon",

@@ -3640,7 +3640,11 @@ class Reader:
             return False
         name = "goal" if self.word_in(k, ("goal", "gp")) else None
         k = self.skip_words(
-            k + 1, ("pace", "paces", "time", "times", "race", "is", "was", "for", "at", "around")
+            k + 1,
+            (
+                "pace", "paces", "time", "times", "race", "is", "was", "for", "at", "around",
+                "an", "a", "average", "avg", "of",  # `Goal is an average of 4:50/km`
+            ),
         )
         if self.is_sym(k, ":-="):
             k += 1
@@ -4709,6 +4713,13 @@ class Reader:
         ):
             per = DISTANCE_UNITS[self.at(k).unit]  # type: ignore[union-attr]
             k += 1
+        elif (
+            self.word_in(k, ("km", "mi", "mile"))
+            and self.is_sym(k + 1, "/")
+            and self.word_in(k + 2, _MINUTE_WORDS)
+        ):
+            per = DISTANCE_UNITS[self.words[k]]  # `4:50 km/min`: min/km the wrong way round
+            k += 3
         if self.word_in(k, v.PACE_SUFFIX_WORDS):
             if per == 0.0 and secs[0] >= 150:
                 per = MILE_M  # `@ 5:00 pace`: mile pace, as it is said in the US

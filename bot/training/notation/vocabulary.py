@@ -340,6 +340,8 @@ WORDS_ABROAD: Final[dict[str, str]] = {
     "tiros": "repetitions", "pasadas": "repetitions", "rodaje": "easy",
     # running and paces
     "courir": "run", "correr": "run", "correre": "run", "laufen": "run", "lopen": "run",
+    "ziel": "goal", "durchschnitt": "average",  # German: Ziel ist ein Durchschnitt von
+    "ist": "is", "ein": "a",
     "pendant": "for", "faire": "do",  # French: récupère pendant 30 s, le faire 10 fois
     "court": "run",  # French: on court 30 secondes
     "allure": "@", "ritmo": "@", "passo": "@",

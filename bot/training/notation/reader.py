@@ -1255,7 +1255,16 @@ class Reader:
                 continue
             if (
                 t.kind == "word"
-                and (t.unit in _LATE_TARGET_WORDS or t.unit in _LATE_TARGET_OWNERS)
+                and (
+                    t.unit in _LATE_TARGET_WORDS
+                    or (
+                        t.unit in _LATE_TARGET_OWNERS
+                        and (
+                            self.word_in(self.i + 1, _LATE_TARGET_WORDS)
+                            or self.word_in(self.i + 1, _LATE_TARGET_ADJECTIVES)
+                        )
+                    )
+                )
                 and self._late_target(items)
             ):
                 continue  # `6 x 800` then `Goal pace: 2:40`, `The pace was 80 seconds.`
@@ -1272,7 +1281,7 @@ class Reader:
                 and self._targets_by_length(items)
             ):
                 continue  # `400s @ 70, 200s @ 32`: targets for reps already read
-            if t.kind == "num" and (t.unit or self.is_word(self.i + 1)):
+            if self.may_have_speed and t.kind == "num" and (t.unit or self.is_word(self.i + 1)):
                 speed = self._speed_at(self.i)
                 if speed is not None:
                     self.i = speed[1]  # `I started off at 8 miles an hour`: a speed, no rep
@@ -1280,7 +1289,13 @@ class Reader:
             listed = (
                 self._results_after(items) if self.have_reps and t.kind in ("num", "time") else None
             )
-            if listed is None and self.have_reps and t.kind in ("num", "word"):
+            if (
+                listed is None
+                and self.have_reps
+                and self.i > 0
+                and self.toks[self.i - 1].kind == "nl"
+                and (t.kind == "num" or w in ("distance", "time", "duration"))
+            ):
                 listed = self._result_line(items)
             if listed is not None:
                 self.i = listed  # `20x400. 77, 75, 74, ...`: one time per rep, what was run
@@ -4456,7 +4471,7 @@ class Reader:
             self.i = self.skip_words(j + 3, ("rpe", "effort"))  # `@ 7/10 RPE`: an effort, no time
             block.paced = True
             return True
-        speed = self._speed_at(j)
+        speed = self._speed_at(j) if self.may_have_speed else None
         if speed is not None:
             mps, end = speed
             for d in block.reps:
@@ -5047,7 +5062,11 @@ class Reader:
                 and self.quantity(k + 1)
             ):
                 k += 1  # `with a one-min recovery`
-            speed = self._speed_at(k + self.word_in(k, ("at", "of"))) if worded else None
+            speed = (
+                self._speed_at(k + self.word_in(k, ("at", "of")))
+                if worded and self.may_have_speed
+                else None
+            )
             if speed is not None:
                 # `recovery of 8.5km/h for two minutes`: the recovery's pace, then its length
                 k = speed[1] + self.is_word(speed[1], "for")

@@ -2589,3 +2589,9 @@ def test_french_run_recover_and_do_it_again(text):
 )
 def test_a_goal_pace_per_km_said_after_the_reps(text):
     assert {r.target_s for r in parse_workout(text).reps} == {(870.0, 870.0)}
+
+
+def test_an_easy_run_alone_with_its_time_is_one_length():
+    # A rep is a distance or a time, never both: the time is what the run took.
+    (rep,) = parse_workout("1000m in 6 rec.").reps
+    assert (rep.distance_m, rep.duration_s, rep.target_s) == (1000.0, None, (6.0, 6.0))

@@ -5722,7 +5722,14 @@ class Reader:
                 items = [runs[0] if it is rests[0] else it for it in items]
             if len(runs) == 1:
                 run = runs[0]
-                block = Block([Draft(run.distance, run.duration, label="easy")], 1, 0, 0)
+                if run.distance is not None and run.duration is not None:
+                    # `5 miles easy in 40 min`: the run's length, and the time it is run in
+                    span = run.duration
+                    took = span if isinstance(span, tuple) else (span, span)
+                    draft = Draft(run.distance, target=took, label="easy")
+                else:
+                    draft = Draft(run.distance, run.duration, label="easy")
+                block = Block([draft], 1, 0, 0)
                 items = [block if it is run else it for it in items]
                 blocks, total = [block], 1
         if total == 0:

@@ -403,8 +403,6 @@ class Reader:
     # that need one are not made.
     has_exercises: bool
     has_rest_words: bool
-    in_miles: bool  # the text counts in miles: `with .5 jog` after mile reps is half a mile
-    may_have_speed: bool  # `kph`, `mph`, `/h`, `an hour` somewhere: a speed may be written
     # Warm-up and cool-down read in brackets after an item, for the sequence to add after it.
     side_segments: list[SegmentItem]
     # Lookaheads' answers for this text, by position: they depend only on where they are asked,
@@ -445,8 +443,6 @@ class Reader:
         line_sets: bool = False,
         has_exercises: bool = False,
         has_rest_words: bool = False,
-        in_miles: bool = False,
-        may_have_speed: bool = False,
         _portion_block: Block | None = None,
         _portion_next: int = 0,
         group_kind: str = "",
@@ -466,8 +462,6 @@ class Reader:
         self.line_sets = line_sets
         self.has_exercises = has_exercises
         self.has_rest_words = has_rest_words
-        self.in_miles = in_miles
-        self.may_have_speed = may_have_speed
         self.side_segments = []
         self.ranges = {}
         self.chains = {}
@@ -503,11 +497,6 @@ class Reader:
         self.syms = [t.unit if t.kind == "sym" else "\0" for t in self.toks]
         self.has_exercises = not v.EXERCISE_WORDS.isdisjoint(self.words)
         self.has_rest_words = not _AFTER_AMOUNT_WORDS.isdisjoint(self.words)
-        self.in_miles = not _MILE_WORDS.isdisjoint(self.words)
-        lowered = self.text.lower()
-        self.may_have_speed = (
-            "ph" in lowered or "/h" in lowered or "hour" in lowered or "kmh" in lowered
-        )
         self.compares = not _OFFSET_OR_COMPARE.isdisjoint(self.words)  # `slower`, `over`, ...
         # A post of several lines or sentences: a typo in one part (`3k pace)`, `10x tuck
         # jump`, `dann 5x.`) is passed over instead of refusing the whole post.
@@ -1011,7 +1000,8 @@ class Reader:
             and value * 100 % 100 < 60
         ):
             return "t", _dotted_minutes(value)  # `w/ 3.30 recovery`: minutes and seconds
-        if value < 1 and self.in_miles and q.end == q.start + 1:
+        # The text counts in miles (asked only here, for a fraction of one: rare).
+        if value < 1 and q.end == q.start + 1 and not _MILE_WORDS.isdisjoint(self.words):
             return "d", _scale(q.value, MILE_M)  # `3x3 miles with .5 jog`: half a mile
         if value < 10:
             return "t", _scale(q.value, 60)
@@ -1281,11 +1271,6 @@ class Reader:
                 and self._targets_by_length(items)
             ):
                 continue  # `400s @ 70, 200s @ 32`: targets for reps already read
-            if self.may_have_speed and t.kind == "num" and (t.unit or self.is_word(self.i + 1)):
-                speed = self._speed_at(self.i)
-                if speed is not None:
-                    self.i = speed[1]  # `I started off at 8 miles an hour`: a speed, no rep
-                    continue
             listed = (
                 self._results_after(items) if self.have_reps and t.kind in ("num", "time") else None
             )
@@ -4191,8 +4176,6 @@ class Reader:
     def _speed_at(self, j: int) -> tuple[float, int] | None:
         """`16 km/h`, `10.5km/hr`, `10 mph`, `16 kph`, `8 miles an hour`, `12 km per hour`: a
         treadmill speed, in metres a second."""
-        if not self.may_have_speed:
-            return None  # no text of a speed anywhere: the common case
         t = self.at(j)
         if t is None or t.kind != "num" or t.value <= 0:
             return None
@@ -4471,7 +4454,7 @@ class Reader:
             self.i = self.skip_words(j + 3, ("rpe", "effort"))  # `@ 7/10 RPE`: an effort, no time
             block.paced = True
             return True
-        speed = self._speed_at(j) if self.may_have_speed else None
+        speed = self._speed_at(j)
         if speed is not None:
             mps, end = speed
             for d in block.reps:
@@ -5062,11 +5045,7 @@ class Reader:
                 and self.quantity(k + 1)
             ):
                 k += 1  # `with a one-min recovery`
-            speed = (
-                self._speed_at(k + self.word_in(k, ("at", "of")))
-                if worded and self.may_have_speed
-                else None
-            )
+            speed = self._speed_at(k + self.word_in(k, ("at", "of"))) if worded else None
             if speed is not None:
                 # `recovery of 8.5km/h for two minutes`: the recovery's pace, then its length
                 k = speed[1] + self.is_word(speed[1], "for")

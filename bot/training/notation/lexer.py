@@ -258,7 +258,7 @@ def tokenize(text: str, *, fast_path: bool = True) -> list[Tok]:
                 j = end = m.end()
                 if kind == "word":
                     word = s[start:j]
-                    if word in WORDS_ABROAD or word in _READ_BY_APPEND:
+                    if word in _APPENDED:
                         _append_word(text, word, start, j, toks)
                     else:
                         toks.append(Tok("word", start, j, 0.0, word))
@@ -711,5 +711,6 @@ def _append_word(text: str, word: str, start: int, end: int, toks: list[Tok]) ->
 
 
 _SET_BREAKS: Final = frozenset({"serienpause", "serienpausen", "satzpause"})
-# Words the fast path hands to `_append_word` besides those of other languages.
-_READ_BY_APPEND: Final = _SET_BREAKS | {"a", "i"}
+# Words the fast path hands to `_append_word`: those of other languages and a few more, in one
+# set (one look-up for every word).
+_APPENDED: Final = frozenset(WORDS_ABROAD) | _SET_BREAKS | {"a", "i"}

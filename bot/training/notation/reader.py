@@ -3639,13 +3639,7 @@ class Reader:
         if not self.word_in(k, _LATE_TARGET_WORDS):
             return False
         name = "goal" if self.word_in(k, ("goal", "gp")) else None
-        k = self.skip_words(
-            k + 1,
-            (
-                "pace", "paces", "time", "times", "race", "is", "was", "for", "at", "around",
-                "an", "a", "average", "avg", "of",  # `Goal is an average of 4:50/km`
-            ),
-        )
+        k = self.skip_words(k + 1, _LATE_TARGET_FILLERS)
         if self.is_sym(k, ":-="):
             k += 1
         if self._late_target_list(items, k):
@@ -4182,9 +4176,8 @@ class Reader:
         unit, k = t.unit, j + 1
         if not unit and self.is_word(k):
             unit, k = self.toks[k].unit, k + 1
-        per_hour = {"kph": 1000.0, "kmh": 1000.0, "mph": MILE_M}
-        if unit in per_hour:
-            return t.value * per_hour[unit] / 3600, k
+        if unit in _PER_HOUR:
+            return t.value * _PER_HOUR[unit] / 3600, k
         if (
             unit in ("km", "k", "mi", "mile", "miles")
             and self.is_sym(k, "/")
@@ -6037,6 +6030,12 @@ _LATE_TARGET_WORDS: Final = frozenset(
     {"target", "targets", "goal", "gp", "pace", "aim", "hit", "hitting", "aiming"}
 )
 _MILE_WORDS: Final = frozenset({"mile", "miles", "mi"})
+_PER_HOUR: Final = {"kph": 1000.0, "kmh": 1000.0, "mph": MILE_M}  # metres an hour
+# Words between a late target's word and its time: `Goal is an average of 4:50/km`.
+_LATE_TARGET_FILLERS: Final = frozenset(
+    {"pace", "paces", "time", "times", "race", "is", "was", "for", "at", "around", "an", "a",
+     "average", "avg", "of"}
+)
 # A number written with these is a time a rep can be run in: `in 50s`, `in 50seconds`.
 _SECOND_UNITS: Final = frozenset({"", "s", "sec", "secs", "second", "seconds"})
 _REPEAT_NOUNS: Final = frozenset(

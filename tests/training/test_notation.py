@@ -2595,3 +2595,18 @@ def test_an_easy_run_alone_with_its_time_is_one_length():
     # A rep is a distance or a time, never both: the time is what the run took.
     (rep,) = parse_workout("1000m in 6 rec.").reps
     assert (rep.distance_m, rep.duration_s, rep.target_s) == (1000.0, None, (6.0, 6.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5x1600m in 5:03 with 2:20 rest. The first quarter split was 74 seconds and felt easy.",
+        "5x1600m in 5:03 with 2:20 rest. Split 74.",
+    ],
+)
+def test_one_split_run_is_no_rep(text):
+    assert _lengths(text) == [1600.0] * 5
+
+
+def test_split_before_a_recovery_is_no_result():
+    assert _rests("6 x 400, split 2:00 rest") == [(None, 120.0)] * 5 + [None]

@@ -1214,6 +1214,11 @@ class Reader:
                 if listed is not None:
                     self.i = listed  # `My splits were 5:41, 5:37, 5:36`: what was run
                     continue
+            if t.kind == "word" and t.unit == "split" and self.have_reps:
+                split_end = self._one_split_end(self.i + 1)
+                if split_end is not None:
+                    self.i = split_end  # `The first quarter split was 74 seconds`: what was run
+                    continue
             if self.have_reps and (
                 t.unit in _PORTION_STARTS
                 or self.words[self.i + 1 if self.i + 1 < self.n else self.i] in _PORTION_NOUNS
@@ -2948,8 +2953,13 @@ class Reader:
                     break  # `10 x 400. The first 5 at 5K pace`: parts of the reps, read later
                 if (
                     not in_paren
-                    and t.unit in ("splits", "times", "results")
-                    and self._results_end(j + 1) is not None
+                    and (
+                        (
+                            t.unit in ("splits", "times", "results")
+                            and self._results_end(j + 1) is not None
+                        )
+                        or (t.unit == "split" and self._one_split_end(j + 1) is not None)
+                    )
                 ):
                     break  # `My splits were 5:41, 5:37`: results, read (and passed over) later
                 if not in_paren and (
@@ -3776,6 +3786,28 @@ class Reader:
         listed = sum(1 for k in range(self.i, end) if self.toks[k].kind in ("num", "time"))
         reps = sum(len(it.reps) for it in items if isinstance(it, Block))
         return end if listed == reps else None
+
+    def _one_split_end(self, j: int) -> int | None:
+        """After `split`, once reps are read: `was 74 seconds`, `: 65`, `of 1:10`, one time
+        that was run; where it ends, or None."""
+        k = self.skip_words(j, ("was", "were", "is", "of", "in", "at"))
+        if self.is_sym(k, ":="):
+            k += 1
+        t = self.at(k)
+        if t is None or not (
+            (t.kind == "time" and t.form in ("clock", "prime"))
+            or (t.kind == "num" and t.unit in _SECOND_UNITS)
+        ):
+            return None
+        q = self.quantity(k)
+        if t.kind == "num" and q is not None and q.kind == "d":
+            return None  # `split 400m`: a length
+        end = k + 1
+        if t.kind == "num" and self.word_in(end, ("seconds", "second", "secs", "sec", "s")):
+            end += 1
+        if self.word_in(end, v.REST_WORDS):
+            return None  # `split 2:00 rest`: a recovery
+        return end
 
     def _result_line(self, items: list[Item]) -> int | None:
         """A line of a log after the reps: a rep's number and its time (`3 - 5:55`, `2: 5:55

@@ -3593,7 +3593,7 @@ class Reader:
             t is None
             or (
                 t.kind not in ("time", "num")
-                and not (t.kind == "word" and self._worded_time(k))  # `eighty seconds`
+                and not (t.kind == "word" and self._worded_amount(k, "t"))  # `eighty seconds`
             )
             # `Pace: 75s`, not `400s`
             or (t.kind == "num" and t.unit and not (t.unit == "s" and t.value < 100))
@@ -5328,17 +5328,13 @@ class Reader:
             return None
         return (amt, None, got[1]) if lens[0][0] == "d" else (None, amt, got[1])
 
-    def _worded_amount(self, k: int) -> bool:
-        """An amount written in words at k: `ninety seconds`, `seventy five seconds`."""
+    def _worded_amount(self, k: int, kinds: str = "dt") -> bool:
+        """An amount written in words at k, of one of `kinds` ("d" a length, "t" a time):
+        `ninety seconds`, `seventy five seconds`, `two miles`."""
         if self.words[k] not in v.NUMBER_WORDS:
             return False
         q = self.quantity(k)
-        return q is not None and q.kind in ("d", "t")
-
-    def _worded_time(self, k: int) -> bool:
-        """A time written in words at k: `eighty seconds`."""
-        q = self.quantity(k) if self.words[k] in v.NUMBER_WORDS else None
-        return q is not None and q.kind == "t"
+        return q is not None and q.kind in kinds
 
     def _rest_word_after_amount(self, k: int) -> bool:
         """A recovery's word after the amount at k (`90s jog`), or after the range it starts

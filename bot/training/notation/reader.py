@@ -2414,20 +2414,6 @@ class Reader:
         k = self.skip_words(j + 1, ("mileage", "distance", "of", "time", "running", "duration"))
         return k + 1 if self.is_sym(k, "~:=") else k
 
-    def _a_is_at(self, j: int) -> bool:
-        """`3x1000 a 3'40" rec. 400m`: Italian `a` (at) between reps and their time. Only right
-        after a length and before a clock time that is no recovery of its own (`with a 3:40
-        rec` has `with`; here the recovery word has its own amount, or nothing follows)."""
-        before, time = self.at(j - 1), self.at(j + 1)
-        if before is None or before.kind != "num" or time is None or time.kind != "time":
-            return False
-        if time.form not in ("clock", "prime"):
-            return False
-        nxt = self.at(j + 2)
-        if nxt is None or nxt.kind == "nl" or (nxt.kind == "sym" and nxt.unit in ",;+"):
-            return True
-        return self.words[j + 2] in v.REST_WORDS and self.quantity(j + 3) is not None
-
     def _hard_before(self, j: int) -> bool:
         """`run fast for 400 meters`, `hard 3 minutes`: an effort said before a length makes it
         work, in prose too."""
@@ -2642,7 +2628,6 @@ class Reader:
                 # `(<40)`: under 40, the time to beat
                 or (t.kind == "sym" and t.unit == "<" and self._target_follows(j + 1))
                 or (t.kind == "word" and t.unit in v.TARGET_LEADS and self._target_follows(j + 1))
-                or (t.kind == "word" and t.unit == "a" and self._a_is_at(j))
                 or (
                     t.kind == "word"
                     and t.unit == "a"
@@ -4094,14 +4079,22 @@ class Reader:
 
     def _italian_at(self, j: int) -> bool:
         """`10x400 m a 1' 24"`: Italian and Spanish `a` before a time is `at`; in English `a`
-        before a time leads to a recovery (`with a 1:30 rest`)."""
+        before a time leads to a recovery (`with a 1:30 rest`), unless `a` follows a length and
+        the recovery's word has its own (`3x1000 a 3'40" rec. 400m`)."""
         t = self.at(j + 1)
         if t is None or t.kind != "time" or t.form not in ("clock", "prime"):
             return False
         q = self.quantity(j + 1)
         if q is None or self.is_word(j - 1, "with"):
             return False
-        return (self.words[q.end] if q.end < self.n else "") not in _AFTER_AMOUNT_WORDS
+        after = self.words[q.end] if q.end < self.n else ""
+        if after not in _AFTER_AMOUNT_WORDS:
+            return True
+        return (
+            self._num_at(j - 1)
+            and after in v.REST_WORDS
+            and self.quantity(q.end + 1) is not None
+        )
 
     def _target_follows(self, j: int) -> bool:
         if self.is_sym(j, "~") or self.word_in(j, ("ca", "circa", "etwa")):

@@ -1250,16 +1250,7 @@ class Reader:
                 continue
             if (
                 t.kind == "word"
-                and (
-                    t.unit in _LATE_TARGET_WORDS
-                    or (
-                        t.unit in _LATE_TARGET_OWNERS
-                        and (
-                            self.word_in(self.i + 1, _LATE_TARGET_WORDS)
-                            or self.word_in(self.i + 1, _LATE_TARGET_ADJECTIVES)
-                        )
-                    )
-                )
+                and (t.unit in _LATE_TARGET_WORDS or self._owned_late_word(self.i))
                 and self._late_target(items)
             ):
                 continue  # `6 x 800` then `Goal pace: 2:40`, `The pace was 80 seconds.`
@@ -2961,13 +2952,7 @@ class Reader:
                     )
                     # `— start with 8.`: how many, read later for the rep
                     or (t.unit in ("start", "aim") and self._advised_count(j) is not None)
-                    or (
-                        t.unit in _LATE_TARGET_OWNERS
-                        and self._sentence_starts(j)
-                        and self.word_in(
-                            self.skip_words(j + 1, _LATE_TARGET_ADJECTIVES), _LATE_TARGET_WORDS
-                        )
-                    )
+                    or (self._owned_late_word(j) and self._sentence_starts(j))
                 ):
                     # ... `Total 7 miles`: the session's sum, read (and passed over) later;
                     # `. Target: 2:40`, `. Goal times: 3:30, 3:25`: read later, for the reps
@@ -3625,10 +3610,9 @@ class Reader:
             return False
         if self.words[k] in _LATE_TARGET_OWNERS:
             # A sentence of its own: `The (designated) pace was eighty seconds.`
-            after = self.words[k + 1] if k + 1 < self.n else ""
-            if after not in _LATE_TARGET_WORDS and after not in _LATE_TARGET_ADJECTIVES:
-                return False  # `the track`, `my legs`: the common case, answered by one look
-            if not (self._sentence_starts(k) or (k > 0 and self.toks[k - 1].kind == "nl")):
+            if not self._owned_late_word(k) or not (
+                self._sentence_starts(k) or (k > 0 and self.toks[k - 1].kind == "nl")
+            ):
                 return False
             k = self.skip_words(k + 1, _LATE_TARGET_ADJECTIVES)
         if not self.word_in(k, _LATE_TARGET_WORDS):
@@ -3771,6 +3755,12 @@ class Reader:
         listed = sum(1 for k in range(self.i, end) if self.toks[k].kind in ("num", "time"))
         reps = sum(len(it.reps) for it in items if isinstance(it, Block))
         return end if listed == reps else None
+
+    def _owned_late_word(self, j: int) -> bool:
+        """`The pace`, `our designated goal`: an owner at j, then a late target's word."""
+        return self.words[j] in _LATE_TARGET_OWNERS and self.word_in(
+            self.skip_words(j + 1, _LATE_TARGET_ADJECTIVES), _LATE_TARGET_WORDS
+        )
 
     def _one_split_end(self, j: int) -> int | None:
         """After `split`, once reps are read: `was 74 seconds`, `: 65`, `of 1:10`, one time

@@ -4201,7 +4201,6 @@ class Reader:
             return t.value * DISTANCE_UNITS[unit] / 3600, k + 2
         if (
             unit in ("km", "k", "mi", "mile", "miles", "kilometres", "kilometers")
-            and unit in DISTANCE_UNITS
             and self.word_in(k, ("an", "a", "per"))
             and self.word_in(k + 1, ("hour", "hr"))
         ):

@@ -360,9 +360,6 @@ def _japanese(s: str, i: int, toks: list[Tok]) -> int:
     return i + 1
 
 
-_METRES_PER = {"m": 1.0, "km": 1000.0}
-
-
 def _rep_and_recovery(toks: list[Tok]) -> None:
     """`1000m-200mを6本`: in a Japanese count, two lengths joined by a dash are a rep and the
     jog after it, the second no longer than the first: read as `1000m with 200m jog`."""
@@ -372,8 +369,8 @@ def _rep_and_recovery(toks: list[Tok]) -> None:
     if not (
         first.kind == "num"
         and second.kind == "num"
-        and first.unit in _METRES_PER
-        and second.unit in _METRES_PER
+        and first.unit in ("m", "km")
+        and second.unit in ("m", "km")
         and dash.kind == "sym"
         and dash.unit == "-"
     ):
@@ -381,7 +378,7 @@ def _rep_and_recovery(toks: list[Tok]) -> None:
     before = toks[-4] if len(toks) >= 4 else None
     if before is not None and before.kind == "sym" and before.unit in "-+/":
         return  # `400m-300m-200m`: a ladder
-    if second.value * _METRES_PER[second.unit] > first.value * _METRES_PER[first.unit]:
+    if second.value * DISTANCE_UNITS[second.unit] > first.value * DISTANCE_UNITS[first.unit]:
         return
     toks[-2] = Tok("word", dash.start, dash.end, 0.0, "with")
     toks.append(Tok("word", second.end, second.end, 0.0, "jog"))

@@ -1862,13 +1862,19 @@ class Reader:
             return n, k + 2, "x"  # `6 intervals of 400m`, `3 sprints of 20 sec`
         return None
 
+    def _bracket_close(self, opening: int, span: int) -> int | None:
+        """Where the bracket opened at `opening` closes, fewer than `span` tokens on and with no
+        other bracket opened first; None when it does not."""
+        close = opening + 1
+        while close < min(opening + span, self.n) and not self.is_sym(close, ")("):
+            close += 1
+        return close if self.is_sym(close, ")") else None
+
     def _count_past_bracket(self, j: int) -> tuple[int, int, str] | None:
         """`14 (or 16 if we felt good) 400m repeats`, `ten (we did 8) repetitions of 800 meters`:
         the count written first stands; the bracket is an alternative."""
-        close = j + 2
-        while close < self.n and close - j < 16 and not self.is_sym(close, ")("):
-            close += 1
-        if not self.is_sym(close, ")"):
+        close = self._bracket_close(j + 1, 15)
+        if close is None:
             return None
         t = self.toks[j]
         n = v.NUMBER_WORDS[t.unit] if t.kind == "word" else int(t.value)
@@ -2998,10 +3004,8 @@ class Reader:
             k += 1
         if self.is_sym(k, "(") and self.toks[j].unit == "repeat":
             # `Repeat the hills (this week calls for 4 times)`: the count in the bracket
-            close = k + 1
-            while close < min(k + 10, self.n) and not self.is_sym(close, ")("):
-                close += 1
-            if self.is_sym(close, ")") and self.is_word(close - 1, "times"):
+            close = self._bracket_close(k, 10)
+            if close is not None and self.is_word(close - 1, "times"):
                 n_in = _count_value(self.toks[close - 2])
                 if n_in is not None and n_in > 1:
                     return n_in, close + 1
@@ -3105,10 +3109,8 @@ class Reader:
         the first time. (count, index after)"""
         if not self.is_sym(k, "("):
             return n, k
-        close = k + 1
-        while close < min(k + 12, self.n) and not self.is_sym(close, ")("):
-            close += 1
-        if not self.is_sym(close, ")") or not any(
+        close = self._bracket_close(k, 12)
+        if close is None or not any(
             self.words[m] in ("total", "all") for m in range(k + 1, close)
         ):
             return n, k

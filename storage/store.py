@@ -25,6 +25,7 @@ from storage import connection, sessions, teams, wods
 from storage import convert as cv
 from storage.errors import StoreError
 from storage.migrations import migrate, schema_version
+from storage.privacy import Privacy
 from storage.records import (
     UNSET,
     Athlete,
@@ -83,10 +84,12 @@ def _optimize(conn: sqlite3.Connection) -> None:
 class Store:
     """Pacer's database. Open with `await Store.open(path)`; always `await store.close()`."""
 
-    def __init__(self, db: aiosqlite.Connection, path: str, clock: Clock) -> None:
+    def __init__(self, db: aiosqlite.Connection, path: str, clock: Clock,
+                 privacy: Privacy | None = None) -> None:
         self._db = db
         self.path = path
         self._clock = clock
+        self._privacy = Privacy() if privacy is None else privacy
 
     @classmethod
     async def open(cls, path: str | Path, *, clock: Clock = utc_now) -> Store:
@@ -94,6 +97,7 @@ class Store:
         path = str(path)
 
         failure: list[BaseException] = []
+        privacy: list[Privacy] = []
 
         def connector() -> sqlite3.Connection:
             try:
@@ -103,6 +107,7 @@ class Store:
             else:
                 try:
                     migrate(conn)
+                    privacy.append(Privacy.read(conn))
                     return conn
                 except Exception as exc:
                     conn.close()
@@ -119,7 +124,7 @@ class Store:
             if isinstance(exc, sqlite3.Error):
                 raise StoreError(f"cannot prepare the database at {path!r}: {exc}") from None
             raise exc
-        return cls(db, path, clock)
+        return cls(db, path, clock, privacy[0])
 
     async def close(self) -> None:
         """Close the connection and stop its thread (an open one can hang the process at exit)."""
@@ -149,6 +154,11 @@ class Store:
         result: T = await db._execute(lambda: fn(db._conn, *args, **kwargs))  # type: ignore[no-untyped-call]
         return result
 
+    def hidden(self, guild_id: int, athlete_id: int) -> bool:
+        """Whether the athlete's sessions are hidden from teammates, from memory: no hop (what
+        `log_check` reads, kept in step with this store's writes: storage/privacy.py)."""
+        return self._privacy.hidden(guild_id, athlete_id)
+
     def now(self) -> dt.datetime:
         value = self._clock()
         if value.tzinfo is None:
@@ -168,7 +178,14 @@ class Store:
         the team's privacy default) or renamed as needed. Raises NotFound if `wod_id` is not a
         workout of the day of that guild, ValueError if a text is over its bound.
         """
-        return await self._run(sessions.log, session, self._now())
+        privacy = self._privacy
+
+        def log(conn: sqlite3.Connection, now: str) -> LogResult:
+            result = sessions.log(conn, session, now)
+            privacy.ensure_athlete(session.guild_id, session.athlete_id)
+            return result
+
+        return await self._run(log, self._now())
 
     async def session(
         self,
@@ -353,7 +370,14 @@ class Store:
             "hidden_by_default": hidden_by_default,
             "wod_late_window_min": wod_late_window_min,
         }
-        return await self._run(teams.update_guild_settings, guild_id, changes, self._now())
+        privacy = self._privacy
+
+        def update(conn: sqlite3.Connection, now: str) -> GuildSettings:
+            settings = teams.update_guild_settings(conn, guild_id, changes, now)
+            privacy.set_default(guild_id, settings.hidden_by_default)
+            return settings
+
+        return await self._run(update, self._now())
 
     async def athlete(self, guild_id: int, athlete_id: int) -> Athlete | None:
         return await self._run(teams.athlete, guild_id, athlete_id)
@@ -371,24 +395,48 @@ class Store:
         hidden: bool | _Unset = UNSET,
     ) -> Athlete:
         """Create or update an athlete: name, preferred units (None: the team's), privacy."""
-        return await self._run(
-            teams.set_athlete, guild_id, athlete_id, display_name, units, hidden, self._now()
-        )
+        privacy = self._privacy
+
+        def set_athlete(conn: sqlite3.Connection, now: str) -> Athlete:
+            found = teams.set_athlete(conn, guild_id, athlete_id, display_name, units, hidden, now)
+            privacy.set_athlete(guild_id, athlete_id, found.hidden)
+            return found
+
+        return await self._run(set_athlete, self._now())
 
     async def forget_athlete(self, guild_id: int, athlete_id: int) -> bool:
         """Delete an athlete and all they logged in that guild."""
-        return await self._run(teams.forget_athlete, guild_id, athlete_id)
+        privacy = self._privacy
+
+        def forget(conn: sqlite3.Connection) -> bool:
+            forgotten = teams.forget_athlete(conn, guild_id, athlete_id)
+            privacy.forget_athlete(guild_id, athlete_id)
+            return forgotten
+
+        return await self._run(forget)
 
     async def forget_guild(self, guild_id: int) -> bool:
         """Delete a guild and all its data."""
-        return await self._run(teams.forget_guild, guild_id)
+        privacy = self._privacy
+
+        def forget(conn: sqlite3.Connection) -> bool:
+            forgotten = teams.forget_guild(conn, guild_id)
+            privacy.forget_guild(guild_id)
+            return forgotten
+
+        return await self._run(forget)
 
     async def add_race_result(
         self, guild_id: int, athlete_id: int, display_name: str, result: NewRaceResult
     ) -> RaceResult:
-        return await self._run(
-            teams.add_race_result, guild_id, athlete_id, display_name, result, self._now()
-        )
+        privacy = self._privacy
+
+        def add(conn: sqlite3.Connection, now: str) -> RaceResult:
+            added = teams.add_race_result(conn, guild_id, athlete_id, display_name, result, now)
+            privacy.ensure_athlete(guild_id, athlete_id)
+            return added
+
+        return await self._run(add, self._now())
 
     async def race_results(self, guild_id: int, athlete_id: int) -> list[RaceResult]:
         """An athlete's race results, most recent first."""

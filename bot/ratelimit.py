@@ -52,6 +52,10 @@ class RateLimiter:
             del self._hits[key]  # keys of idle users do not pile up
         return hits
 
+    def count(self, key: Hashable) -> int:
+        """The actions of `key` counted in the window now."""
+        return len(self._recent(key, self.clock()))
+
     def retry_after(self, key: Hashable) -> float:
         """Seconds until `key` may act again (0 when it may now)."""
         now = self.clock()

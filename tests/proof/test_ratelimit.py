@@ -100,3 +100,15 @@ async def test_logging_and_posting_are_limited_through_discord(tmp_path) -> None
         refused = await a.discord.slash(a.coach, a.training, "wod post", workout="4x800m")
         assert refused.ephemeral and refused.modal is None
         assert "You've posted 20 workouts of the day in the last 10 minutes" in refused.content
+
+
+def test_count_is_the_actions_in_the_window_now() -> None:
+    clock = Clock()
+    limiter = RateLimiter(30, dt.timedelta(hours=1), clock, what="logged {n} sessions")
+    assert limiter.count("ana") == 0
+    limiter.record("ana")
+    clock.advance(1800)
+    limiter.record("ana")
+    assert (limiter.count("ana"), limiter.count("ben")) == (2, 0)
+    clock.advance(1800)  # the first leaves the window
+    assert limiter.count("ana") == 1

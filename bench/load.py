@@ -4,7 +4,7 @@ measured against the floor of the same burst of /ping in the same bot process.
     python bench/load.py [--interactions 1000] [--members 200] [--rounds 2] [--quiet 16]
                          [--spread 0] [--commands ping,log] [--keep records.json]
                          [--answer-connections N] [--answers-through-aiohttp]
-                         [--intake-slice-ms MS] [--collect-anytime]
+                         [--intake-slice-ms MS] [--no-early-defers] [--collect-anytime]
                          [--bot-loop uvloop|asyncio] [--discord-loop uvloop|asyncio]
 
 Pacer runs in its own process (`python -m bot.localdiscord.serve`, charts in their worker
@@ -32,6 +32,8 @@ Discord stands for Discord's servers, which would not share the bot's cores);
 
 `--answers-through-aiohttp` sends the answers through aiohttp's client (a pool of the same size)
 instead of Pacer's own (`bot/answers.py`), as before it.
+`--no-early-defers` has each /log deferred by its handler, after the check's store hop, instead
+of from its gateway event (bot/early_acks.py), as before it.
 `--answer-connections 0 --intake-slice-ms 0 --collect-anytime` runs the bot as discord.py
 and Python do by default: answers over discord.py's own session (a new connection for each at
 once), every interaction received built in the gateway reader's step, full collections
@@ -290,6 +292,9 @@ if __name__ == "__main__":
     parser.add_argument("--intake-slice-ms", type=float, metavar="MS",
                         help="how long the bot builds interactions from the gateway at a time "
                         "(0: all received in one step, as discord.py does; default: Pacer's)")
+    parser.add_argument("--no-early-defers", action="store_true",
+                        help="each /log deferred by its handler, after its check's store hop, "
+                        "not from its gateway event (as before bot/early_acks.py)")
     parser.add_argument("--collect-anytime", action="store_true",
                         help="leave the bot's full garbage collections to Python, in bursts too")
     parser.add_argument("--commands", default="ping,log",
@@ -306,6 +311,8 @@ if __name__ == "__main__":
              else ["--answer-connections", str(args.answer_connections)])
     if args.collect_anytime:
         serve.append("--collect-anytime")
+    if args.no_early_defers:
+        serve.append("--no-early-defers")
     if args.answers_through_aiohttp:
         serve.append("--answers-through-aiohttp")
     if args.intake_slice_ms is not None:

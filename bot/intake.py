@@ -7,6 +7,11 @@ handlers' first steps, while every other callback (answers in flight, the store,
 waited (bench/load.py). Here the reader only queues each interaction; a callback of the loop
 builds and starts them, in the order they came, for at most `SLICE_S` at a time, then lets the
 loop run what is ready: the handlers started by one slice answer while the next is built.
+
+Commands deferred from their event (bot/early_acks.py) are deferred as it is read, and nothing
+is built while those defers are in flight: building would hold up reading their answers, and
+with them the connections the next defers wait for. No interaction waits more than
+`HOLD_AT_MOST_S` for them, so a slow Discord cannot hold the others past their own 3 s.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from bot.early_acks import EarlyAcks
+
 log = logging.getLogger(__name__)
 
 # Interactions built in one go. Long enough that the loop's own work per slice is small beside
@@ -27,16 +34,26 @@ SLICE_S = 0.002
 # The longest that work deferred behind acknowledgements (AcksFirst) waits for them: a guard
 # against a bot kept busy acknowledging, not a pause.
 ACKS_FIRST_AT_MOST_S = 2.0
+# The longest an interaction received waits to be built while early defers are in flight.
+HOLD_AT_MOST_S = 0.5
 
 
 class InteractionIntake:
     """Stands in for discord.py's INTERACTION_CREATE parser (`parse`), deferring it."""
 
-    def __init__(self, parse: Callable[[Any], None], *, slice_s: float = SLICE_S) -> None:
+    def __init__(self, parse: Callable[[Any], None], *, slice_s: float = SLICE_S,
+                 early: EarlyAcks | None = None, hold_at_most_s: float = HOLD_AT_MOST_S) -> None:
         self._parse = parse
         self._slice_s = slice_s
-        self._queue: deque[Any] = deque()
+        self._early = early
+        self._hold_at_most_s = hold_at_most_s
+        # (received, event): those the early defers have not seen yet, and those to build.
+        self._arrived: deque[tuple[float, Any]] = deque()
+        self._queue: deque[tuple[float, Any]] = deque()
         self._scheduled = False
+        self._held: asyncio.TimerHandle | None = None  # the slice waiting for early defers
+        if early is not None:
+            early.on_settled = self._release
         self._closed = False
         self.slices = 0  # slices run so far
         self.on_drained: Callable[[], None] | None = None  # called when the last one is built
@@ -44,27 +61,57 @@ class InteractionIntake:
     def __call__(self, data: Any) -> None:
         if self._closed:
             return
-        self._queue.append(data)
+        # Not even the early defers in the gateway reader's step: it handles every event
+        # already received, and a burst's would make one long step.
+        (self._queue if self._early is None else self._arrived).append(
+            (time.perf_counter(), data))
         if not self._scheduled:
             self._scheduled = True
             asyncio.get_running_loop().call_soon(self._slice)
+        elif self._held is not None:
+            self._release()  # its early defer is not held up behind those in flight
 
     @property
     def waiting(self) -> int:
         """Interactions received and not built yet."""
-        return len(self._queue)
+        return len(self._arrived) + len(self._queue)
 
     def _slice(self) -> None:
+        self._held = None
         if self._closed:
             return
+        now = time.perf_counter()
+        end = now + self._slice_s
+        if self._arrived:
+            # The early defers first, a slice at a time: their answers are read in between.
+            assert self._early is not None
+            self.slices += 1
+            while self._arrived:
+                item = self._arrived.popleft()
+                self._queue.append(item)
+                try:
+                    self._early(item[1])
+                except Exception:  # its handler answers it
+                    log.exception("an interaction from the gateway could not be deferred early")
+                if time.perf_counter() >= end:
+                    break
+            asyncio.get_running_loop().call_soon(self._slice)
+            return
+        if self._early is not None and self._early.in_flight and self._queue:
+            wait = self._queue[0][0] + self._hold_at_most_s - now
+            if wait > 0:
+                self._held = asyncio.get_running_loop().call_later(wait, self._slice)
+                return
         self.slices += 1
-        end = time.perf_counter() + self._slice_s
         while self._queue:
+            data = self._queue.popleft()[1]
             try:
-                self._parse(self._queue.popleft())
+                self._parse(data)
             except Exception:
                 # discord.py would end the gateway connection; one bad event should not.
                 log.exception("an interaction from the gateway could not be read")
+                if self._early is not None:
+                    self._early.forget(data)
             if time.perf_counter() >= end:
                 break
         if self._queue:
@@ -74,10 +121,22 @@ class InteractionIntake:
             if self.on_drained is not None:
                 self.on_drained()
 
+    def _release(self) -> None:
+        """No early defer is in flight: a slice held for them runs now."""
+        held = self._held
+        if held is not None:
+            held.cancel()
+            self._held = None
+            asyncio.get_running_loop().call_soon(self._slice)
+
     def close(self) -> None:
         """Drop what is still queued: the bot is closing and could not answer it."""
         self._closed = True
+        self._arrived.clear()
         self._queue.clear()
+        if self._held is not None:
+            self._held.cancel()
+            self._held = None
 
 
 class AcksFirst:

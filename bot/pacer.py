@@ -9,13 +9,17 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from urllib.parse import quote
 
 import discord
 from discord.ext import commands
+from discord.http import Route
+from discord.webhook.async_ import async_context, interaction_response_params
 
 from bot import answers, dates_warmup
 from bot.charts import ChartWorker, render_in_thread
 from bot.collector import QuietCollector
+from bot.early_acks import EarlyAcks
 from bot.extensions import EXTENSIONS
 from bot.intake import SLICE_S, AcksFirst, InteractionIntake
 from bot.settings import Settings
@@ -31,6 +35,7 @@ D = TypeVar("D")
 
 # Connections kept open for answering interactions (see Pacer.answers, bot.answers).
 ANSWER_CONNECTIONS = answers.CONNECTIONS
+JSON = {"Content-Type": "application/json"}
 
 
 class ChartRenderer(Protocol):
@@ -81,6 +86,7 @@ class Pacer(commands.Bot):
         answer_connections: int = ANSWER_CONNECTIONS,
         answers_through_aiohttp: bool = False,
         intake_slice_s: float | None = SLICE_S,
+        early_defers: bool = True,
         quiet_collections: bool = False,
         **options: Any,
     ) -> None:
@@ -119,13 +125,44 @@ class Pacer(commands.Bot):
         # The served bot runs full garbage collections itself, while quiet (bot/collector.py);
         # tests, which start many bots in one process, leave them to Python.
         self.collector = QuietCollector() if quiet_collections else None
+        # Commands that defer from their gateway event register here (bot/early_acks.py); the
+        # intake sends those defers as it reads the events (`early_defers`; without them each
+        # handler defers, as discord.py does).
+        self.early = EarlyAcks(self._send_early_defer)
         if intake_slice_s is not None:
             parsers = self._connection.parsers
             self.intake = InteractionIntake(parsers["INTERACTION_CREATE"],
-                                            slice_s=intake_slice_s)
+                                            slice_s=intake_slice_s,
+                                            early=self.early if early_defers else None)
             parsers["INTERACTION_CREATE"] = self.intake
         # What can wait after an acknowledgement waits for the others' (bot/intake.py).
         self.acks = AcksFirst(self.intake)
+
+    async def _send_early_defer(self, interaction_id: int, token: str, ephemeral: bool) -> None:
+        """What `interaction.response.defer(thinking=True)` sends, for an interaction not built
+        yet: straight through `answers` (discord.py's adapter cost as much again, its rate
+        limits do not apply to answers), or through the adapter where there is none."""
+        data = {"flags": discord.MessageFlags(ephemeral=True).value} if ephemeral else None
+        kind = discord.InteractionResponseType.deferred_channel_message.value
+        if self.answers is None:
+            session: Any = self.http._HTTPClient__session  # type: ignore[attr-defined]
+            await async_context.get().create_interaction_response(
+                interaction_id, token, session=session, proxy=self.http.proxy,
+                proxy_auth=self.http.proxy_auth,
+                params=interaction_response_params(type=kind, data=data))
+            return
+        url = f"{Route.BASE}/interactions/{interaction_id}/{quote(token, safe='')}/callback"
+        body = discord.utils._to_json({"type": kind} if data is None else {"type": kind,
+                                                                          "data": data})
+        async with self.answers.request("POST", url, data=body, headers=JSON) as response:
+            if response.status < 300:
+                return
+            answer = discord.utils._from_json(await response.text()) if response.headers.get(
+                "Content-Type", "").startswith("application/json") else await response.text()
+        error = {403: discord.Forbidden, 404: discord.NotFound}.get(
+            response.status, discord.DiscordServerError if response.status >= 500
+            else discord.HTTPException)
+        raise error(response, answer)
 
     def now(self) -> datetime:
         """The current time (UTC, aware) from the injected clock: cogs ask here, not datetime."""

@@ -15,6 +15,7 @@ from discord.ext import commands
 
 from bot import logbook
 from bot.charts import render_session
+from bot.early_acks import EarlyDefer
 from bot.embeds import clip, fit, report_embed, safe
 from bot.errors import UserError
 from bot.permissions import is_coach
@@ -24,7 +25,7 @@ from bot.training.chat import find_log
 from bot.training.dates import parse_session_date
 from bot.training.report import render
 from bot.ui import PacerModal, PacerView
-from storage import GuildSettings, NewSession, SessionEdit, SessionRow
+from storage import GuildSettings, LogCheck, NewSession, SessionEdit, SessionRow
 
 if TYPE_CHECKING:
     from bot.pacer import Pacer
@@ -111,11 +112,17 @@ def already_logged(session_id: int) -> UserError:
 async def withdraw_thinking(interaction: discord.Interaction[Any]) -> None:
     """Delete a deferred answer's public "thinking" message, so the error that follows can be
     ephemeral (after a public defer the first follow-up would take that message's place, in
-    view of the whole channel)."""
+    view of the whole channel). Once per interaction."""
+    if interaction.extras.get(_WITHDRAWN):
+        return
+    interaction.extras[_WITHDRAWN] = True
     try:
         await interaction.delete_original_response()
     except discord.HTTPException as exc:
         log.warning("could not withdraw the answer to interaction %s: %s", interaction.id, exc)
+
+
+_WITHDRAWN = "pacer.log.withdrawn"
 
 
 async def session_chart_png(bot: Pacer, reading: logbook.Reading, title: str,
@@ -143,6 +150,10 @@ class LogCog(commands.Cog, name="Log"):
         self.menu.guild_only = True
         self.burst = RateLimiter(LOG_RATE_PER_MINUTE, dt.timedelta(minutes=1), bot.now,
                                  what="logged {n} sessions")
+        # The sessions each member logged in the last hour, as far as memory goes (since the
+        # bot started): whether a /log may be deferred early (the store's count decides).
+        self.logged_hour = RateLimiter(LOG_RATE_PER_HOUR, dt.timedelta(hours=1), bot.now,
+                                       what="logged {n} sessions")
         self.changes = RateLimiter(SESSION_CHANGES_PER_MINUTE, dt.timedelta(minutes=1), bot.now,
                                    what="changed sessions {n} times")
         # After its defer (and the others', bot.acks), a /log waits here to store and answer: a
@@ -152,9 +163,41 @@ class LogCog(commands.Cog, name="Log"):
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.menu)
+        self.bot.early.register(self.log_command.name, self.early_defer)
 
     async def cog_unload(self) -> None:
+        self.bot.early.unregister(self.log_command.name)
         self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
+
+    def early_defer(self, data: dict[str, Any]) -> EarlyDefer | None:
+        """/log's defer from its gateway event (bot/early_acks.py), where memory alone says its
+        handler will not refuse it: its texts read, the member is under both rate limits
+        (counting their /log deferred early and not handled yet), and no date is given (reading
+        one needs the date parser and the team's time zone). Public or ephemeral by the
+        athlete's privacy, which the store keeps in memory. Otherwise None: the handler refuses
+        or defers as ever."""
+        guild, member = data.get("guild_id"), data.get("member")
+        if guild is None or not isinstance(member, dict):
+            return None
+        options = {o.get("name"): o.get("value") for o in data["data"].get("options") or ()}
+        if options.get("date") is not None:
+            return None
+        try:
+            splits = bounded(options.get("splits"), logbook.MAX_SPLITS_TEXT, "splits", "")
+            workout = bounded(options.get("workout"), logbook.MAX_WORKOUT_TEXT, "workout", "")
+            bounded(options.get("notes"), logbook.MAX_NOTES, "notes", "")
+            if splits is None:
+                return None
+            texts = logbook.parse_texts(splits, workout)
+        except (UserError, logbook.LogInputError):
+            return None
+        guild_id, user_id = int(guild), int(member["user"]["id"])
+        key = (guild_id, user_id)
+        ahead = self.bot.early.waiting(guild_id, user_id)
+        if (self.burst.count(key) + ahead >= LOG_RATE_PER_MINUTE
+                or self.logged_hour.count(key) + ahead >= LOG_RATE_PER_HOUR):
+            return None
+        return EarlyDefer(ephemeral=self.bot.store.hidden(guild_id, user_id), prepared=texts)
 
     # -- logging ------------------------------------------------------------------------------
 
@@ -168,6 +211,7 @@ class LogCog(commands.Cog, name="Log"):
         date_text: str | None,
         notes: str | None,
         message: discord.Message | None = None,
+        early: EarlyDefer | None = None,
     ) -> None:
         """Read, store and reply: the shared path of /log and the Log splits modal.
 
@@ -179,12 +223,19 @@ class LogCog(commands.Cog, name="Log"):
         the answer is sent only once the session is committed. A failure in between withdraws
         the public "thinking" message and is answered ephemerally; nothing was stored (the
         session and its reps are written in one transaction).
+
+        A /log deferred from its gateway event (`early`) was checked there for what memory can
+        tell (`early_defer`); the rest (the store's count, the privacy it reads) is checked
+        here after its defer, and a refusal then follows the withdrawn "thinking" message.
         """
         guild_id = guild_only(interaction)
+        key = (guild_id, athlete.id)
         # Counted from its check (a burst of /log cannot all pass before one is stored); a
         # refused or failed one is not counted.
-        with self.burst.hold((guild_id, athlete.id)):
-            await self._log(interaction, athlete, splits, workout, date_text, notes, message)
+        with self.burst.hold(key):
+            await self._log(interaction, athlete, splits, workout, date_text, notes, message,
+                            early)
+        self.logged_hour.record(key)
 
     async def _log(
         self,
@@ -195,25 +246,23 @@ class LogCog(commands.Cog, name="Log"):
         date_text: str | None,
         notes: str | None,
         message: discord.Message | None,
+        early: EarlyDefer | None,
     ) -> None:
         guild_id = guild_only(interaction)
-        with self.bot.acks.acknowledging():
-            texts = parse_texts(splits, workout)
-            store = self.bot.store
-            now = self.bot.now()
-            check = await store.log_check(guild_id, athlete.id, now - dt.timedelta(hours=1),
-                                          message_id=None if message is None else message.id)
-            if check.logged_as is not None:
-                raise already_logged(check.logged_as)
-            settings = check.settings
-            day = read_date(date_text, settings, now)
-            if check.recent >= LOG_RATE_PER_HOUR:
-                raise UserError(
-                    f"That is {LOG_RATE_PER_HOUR} sessions logged in the last hour: try again "
-                    "later."
-                )
-            # A hidden athlete's session is for them and the coaches: the answer is theirs.
-            await interaction.response.defer(thinking=True, ephemeral=check.hidden)
+        if early is None:
+            with self.bot.acks.acknowledging():
+                texts = parse_texts(splits, workout)
+                check, day = await self._check(guild_id, athlete, date_text, message)
+                # A hidden athlete's session is for them and the coaches: the answer is theirs.
+                await interaction.response.defer(thinking=True, ephemeral=check.hidden)
+        else:
+            texts = early.prepared
+            check, day = await self._check(guild_id, athlete, date_text, message)
+            if check.hidden != early.ephemeral:
+                # The athlete's privacy changed on the way: the answer goes as it says now, in
+                # a message of its own.
+                await withdraw_thinking(interaction)
+        settings = check.settings
         # Storing, the chart and the answer wait for the others' acknowledgements (3 s for
         # those; 15 minutes for this answer): a burst's defers do not queue behind them.
         await self.bot.acks.wait()
@@ -228,10 +277,33 @@ class LogCog(commands.Cog, name="Log"):
             embed = session_embed(reading, title, units, stored.session_id,
                                   athlete.display_name, day, notes, from_wod=stored.from_wod)
             if png is None:
-                await interaction.followup.send(embed=embed)
+                await interaction.followup.send(embed=embed, ephemeral=check.hidden)
             else:
                 embed.set_image(url="attachment://session.png")
-                await interaction.followup.send(embed=embed, file=png_file(png, "session.png"))
+                await interaction.followup.send(embed=embed, file=png_file(png, "session.png"),
+                                                ephemeral=check.hidden)
+
+    async def _check(
+        self,
+        guild_id: int,
+        athlete: discord.abc.User,
+        date_text: str | None,
+        message: discord.Message | None,
+    ) -> tuple[LogCheck, dt.date]:
+        """What refuses a /log from the store (one hop): a message logged already, the hourly
+        count. The check, and the session's day (the team's today unless `date_text`)."""
+        now = self.bot.now()
+        check = await self.bot.store.log_check(
+            guild_id, athlete.id, now - dt.timedelta(hours=1),
+            message_id=None if message is None else message.id)
+        if check.logged_as is not None:
+            raise already_logged(check.logged_as)
+        day = read_date(date_text, check.settings, now)
+        if check.recent >= LOG_RATE_PER_HOUR:
+            raise UserError(
+                f"That is {LOG_RATE_PER_HOUR} sessions logged in the last hour: try again later."
+            )
+        return check, day
 
     async def _store(
         self,
@@ -312,17 +384,24 @@ class LogCog(commands.Cog, name="Log"):
         date: app_commands.Range[str, 1, logbook.MAX_DATE_TEXT] | None = None,
         notes: app_commands.Range[str, 1, logbook.MAX_NOTES] | None = None,
     ) -> None:
-        splits_text = bounded(splits, logbook.MAX_SPLITS_TEXT, "splits", LOG_EXAMPLE)
-        if splits_text is None:
-            raise UserError("Give your splits: at least one time such as 2:26.", LOG_EXAMPLE)
-        await self.log_session(
-            interaction,
-            athlete=interaction.user,
-            splits=splits_text,
-            workout=bounded(workout, logbook.MAX_WORKOUT_TEXT, "workout", LOG_EXAMPLE),
-            date_text=bounded(date, logbook.MAX_DATE_TEXT, "date", LOG_EXAMPLE),
-            notes=bounded(notes, logbook.MAX_NOTES, "notes", LOG_EXAMPLE),
-        )
+        early = await self.bot.early.take(interaction)
+        try:
+            splits_text = bounded(splits, logbook.MAX_SPLITS_TEXT, "splits", LOG_EXAMPLE)
+            if splits_text is None:
+                raise UserError("Give your splits: at least one time such as 2:26.", LOG_EXAMPLE)
+            await self.log_session(
+                interaction,
+                athlete=interaction.user,
+                splits=splits_text,
+                workout=bounded(workout, logbook.MAX_WORKOUT_TEXT, "workout", LOG_EXAMPLE),
+                date_text=bounded(date, logbook.MAX_DATE_TEXT, "date", LOG_EXAMPLE),
+                notes=bounded(notes, logbook.MAX_NOTES, "notes", LOG_EXAMPLE),
+                early=early,
+            )
+        except Exception:
+            if early is not None:  # the refusal or failure is answered privately
+                await withdraw_thinking(interaction)
+            raise
 
     async def log_from_message(
         self, interaction: discord.Interaction[Any], message: discord.Message

@@ -162,6 +162,11 @@ def main(argv: list[str] | None = None) -> int:
         "0: as discord.py does, all those received in one step)",
     )
     parser.add_argument(
+        "--no-early-defers", action="store_true",
+        help="each /log is deferred by its handler, not from its gateway event "
+        "(bot/early_acks.py)",
+    )
+    parser.add_argument(
         "--collect-anytime", action="store_true",
         help="leave full garbage collections to Python, in bursts too (`pacer run` runs "
         "them while quiet: bot/collector.py)",
@@ -193,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
                            answer_connections=args.answer_connections,
                            answers_through_aiohttp=args.answers_through_aiohttp,
                            intake_slice_s=args.intake_slice_ms / 1000 or None,
+                           early_defers=not args.no_early_defers,
                            quiet_collections=not args.collect_anytime)
 
     return eventloop.run(run_bot(settings, factory=factory),

@@ -1,5 +1,6 @@
 """/log answers early: refusals are the first, ephemeral answer; a good /log is deferred before
-it is stored, answered only once stored, and a failure after the defer is answered privately."""
+it is stored (from its gateway event where memory can tell it will not be refused), answered
+only once stored, and a refusal or failure after the defer is answered privately."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 
 from storage import LogResult, NewSession
 
-from .conftest import Team
+from .conftest import TODAY, Team
 
 
 def log_module(team: Team) -> ModuleType:
@@ -186,7 +187,9 @@ async def test_the_chart_is_drawn_before_the_session_is_stored(
 async def test_a_log_stores_only_once_every_log_in_flight_is_acknowledged(
     team: Team, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A burst's acknowledgements do not queue behind the first ones' stores and charts."""
+    """A burst's acknowledgements do not queue behind the first ones' stores and charts. (With
+    a date, a /log is deferred by its handler, after the store's check: the date needs the
+    team's time zone.)"""
     release = asyncio.Event()
     parked = asyncio.Event()
     real_check = team.bot.store.log_check
@@ -213,7 +216,7 @@ async def test_a_log_stores_only_once_every_log_in_flight_is_acknowledged(
     spy_on_store(team, monkeypatch, record)
     for who in (team.ana, team.ben):
         replies.append(await team.discord.slash(who, team.training, "log", wait=False,
-                                                splits="2:26 2:27"))
+                                                splits="2:26 2:27", date="today"))
     async with asyncio.timeout(10):  # a failure guard
         await parked.wait()  # ana's /log, deferred, waits for ben's acknowledgement
     assert [r.acknowledged for r in replies] == [True, False]
@@ -222,3 +225,159 @@ async def test_a_log_stores_only_once_every_log_in_flight_is_acknowledged(
         await team.discord.settle(reply, timeout=10)
     assert acknowledged_at_write == [True, True]
     assert all(r.answer is not None and not r.answer.ephemeral for r in replies)
+
+
+@pytest.mark.parametrize("hidden", [False, True], ids=["public", "hidden"])
+async def test_a_log_is_deferred_from_its_event_before_its_handler_reads_the_store(
+    team: Team, monkeypatch: pytest.MonkeyPatch, hidden: bool
+) -> None:
+    """The defer does not wait for the interaction to be built and its check's store hop: a
+    /log is deferred while its check is held, public or ephemeral by the athlete's privacy."""
+    if hidden:
+        await team.bot.store.set_athlete(team.guild.id, team.ana.id, "ana", hidden=True)
+    release = asyncio.Event()
+    checking = asyncio.Event()
+    real_check = team.bot.store.log_check
+
+    async def held_check(*args: Any, **kw: Any) -> Any:
+        checking.set()
+        await release.wait()
+        return await real_check(*args, **kw)
+
+    monkeypatch.setattr(team.bot.store, "log_check", held_check)
+    reply = await team.discord.slash(team.ana, team.training, "log", wait=False,
+                                     splits="2:26 2:27")
+    await team.discord.wait_until(lambda: reply.acknowledged, timeout=10, what="the defer")
+    assert reply.response_kind == "deferred" and reply.ephemeral is hidden
+    async with asyncio.timeout(10):  # a failure guard
+        await checking.wait()
+    release.set()
+    await team.discord.settle(reply, timeout=10)
+    assert reply.answer is not None and reply.answer.ephemeral is hidden
+    assert [m.ephemeral for m in reply.followups] == [hidden]
+    assert len(team.training.visible_messages()) == (0 if hidden else 1)
+    assert len(await team.bot.store.recent_sessions(team.guild.id, team.ana.id,
+                                                    viewer_id=team.ana.id)) == 1
+
+
+async def test_a_refusal_from_the_store_after_an_early_defer_is_answered_privately(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory lets the /log through (the session before was stored by another path); the
+    store's hourly count refuses it: the public "thinking" message is withdrawn and the
+    refusal is the one, ephemeral follow-up."""
+    monkeypatch.setattr(log_module(team), "LOG_RATE_PER_HOUR", 1)
+    await team.bot.store.log_session(NewSession(
+        guild_id=team.guild.id, athlete_id=team.ana.id, athlete_name="ana", day=TODAY,
+        splits_text="2:26", splits_s=(146.0,)))
+    reply = await team.log(team.ana, "2:26 2:27")
+    assert reply.response_kind == "deferred" and not reply.ephemeral  # early, from memory
+    assert reply.message is not None and reply.message.deleted
+    assert [(m.ephemeral, "last hour" in m.content) for m in reply.followups] == [(True, True)]
+    assert team.training.visible_messages() == []
+    assert len(await team.bot.store.recent_sessions(team.guild.id, team.ana.id)) == 1
+
+
+@pytest.mark.parametrize("remembered", [False, True], ids=["now-hidden", "now-public"])
+async def test_privacy_changed_after_an_early_defer_is_what_the_answer_follows(
+    team: Team, monkeypatch: pytest.MonkeyPatch, remembered: bool
+) -> None:
+    """The early defer went by a privacy the store has changed since: its "thinking" message
+    is withdrawn and the session answered as the store says now."""
+    await team.bot.store.set_athlete(team.guild.id, team.ana.id, "ana", hidden=not remembered)
+    monkeypatch.setattr(team.bot.store, "hidden", lambda guild_id, athlete_id: remembered)
+    reply = await team.log(team.ana, "2:26 2:27")
+    assert reply.response_kind == "deferred" and reply.ephemeral is remembered
+    assert reply.message is not None and reply.message.deleted
+    assert [m.ephemeral for m in reply.followups] == [not remembered]
+    assert len(team.training.visible_messages()) == (1 if remembered else 0)
+
+
+@pytest.mark.parametrize("reached", [False, True], ids=["lost", "answer-lost"])
+async def test_a_failed_early_defer_is_deferred_by_the_handler(
+    team: Team, monkeypatch: pytest.MonkeyPatch, reached: bool
+) -> None:
+    real_send = team.bot.early._send
+
+    async def failing(interaction_id: int, token: str, ephemeral: bool) -> None:
+        if reached:
+            await real_send(interaction_id, token, ephemeral)
+        raise OSError("connection reset")
+
+    monkeypatch.setattr(team.bot.early, "_send", failing)
+    reply = await team.log(team.ana, "2:26 2:27")
+    # (A second defer refused as a second answer settles the reply early: wait for the rest.)
+    await team.discord.wait_until(lambda: bool(reply.followups), timeout=10, what="the answer")
+    assert reply.response_kind == "deferred"
+    assert [e.code for e in reply.errors] == ([40060] if reached else [])
+    assert reply.answer is not None and not reply.answer.ephemeral
+    assert len(team.training.visible_messages()) == 1
+    assert len(await team.bot.store.recent_sessions(team.guild.id, team.ana.id)) == 1
+
+
+async def test_what_memory_cannot_tell_is_left_to_the_handler(team: Team) -> None:
+    """No early defer for a /log its handler would refuse from its texts or the member's rate,
+    nor for one with a date (its handler defers it after the store's check)."""
+    cog = team.bot.get_cog("Log")
+    log_cog = log_module(team)
+    assert isinstance(cog, log_cog.LogCog)
+
+    def event(member: int = team.ana.id, **options: str) -> dict[str, Any]:
+        return {"id": "1", "token": "t", "type": 2, "guild_id": str(team.guild.id),
+                "member": {"user": {"id": str(member)}},
+                "data": {"name": "log", "type": 1, "options": [
+                    {"name": k, "type": 3, "value": v} for k, v in options.items()]}}
+
+    taken = cog.early_defer(event(splits="2:26 2:27", workout="6x1k"))
+    assert taken is not None and taken.ephemeral is False
+    assert taken.prepared == log_module(team).logbook.parse_texts("2:26 2:27", "6x1k")
+    assert cog.early_defer(event(splits="banana")) is None
+    assert cog.early_defer(event(splits="2:26", notes="x" * 5000)) is None
+    assert cog.early_defer(event(splits="2:26", date="yesterday")) is None
+    assert cog.early_defer({**event(splits="2:26"), "guild_id": None}) is None
+    key = (team.guild.id, team.ben.id)
+    for _ in range(log_cog.LOG_RATE_PER_MINUTE - 1):
+        cog.burst.record(key)
+    assert cog.early_defer(event(team.ben.id, splits="2:26")) is not None
+    cog.burst.record(key)
+    assert cog.early_defer(event(team.ben.id, splits="2:26")) is None
+    for _ in range(log_cog.LOG_RATE_PER_HOUR):
+        cog.logged_hour.record((team.guild.id, team.coach.id))
+    assert cog.early_defer(event(team.coach.id, splits="2:26")) is None
+
+
+@pytest.mark.parametrize(
+    ("status", "code", "answered"),
+    [(500, 0, True), (404, 10062, False), (400, 50035, False)],
+    ids=["server-error", "expired", "refused"],
+)
+async def test_discords_answer_to_an_early_defer_decides_what_follows(
+    team: Team, monkeypatch: pytest.MonkeyPatch, status: int, code: int, answered: bool
+) -> None:
+    """A server error: the handler defers again and the session is logged. An interaction
+    expired or a defer refused: that is the handler's error, and nothing is stored."""
+    handled: list[str] = []
+    done = asyncio.Event()
+    real_handled = team.bot.tree.log_handled
+
+    def log_handled(interaction: Any, *, outcome: str) -> None:
+        handled.append(outcome)
+        done.set()
+        real_handled(interaction, outcome=outcome)
+
+    monkeypatch.setattr(team.bot.tree, "log_handled", log_handled)
+    team.discord.fail_next("POST", r"/interactions/.*/callback", status=status, code=code,
+                           message="no")
+    reply = await team.discord.slash(team.ana, team.training, "log", wait=False,
+                                     splits="2:26 2:27")
+    async with asyncio.timeout(10):  # a failure guard
+        await done.wait()
+    stored = await team.bot.store.recent_sessions(team.guild.id, team.ana.id)
+    assert len(stored) == (1 if answered else 0)
+    if answered:
+        assert handled == ["ok"]
+        assert reply.response_kind == "deferred" and reply.answer is not None
+    else:
+        error = "NotFound" if status == 404 else "HTTPException"
+        assert handled == [f"failed ({error})"]
+        assert team.training.visible_messages() == []

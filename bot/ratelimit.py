@@ -73,19 +73,24 @@ class RateLimiter:
                 wait,
             )
 
-    def record(self, key: Hashable) -> None:
+    def record(self, key: Hashable) -> dt.datetime:
+        """Count an action now; returns when (for `hold(counted=)`)."""
         now = self.clock()
         hits = self._recent(key, now)
         hits.append(now)
         self._hits[key] = hits
+        return now
 
     @contextlib.contextmanager
-    def hold(self, key: Hashable) -> Iterator[None]:
+    def hold(self, key: Hashable, *, counted: dt.datetime | None = None) -> Iterator[None]:
         """Check, then count the action while it runs (a burst of concurrent ones cannot all
-        pass the check before any is counted); an action that raises is not counted."""
-        self.check(key)
-        self.record(key)
-        at = self._hits[key][-1]
+        pass the check before any is counted); an action that raises is not counted. An action
+        already checked and recorded at `counted` is only uncounted if it raises."""
+        if counted is None:
+            self.check(key)
+            at = self.record(key)
+        else:
+            at = counted
         try:
             yield
         except BaseException:

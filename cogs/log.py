@@ -62,6 +62,14 @@ class Stored:
     chart: bytes | None  # the session's chart, PNG
 
 
+@dataclass(frozen=True, slots=True)
+class EarlyLog:
+    """What a /log's early defer read and counted, for its handler."""
+
+    texts: logbook.Texts
+    counted_at: dt.datetime  # its place under the minute's limit, taken when it was deferred
+
+
 def guild_only(interaction: discord.Interaction[Any]) -> int:
     if interaction.guild_id is None:
         raise UserError("Pacer keeps a team's sessions per server: use this in a server.")
@@ -171,11 +179,12 @@ class LogCog(commands.Cog, name="Log"):
 
     def early_defer(self, data: dict[str, Any]) -> EarlyDefer | None:
         """/log's defer from its gateway event (bot/early_acks.py), where memory alone says its
-        handler will not refuse it: its texts read, the member is under both rate limits
-        (counting their /log deferred early and not handled yet), and no date is given (reading
-        one needs the date parser and the team's time zone). Public or ephemeral by the
-        athlete's privacy, which the store keeps in memory. Otherwise None: the handler refuses
-        or defers as ever."""
+        handler will not refuse it: its texts read, the member under the minute's limit (a /log
+        deferred here takes its place under it at once, so that the handlers that come later
+        do not overtake it) and under the hour's as far as this process counted (with their
+        /log deferred here and not handled yet), and no date given (reading one needs the date
+        parser and the team's time zone). Public or ephemeral by the athlete's privacy, which
+        the store keeps in memory. Otherwise None: the handler refuses or defers as ever."""
         guild, member = data.get("guild_id"), data.get("member")
         if guild is None or not isinstance(member, dict):
             return None
@@ -193,11 +202,12 @@ class LogCog(commands.Cog, name="Log"):
             return None
         guild_id, user_id = int(guild), int(member["user"]["id"])
         key = (guild_id, user_id)
-        ahead = self.bot.early.waiting(guild_id, user_id)
-        if (self.burst.count(key) + ahead >= LOG_RATE_PER_MINUTE
-                or self.logged_hour.count(key) + ahead >= LOG_RATE_PER_HOUR):
+        if (self.burst.count(key) >= LOG_RATE_PER_MINUTE
+                or self.logged_hour.count(key) + self.bot.early.waiting(guild_id, user_id)
+                >= LOG_RATE_PER_HOUR):
             return None
-        return EarlyDefer(ephemeral=self.bot.store.hidden(guild_id, user_id), prepared=texts)
+        return EarlyDefer(ephemeral=self.bot.store.hidden(guild_id, user_id),
+                          prepared=EarlyLog(texts, self.burst.record(key)))
 
     # -- logging ------------------------------------------------------------------------------
 
@@ -232,7 +242,7 @@ class LogCog(commands.Cog, name="Log"):
         key = (guild_id, athlete.id)
         # Counted from its check (a burst of /log cannot all pass before one is stored); a
         # refused or failed one is not counted.
-        with self.burst.hold(key):
+        with self.burst.hold(key, counted=None if early is None else early.prepared.counted_at):
             await self._log(interaction, athlete, splits, workout, date_text, notes, message,
                             early)
         self.logged_hour.record(key)
@@ -256,7 +266,7 @@ class LogCog(commands.Cog, name="Log"):
                 # A hidden athlete's session is for them and the coaches: the answer is theirs.
                 await interaction.response.defer(thinking=True, ephemeral=check.hidden)
         else:
-            texts = early.prepared
+            texts = early.prepared.texts
             check, day = await self._check(guild_id, athlete, date_text, message)
             if check.hidden != early.ephemeral:
                 # The athlete's privacy changed on the way: the answer goes as it says now, in

@@ -112,3 +112,15 @@ def test_count_is_the_actions_in_the_window_now() -> None:
     assert (limiter.count("ana"), limiter.count("ben")) == (2, 0)
     clock.advance(1800)  # the first leaves the window
     assert limiter.count("ana") == 1
+
+
+def test_an_action_counted_ahead_is_held_without_a_second_check() -> None:
+    clock = Clock()
+    limiter = RateLimiter(2, dt.timedelta(minutes=1), clock, what="logged {n} sessions")
+    first = limiter.record("ana")
+    second = limiter.record("ana")  # at the limit, both counted ahead of their actions
+    with limiter.hold("ana", counted=first):
+        assert limiter.count("ana") == 2
+    with pytest.raises(RuntimeError), limiter.hold("ana", counted=second):
+        raise RuntimeError("the action failed")
+    assert limiter.count("ana") == 1  # the failed one is uncounted

@@ -61,7 +61,7 @@ class EarlyAcks:
         self._waiting: dict[int, _Waiting] = {}
         self._members: Counter[tuple[int, int]] = Counter()
         self.in_flight = 0  # defers sent and not answered yet
-        self.on_settled: Callable[[], None] | None = None  # called when none is in flight
+        self.on_settled: Callable[[], None] | None = None  # called as each one is answered
 
     def register(self, command: str, decide: Decide) -> None:
         """Decide the first answer of the top-level slash command `command` from its event."""
@@ -110,7 +110,7 @@ class EarlyAcks:
             return exc
         finally:
             self.in_flight -= 1
-            if not self.in_flight and self.on_settled is not None:
+            if self.on_settled is not None:
                 self.on_settled()
 
     def forget(self, data: Any) -> None:

@@ -8,10 +8,11 @@ waited (bench/load.py). Here the reader only queues each interaction; a callback
 builds and starts them, in the order they came, for at most `SLICE_S` at a time, then lets the
 loop run what is ready: the handlers started by one slice answer while the next is built.
 
-Commands deferred from their event (bot/early_acks.py) are deferred as it is read, and nothing
-is built while those defers are in flight: building would hold up reading their answers, and
-with them the connections the next defers wait for. No interaction waits more than
-`HOLD_AT_MOST_S` for them, so a slow Discord cannot hold the others past their own 3 s.
+Commands deferred from their event (bot/early_acks.py) are deferred first, a slice at a time,
+and while a burst of those defers is in flight nothing is built: building would hold up reading
+their answers, and with them the connections the next defers wait for. No interaction waits
+more than `HOLD_AT_MOST_S` for them, so a slow Discord cannot hold the others past their own
+3 s.
 """
 
 from __future__ import annotations
@@ -36,24 +37,29 @@ SLICE_S = 0.002
 ACKS_FIRST_AT_MOST_S = 2.0
 # The longest an interaction received waits to be built while early defers are in flight.
 HOLD_AT_MOST_S = 0.5
+# Building is held only while this many early defers or more are in flight: a few lose at most
+# a slice each to it; a burst's hundreds would lose a slice each, one after another.
+HOLD_FROM_IN_FLIGHT = 16
 
 
 class InteractionIntake:
     """Stands in for discord.py's INTERACTION_CREATE parser (`parse`), deferring it."""
 
     def __init__(self, parse: Callable[[Any], None], *, slice_s: float = SLICE_S,
-                 early: EarlyAcks | None = None, hold_at_most_s: float = HOLD_AT_MOST_S) -> None:
+                 early: EarlyAcks | None = None, hold_at_most_s: float = HOLD_AT_MOST_S,
+                 hold_from_in_flight: int = HOLD_FROM_IN_FLIGHT) -> None:
         self._parse = parse
         self._slice_s = slice_s
         self._early = early
         self._hold_at_most_s = hold_at_most_s
+        self._hold_from = hold_from_in_flight
         # (received, event): those the early defers have not seen yet, and those to build.
         self._arrived: deque[tuple[float, Any]] = deque()
         self._queue: deque[tuple[float, Any]] = deque()
         self._scheduled = False
         self._held: asyncio.TimerHandle | None = None  # the slice waiting for early defers
         if early is not None:
-            early.on_settled = self._release
+            early.on_settled = self._defer_answered
         self._closed = False
         self.slices = 0  # slices run so far
         self.on_drained: Callable[[], None] | None = None  # called when the last one is built
@@ -97,7 +103,7 @@ class InteractionIntake:
                     break
             asyncio.get_running_loop().call_soon(self._slice)
             return
-        if self._early is not None and self._early.in_flight and self._queue:
+        if self._early is not None and self._early.in_flight >= self._hold_from and self._queue:
             wait = self._queue[0][0] + self._hold_at_most_s - now
             if wait > 0:
                 self._held = asyncio.get_running_loop().call_later(wait, self._slice)
@@ -121,8 +127,12 @@ class InteractionIntake:
             if self.on_drained is not None:
                 self.on_drained()
 
+    def _defer_answered(self) -> None:
+        if self._early is not None and self._early.in_flight < self._hold_from:
+            self._release()
+
     def _release(self) -> None:
-        """No early defer is in flight: a slice held for them runs now."""
+        """A slice held for the early defers in flight runs now."""
         held = self._held
         if held is not None:
             held.cancel()

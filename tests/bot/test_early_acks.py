@@ -171,7 +171,7 @@ async def test_the_intake_builds_nothing_while_early_defers_are_in_flight() -> N
     early.register("log", lambda data: EarlyDefer(ephemeral=False))
     built: list[str] = []
     intake = InteractionIntake(lambda data: built.append(data["id"]), early=early,
-                               hold_at_most_s=3600)
+                               hold_at_most_s=3600, hold_from_in_flight=1)
     intake(event(1))
     intake(event(2, "ping"))
     await settle()
@@ -181,6 +181,30 @@ async def test_the_intake_builds_nothing_while_early_defers_are_in_flight() -> N
     await early.take(interaction(1))
     await settle()
     assert built == ["1001", "1002"] and intake.waiting == 0
+
+
+async def test_the_intake_holds_building_only_while_a_burst_of_defers_is_in_flight() -> None:
+    sender = Sender()
+    sender.go.clear()
+    early = EarlyAcks(sender)
+    early.register("log", lambda data: EarlyDefer(ephemeral=False))
+    built: list[str] = []
+    intake = InteractionIntake(lambda data: built.append(data["id"]), early=early,
+                               hold_at_most_s=3600, hold_from_in_flight=3)
+    intake(event(1))
+    intake(event(2))
+    intake(event(3, "ping"))
+    await settle()
+    assert built == ["1001", "1002", "1003"]  # two in flight: no burst
+    for n in (4, 5, 6, 7):
+        intake(event(n))
+    await settle()
+    assert early.in_flight == 6 and built == ["1001", "1002", "1003"]  # held
+    sender.go.set()
+    for n in (1, 2, 4, 5, 6, 7):
+        await early.take(interaction(n))
+    await settle()
+    assert built == [str(1000 + n) for n in range(1, 8)]
 
 
 async def test_the_intake_holds_an_interaction_for_a_bounded_time() -> None:
@@ -194,7 +218,7 @@ async def test_the_intake_holds_an_interaction_for_a_bounded_time() -> None:
         if data["id"] == "1002":
             done.set()
 
-    intake = InteractionIntake(parse, early=early, hold_at_most_s=0.01)
+    intake = InteractionIntake(parse, early=early, hold_at_most_s=0.01, hold_from_in_flight=1)
     intake(event(1))
     intake(event(2, "ping"))
     async with asyncio.timeout(10):  # a failure guard

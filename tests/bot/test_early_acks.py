@@ -164,14 +164,20 @@ async def test_the_ones_never_taken_are_bounded() -> None:
     assert await early.take(interaction(MAX_WAITING + 2)) is not None
 
 
-async def test_the_intake_builds_nothing_while_early_defers_are_in_flight() -> None:
+def held_intake(hold_from_in_flight: int) -> tuple[Sender, EarlyAcks, InteractionIntake, list[str]]:
+    """An intake whose early defers wait for `sender.go`, recording the ids it builds."""
     sender = Sender()
     sender.go.clear()
     early = EarlyAcks(sender)
     early.register("log", lambda data: EarlyDefer(ephemeral=False))
     built: list[str] = []
     intake = InteractionIntake(lambda data: built.append(data["id"]), early=early,
-                               hold_at_most_s=3600, hold_from_in_flight=1)
+                               hold_at_most_s=3600, hold_from_in_flight=hold_from_in_flight)
+    return sender, early, intake, built
+
+
+async def test_the_intake_builds_nothing_while_early_defers_are_in_flight() -> None:
+    sender, early, intake, built = held_intake(1)
     intake(event(1))
     intake(event(2, "ping"))
     await settle()
@@ -184,13 +190,7 @@ async def test_the_intake_builds_nothing_while_early_defers_are_in_flight() -> N
 
 
 async def test_the_intake_holds_building_only_while_a_burst_of_defers_is_in_flight() -> None:
-    sender = Sender()
-    sender.go.clear()
-    early = EarlyAcks(sender)
-    early.register("log", lambda data: EarlyDefer(ephemeral=False))
-    built: list[str] = []
-    intake = InteractionIntake(lambda data: built.append(data["id"]), early=early,
-                               hold_at_most_s=3600, hold_from_in_flight=3)
+    sender, early, intake, built = held_intake(3)
     intake(event(1))
     intake(event(2))
     intake(event(3, "ping"))

@@ -154,7 +154,9 @@ class Pacer(commands.Bot):
         url = f"{Route.BASE}/interactions/{interaction_id}/{quote(token, safe='')}/callback"
         body = discord.utils._to_json({"type": kind} if data is None else {"type": kind,
                                                                           "data": data})
-        async with self.answers.request("POST", url, data=body, headers=JSON) as response:
+        async with self.answers.request("POST", url, data=body, headers=JSON,
+                                        proxy=self.http.proxy,
+                                        proxy_auth=self.http.proxy_auth) as response:
             if response.status < 300:
                 return
             answer = discord.utils._from_json(await response.text()) if response.headers.get(

@@ -4,14 +4,23 @@ takes it over, and the intake building nothing while they are in flight (for a b
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 from unittest import mock
 
 import discord
 import pytest
+from discord.http import Route
+from multidict import CIMultiDict, CIMultiDictProxy
 
+from bot.answers import AnswerResponse
 from bot.early_acks import MAX_WAITING, EarlyAcks, EarlyDefer
 from bot.intake import InteractionIntake
+from bot.pacer import Pacer
+from bot.settings import Settings
 
 
 def event(n: int, name: str = "log", *, kind: int = 2, command_kind: int = 1) -> dict[str, Any]:
@@ -227,3 +236,56 @@ async def test_the_intake_holds_an_interaction_for_a_bounded_time() -> None:
     intake.close()
     sender.go.set()
     await settle()
+
+
+class Answers:
+    """Stands in for the bot's answer session: records each request, answers `status`."""
+
+    def __init__(self, status: int, body: bytes = b"") -> None:
+        self.status, self.body = status, body
+        self.requests: list[tuple[str, str, Any, dict[str, Any]]] = []
+
+    def request(self, method: str, url: str, *, data: Any = None, **options: Any) -> Any:
+        self.requests.append((method, url, data, options))
+        headers = CIMultiDictProxy(CIMultiDict({"Content-Type": "application/json"}))
+        response = AnswerResponse(method, url, self.status, "no", headers, self.body)
+
+        @contextlib.asynccontextmanager
+        async def answered() -> AsyncIterator[AnswerResponse]:
+            yield response
+
+        return answered()
+
+
+@pytest.mark.parametrize("ephemeral", [False, True])
+async def test_the_bot_sends_what_discord_py_s_defer_sends_through_its_proxy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ephemeral: bool
+) -> None:
+    bot = Pacer(Settings(), db_path=str(tmp_path / "p.db"), warm_up_dates=False)
+    answers = Answers(204)
+    monkeypatch.setattr(bot, "answers", answers)
+    monkeypatch.setattr(Route, "BASE", "https://discord.test/api/v10")
+    bot.http.proxy = "http://proxy.test:3128"
+    await bot._send_early_defer(1234, "a/token", ephemeral)
+    ((method, url, data, options),) = answers.requests
+    assert (method, url) == (
+        "POST", "https://discord.test/api/v10/interactions/1234/a%2Ftoken/callback")
+    assert json.loads(data) == ({"type": 5, "data": {"flags": 64}} if ephemeral else {"type": 5})
+    assert options["proxy"] == "http://proxy.test:3128"
+    assert options["headers"] == {"Content-Type": "application/json"}
+
+
+@pytest.mark.parametrize(
+    ("status", "error"),
+    [(404, discord.NotFound), (403, discord.Forbidden), (400, discord.HTTPException),
+     (503, discord.DiscordServerError)],
+)
+async def test_discords_refusal_of_an_early_defer_is_discord_py_s_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, status: int,
+    error: type[discord.HTTPException],
+) -> None:
+    bot = Pacer(Settings(), db_path=str(tmp_path / "p.db"), warm_up_dates=False)
+    monkeypatch.setattr(bot, "answers", Answers(status, b'{"code": 10062, "message": "no"}'))
+    with pytest.raises(error) as raised:
+        await bot._send_early_defer(1, "t", False)
+    assert type(raised.value) is error and raised.value.code == 10062

@@ -2050,6 +2050,17 @@ def test_times_a_week_is_no_count_of_reps():
     assert _lengths("ran 5k in 20 min, 3 times a week") == [5000.0]
 
 
+@pytest.mark.parametrize(
+    ("text", "lengths"),
+    [
+        ("30 minute fartlek, 10 times 2 minute, 1 minute easy", [1800.0] + [120.0] * 10),
+        ("800 at 5k pace, 8 times 600 metres with 200 jog", [800.0] + [600.0] * 8),
+    ],
+)
+def test_a_count_before_an_amount_is_of_that_amount_not_of_the_rep_before(text, lengths):
+    assert _lengths(text) == lengths
+
+
 def test_a_later_count_of_counted_reps_adds_none():
     assert _lengths("2 x 800 w/ 2 min. Do 3 of them") == [800.0, 800.0]
 

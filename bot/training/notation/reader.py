@@ -3133,6 +3133,9 @@ class Reader:
             n, end = _count_value(self.toks[j]), j + 2
             if not self.is_word(j + 1, "times") or self.word_in(j + 2, _PER_PERIOD_WORDS):
                 return False  # `3 times a week`: how often, not a count of reps
+            after = self.quantity(end)
+            if after is not None and after.kind != "bare":
+                return False  # `30 minute fartlek, 10 times 2 minute`: a count of what follows
         if n is None or n < 2:
             return False
         n, end = self._total_in_bracket(n, end)  # `five times (making a total of six reps)`

@@ -2037,6 +2037,8 @@ def test_a_time_inside_brackets_after_timed_reps_stays_a_rep():
         ("800s at 5k pace w/ 2 min jog. 6 reps.", 6, 800.0, (None, 120.0)),
         ("1 mile at T pace, 3 min jog; 4 repeats", 4, MILE_M, (None, 180.0)),
         ("800 w/ 2 min jog, 6 times", 6, 800.0, (None, 120.0)),
+        ("800 w/ 2 min jog, 6x", 6, 800.0, (None, 120.0)),
+        ("1000m, 2 min Pause. Das Ganze wiederholt man dann 5x.", 5, 1000.0, (None, 120.0)),
         ("2 min hard 1 min easy x 6", 6, 120.0, (None, 60.0)),
         ("2' fast, 1' easy, 8 times", 8, 120.0, (None, 60.0)),
     ],

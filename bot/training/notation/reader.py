@@ -1158,6 +1158,8 @@ class Reader:
                 and (
                     (t.kind == "sym" and t.unit == "x" and isinstance(items[-1], SegmentItem))
                     or (self.i + 1 < self.n and self.words[self.i + 1] == "times")
+                    or (t.kind == "num" and self.is_sym(self.i + 1, "x")
+                        and self._sentence_ends(self.i + 2))
                 )
                 and self._one_rep_counted_after(items)
             ):
@@ -3131,7 +3133,11 @@ class Reader:
             n, end = (_count_value(self.toks[j + 1]) if j + 1 < self.n else None), j + 2
         else:
             n, end = _count_value(self.toks[j]), j + 2
-            if not self.is_word(j + 1, "times") or self.word_in(j + 2, _PER_PERIOD_WORDS):
+            if self.is_sym(j + 1, "x"):
+                if not self._sentence_ends(end):
+                    return False
+                # `1000m, 2 min Pause. Das ganze wiederholt man dann 5x.`: the count ends it
+            elif not self.is_word(j + 1, "times") or self.word_in(j + 2, _PER_PERIOD_WORDS):
                 return False  # `3 times a week`: how often, not a count of reps
             after = self.quantity(end)
             if after is not None and after.kind != "bare":
@@ -3156,6 +3162,12 @@ class Reader:
         block.counted = True
         self.i = end
         return True
+
+    def _sentence_ends(self, k: int) -> bool:
+        """Nothing more of this sentence at k: the text's end or a full stop. (Not a line's: a
+        count ending its line heads the lines below it, `Main Set 5x`.)"""
+        t = self.at(k)
+        return t is None or (t.kind == "sym" and t.unit in ".!;")
 
     def _rest_after_rep(self, items: list[Item]) -> bool:
         """At `after`: `After repetition 4, do a full 400 metre recovery`, `after the 4th rep: 3

@@ -264,7 +264,7 @@ WORDS_ABROAD: Final[dict[str, str]] = {
     "chaque": "each", "cada": "each", "ogni": "each", "jeweils": "each", "je": "each",
     "elke": "each",
     "de": "of", "des": "of", "du": "of", "del": "of", "di": "of", "da": "of", "von": "of",
-    "et": "and", "y": "and", "und": "and",
+    "et": "and", "y": "and", "und": "and", "ou": "or", "oder": "or",
     "puis": "then", "ensuite": "then", "luego": "then", "despues": "then", "dann": "then",
     "danach": "then", "poi": "then", "depois": "then",
     "les": "the", "la": "the", "le": "the", "el": "the", "los": "the", "las": "the",

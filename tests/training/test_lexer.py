@@ -89,6 +89,8 @@ def test_tokens_of_common_forms(text: str, expected: list[tuple[str, str]]) -> N
         ("ÉCHAUFFEMENT 3 000 m", "echauffement 3 000 m"),
         ("４ｘ１０００ｍ\u200b@\tT", "4x1000m @ t"),
         ("5*1000`\r\nİstanbul", "5x1000'\n\nistanbul"),
+        # Curly quotes around words are quote marks; a lone closing one is seconds.
+        ("“8x1000 Sub-5” and 6x400 in 70”", " 8x1000 sub 5  and 6x400 in 70\""),
     ],
 )
 def test_normalise_folds_what_runners_type_alike(text: str, folded: str) -> None:

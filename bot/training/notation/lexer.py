@@ -122,6 +122,10 @@ def _fold(ch: str) -> str:
 # lack: a `replace` each, after a look.
 _ASCII_MAP: Final = tuple((c, to) for c, to in _CHAR_MAP.items() if c.isascii())
 _NOT_ASCII: Final = re.compile(r"[^\x00-\x7f]+")
+# Curly double quotes around words (`“8x1000 sub-5”`): quote marks, not a seconds sign.
+_QUOTED: Final = re.compile(r"“([^”“\n]{1,200})”")
+# `sub-5`: under 5, as `sub 5` (not a range from `sub`).
+_SUB_DASH: Final = re.compile(r"(?<![a-z])(sub)-(?=\d)", re.IGNORECASE)
 
 
 # Discord's markup for mentions, channels, custom emoji and timestamps: `<@&55>` is no 55 m.
@@ -160,12 +164,16 @@ _last: tuple[str, str] = ("", "")
 
 
 def _normalise(text: str) -> str:
+    if "ub-" in text or "UB-" in text:
+        text = _SUB_DASH.sub(r"\1 ", text)
     if "<" in text:
         text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
     if "*" in text or "_" in text or "~" in text or "|" in text:
         text = _MARKDOWN.sub(_blank, text)
     if text.isascii():
         return _fold_ascii(text)
+    if "“" in text:
+        text = _QUOTED.sub(lambda m: f" {m.group(1)} ", text)
     # The ASCII stretches whole (`lower` would change the length of some other letters), the
     # rest one character at a time: most texts have a few curly quotes or accents.
     out: list[str] = []

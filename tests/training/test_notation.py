@@ -274,6 +274,7 @@ def test_targets_that_do_not_line_up_with_the_reps_are_left_out():
         ("6 x 800 @ goal pace", "goal"),
         ("6 x 1 mile cruise intervals", "T"),
         ("In the summer I do 6 x 1k, aiming for 5k race pace.", "5k"),
+        ("4 x 1000m. The 1000s should be at your CURRENT 5km estimated pace", "5k"),
     ],
 )
 def test_race_pace_names_are_kept(text, name):

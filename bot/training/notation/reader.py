@@ -4186,7 +4186,8 @@ class Reader:
             second = self._race_key(k + 1)
             if second is not None and (second[2] or has_unit):
                 between, k = True, second[1]
-        tail = self.skip_words(k, ("race", "goal", "target", "equivalent", "rhythm"))
+        tail = self.skip_words(
+            k, ("race", "goal", "target", "equivalent", "rhythm", "estimated", "predicted"))
         suffix = self.word_in(tail, v.PACE_SUFFIX_WORDS) or self.toks[k - 1].unit.endswith("pace")
         if not suffix and (need_suffix or not has_unit):
             return None

@@ -2627,6 +2627,7 @@ class Reader:
                 # `(<40)`: under 40, the time to beat
                 or (t.kind == "sym" and t.unit == "<" and self._target_follows(j + 1))
                 or (t.kind == "word" and t.unit in v.TARGET_LEADS and self._target_follows(j + 1))
+                or (t.kind == "word" and t.unit == "pace" and self._target_follows(j))
                 or (
                     t.kind == "word"
                     and t.unit == "a"
@@ -4109,6 +4110,9 @@ class Reader:
         t = self.at(j)
         if t is None:
             return False
+        if t.kind == "word" and t.unit == "pace":
+            after = self.at(j + 1)  # `(goal pace 6:42)`, `at pace 6:42`
+            return after is not None and after.kind == "time" and after.form in ("clock", "prime")
         if t.kind == "time" and t.form in ("clock", "prime"):
             return True
         if t.kind == "num":
@@ -4459,6 +4463,7 @@ class Reader:
             (
                 "about", "around", "approx", "approximately", "roughly", "like", "a", "an",
                 "between", "ca", "circa", "etwa",  # `in ca. 3:55`: circa
+                "pace",  # `goal pace 6:42`
             ),
         )
         if self.is_sym(j, "~"):

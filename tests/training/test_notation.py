@@ -765,6 +765,7 @@ def test_a_repeat_of_everything_is_held_to_the_expansion_limit():
             "4 x 400m with reducing recoveries of 60 seconds, 45 seconds and 30 seconds",
             [60, 45, 30, None],
         ),
+        ("5 x 400m with recoveries of: 90, 60, 30, 15 seconds", [90, 60, 30, 15, None]),
     ],
 )
 def test_recoveries_listed_one_per_rep(text, rests):

@@ -5311,7 +5311,7 @@ class Reader:
         k = self.skip_words(k, ("reducing", "decreasing", "descending", "shorter", "the"))
         if not (self.word_in(k, ("recoveries", "rests", "jogs")) and self.is_word(k + 1, "of")):
             return None
-        got = self.length_list(k + 2)
+        got = self.length_list(k + 2 + self.is_sym(k + 2, ":"))  # `recoveries of: 90, 60, 30`
         if got is None or len(got[0]) < 2:
             return None
         return [Rest(d.distance, d.duration) for d in got[0]], got[1]

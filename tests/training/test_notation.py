@@ -398,6 +398,22 @@ def test_warm_up_and_cool_down_are_segments_not_reps():
     assert w.reps[0].rest is not None and w.reps[0].rest.duration_s == 90
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2.2 mile warm-up (14:59)\n6x800m in 2:40",
+        "2 mile warm up 14:30, 6 x 800m in 2:40",
+        "2 mi warm-up in 14:30, 6 x 800m in 2:40",
+        "3 mi warm-up 7:30 pace, 6 x 800m in 2:40",
+        "6 x 800m in 2:40, 1 mile cool down 9:18",
+    ],
+)
+def test_a_time_after_a_measured_warm_up_or_cool_down_is_its_own(text):
+    w = parse_workout(text)
+    assert [(r.distance_m, r.target_s) for r in w.reps] == [(800.0, (160.0, 160.0))] * 6
+    assert [s.kind for s in w.segments if s.kind != "work"] in (["warmup"], ["cooldown"])
+
+
 def test_strides_and_long_runs_are_reps():
     assert _lengths("6 x 100m strides") == [100] * 6
     assert _lengths("10 mi long run") == pytest.approx([10 * MILE_M])

@@ -1587,7 +1587,18 @@ class Reader:
 
     def paren_length(self, seg: SegmentItem) -> None:
         """`WU 15min (~3km)`, `Warm up (~ 5 mins)`: brackets after a segment give its length if
-        it has none, and are a remark otherwise."""
+        it has none, and are a remark otherwise. A clock time right after a measured run's
+        segment is how long it took (`1 mile cool down 9:18`, `2 mi warm-up in 14:30`) or its
+        pace (`3 mi warm-up 7:30 pace`)."""
+        k = self.i + self.is_word(self.i, "in")
+        t = self.at(k)
+        if seg.distance is not None and t is not None and t.kind == "time" and t.form == "clock":
+            paced = self._pace_end(k, k + 1)
+            self.i = (
+                paced if paced is not None
+                else self.skip_words(k + 1, v.PACE_SUFFIX_WORDS)
+            )
+            return
         if not self.is_sym(self.i, "(["):
             return
         close = self.i + 1
@@ -2509,7 +2520,9 @@ class Reader:
                 measured = self.segment_length([Qty("bare", t.value, j, j + 1)], seg[0])
                 if measured is not None:
                     self.i = seg[1]
-                    return SegmentItem(seg[0], *measured)
+                    item = SegmentItem(seg[0], *measured)
+                    self.paren_length(item)  # `2 mile warm-up (14:59)`: a remark
+                    return item
         got = self.length_list(j)
         if got is None:
             return None

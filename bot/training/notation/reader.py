@@ -1229,6 +1229,13 @@ class Reader:
                 last = next((it for it in reversed(items) if isinstance(it, Block)), None)
                 if last is not None and self._portion(last):
                     continue
+            if self.have_reps and items and isinstance(items[-1], Block) and (
+                t.kind == "num" or t.unit in ("with", "w")
+            ):
+                split_end = self._rep_split_end(self.i, items[-1])
+                if split_end is not None:
+                    self.i = split_end  # `4 x 300m with 200m at mile pace, 100m at 800 pace`
+                    continue
             exercise = (
                 self._exercise_end(self.i)
                 if self.has_exercises and t.kind in ("num", "word")
@@ -3504,6 +3511,38 @@ class Reader:
         self._portion_next = start + n
         self.i = end
         return True
+
+    def _rep_split_end(self, j: int, block: Block) -> int | None:
+        """`4 x 300m ... with 200m at mile pace, 100m at 800 pace`: each rep run in parts at
+        different paces, the parts adding up to the rep. Where they end, or None."""
+        k = j + self.word_in(j, ("with", "w"))
+        q = self.quantity(k)
+        if q is None or q.kind != "d" or not (self.is_sym(q.end, "@") or self.is_word(q.end, "at")):
+            return None  # the common case: no length at a pace here
+        whole = block.reps[0].distance
+        if not isinstance(whole, float) or any(d.distance != whole for d in block.reps):
+            return None
+        total, parts = 0.0, 0
+        while q is not None and q.kind == "d" and isinstance(q.value, float) and parts < 6:
+            m = q.end
+            if parts and self.word_in(m, _EFFORT_WORDS):
+                k = m + 1 + self.word_in(m + 1, ("out", "effort"))  # `, 100m flat out`
+            elif self.is_sym(m, "@") or self.is_word(m, "at"):
+                lead = self.skip_words(m + 1, ("your", "a", "an"))
+                named = self._named_pace_at(lead, need_suffix=False)
+                value = self.target_value(lead) if named is None else None
+                if named is None and value is None:
+                    return None
+                k = named[1] if named is not None else value[1]  # type: ignore[index]
+            else:
+                return None
+            total, parts = total + q.value, parts + 1
+            if total >= whole - 0.5:
+                break
+            k += self.is_sym(k, ",+;")
+            k += self.word_in(k, ("and", "then"))
+            q = self.quantity(k)
+        return k if parts >= 2 and abs(total - whole) < 0.5 else None
 
     def _portion_at(
         self, j: int, size: int

@@ -1042,6 +1042,12 @@ class Reader:
                     pending_named = None  # a pace letter speaks for its own line only
                     self.i += 1
                     continue
+                if w in _NUMBERED_REP_UNITS:
+                    numbered = self._numbered_rep(self.i)
+                    if numbered is not None:
+                        items.append(numbered)  # `Mile 1-6:40`: the first mile, in 6:40
+                        self.have_reps = True
+                        continue
                 if (
                     t.kind == "sym"
                     and t.unit == "x"
@@ -1656,6 +1662,10 @@ class Reader:
         q = self.quantity_range(k)
         if q is not None and self._pace_end(k, q[1]) is not None:
             q = None  # `easy run 5:30/km`: the pace of the running, not its length
+        ends = self.at(k + 1)
+        if q is None and self.word_in(k, ("mile", "km")) and (ends is None or ends.kind == "nl"):
+            self.i = k + 1  # `Warm up mile`: one
+            return SegmentItem(kind, DISTANCE_UNITS[self.toks[k].unit])
         if q is None and kind != "easy":
             # `Warm-up` as a heading with its length alone on the next line (`15 minutes`).
             m = k
@@ -3511,6 +3521,28 @@ class Reader:
         self._portion_next = start + n
         self.i = end
         return True
+
+    def _numbered_rep(self, j: int) -> Block | None:
+        """`Mile 1-6:40`, `Mile 2: 6:20`, `Km 3 - 4:05` starting a line: that rep by its number,
+        and its time (not a range from 1 to 6:40)."""
+        prev, n, t = self.at(j - 1), self.at(j + 1), self.at(j + 3)
+        if (
+            (prev is not None and prev.kind != "nl")
+            or n is None
+            or n.kind != "num"
+            or n.unit
+            or n.form != "int"
+            or not 1 <= n.value <= 30
+            or not self.is_sym(j + 2, ":-")
+            or t is None
+            or t.kind != "time"
+            or t.form != "clock"
+        ):
+            return None
+        d = Draft(distance=DISTANCE_UNITS[self.toks[j].unit])
+        self.set_target(d, (t.value, t.value), 0.0)
+        self.i = j + 4
+        return Block([d], 1, self.toks[j].start, t.end)
 
     def _rep_split_end(self, j: int, block: Block) -> int | None:
         """`4 x 300m ... with 200m at mile pace, 100m at 800 pace`: each rep run in parts at
@@ -6343,6 +6375,8 @@ _PORTION_WORDS: Final = frozenset(
     {"first", "second", "next", "last", "final", "remaining", "other"}
 )
 _PORTION_STARTS: Final = frozenset({"the", *_PORTION_WORDS})
+# Lengths a rep is numbered by at a line's start (`Mile 1-6:40`).
+_NUMBERED_REP_UNITS: Final = frozenset({"mile", "km"})
 _PORTION_NOUNS: Final = ("reps", "rep", "repeats", "repetitions", "intervals", "efforts")
 _PORTION_LEADS: Final = frozenset({"at", "in", "sub", "under"})
 # What a coach says of some reps instead of a time: as fast as they can go, or easier.

@@ -25,7 +25,7 @@ CORPUS_5 = json.loads((HERE / "corpus" / "workouts-5.json").read_text(encoding="
 
 # The second collection is newer than the reader's last round of work on it: it is held to a
 # floor that only goes up (raise it when the reader improves), not to every entry.
-CORPUS_2_FLOOR = 156
+CORPUS_2_FLOOR = 157
 # The third collection, held the same way.
 CORPUS_3_FLOOR = 76
 # The fourth collection, held the same way (14 of 78 at its first reading).
@@ -2619,6 +2619,8 @@ def test_a_range_from_a_mixed_number(text):
         ("16x200m in 50seconds with 200m recovery jog", [200.0] * 16),
         ("Session: 2 x 90sec, 4 x 60sec. Total Duration: 20mins including recoveries",
          [90.0] * 2 + [60.0] * 4),
+        ("4 x 400 at 1:45; 6 x 200 at 50. Total: 2,800 meters (or about 1.7 miles)",
+         [400.0] * 4 + [200.0] * 6),  # nor is the total said again in brackets
     ],
 )
 def test_glued_seconds_and_a_total_duration_are_no_reps(text, lengths):

@@ -1203,6 +1203,10 @@ class Reader:
                 # `a total of 16 x 30 seconds`: a count of reps, read as such
                 if q is not None and self.count_prefix(k) is None:
                     self.i = q[1]
+                    if self.is_sym(self.i, "("):
+                        close = self._bracket_close(self.i, 8)
+                        if close is not None:
+                            self.i = close + 1  # `Total: 2,800 meters (or about 1.7 miles)`
                     continue
             # A number starts an offset only with a comparing word (`30 s slower`), and few texts
             # have one; a sign (`+10 s`) always might.

@@ -252,6 +252,13 @@ def test_cut_down_spreads_evenly():
     assert [r.target_s[0] for r in reps] == pytest.approx([300, 293.3, 286.7, 280], abs=0.05)  # type: ignore[index]
 
 
+@pytest.mark.parametrize("text", ["10 x 400s, descend 1-10", "10 x 400 descend reps 1 to 10"])
+def test_descending_over_the_reps_by_their_numbers_gives_no_times(text):
+    """`descend 1-10`: reps 1 to 10, each faster; it was read as times from 1 to 10 minutes."""
+    reps = parse_workout(text).reps
+    assert [(r.distance_m, r.target_s) for r in reps] == [(400.0, None)] * 10
+
+
 def test_targets_that_do_not_line_up_with_the_reps_are_left_out():
     """`2 x 400 @ 68, 67, 66`: three times for two reps. The reps stand without targets, and the
     canonical form shows the coach that no targets were read."""

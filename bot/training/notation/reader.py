@@ -4946,7 +4946,25 @@ class Reader:
 
     def cutdown(self, block: Block, j: int) -> bool:
         """`cutting down 5:00 to 4:40`, `descending from 72 to 64`: spread evenly over the reps;
-        `cutting 2s per rep from 80`: a step from a start."""
+        `cutting 2s per rep from 80`: a step from a start. `descend 1-10`: over reps 1 to 10,
+        with no times."""
+        k = self.skip_words(j + 1, ("reps", "rep"))
+        first, last = self.at(k), self.at(k + 2)
+        if (
+            first is not None
+            and last is not None
+            and first.kind == "num"
+            and first.form == "int"
+            and not first.unit
+            and first.value == 1
+            and (self.is_sym(k + 1, "-") or self.word_in(k + 1, ("to", "through", "thru")))
+            and last.kind == "num"
+            and last.form == "int"
+            and not last.unit
+            and last.value == len(block.reps)
+        ):
+            self.i = k + 3
+            return True
         step = self.quantity(j + 1)
         if step is not None and step.kind in ("s", "t") and self.word_in(step.end, ("per", "each")):
             k = self.skip_words(

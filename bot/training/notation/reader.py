@@ -4949,19 +4949,19 @@ class Reader:
         `cutting 2s per rep from 80`: a step from a start. `descend 1-10`: over reps 1 to 10,
         with no times."""
         k = self.skip_words(j + 1, ("reps", "rep"))
-        first, last = self.at(k), self.at(k + 2)
+        lo, hi = self.at(k), self.at(k + 2)
         if (
-            first is not None
-            and last is not None
-            and first.kind == "num"
-            and first.form == "int"
-            and not first.unit
-            and first.value == 1
+            lo is not None
+            and hi is not None
+            and lo.kind == "num"
+            and lo.form == "int"
+            and not lo.unit
+            and lo.value == 1
             and (self.is_sym(k + 1, "-") or self.word_in(k + 1, ("to", "through", "thru")))
-            and last.kind == "num"
-            and last.form == "int"
-            and not last.unit
-            and last.value == len(block.reps)
+            and hi.kind == "num"
+            and hi.form == "int"
+            and not hi.unit
+            and hi.value == len(block.reps)
         ):
             self.i = k + 3
             return True

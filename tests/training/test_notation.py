@@ -45,8 +45,6 @@ KNOWN_ACCEPTED_CHAT = {
 KNOWN_MISREADS = {
     "Tuesday: 16x100": "a bullet restates one rep ('Sprint 100 meters, then jog 100') and is "
     "read as one more rep",
-    "1200m run, 200m slow": "'400m run' after a recovery jog is easy running there, a rep "
-    "elsewhere",
     "4 x 5 x 400m\nfirst set": "targets and recoveries given per set on later lines",
     "16x200 done as": "the same reps restated ('done as 4x(4x200)') are read twice",
 }
@@ -257,6 +255,17 @@ def test_descending_over_the_reps_by_their_numbers_gives_no_times(text):
     """`descend 1-10`: reps 1 to 10, each faster; it was read as times from 1 to 10 minutes."""
     reps = parse_workout(text).reps
     assert [(r.distance_m, r.target_s) for r in reps] == [(400.0, None)] * 10
+
+
+@pytest.mark.parametrize(
+    ("text", "lengths"),
+    [
+        ("1200m run, 200m jog, 400m run", [1200.0, 400.0]),  # a run too short to be easy running
+        ("6 x 400, 3 mile run", [400.0] * 6),  # easy running beside the reps
+    ],
+)
+def test_a_short_run_beside_reps_is_a_rep(text, lengths):
+    assert _lengths(text) == lengths
 
 
 def test_targets_that_do_not_line_up_with_the_reps_are_left_out():

@@ -3015,10 +3015,12 @@ class Reader:
             d = block.reps[0]
             easy_label = d.label in (None, "steady", "long run", "progression")
             long_enough = _mid(d.distance or 0) >= 3000 or _mid(d.duration or 0) >= 900
+            # `400m run` after a recovery is a rep: too short to be a run of its own.
+            a_run = run_word and (_mid(d.distance or 0) >= 1600 or _mid(d.duration or 0) >= 600)
             block.plain_run = (
                 easy_label
                 and not block.paced
-                and (run_word or d.label is not None or long_enough)
+                and (a_run or d.label is not None or long_enough)
                 and d.target is None
                 and d.named is None
                 and d.pace_km is None

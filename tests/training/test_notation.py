@@ -268,6 +268,27 @@ def test_a_short_run_beside_reps_is_a_rep(text, lengths):
     assert _lengths(text) == lengths
 
 
+@pytest.mark.parametrize(
+    ("text", "lengths"),
+    [
+        ("Run 800m, 3 min rest, run 400m. Repeat 4 times", [800.0, 400.0] * 4),
+        ("Run 800m with 3 min rest, then 400m. Repeat 4 times.", [800.0, 400.0] * 4),
+        # One group, a rep said again, or a long run before: as before.
+        ("800 w/ 2 min jog. Repeat 6 times", [800.0] * 6),
+        ("You run 800m and then jog as long as it took to run the 800m. Repeat this 6 times.",
+         [800.0] * 6),
+    ],
+)
+def test_repeat_starting_a_sentence_repeats_every_group_before_it(text, lengths):
+    assert _lengths(text) == lengths
+
+
+def test_repeat_starting_a_sentence_leaves_a_long_run_before_it_alone():
+    lengths = _lengths("The Main Set is 7km long. Start with one minute of hard running, then a "
+                       "one-minute jog. Repeat this process for 18 reps.")
+    assert lengths.count(60.0) == 18 and lengths.count(7000.0) <= 1
+
+
 def test_targets_that_do_not_line_up_with_the_reps_are_left_out():
     """`2 x 400 @ 68, 67, 66`: three times for two reps. The reps stand without targets, and the
     canonical form shows the coach that no targets were read."""

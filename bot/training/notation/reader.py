@@ -428,6 +428,8 @@ class Reader:
     # "option").
     groups: list[str]
     group_kind: str
+    # The items of the top-level sequence read so far (what a `Repeat` may be about).
+    top_items: list[Item]
 
     def __init__(
         self,
@@ -476,6 +478,7 @@ class Reader:
         self.count_depth = 0
         self.groups = []
         self.group_kind = group_kind
+        self.top_items = []
 
     # -- entry point ------------------------------------------------------------------------------
 
@@ -1312,6 +1315,8 @@ class Reader:
             start = self.i
             if prose and self._sentence_starts(start):
                 prose = False  # `... my workout. 2 miles at marathon pace`: a new sentence
+            if depth == 0:
+                self.top_items = items  # what a `Repeat` at depth 0 may be about (modifiers)
             item = self.item(depth)
             if until_segment and isinstance(item, SegmentItem):
                 self.i = start
@@ -2735,6 +2740,16 @@ class Reader:
                 continue
             if (
                 t.kind == "word"
+                and t.unit == "repeat"
+                and depth == 0
+                and not in_paren
+                and (self.is_sym(j - 1, ".") or self._sentence_starts(j))
+                and self._groups_before(block)
+                and self.repeat_count(j, _is_one_rep(block)) is not None
+            ):
+                break  # `Run 800m, 3 min rest, run 400m. Repeat 4 times`: all of it, again
+            if (
+                t.kind == "word"
                 and t.unit in ("repeat", "repeated", "do", "did", "repeating")
                 and self.repeat_count(j, _is_one_rep(block)) is not None
             ):
@@ -3027,6 +3042,24 @@ class Reader:
                 and d.rest is None
             )
         return block
+
+    def _groups_before(self, block: Block) -> bool:
+        """Other groups written before this one since the warm-up, none of them in prose, a
+        plain run (`The Main Set is 7km long`) or of this group's length (`run the 800m` says
+        a rep again): a `Repeat` that starts the next sentence is about them all."""
+        lengths = {(d.distance, d.duration) for d in block.reps}
+        found = False
+        for it in reversed(self.top_items):
+            if isinstance(it, SegmentItem):
+                break
+            if isinstance(it, Block) and it.reps:
+                if it.in_prose or it.bare_single or it.plain_run or any(
+                    (d.distance, d.duration) in lengths or d.label in ("long run", "steady")
+                    for d in it.reps
+                ):
+                    return False
+                found = True
+        return found
 
     def repeat_count(self, j: int, of_one: bool = False) -> tuple[int, int] | None:
         """`repeat 8 times`, `repeat for 3 rounds`, `repeat x2`, `do it all a second time`,

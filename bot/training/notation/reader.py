@@ -4819,6 +4819,16 @@ class Reader:
         if got is None:
             return None
         parts, end = got
+        if len(parts) == 1 and not single and self.is_word(end, "or"):
+            other = self.quantity(end + 1)  # `in 75 or 80 s`: either, a range
+            if (
+                other is not None
+                and other.kind != "d"
+                and not isinstance(other.value, tuple)
+                and not self.is_sym(other.end, "x")  # `in 72 or 6 x 600`: another workout
+                and not self.word_in(other.end, ("x", "times", "sets", "reps"))
+            ):
+                parts, end = [parts[0], other], other.end
         parts = self.unify(parts)
         if len(parts) > 2 or single:
             parts = parts[:1]

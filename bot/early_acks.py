@@ -41,6 +41,8 @@ class EarlyDefer:
 
 
 Decide = Callable[[dict[str, Any]], EarlyDefer | None]
+# Takes back what a decision counted, for an early defer whose handler will not go on with it.
+Undo = Callable[[EarlyDefer], None]
 # Sends the defer: the interaction's id and token, and whether it is ephemeral.
 Send = Callable[[int, str, bool], Awaitable[None]]
 
@@ -50,6 +52,7 @@ class _Waiting:
     early: EarlyDefer
     member: tuple[int, int]
     sent: asyncio.Task[BaseException | None]
+    undo: Undo | None
 
 
 class EarlyAcks:
@@ -58,17 +61,23 @@ class EarlyAcks:
     def __init__(self, send: Send) -> None:
         self._send = send
         self._decide: dict[str, Decide] = {}
+        self._undo: dict[str, Undo] = {}
         self._waiting: dict[int, _Waiting] = {}
         self._members: Counter[tuple[int, int]] = Counter()
         self.in_flight = 0  # defers sent and not answered yet
         self.on_settled: Callable[[], None] | None = None  # called as each one is answered
 
-    def register(self, command: str, decide: Decide) -> None:
-        """Decide the first answer of the top-level slash command `command` from its event."""
+    def register(self, command: str, decide: Decide, undo: Undo | None = None) -> None:
+        """Decide the first answer of the top-level slash command `command` from its event;
+        `undo` takes back what a decision counted when its handler does not go on with it (the
+        defer failed, or the interaction never reached it)."""
         self._decide[command] = decide
+        if undo is not None:
+            self._undo[command] = undo
 
     def unregister(self, command: str) -> None:
         self._decide.pop(command, None)
+        self._undo.pop(command, None)
 
     def waiting(self, guild_id: int, user_id: int) -> int:
         """The member's interactions deferred early and not taken by their handler yet."""
@@ -95,11 +104,12 @@ class EarlyAcks:
             log.exception("could not decide an early defer for /%s", command.get("name"))
             return
         if len(self._waiting) >= MAX_WAITING:
-            self._drop(next(iter(self._waiting)))
+            self._drop(next(iter(self._waiting)), undo=True)
         self.in_flight += 1
         sent = asyncio.get_running_loop().create_task(
             self._sent(interaction_id, token, early.ephemeral), name="pacer-early-defer")
-        self._waiting[interaction_id] = _Waiting(early, member, sent)
+        self._waiting[interaction_id] = _Waiting(
+            early, member, sent, self._undo.get(command.get("name")))  # type: ignore[arg-type]
         self._members[member] += 1
 
     async def _sent(self, interaction_id: int, token: str, ephemeral: bool) -> BaseException | None:
@@ -119,14 +129,16 @@ class EarlyAcks:
             interaction_id = int(data["id"])
         except (TypeError, KeyError, ValueError):
             return
-        self._drop(interaction_id)
+        self._drop(interaction_id, undo=True)
 
-    def _drop(self, interaction_id: int) -> _Waiting | None:
+    def _drop(self, interaction_id: int, *, undo: bool = False) -> _Waiting | None:
         waiting = self._waiting.pop(interaction_id, None)
         if waiting is not None:
             self._members[waiting.member] -= 1
             if not self._members[waiting.member]:
                 del self._members[waiting.member]
+            if undo and waiting.undo is not None:
+                waiting.undo(waiting.early)
         return waiting
 
     async def take(self, interaction: discord.Interaction[Any]) -> EarlyDefer | None:
@@ -135,7 +147,8 @@ class EarlyAcks:
         An early defer Discord refused raises its error. One whose answer never came (the
         connection failed) or was a server error is deferred again through discord.py (if
         the first had reached Discord, the second is refused as a second answer: deferred all
-        the same); if that fails too, that error."""
+        the same); if that fails too, that error, and what the decision counted is taken
+        back."""
         waiting = self._waiting.get(interaction.id)
         if waiting is None:
             return None
@@ -144,6 +157,15 @@ class EarlyAcks:
         finally:
             # Counted as waiting until now: the handler counts it from here on (its rate limit).
             self._drop(interaction.id)
+        try:
+            return await self._taken(interaction, waiting, failure)
+        except BaseException:
+            if waiting.undo is not None:
+                waiting.undo(waiting.early)
+            raise
+
+    async def _taken(self, interaction: discord.Interaction[Any], waiting: _Waiting,
+                     failure: BaseException | None) -> EarlyDefer:
         if failure is None:
             interaction.response._response_type = (
                 discord.InteractionResponseType.deferred_channel_message)

@@ -94,12 +94,16 @@ class RateLimiter:
         try:
             yield
         except BaseException:
-            hits = self._hits.get(key)
-            if hits is not None and at in hits:
-                hits.remove(at)
-                if not hits:
-                    del self._hits[key]
+            self.uncount(key, at)
             raise
+
+    def uncount(self, key: Hashable, at: dt.datetime) -> None:
+        """Take back an action recorded at `at` that did not happen after all."""
+        hits = self._hits.get(key)
+        if hits is not None and at in hits:
+            hits.remove(at)
+            if not hits:
+                del self._hits[key]
 
 
 def _window(delta: dt.timedelta) -> str:

@@ -67,6 +67,7 @@ class EarlyLog:
     """What a /log's early defer read and counted, for its handler."""
 
     texts: logbook.Texts
+    member: tuple[int, int]  # (guild id, athlete id)
     counted_at: dt.datetime  # its place under the minute's limit, taken when it was deferred
 
 
@@ -171,7 +172,7 @@ class LogCog(commands.Cog, name="Log"):
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.menu)
-        self.bot.early.register(self.log_command.name, self.early_defer)
+        self.bot.early.register(self.log_command.name, self.early_defer, self.early_undone)
 
     async def cog_unload(self) -> None:
         self.bot.early.unregister(self.log_command.name)
@@ -207,7 +208,13 @@ class LogCog(commands.Cog, name="Log"):
                 >= LOG_RATE_PER_HOUR):
             return None
         return EarlyDefer(ephemeral=self.bot.store.hidden(guild_id, user_id),
-                          prepared=EarlyLog(texts, self.burst.record(key)))
+                          prepared=EarlyLog(texts, key, self.burst.record(key)))
+
+    def early_undone(self, early: EarlyDefer) -> None:
+        """A /log deferred early that its handler will not log (its defer failed, or it never
+        reached the handler): its place under the minute's limit is given back."""
+        prepared: EarlyLog = early.prepared
+        self.burst.uncount(prepared.member, prepared.counted_at)
 
     # -- logging ------------------------------------------------------------------------------
 

@@ -116,12 +116,15 @@ async def test_the_handler_takes_the_defer_once_sent_and_the_member_count_follow
     assert early.waiting(7, 51) == 0
 
 
-def failed_early(failure: Exception, *, ephemeral: bool = False) -> EarlyAcks:
-    """Early acks whose one defer, of interaction 1, failed with `failure`."""
+def failed_early(failure: Exception, *, ephemeral: bool = False,
+                 undone: list[EarlyDefer] | None = None) -> EarlyAcks:
+    """Early acks whose one defer, of interaction 1, failed with `failure`; what is taken
+    back goes to `undone`."""
     sender = Sender()
     sender.fail = failure
     early = EarlyAcks(sender)
-    early.register("log", lambda data: EarlyDefer(ephemeral=ephemeral))
+    early.register("log", lambda data: EarlyDefer(ephemeral=ephemeral),
+                   None if undone is None else undone.append)
     early(event(1))
     return early
 
@@ -145,12 +148,30 @@ async def test_a_failed_early_defer_is_deferred_again_by_the_handler(already: bo
 
 
 async def test_an_early_defer_discord_refused_raises_its_error_to_the_handler() -> None:
-    early = failed_early(http_error(discord.HTTPException, 400, 50035))
+    undone: list[EarlyDefer] = []
+    early = failed_early(http_error(discord.HTTPException, 400, 50035), undone=undone)
     built = interaction(1)
     with pytest.raises(discord.HTTPException):
         await early.take(built)
     built.response.defer.assert_not_called()
     assert early.waiting(7, 51) == 0
+    assert undone == [EarlyDefer(ephemeral=False)]  # what its decision counted, taken back
+
+
+async def test_what_a_decision_counted_is_taken_back_only_when_its_handler_will_not_log() -> None:
+    undone: list[str] = []
+    early = EarlyAcks(Sender())
+    early.register("log", lambda data: EarlyDefer(ephemeral=False, prepared=data["id"]),
+                   lambda taken: undone.append(taken.prepared))
+    for n in range(3):
+        early(event(n))
+    assert await early.take(interaction(0)) is not None  # deferred: its handler logs it
+    early.forget(event(1))  # never built
+    early.forget(event(9))  # never deferred early
+    retried_undone: list[EarlyDefer] = []
+    retried = failed_early(OSError("reset"), undone=retried_undone)
+    assert await retried.take(interaction(1)) is not None  # deferred again: logged
+    assert undone == ["1001"] and retried_undone == []
 
 
 async def test_a_failed_early_defer_whose_second_fails_too_raises_that() -> None:

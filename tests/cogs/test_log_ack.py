@@ -374,6 +374,10 @@ async def test_discords_answer_to_an_early_defer_decides_what_follows(
         await done.wait()
     stored = await team.bot.store.recent_sessions(team.guild.id, team.ana.id)
     assert len(stored) == (1 if answered else 0)
+    cog = team.bot.get_cog("Log")
+    assert isinstance(cog, log_module(team).LogCog)
+    # Its place under the minute's limit, taken when it was deferred, is given back if it fails.
+    assert cog.burst.count((team.guild.id, team.ana.id)) == (1 if answered else 0)
     if answered:
         assert handled == ["ok"]
         assert reply.response_kind == "deferred" and reply.answer is not None

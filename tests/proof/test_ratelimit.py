@@ -124,3 +124,15 @@ def test_an_action_counted_ahead_is_held_without_a_second_check() -> None:
     with pytest.raises(RuntimeError), limiter.hold("ana", counted=second):
         raise RuntimeError("the action failed")
     assert limiter.count("ana") == 1  # the failed one is uncounted
+
+
+def test_an_action_taken_back_is_no_longer_counted() -> None:
+    clock = Clock()
+    limiter = RateLimiter(2, dt.timedelta(minutes=1), clock, what="logged {n} sessions")
+    at = limiter.record("ana")
+    limiter.record("ana")
+    limiter.uncount("ana", at)
+    assert limiter.count("ana") == 1
+    limiter.uncount("ben", at)  # nothing of ben's: nothing changes
+    limiter.uncount("ana", at - dt.timedelta(seconds=1))  # no action then
+    assert (limiter.count("ana"), limiter.count("ben")) == (1, 0)

@@ -91,14 +91,15 @@ class EarlyAcks:
         if not isinstance(command, dict) or command.get("type", 1) != 1:  # slash commands
             return
         decide = self._decide.get(command.get("name"))  # type: ignore[arg-type]
-        if decide is None:
-            return
+        if decide is None or "guild_id" not in data or "member" not in data:
+            return  # in a DM: answered by its handler (guild-only commands refuse there)
         try:
+            # Where it goes first: a decision may count the interaction (its undo).
+            interaction_id, token = int(data["id"]), str(data["token"])
+            member = (int(data["guild_id"]), int(data["member"]["user"]["id"]))
             early = decide(data)
             if early is None:
                 return
-            interaction_id, token = int(data["id"]), str(data["token"])
-            member = (int(data["guild_id"]), int(data["member"]["user"]["id"]))
         except Exception:
             # The handler answers it as ever, and tells what was wrong.
             log.exception("could not decide an early defer for /%s", command.get("name"))

@@ -59,7 +59,9 @@ async def settle() -> None:
         await asyncio.sleep(0)
 
 
-async def test_only_registered_slash_commands_the_decision_accepts_are_deferred() -> None:
+async def test_only_registered_slash_commands_the_decision_accepts_are_deferred(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     sender = Sender()
     early = EarlyAcks(sender)
     early(event(0))  # nothing registered yet
@@ -71,8 +73,12 @@ async def test_only_registered_slash_commands_the_decision_accepts_are_deferred(
     early(event(4, "ping"))  # another command
     early(event(5, kind=3))  # a button
     early(event(6, command_kind=3))  # a message menu of the same name
+    dm = event(8)
+    del dm["guild_id"], dm["member"]
+    early(dm)  # in a DM: its handler answers, and nothing is logged
     await settle()
     assert sender.sent == [(1001, "token-1", False), (1003, "token-3", True)]
+    assert "could not decide" not in caplog.text
     early.unregister("log")
     early(event(7))
     await settle()

@@ -167,20 +167,21 @@ class EarlyAcks:
 
     async def _taken(self, interaction: discord.Interaction[Any], waiting: _Waiting,
                      failure: BaseException | None) -> EarlyDefer:
-        if failure is None:
-            interaction.response._response_type = (
-                discord.InteractionResponseType.deferred_channel_message)
-            return waiting.early
-        if isinstance(failure, discord.HTTPException) and not isinstance(
-                failure, discord.DiscordServerError):
-            raise failure  # Discord's answer to it: the same sent again would get the same
-        log.warning("early defer of interaction %s failed (%s); deferring again",
-                    interaction.id, failure)
-        try:
-            await interaction.response.defer(thinking=True, ephemeral=waiting.early.ephemeral)
-        except discord.HTTPException as exc:
-            if exc.code != ALREADY_ACKNOWLEDGED:
-                raise
-            interaction.response._response_type = (
-                discord.InteractionResponseType.deferred_channel_message)
+        if failure is not None:
+            if isinstance(failure, discord.HTTPException) and not isinstance(
+                    failure, discord.DiscordServerError):
+                raise failure  # Discord's answer to it: the same sent again would get the same
+            log.warning("early defer of interaction %s failed (%s); deferring again",
+                        interaction.id, failure)
+            try:
+                await interaction.response.defer(thinking=True,
+                                                 ephemeral=waiting.early.ephemeral)
+                return waiting.early
+            except discord.HTTPException as exc:
+                if exc.code != ALREADY_ACKNOWLEDGED:
+                    raise
+        # Deferred (by the early defer, or the first of the two reached Discord): as
+        # `interaction.response.defer` leaves it.
+        interaction.response._response_type = (
+            discord.InteractionResponseType.deferred_channel_message)
         return waiting.early

@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 import discord
 from discord.ext import commands
-from discord.http import Route
+from discord.http import Route, json_or_text
 from discord.webhook.async_ import async_context, interaction_response_params
 
 from bot import answers, dates_warmup
@@ -159,8 +159,7 @@ class Pacer(commands.Bot):
                                         proxy_auth=self.http.proxy_auth) as response:
             if response.status < 300:
                 return
-            answer = discord.utils._from_json(await response.text()) if response.headers.get(
-                "Content-Type", "").startswith("application/json") else await response.text()
+            answer = await json_or_text(response)
         error = {403: discord.Forbidden, 404: discord.NotFound}.get(
             response.status, discord.DiscordServerError if response.status >= 500
             else discord.HTTPException)

@@ -1491,7 +1491,7 @@ class Reader:
             return None  # prose: no item starts with this word
         seg = self.segment_first(j) if t.kind == "word" else None  # segments start with a word
         if seg is not None:
-            self.paren_length(seg)
+            self.segment_remark(seg)
             return seg
         if (t.kind == "sym" and t.unit == "@") or (
             t.kind == "word" and t.unit in ("at", "in") and self.quantity(j + 1) is not None
@@ -1607,7 +1607,7 @@ class Reader:
         if self.is_word(self.i, "each"):
             self.i += 1
 
-    def paren_length(self, seg: SegmentItem) -> None:
+    def segment_remark(self, seg: SegmentItem) -> None:
         """`WU 15min (~3km)`, `Warm up (~ 5 mins)`: brackets after a segment give its length if
         it has none, and are a remark otherwise. A clock time right after a measured run's
         segment is how long it took (`1 mile cool down 9:18`, `2 mi warm-up in 14:30`) or its
@@ -2547,7 +2547,7 @@ class Reader:
                 if measured is not None:
                     self.i = seg[1]
                     item = SegmentItem(seg[0], *measured)
-                    self.paren_length(item)  # `2 mile warm-up (14:59)`: a remark
+                    self.segment_remark(item)  # `2 mile warm-up (14:59)`: a remark
                     return item
         got = self.length_list(j)
         if got is None:
@@ -2585,7 +2585,7 @@ class Reader:
                 d = drafts[0]
                 self.i = self.skip_words(seg_end, ("jog", "run", "running", "easy"))
                 item = SegmentItem(kind, d.distance, d.duration)
-                self.paren_length(item)
+                self.segment_remark(item)
                 return item
         self.i = end
         block = Block(drafts, len(drafts), self.toks[j].start, self.toks[end - 1].end)

@@ -154,6 +154,23 @@ class Store:
         result: T = await db._execute(lambda: fn(db._conn, *args, **kwargs))  # type: ignore[no-untyped-call]
         return result
 
+    async def _write(
+        self,
+        fn: Callable[Concatenate[sqlite3.Connection, P], T],
+        then: Callable[[T], None],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        """As `_run`, then `then(result)` on the connection's thread: the privacy kept in memory
+        changes with the write that changes it, in commit order."""
+
+        def write(conn: sqlite3.Connection, /, *a: P.args, **kw: P.kwargs) -> T:
+            result = fn(conn, *a, **kw)
+            then(result)
+            return result
+
+        return await self._run(write, *args, **kwargs)
+
     def hidden(self, guild_id: int, athlete_id: int) -> bool:
         """Whether the athlete's sessions are hidden from teammates, from memory: no hop (what
         `log_check` reads, kept in step with this store's writes: storage/privacy.py)."""
@@ -178,14 +195,12 @@ class Store:
         the team's privacy default) or renamed as needed. Raises NotFound if `wod_id` is not a
         workout of the day of that guild, ValueError if a text is over its bound.
         """
-        privacy = self._privacy
-
-        def log(conn: sqlite3.Connection, now: str) -> LogResult:
-            result = sessions.log(conn, session, now)
-            privacy.ensure_athlete(session.guild_id, session.athlete_id)
-            return result
-
-        return await self._run(log, self._now())
+        return await self._write(
+            sessions.log,
+            lambda _: self._privacy.ensure_athlete(session.guild_id, session.athlete_id),
+            session,
+            self._now(),
+        )
 
     async def session(
         self,
@@ -370,14 +385,13 @@ class Store:
             "hidden_by_default": hidden_by_default,
             "wod_late_window_min": wod_late_window_min,
         }
-        privacy = self._privacy
-
-        def update(conn: sqlite3.Connection, now: str) -> GuildSettings:
-            settings = teams.update_guild_settings(conn, guild_id, changes, now)
-            privacy.set_default(guild_id, settings.hidden_by_default)
-            return settings
-
-        return await self._run(update, self._now())
+        return await self._write(
+            teams.update_guild_settings,
+            lambda settings: self._privacy.set_default(guild_id, settings.hidden_by_default),
+            guild_id,
+            changes,
+            self._now(),
+        )
 
     async def athlete(self, guild_id: int, athlete_id: int) -> Athlete | None:
         return await self._run(teams.athlete, guild_id, athlete_id)
@@ -395,48 +409,44 @@ class Store:
         hidden: bool | _Unset = UNSET,
     ) -> Athlete:
         """Create or update an athlete: name, preferred units (None: the team's), privacy."""
-        privacy = self._privacy
-
-        def set_athlete(conn: sqlite3.Connection, now: str) -> Athlete:
-            found = teams.set_athlete(conn, guild_id, athlete_id, display_name, units, hidden, now)
-            privacy.set_athlete(guild_id, athlete_id, found.hidden)
-            return found
-
-        return await self._run(set_athlete, self._now())
+        return await self._write(
+            teams.set_athlete,
+            lambda found: self._privacy.set_athlete(guild_id, athlete_id, found.hidden),
+            guild_id,
+            athlete_id,
+            display_name,
+            units,
+            hidden,
+            self._now(),
+        )
 
     async def forget_athlete(self, guild_id: int, athlete_id: int) -> bool:
         """Delete an athlete and all they logged in that guild."""
-        privacy = self._privacy
-
-        def forget(conn: sqlite3.Connection) -> bool:
-            forgotten = teams.forget_athlete(conn, guild_id, athlete_id)
-            privacy.forget_athlete(guild_id, athlete_id)
-            return forgotten
-
-        return await self._run(forget)
+        return await self._write(
+            teams.forget_athlete,
+            lambda _: self._privacy.forget_athlete(guild_id, athlete_id),
+            guild_id,
+            athlete_id,
+        )
 
     async def forget_guild(self, guild_id: int) -> bool:
         """Delete a guild and all its data."""
-        privacy = self._privacy
-
-        def forget(conn: sqlite3.Connection) -> bool:
-            forgotten = teams.forget_guild(conn, guild_id)
-            privacy.forget_guild(guild_id)
-            return forgotten
-
-        return await self._run(forget)
+        return await self._write(
+            teams.forget_guild, lambda _: self._privacy.forget_guild(guild_id), guild_id
+        )
 
     async def add_race_result(
         self, guild_id: int, athlete_id: int, display_name: str, result: NewRaceResult
     ) -> RaceResult:
-        privacy = self._privacy
-
-        def add(conn: sqlite3.Connection, now: str) -> RaceResult:
-            added = teams.add_race_result(conn, guild_id, athlete_id, display_name, result, now)
-            privacy.ensure_athlete(guild_id, athlete_id)
-            return added
-
-        return await self._run(add, self._now())
+        return await self._write(
+            teams.add_race_result,
+            lambda _: self._privacy.ensure_athlete(guild_id, athlete_id),
+            guild_id,
+            athlete_id,
+            display_name,
+            result,
+            self._now(),
+        )
 
     async def race_results(self, guild_id: int, athlete_id: int) -> list[RaceResult]:
         """An athlete's race results, most recent first."""
